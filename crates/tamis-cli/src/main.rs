@@ -1,0 +1,33 @@
+//! The `tamis` command. Thin: parses arguments, builds a pipeline, hands it to `tamis-exec`.
+//!
+//! Exit codes: 0 success; 1 some shards failed (a rerun retries them); 2 configuration or
+//! usage error (nothing was read); 3 `--shard` run waiting for other shards of an earlier stage.
+#![allow(clippy::print_stdout, clippy::exit)]
+
+mod args;
+mod commands;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match commands::run(args::parse()) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("tamis: error: {err:#}");
+            let config = err.chain().any(|c| {
+                matches!(c.downcast_ref::<tamis_core::Error>(), Some(tamis_core::Error::Config { .. }))
+            });
+            ExitCode::from(if config { 2 } else { 1 })
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
