@@ -37,7 +37,10 @@ mod shard;
 mod stats;
 
 pub use layout::{RunLayout, RunManifest};
-pub use local::{ExecOptions, LocalExecutor, RunReport, ShardFailure};
+pub use local::{
+    total_stats, ExecOptions, LocalExecutor, PreparedStage, RunPlan, RunReport, ShardFailure,
+    DEFAULT_MAX_SHARDS,
+};
 pub use plan::plan_shards;
 pub use progress::{Progress, ProgressMode};
 pub use shard::{run_shard, ShardJob};

@@ -1,12 +1,13 @@
-//! The local executor: all shards of a stage on a pool of threads, stage after stage.
+//! The local executor: all shards of a stage on a pool of threads, stage after stage; and the
+//! pieces any other engine (Slurm, Ray) uses to run single units.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use tamis_core::{Error, Result, RunStats, Step};
-use tamis_io::{InputFormat, InputOptions};
+use tamis_core::{CorpusStep, Error, Result, RunStats, Step};
+use tamis_io::{InputFormat, InputOptions, OutputOptions};
 use tamis_pipeline::Pipeline;
 
 use crate::layout::{RunLayout, RunManifest};
@@ -68,6 +69,167 @@ pub struct RunReport {
     pub stats: RunStats,
 }
 
+/// A run that has been planned: inputs listed, shards cut, run directory claimed.
+///
+/// Planning is deterministic: the same pipeline and shard count give the same plan on any
+/// machine that sees the same input files, so a driver (Ray, Slurm) and its workers agree.
+#[derive(Debug, Clone)]
+pub struct RunPlan {
+    /// Number of shards.
+    pub shards: usize,
+    /// Files of each shard of the first stage.
+    pub shard_files: Vec<Vec<PathBuf>>,
+    /// Files of the run directory.
+    pub layout: RunLayout,
+}
+
+impl RunPlan {
+    /// Lists the inputs, cuts them into `shards` (default `[run] shards`, else one per file, at
+    /// most [`DEFAULT_MAX_SHARDS`]), and writes or checks the run manifest. Reads no data.
+    pub fn new(pipeline: &Pipeline, shards: Option<usize>) -> Result<Self> {
+        let config = &pipeline.config;
+        let files = tamis_io::list_inputs(&config.input)?;
+        let shards = shards
+            .or(config.run.shards)
+            .unwrap_or_else(|| files.len().clamp(1, DEFAULT_MAX_SHARDS));
+        if shards == 0 {
+            return Err(Error::config("shards", "must be at least 1"));
+        }
+        let layout = RunLayout::new(&config.output.path, pipeline.stages.len());
+        let manifest = RunManifest {
+            tamis_version: env!("CARGO_PKG_VERSION").to_owned(),
+            shards,
+            pipeline: serde_json::json!({
+                "input": config.input,
+                "steps": config.steps,
+                "output": config.output,
+            }),
+        };
+        std::fs::create_dir_all(&layout.root).map_err(|e| Error::io(&layout.root, e))?;
+        manifest.ensure(&layout.manifest_file())?;
+        Ok(Self { shards, shard_files: plan_shards(&files, shards), layout })
+    }
+
+    /// Whether every unit of `stage` is complete.
+    pub fn stage_complete(&self, stage: usize) -> bool {
+        (0..self.shards).all(|i| self.layout.is_complete(stage, i))
+    }
+
+    /// Whether every unit of every stage is complete.
+    pub fn complete(&self) -> bool {
+        (0..self.layout.stages).all(|k| self.stage_complete(k))
+    }
+
+    /// Removes the intermediate data of earlier stages (only once the run is complete).
+    pub fn remove_intermediate(&self) {
+        if !self.complete() {
+            return;
+        }
+        for k in 0..self.layout.stages.saturating_sub(1) {
+            let dir = self.layout.data_dir(k);
+            if let Err(e) = std::fs::remove_dir_all(&dir) {
+                if e.kind() != std::io::ErrorKind::NotFound {
+                    log::warn!("could not remove intermediate data {}: {e}", dir.display());
+                }
+            }
+        }
+    }
+}
+
+/// One stage made ready to run its units: inputs resolved and the corpus step of the previous
+/// stage built from its observations. Shared by the threads that run the stage's units.
+pub struct PreparedStage<'p> {
+    stage: usize,
+    input: InputOptions,
+    shard_files: Vec<Vec<PathBuf>>,
+    steps: Vec<(String, Arc<dyn Step>)>,
+    output: OutputOptions,
+    observe: Option<&'p dyn CorpusStep>,
+    layout: RunLayout,
+}
+
+impl<'p> PreparedStage<'p> {
+    /// Prepares stage `k` of `pipeline`. For `k > 0` every unit of stage `k - 1` must be
+    /// complete (the barrier); otherwise this is an error.
+    pub fn new(pipeline: &'p Pipeline, plan: &RunPlan, k: usize) -> Result<Self> {
+        let stage = pipeline
+            .stages
+            .get(k)
+            .ok_or_else(|| Error::config("stage", format!("the pipeline has {} stages", pipeline.stages.len())))?;
+        let layout = plan.layout.clone();
+        let (input, shard_files) = if k == 0 {
+            (pipeline.config.input.clone(), plan.shard_files.clone())
+        } else {
+            if !plan.stage_complete(k - 1) {
+                return Err(Error::Shard {
+                    shard: 0,
+                    message: format!("stage {k} cannot start: stage {} is not complete on every shard", k - 1),
+                });
+            }
+            let prev = layout.intermediate_output(k - 1);
+            let dir = layout.data_dir(k - 1);
+            let per_shard = (0..plan.shards)
+                .map(|i| vec![dir.join(tamis_io::output_file_name(&prev, i))])
+                .collect();
+            let input = InputOptions {
+                paths: vec![dir.to_string_lossy().into_owned()],
+                format: InputFormat::Jsonl,
+                ..InputOptions::default()
+            };
+            (input, per_shard)
+        };
+        let mut steps: Vec<(String, Arc<dyn Step>)> = Vec::new();
+        if let Some((key, corpus)) = &stage.apply {
+            let obs: Vec<PathBuf> = (0..plan.shards).map(|i| layout.observation_file(k - 1, i)).collect();
+            let obs_refs: Vec<&std::path::Path> = obs.iter().map(PathBuf::as_path).collect();
+            let built = corpus.build(&obs_refs)?;
+            steps.push((key.clone(), Arc::from(built)));
+        }
+        steps.extend(stage.steps.iter().cloned());
+        let last = pipeline.stages.len() - 1;
+        let output = if k == last { pipeline.config.output.clone() } else { layout.intermediate_output(k) };
+        Ok(Self {
+            stage: k,
+            input,
+            shard_files,
+            steps,
+            output,
+            observe: stage.observe.as_ref().map(|(_, c)| c.as_ref()),
+            layout,
+        })
+    }
+
+    /// Compressed input bytes of the given shards (for progress).
+    pub fn input_bytes(&self, shards: &[usize]) -> u64 {
+        shards
+            .iter()
+            .flat_map(|&i| self.shard_files.get(i).into_iter().flatten())
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum()
+    }
+
+    /// Runs one unit of this stage to completion (outputs, stats, completion marker). A panic
+    /// inside is turned into an error.
+    pub fn run_unit(&self, shard: usize, progress: &Progress) -> Result<RunStats> {
+        let job = ShardJob {
+            stage: self.stage,
+            shard,
+            files: self.shard_files.get(shard).cloned().unwrap_or_default(),
+            input: &self.input,
+            output: &self.output,
+            steps: &self.steps,
+            observe: self.observe,
+            layout: &self.layout,
+            progress,
+        };
+        match catch_unwind(AssertUnwindSafe(|| run_shard(&job))) {
+            Ok(r) => r,
+            Err(panic) => Err(Error::Shard { shard, message: panic_message(&panic) }),
+        }
+    }
+}
+
 /// Runs pipelines on this machine.
 #[derive(Debug, Clone, Default)]
 pub struct LocalExecutor {
@@ -84,15 +246,8 @@ impl LocalExecutor {
     /// directory, found before any data is read; failures of single shards are in the report.
     pub fn run(&self, pipeline: &Pipeline) -> Result<RunReport> {
         let config = &pipeline.config;
-        let files = tamis_io::list_inputs(&config.input)?;
-        let shards = self
-            .opts
-            .shards
-            .or(config.run.shards)
-            .unwrap_or_else(|| files.len().clamp(1, DEFAULT_MAX_SHARDS));
-        if shards == 0 {
-            return Err(Error::config("shards", "must be at least 1"));
-        }
+        let plan = RunPlan::new(pipeline, self.opts.shards)?;
+        let shards = plan.shards;
         if let Some(i) = self.opts.only_shard {
             if i >= shards {
                 return Err(Error::config("shard", format!("shard {i} does not exist: shards are 0..{shards}")));
@@ -104,111 +259,49 @@ impl LocalExecutor {
             .or(config.run.workers)
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
             .max(1);
-        let layout = RunLayout::new(&config.output.path, pipeline.stages.len());
-        let manifest = RunManifest {
-            tamis_version: env!("CARGO_PKG_VERSION").to_owned(),
-            shards,
-            pipeline: serde_json::json!({
-                "input": config.input,
-                "steps": config.steps,
-                "output": config.output,
-            }),
-        };
-        std::fs::create_dir_all(&layout.root).map_err(|e| Error::io(&layout.root, e))?;
-        manifest.ensure(&layout.manifest_file())?;
-
-        let plan = plan_shards(&files, shards);
         let wanted: Vec<usize> = match self.opts.only_shard {
             Some(i) => vec![i],
             None => (0..shards).collect(),
         };
+        let layout = plan.layout.clone();
         let mut report = RunReport { shards, layout: Some(layout.clone()), ..RunReport::default() };
-        let last = pipeline.stages.len() - 1;
 
-        for (k, stage) in pipeline.stages.iter().enumerate() {
+        for k in 0..pipeline.stages.len() {
             let pending: Vec<usize> =
                 wanted.iter().copied().filter(|&i| !layout.is_complete(k, i)).collect();
             report.units_skipped += wanted.len() - pending.len();
             if pending.is_empty() {
                 continue;
             }
-            if k > 0 && !(0..shards).all(|i| layout.is_complete(k - 1, i)) {
+            if k > 0 && !plan.stage_complete(k - 1) {
                 report.waiting_for_other_shards = true;
                 break;
             }
-            // Inputs of this stage.
-            let (input, shard_files): (InputOptions, Vec<Vec<PathBuf>>) = if k == 0 {
-                (config.input.clone(), plan.clone())
-            } else {
-                let prev = layout.intermediate_output(k - 1);
-                let dir = layout.data_dir(k - 1);
-                let per_shard = (0..shards)
-                    .map(|i| vec![dir.join(tamis_io::output_file_name(&prev, i))])
-                    .collect();
-                let input = InputOptions {
-                    paths: vec![dir.to_string_lossy().into_owned()],
-                    format: InputFormat::Jsonl,
-                    ..InputOptions::default()
-                };
-                (input, per_shard)
-            };
-            // Steps of this stage, the applied corpus step first.
-            let mut steps: Vec<(String, Arc<dyn Step>)> = Vec::new();
-            if let Some((key, corpus)) = &stage.apply {
-                let obs: Vec<PathBuf> =
-                    (0..shards).map(|i| layout.observation_file(k - 1, i)).collect();
-                let obs_refs: Vec<&std::path::Path> = obs.iter().map(PathBuf::as_path).collect();
-                let built = corpus.build(&obs_refs)?;
-                steps.push((key.clone(), Arc::from(built)));
-            }
-            steps.extend(stage.steps.iter().cloned());
-            let output = if k == last { config.output.clone() } else { layout.intermediate_output(k) };
-
-            let total_bytes: u64 = pending
-                .iter()
-                .flat_map(|&i| shard_files.get(i).into_iter().flatten())
-                .filter_map(|p| std::fs::metadata(p).ok())
-                .map(|m| m.len())
-                .sum();
+            let stage = PreparedStage::new(pipeline, &plan, k)?;
             let progress = Arc::new(Progress::default());
             let label = if pipeline.stages.len() > 1 {
                 format!("stage {}/{}", k + 1, pipeline.stages.len())
             } else {
                 "tamis".to_owned()
             };
-            let reporter = Reporter::start(self.opts.progress, label, total_bytes, Arc::clone(&progress));
-
+            let reporter =
+                Reporter::start(self.opts.progress, label, stage.input_bytes(&pending), Arc::clone(&progress));
             let next = AtomicUsize::new(0);
             let abort = AtomicBool::new(false);
             let failures = Mutex::new(Vec::new());
             let ran = AtomicUsize::new(0);
-            let n_threads = workers.min(pending.len());
             std::thread::scope(|s| {
-                for _ in 0..n_threads {
+                for _ in 0..workers.min(pending.len()) {
                     s.spawn(|| loop {
                         if abort.load(Ordering::Relaxed) {
                             break;
                         }
                         let j = next.fetch_add(1, Ordering::Relaxed);
                         let Some(&shard) = pending.get(j) else { break };
-                        let job = ShardJob {
-                            stage: k,
-                            shard,
-                            files: shard_files.get(shard).cloned().unwrap_or_default(),
-                            input: &input,
-                            output: &output,
-                            steps: &steps,
-                            observe: stage.observe.as_ref().map(|(_, c)| c.as_ref()),
-                            layout: &layout,
-                            progress: &progress,
-                        };
-                        let result = catch_unwind(AssertUnwindSafe(|| run_shard(&job)));
+                        let result = stage.run_unit(shard, &progress);
                         ran.fetch_add(1, Ordering::Relaxed);
-                        let error = match result {
-                            Ok(Ok(_)) => continue,
-                            Ok(Err(e)) => format!("{e}"),
-                            Err(panic) => panic_message(&panic),
-                        };
+                        let Err(e) = result else { continue };
+                        let error = e.to_string();
                         log::error!("stage {k} shard {shard} failed: {error}");
                         if let Ok(mut f) = failures.lock() {
                             f.push(ShardFailure { stage: k, shard, error });
@@ -230,17 +323,9 @@ impl LocalExecutor {
             }
         }
 
-        report.complete = (0..pipeline.stages.len())
-            .all(|k| (0..shards).all(|i| layout.is_complete(k, i)));
-        if report.complete && !self.opts.keep_intermediate && pipeline.stages.len() > 1 {
-            for k in 0..last {
-                let dir = layout.data_dir(k);
-                if let Err(e) = std::fs::remove_dir_all(&dir) {
-                    if e.kind() != std::io::ErrorKind::NotFound {
-                        log::warn!("could not remove intermediate data {}: {e}", dir.display());
-                    }
-                }
-            }
+        report.complete = plan.complete();
+        if !self.opts.keep_intermediate {
+            plan.remove_intermediate();
         }
         report.stages = merge_stats(&layout.root)?;
         report.stats = total_stats(&report.stages);
@@ -250,7 +335,7 @@ impl LocalExecutor {
 
 /// Combines per-stage stats: steps of every stage, reading counters of the first stage,
 /// writing counters of the last.
-pub(crate) fn total_stats(stages: &[RunStats]) -> RunStats {
+pub fn total_stats(stages: &[RunStats]) -> RunStats {
     let mut total = RunStats::default();
     for s in stages {
         for (k, v) in &s.steps {

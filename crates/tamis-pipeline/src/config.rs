@@ -26,10 +26,6 @@ pub struct PipelineConfig {
     pub run: RunOptions,
 }
 
-/// Default number of shards when neither `[run] shards` nor `--of` is given: one per input
-/// file, at most this many.
-pub const DEFAULT_MAX_SHARDS: usize = 4096;
-
 /// `[run]`: how the work is cut and executed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -101,6 +97,14 @@ impl PipelineConfig {
     pub fn from_toml_str(text: &str) -> Result<Self> {
         let table: toml::Table =
             toml::from_str(text).map_err(|e| Error::config("pipeline file", e.to_string()))?;
+        Self::from_table(table)
+    }
+
+    /// Parses a pipeline given as a JSON value of the same shape as the TOML file (what the
+    /// Python API passes), with the same checks and messages.
+    pub fn from_json(value: serde_json::Value) -> Result<Self> {
+        let table: toml::Table = serde_json::from_value(value)
+            .map_err(|e| Error::config("pipeline", format!("not a pipeline table: {e}")))?;
         Self::from_table(table)
     }
 
