@@ -1,0 +1,5 @@
+mod common;
+mod gold;
+mod newsgroups;
+mod other_pages;
+mod signature;
