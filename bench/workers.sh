@@ -26,9 +26,9 @@ paths = ["$tmp/in"]
 [[steps]]
 type = "extract"
 [[steps]]
-type = "soft_error"
-[[steps]]
 type = "boilerplate"
+[[steps]]
+type = "soft_error"
 [[steps]]
 type = "dedup_lines"
 [output]

@@ -327,7 +327,12 @@ impl LocalExecutor {
         if !self.opts.keep_intermediate {
             plan.remove_intermediate();
         }
-        report.stages = merge_stats(&layout.root)?;
+        // Nothing completed yet (every shard failed) is not an error of the run directory.
+        report.stages = if report.units_run + report.units_skipped > report.failed.len() {
+            merge_stats(&layout.root)?
+        } else {
+            Vec::new()
+        };
         report.stats = total_stats(&report.stages);
         Ok(report)
     }

@@ -46,6 +46,7 @@ pub fn run_shard(job: &ShardJob<'_>) -> Result<RunStats> {
     let mut stats = RunStats { shards: 1, ..RunStats::default() };
     let mut step_stats: Vec<StepStats> = vec![StepStats::default(); job.steps.len()];
     let out_dir = job.layout.data_dir(job.stage);
+    remove_stale_temp_files(&out_dir, &tamis_io::output_file_name(job.output, job.shard));
     let mut writer = tamis_io::create_writer(job.output, &out_dir, job.shard)?;
     let mut observer: Option<Box<dyn Observer>> = job.observe.map(|c| c.observer());
     let mut ctx = StepContext { shard: job.shard, ..StepContext::default() };
@@ -103,7 +104,11 @@ pub fn run_shard(job: &ShardJob<'_>) -> Result<RunStats> {
     writer.finish()?;
     stats.io.write_ns += elapsed_ns(t);
     if let Some(obs) = observer {
-        obs.save(&job.layout.observation_file(job.stage, job.shard))?;
+        let path = job.layout.observation_file(job.stage, job.shard);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        obs.save(&path)?;
     }
     for ((key, _), s) in job.steps.iter().zip(step_stats) {
         stats.steps.insert(key.clone(), s);
@@ -115,6 +120,20 @@ pub fn run_shard(job: &ShardJob<'_>) -> Result<RunStats> {
     write_atomic(&stats_path, &json)?;
     write_atomic(&job.layout.completion_file(job.stage, job.shard), b"")?;
     Ok(stats)
+}
+
+/// Removes `<name>.tmp-*` files left in `dir` by an earlier attempt at this unit that was
+/// killed before it could rename its output.
+fn remove_stale_temp_files(dir: &std::path::Path, name: &str) {
+    let prefix = format!("{name}.tmp");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        if e.file_name().to_str().is_some_and(|n| n.starts_with(&prefix)) {
+            if let Err(err) = std::fs::remove_file(e.path()) {
+                log::warn!("could not remove stale temporary file {}: {err}", e.path().display());
+            }
+        }
+    }
 }
 
 /// Runs `doc` through the steps with the bookkeeping; returns whether it is kept.

@@ -89,6 +89,26 @@ steps! {
     DedupLines => "dedup_lines", tamis_clean::DedupLinesConfig;
     /// Removes lines frequent across the documents of one site (two passes; `tamis-clean`).
     FrequentLines => "frequent_lines", tamis_clean::FrequentLinesConfig;
+    /// Drops documents by URL: domain, URL and word block lists (`tamis-filter`).
+    UrlFilter => "url_filter", tamis_filter::UrlFilterConfig;
+    /// Language identification; keeps the listed languages (`tamis-filter`).
+    Language => "language", tamis_filter::LanguageConfig;
+    /// Gopher repetition filter, Rae et al. 2021 (`tamis-filter`).
+    GopherRepetition => "gopher_repetition", tamis_filter::GopherRepetitionConfig;
+    /// Gopher quality filter, Rae et al. 2021 (`tamis-filter`).
+    GopherQuality => "gopher_quality", tamis_filter::GopherQualityConfig;
+    /// C4 quality filter, Raffel et al. 2020 (`tamis-filter`).
+    C4Quality => "c4_quality", tamis_filter::C4QualityConfig;
+    /// FineWeb quality filter, Penedo et al. 2024 (`tamis-filter`).
+    FinewebQuality => "fineweb_quality", tamis_filter::FineWebQualityConfig;
+    /// E-mail and IP address masking as FineWeb's formatter (`tamis-filter`).
+    Pii => "pii", tamis_filter::PiiConfig;
+    /// Exact duplicate documents (two passes; `tamis-dedup`).
+    ExactDedup => "exact_dedup", tamis_dedup::ExactDedupConfig;
+    /// MinHash near-duplicate documents, datatrove/FineWeb settings (two passes; `tamis-dedup`).
+    MinhashDedup => "minhash_dedup", tamis_dedup::MinhashDedupConfig;
+    /// Paragraphs or lines seen before anywhere in the run (two passes; `tamis-dedup`).
+    ParagraphDedup => "paragraph_dedup", tamis_dedup::ParagraphDedupConfig;
 }
 
 impl PipelineConfig {

@@ -50,6 +50,13 @@ fn located(i: usize, tag: &str, e: Error) -> Error {
     }
 }
 
+fn prefix(section: &str, e: Error) -> Error {
+    match e {
+        Error::Config { location, message } => Error::config(format!("{section}.{location}"), message),
+        other => other,
+    }
+}
+
 impl StepConfig {
     /// Validates this step's settings and builds it.
     pub fn build(&self) -> Result<BuiltStep> {
@@ -59,6 +66,16 @@ impl StepConfig {
             StepConfig::Boilerplate(c) => BuiltStep::Doc(Box::new(c.build()?)),
             StepConfig::DedupLines(c) => BuiltStep::Doc(Box::new(c.build()?)),
             StepConfig::FrequentLines(c) => BuiltStep::Corpus(Box::new(c.build()?)),
+            StepConfig::UrlFilter(c) => BuiltStep::Doc(Box::new(c.build()?)),
+            StepConfig::Language(c) => BuiltStep::Doc(Box::new(c.build()?)),
+            StepConfig::GopherRepetition(c) => BuiltStep::Doc(Box::new(c.build()?)),
+            StepConfig::GopherQuality(c) => BuiltStep::Doc(Box::new(c.build()?)),
+            StepConfig::C4Quality(c) => BuiltStep::Doc(Box::new(c.build()?)),
+            StepConfig::FinewebQuality(c) => BuiltStep::Doc(Box::new(c.build()?)),
+            StepConfig::Pii(c) => BuiltStep::Doc(Box::new(c.build()?)),
+            StepConfig::ExactDedup(c) => BuiltStep::Corpus(Box::new(c.build()?)),
+            StepConfig::MinhashDedup(c) => BuiltStep::Corpus(Box::new(c.build()?)),
+            StepConfig::ParagraphDedup(c) => BuiltStep::Corpus(Box::new(c.build()?)),
         })
     }
 }
@@ -72,6 +89,8 @@ impl PipelineConfig {
         if self.output.path.trim().is_empty() {
             return Err(Error::config("[output].path", "is empty: give an output directory"));
         }
+        self.input.validate().map_err(|e| prefix("[input]", e))?;
+        self.output.validate().map_err(|e| prefix("[output]", e))?;
         if self.run.shards == Some(0) {
             return Err(Error::config("[run].shards", "must be at least 1"));
         }

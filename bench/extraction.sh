@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Main-content extraction benchmark: tamis vs resiliparse vs trafilatura on the same pages,
+# single thread, scored with the shared scorer. Prints one table.
+#
+#   bash bench/extraction.sh            # all pages of ../shared/data/extraction
+#   REPEAT=3 bash bench/extraction.sh   # repeat the timed loops (the mean time is reported)
+#
+# Creates bench/.venv (gitignored) with resiliparse, trafilatura and lxml_html_clean on first run.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+SHARED=${TAMIS_SHARED:-$ROOT/../shared}
+DATA=$SHARED/data/extraction
+if [ ! -f "$DATA/manifest.jsonl" ]; then
+    echo "skipped: ../shared not found ($DATA)" >&2
+    exit 0
+fi
+VENV=$ROOT/bench/.venv
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+OUT=${OUT:-$TARGET/bench-extraction}
+REPEAT=${REPEAT:-1}
+mkdir -p "$OUT"
+
+if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import resiliparse, trafilatura" 2>/dev/null; then
+    echo "creating $VENV (pip install resiliparse trafilatura lxml_html_clean)..." >&2
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q --upgrade pip
+    "$VENV/bin/pip" install -q resiliparse trafilatura lxml_html_clean
+fi
+
+(cd "$ROOT" && cargo build -q --release -p tamis-extract --example extract_dir)
+"$TARGET/release/examples/extract_dir" "$DATA" "$OUT/tamis.jsonl" --repeat "$REPEAT" \
+    --timing "$OUT/tamis.timing.json"
+"$VENV/bin/python" "$ROOT/bench/extraction_peers.py" "$DATA" "$OUT" --repeat "$REPEAT"
+python3 "$ROOT/bench/extraction_table.py" "$DATA/manifest.jsonl" "$OUT" \
+    --scorer "$SHARED/tools/extraction_score.py"

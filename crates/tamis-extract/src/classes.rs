@@ -1,0 +1,287 @@
+//! Boilerplate vocabulary of `class`/`id` attribute values.
+//!
+//! Front-end frameworks and CMS themes name their page regions with a small, shared
+//! vocabulary (`nav`, `sidebar`, `breadcrumb`, `share`, `cookie-banner`, ...). Readability's
+//! `unlikelyCandidates` pattern and trafilatura's boilerplate XPaths rely on the same idea; the
+//! lists here are our own, grouped by what they mark. They are matched on tokens of the
+//! lowercased attribute value split at non-alphanumerics (`site-nav__list` → `site`, `nav`,
+//! `list`), plus a few substrings for words that themes glue together (`navbar`, `sidebarleft`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+/// What a class/id says about its element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ClassHints {
+    /// Navigation, chrome, ads, sharing, cookie banners: not content.
+    pub boilerplate: bool,
+    /// User comments of an article (kept on forum pages).
+    pub comments: bool,
+    /// Content markers (`content`, `article`, `post`, `entry`, `main`, `body`, `text`).
+    pub content: bool,
+    /// Visually hidden text (screen-reader only).
+    pub hidden: bool,
+}
+
+/// Whole tokens that mark boilerplate, whatever else the attribute says.
+const BOILERPLATE_TOKENS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "navlinks",
+    "menu",
+    "menus",
+    "submenu",
+    "megamenu",
+    "menubar",
+    "footer",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumbs",
+    "share",
+    "shares",
+    "sharing",
+    "sharebar",
+    "social",
+    "socials",
+    "socialmedia",
+    "related",
+    "cookie",
+    "cookies",
+    "consent",
+    "gdpr",
+    "newsletter",
+    "newsletters",
+    "subscribe",
+    "subscription",
+    "signup",
+    "advert",
+    "advertisement",
+    "advertising",
+    "adsense",
+    "adslot",
+    "dfp",
+    "sponsor",
+    "sponsored",
+    "outbrain",
+    "taboola",
+    "recirculation",
+    "recirc",
+    "pagination",
+    "pager",
+    "tagcloud",
+    "skiplink",
+    "subnav",
+    "sitemap",
+    "paywall",
+    "searchform",
+];
+
+/// Tokens that mark boilerplate unless a content token is present too (`promo article-body`,
+/// `article modal-enabled`).
+const WEAK_BOILERPLATE_TOKENS: &[&str] = &[
+    "promo",
+    "promos",
+    "popup",
+    "modal",
+    "skip",
+    "masthead",
+    "topbar",
+    "toolbar",
+    "dropdown",
+    "offcanvas",
+    "login",
+    "signin",
+    "recommended",
+    "recommendations",
+    "trending",
+    "popular",
+    "toc",
+    "disclaimer",
+    "copyright",
+    "author-bio",
+    "bio",
+    "utility",
+    "jump",
+    "tooltip",
+    "lightbox",
+];
+
+/// Substrings that mark boilerplate even inside glued words.
+const BOILERPLATE_SUBSTRINGS: &[&str] = &[
+    "sidebar",
+    "navbar",
+    "breadcrumb",
+    "cookie",
+    "newsletter",
+    "socialshare",
+    "sharing",
+    "share-",
+    "disqus",
+    "outbrain",
+    "taboola",
+    "advert",
+    "related-",
+    "relatedpost",
+    "megamenu",
+    "footer",
+    "subscribe",
+    "popup",
+    "mainnav",
+    "topnav",
+    "sitenav",
+];
+
+/// Tokens that mark user comments.
+const COMMENT_TOKENS: &[&str] = &[
+    "comment",
+    "comments",
+    "commentlist",
+    "respond",
+    "replies",
+    "discussion",
+    "disqus",
+    "reviews",
+];
+
+/// Tokens that mark content.
+const CONTENT_TOKENS: &[&str] = &[
+    "content",
+    "article",
+    "post",
+    "entry",
+    "main",
+    "body",
+    "text",
+    "story",
+    "blog",
+    "prose",
+    "markdown",
+    "richtext",
+    "description",
+    "product",
+    "documentation",
+    "docs",
+];
+
+/// Tokens of visually hidden, screen-reader-only text.
+const HIDDEN_TOKENS: &[&str] = &[
+    "sr-only",
+    "screen-reader-text",
+    "visually-hidden",
+    "visuallyhidden",
+    "hidden",
+    "hide",
+];
+
+const BOILER: u8 = 1;
+const WEAK: u8 = 2;
+const COMMENT: u8 = 4;
+const CONTENT: u8 = 8;
+
+/// Token → flags, built once.
+static TOKENS: LazyLock<HashMap<&'static [u8], u8>> = LazyLock::new(|| {
+    let mut m: HashMap<&'static [u8], u8> = HashMap::new();
+    for (list, flag) in [
+        (BOILERPLATE_TOKENS, BOILER),
+        (WEAK_BOILERPLATE_TOKENS, WEAK),
+        (COMMENT_TOKENS, COMMENT),
+        (CONTENT_TOKENS, CONTENT),
+    ] {
+        for t in list {
+            *m.entry(t.as_bytes()).or_default() |= flag;
+        }
+    }
+    m
+});
+
+/// One automaton for all boilerplate substrings (ASCII case-insensitive).
+static SUBSTRINGS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(BOILERPLATE_SUBSTRINGS)
+        .ok()
+});
+
+/// Classifies one `class` or `id` value.
+pub fn classify(value: &str, out: &mut ClassHints) {
+    if value.is_empty() {
+        return;
+    }
+    let mut lower_buf = [0u8; 256];
+    let bytes = value.as_bytes();
+    let n = bytes.len().min(lower_buf.len());
+    for (d, s) in lower_buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    let lower = lower_buf.get(..n).unwrap_or_default();
+    let mut flags = 0u8;
+    // Whole class names (split on whitespace) for the hidden markers, which contain '-'.
+    for cls in lower.split(|c| c.is_ascii_whitespace()) {
+        if cls.is_empty() {
+            continue;
+        }
+        if HIDDEN_TOKENS.iter().any(|t| t.as_bytes() == cls) {
+            out.hidden = true;
+        }
+        // "ad"/"ads" name an ad slot only in short names (`ad`, `ad-slot`, `top-ads`), not as
+        // a modifier at the end of a long one (`hide-read-more-ad`).
+        let mut count = 0;
+        let mut ad = false;
+        for tok in cls
+            .split(|c| !c.is_ascii_alphanumeric())
+            .filter(|t| !t.is_empty())
+        {
+            count += 1;
+            ad |= tok == b"ad" || tok == b"ads";
+            if let Some(f) = TOKENS.get(tok) {
+                flags |= f;
+            }
+        }
+        if ad && count <= 2 {
+            flags |= BOILER;
+        }
+    }
+    out.content |= flags & CONTENT != 0;
+    out.comments |= flags & COMMENT != 0;
+    if flags & BOILER != 0 || (flags & WEAK != 0 && !out.content) {
+        out.boilerplate = true;
+    }
+    if !out.boilerplate && SUBSTRINGS.as_ref().is_some_and(|ac| ac.is_match(lower)) {
+        out.boilerplate = true;
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    fn hints(v: &str) -> ClassHints {
+        let mut h = ClassHints::default();
+        classify(v, &mut h);
+        h
+    }
+
+    #[test]
+    fn tokens_and_substrings() {
+        assert!(hints("site-nav__list").boilerplate);
+        assert!(hints("mySidebarLeft").boilerplate);
+        assert!(hints("social-share-buttons").boilerplate);
+        assert!(!hints("navigator-article").boilerplate);
+        assert!(!hints("entry-content").boilerplate);
+        assert!(hints("entry-content").content);
+        assert!(hints("comment-list").comments);
+        assert!(hints("sr-only").hidden);
+        assert!(!hints("hidden-xs").hidden);
+        assert!(!hints("headline shadow").boilerplate);
+        assert!(hints("promo").boilerplate);
+        assert!(!hints("promo article-body").boilerplate);
+        assert!(hints("related-posts").boilerplate);
+        assert!(hints("x ad-slot").boilerplate);
+        assert!(!hints("grid-items hide-read-more-ad").boilerplate);
+    }
+}

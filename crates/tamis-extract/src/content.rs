@@ -1,0 +1,738 @@
+//! Main-content selection: pruning of boilerplate regions and choice of the content root.
+//!
+//! Three passes over the pre-ordered arena, all loops:
+//!
+//! 1. **Prune** (forward, parents first): elements that are never content by their tag
+//!    (`nav`, `footer`, `aside`, forms controls, media, `<header>` outside an article), their
+//!    ARIA role (`navigation`, `banner`, `contentinfo`, `complementary`, ...), hidden state
+//!    (`hidden`, `aria-hidden="true"`, `display:none`, screen-reader-only classes) or their
+//!    `class`/`id` vocabulary ([`crate::classes`]). A class rule never removes a region that
+//!    holds more than [`MAX_PRUNED_SHARE`] of the page's text (a wrapper named
+//!    `page-with-sidebar` is not a sidebar).
+//! 2. **Blocks** (forward): each text node belongs to its nearest block element; per block we
+//!    count characters, characters inside links, links and sentence punctuation.
+//! 3. **Value** (reverse, children before parents): each block gets a value — its non-link
+//!    characters if it reads like prose (jusText's "good" class: long enough, not link
+//!    dense), a penalty equal to its link text if it is a short-link cluster (navigation),
+//!    a small constant penalty for short fragments — and each element sums the values of its
+//!    subtree. The content root is the element with the highest sum (the maximum-sum subtree:
+//!    going up from the article adds its boilerplate neighbours' penalties, so the sum stops
+//!    growing at the article's container). Ties go to the outermost element so headings and
+//!    captions next to the prose are kept.
+
+use crate::classes::{ClassHints, classify};
+use crate::dom::{Attr, Dom, NONE};
+use crate::tag::Tag;
+
+/// A class/id rule never prunes a region holding more than this share of the page's text.
+/// Our choice, tuned on the development pages: real sidebars and menus stay well below.
+pub const MAX_PRUNED_SHARE: f32 = 0.5;
+
+/// Comment regions holding more than this share of the page's text are the content (forum
+/// threads, Q&A pages), not an article's comment section. Our choice.
+pub const MIN_FORUM_COMMENT_SHARE: f32 = 0.4;
+
+/// Minimum characters of non-link text for a block to count as prose without punctuation
+/// (jusText's `length_low` is 70 with stop-word checks; we have no stop-word lists, so we ask
+/// for a little less text plus punctuation, or a little more without).
+pub const MIN_PROSE_CHARS: u32 = 60;
+/// Minimum characters of a block that ends sentences (`.`, `!`, `?`, CJK full stops).
+pub const MIN_SENTENCE_CHARS: u32 = 25;
+/// A block whose link characters exceed this fraction of its text is a link cluster
+/// (jusText `max_link_density` is 0.2 for good blocks; navigation is near 1.0).
+pub const MAX_LINK_DENSITY: f32 = 0.5;
+/// Link text length (chars) from which a link reads as the title of a content card
+/// (headline, product name) rather than navigation ("Home", "About us", "Contact").
+pub const MIN_TITLE_LINK_CHARS: u32 = 30;
+/// In listing mode, value per character of title links and headings (navigation links count
+/// -1 per character, prose +1). Our choice: positive so that cards of headlines win over
+/// menus, well below prose.
+pub const TITLE_WEIGHT: f32 = 0.3;
+/// Minimum number of siblings sharing tag and class to be records of a listing.
+pub const MIN_RECORDS: usize = 3;
+/// Minimum average characters of records (menu items are shorter).
+pub const MIN_RECORD_CHARS: u64 = 40;
+/// In listing mode, value per character of a record's text. Our choice: half of prose, so a
+/// listing must hold about twice the text of the best prose region to win.
+pub const RECORD_WEIGHT: f32 = 0.5;
+/// Link share from which a record reads as a teaser (headline card) rather than a paragraph.
+pub const MIN_TEASER_LINK_DENSITY: f32 = 0.2;
+/// In article mode, value per character of teaser records ("more stories" boxes): slightly
+/// negative, so an article's root does not grow to take them in.
+pub const TEASER_WEIGHT: f32 = -0.3;
+/// A page is scored as a listing when its best listing value exceeds this multiple of its
+/// best prose value. Our choice, tuned on the development pages.
+pub const LISTING_FACTOR: f32 = 3.0;
+/// A page whose best prose region is worth less than this (about characters of prose) is
+/// scored again as a listing. Our choice, tuned on the development pages.
+pub const MIN_ARTICLE_VALUE: f32 = 300.0;
+/// Penalty of a short, non-link fragment (bylines, labels, button text).
+pub const SHORT_BLOCK_PENALTY: f32 = 3.0;
+
+/// Per-node facts computed by [`analyse`].
+#[derive(Debug, Default)]
+pub struct Analysis {
+    /// Subtree is boilerplate: skipped by rendering.
+    pub pruned: Vec<bool>,
+    /// Non-whitespace characters of non-pruned text in the subtree.
+    pub chars: Vec<u32>,
+    /// Of which inside links.
+    pub link_chars: Vec<u32>,
+    /// Number of links in the subtree.
+    pub links: Vec<u32>,
+    /// Sum of block values in the subtree.
+    pub value: Vec<f32>,
+    /// The chosen content root.
+    pub root: usize,
+    /// The `<body>` (or the document root).
+    pub body: usize,
+    /// The page was scored as a listing (no prose region stood out).
+    pub listing: bool,
+    /// Node is a listing record or inside one (listing mode only matters).
+    pub in_record: Vec<bool>,
+}
+
+/// Non-whitespace characters of `s` and how many sentence ends it has.
+fn count(s: &str) -> (u32, u32) {
+    let mut chars = 0u32;
+    let mut punct = 0u32;
+    for c in s.chars() {
+        if !c.is_whitespace() {
+            chars += 1;
+            if matches!(
+                c,
+                '.' | '!' | '?' | '。' | '！' | '？' | ';' | ',' | '、' | '，'
+            ) {
+                punct += 1;
+            }
+        }
+    }
+    (chars, punct)
+}
+
+fn role_is_boilerplate(role: &str) -> bool {
+    role.split_ascii_whitespace().any(|r| {
+        matches!(
+            r.to_ascii_lowercase().as_str(),
+            "navigation"
+                | "banner"
+                | "contentinfo"
+                | "complementary"
+                | "search"
+                | "dialog"
+                | "alertdialog"
+                | "menu"
+                | "menubar"
+                | "toolbar"
+                | "tooltip"
+                | "tablist"
+        )
+    })
+}
+
+fn style_hides(style: &str) -> bool {
+    let s: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    s.contains("display:none") || s.contains("visibility:hidden")
+}
+
+fn tag_is_never_content(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Head
+            | Tag::Script
+            | Tag::Style
+            | Tag::Template
+            | Tag::Svg
+            | Tag::Math
+            | Tag::Iframe
+            | Tag::Object
+            | Tag::Embed
+            | Tag::Applet
+            | Tag::Canvas
+            | Tag::Video
+            | Tag::Audio
+            | Tag::Select
+            | Tag::Option
+            | Tag::Optgroup
+            | Tag::Datalist
+            | Tag::Textarea
+            | Tag::Input
+            | Tag::Button
+            | Tag::Nav
+            | Tag::Dialog
+            | Tag::Map
+            | Tag::Frameset
+            | Tag::Noframes
+            | Tag::Noembed
+            | Tag::Title
+            | Tag::Footer
+            | Tag::Aside
+            | Tag::Label
+            | Tag::Figcaption
+            | Tag::Meta
+            | Tag::Link
+    )
+}
+
+/// Options that change pruning.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PruneOptions {
+    /// Keep comment sections.
+    pub include_comments: bool,
+}
+
+/// Runs the three passes and picks the content root.
+pub fn analyse(dom: &Dom, opts: PruneOptions) -> Analysis {
+    let n = dom.nodes.len();
+    let body = (0..n).find(|&i| dom.tag(i) == Tag::Body).unwrap_or(0);
+
+    // Raw text per subtree (before pruning) to protect large regions from class rules.
+    let mut raw = vec![0u32; n];
+    for i in (1..n).rev() {
+        let node = dom.nodes.get(i).copied();
+        let Some(node) = node else { continue };
+        if node.tag == Tag::Text {
+            let parent_tag = dom.tag(node.parent as usize);
+            if !matches!(parent_tag, Tag::Script | Tag::Title | Tag::Style)
+                && let Some(r) = raw.get_mut(i)
+            {
+                *r = count(dom.text_of(i)).0;
+            }
+        }
+        if node.parent != NONE {
+            let v = raw.get(i).copied().unwrap_or(0);
+            if let Some(p) = raw.get_mut(node.parent as usize) {
+                *p += v;
+            }
+        }
+    }
+    let page_chars = raw.get(body).copied().unwrap_or(0).max(1) as f32;
+
+    // Forums and Q&A pages put their posts in "comment" markup: when comment regions hold
+    // most of the page's text, they are the content.
+    let mut opts = opts;
+    if !opts.include_comments {
+        let mut comment_chars = 0u64;
+        let mut i = body;
+        let end = dom.end(body);
+        while i < end {
+            let mut h = ClassHints::default();
+            if let Some(c) = dom.attr(i, Attr::Class) {
+                classify(c, &mut h);
+            }
+            if let Some(c) = dom.attr(i, Attr::Id) {
+                classify(c, &mut h);
+            }
+            if h.comments && !h.boilerplate {
+                comment_chars += u64::from(raw.get(i).copied().unwrap_or(0));
+                i = dom.end(i).max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+        if comment_chars as f32 > MIN_FORUM_COMMENT_SHARE * page_chars {
+            opts.include_comments = true;
+        }
+    }
+
+    // Pass 1: pruning.
+    let mut pruned = vec![false; n];
+    let mut in_article = vec![false; n];
+    let mut i = 1;
+    while i < n {
+        let Some(node) = dom.nodes.get(i).copied() else {
+            break;
+        };
+        let parent = node.parent as usize;
+        let inherited_article = in_article.get(parent).copied().unwrap_or(false);
+        if node.tag == Tag::Text {
+            i += 1;
+            continue;
+        }
+        let is_article = inherited_article || matches!(node.tag, Tag::Article | Tag::Main);
+        if let Some(a) = in_article.get_mut(i) {
+            *a = is_article;
+        }
+        if should_prune(dom, i, node.tag, inherited_article, &raw, page_chars, opts) {
+            if let Some(p) = pruned.get_mut(i) {
+                *p = true;
+            }
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+
+    // Pass 2: text into blocks.
+    let mut block_of = vec![0u32; n];
+    let mut link_of = vec![NONE; n];
+    let mut title_link_chars = vec![0u32; n];
+    let mut chars = vec![0u32; n];
+    let mut link_chars = vec![0u32; n];
+    let mut links = vec![0u32; n];
+    let mut punct = vec![0u32; n];
+    let mut i = 1;
+    while i < n {
+        let Some(node) = dom.nodes.get(i).copied() else {
+            break;
+        };
+        if pruned.get(i).copied().unwrap_or(false) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        let parent = node.parent as usize;
+        let pblock = block_of.get(parent).copied().unwrap_or(0);
+        let plink_of = link_of.get(parent).copied().unwrap_or(NONE);
+        let plink = plink_of != NONE;
+        match node.tag {
+            Tag::Text => {
+                if !matches!(dom.tag(parent), Tag::Script | Tag::Title) {
+                    let (c, p) = count(dom.text_of(i));
+                    let b = pblock as usize;
+                    if let Some(x) = chars.get_mut(b) {
+                        *x += c;
+                    }
+                    if plink {
+                        if let Some(x) = link_chars.get_mut(b) {
+                            *x += c;
+                        }
+                        // A link is a title (headline, product name, a whole card) rather than
+                        // navigation when its whole text is long.
+                        if raw.get(plink_of as usize).copied().unwrap_or(0) >= MIN_TITLE_LINK_CHARS
+                            && let Some(x) = title_link_chars.get_mut(b)
+                        {
+                            *x += c;
+                        }
+                    }
+                    if let Some(x) = punct.get_mut(b) {
+                        *x += p;
+                    }
+                }
+            }
+            t => {
+                let is_block = t.is_block() || matches!(t, Tag::Td | Tag::Th | Tag::Li);
+                if let Some(x) = block_of.get_mut(i) {
+                    *x = if is_block { i as u32 } else { pblock };
+                }
+                if let Some(x) = link_of.get_mut(i) {
+                    *x = if plink {
+                        plink_of
+                    } else if t == Tag::A {
+                        i as u32
+                    } else {
+                        NONE
+                    };
+                }
+                if t == Tag::A
+                    && !plink
+                    && let Some(x) = links.get_mut(pblock as usize)
+                {
+                    *x += 1;
+                }
+            }
+        }
+        i += 1;
+    }
+
+    // Sums of the counts over subtrees.
+    for i in (1..n).rev() {
+        if pruned.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(node) = dom.nodes.get(i) else {
+            continue;
+        };
+        let p = node.parent as usize;
+        if node.parent == NONE || p >= n {
+            continue;
+        }
+        let (c, l, k) = (chars[i], link_chars[i], links[i]);
+        chars[p] += c;
+        link_chars[p] += l;
+        links[p] += k;
+    }
+    let blocks = Blocks {
+        chars: &chars,
+        link_chars: &link_chars,
+        title_link_chars: &title_link_chars,
+        punct: &punct,
+    };
+
+    // Pass 3, first as an article (prose only), then, if no prose region stands out, as a
+    // listing (titles and headings count too).
+    let (records, teasers) = find_records(dom, &pruned, &chars, &link_chars);
+    let (mut value, mut root, best) = score(
+        dom,
+        &pruned,
+        &blocks,
+        body,
+        0.0,
+        Some((&teasers, TEASER_WEIGHT)),
+    );
+    let (lvalue, lroot, lbest) = score(
+        dom,
+        &pruned,
+        &blocks,
+        body,
+        TITLE_WEIGHT,
+        Some((&records, RECORD_WEIGHT)),
+    );
+    let listing = best < MIN_ARTICLE_VALUE || lbest > LISTING_FACTOR * best;
+    if listing {
+        (value, root) = (lvalue, lroot);
+    }
+    let mut in_record = records;
+    for i in 1..n {
+        if let Some(p) = dom.parent(i)
+            && in_record.get(p).copied().unwrap_or(false)
+            && let Some(x) = in_record.get_mut(i)
+        {
+            *x = true;
+        }
+    }
+    Analysis {
+        pruned,
+        chars,
+        link_chars,
+        links,
+        value,
+        root,
+        body,
+        listing,
+        in_record,
+    }
+}
+
+/// Marks "records": children of one parent that share a tag and class, at least
+/// [`MIN_RECORDS`] of them, averaging at least [`MIN_RECORD_CHARS`] characters — the cards of
+/// a listing, the rows of a results table, the posts of a thread. Menus repeat too, but their
+/// items are a word or two.
+///
+/// Also returns which records are "teasers": groups where most members are at least
+/// [`MIN_TEASER_LINK_DENSITY`] link text (headline cards of "more stories" boxes), as opposed
+/// to paragraphs or posts that only mention a link.
+fn find_records(
+    dom: &Dom,
+    pruned: &[bool],
+    chars: &[u32],
+    link_chars: &[u32],
+) -> (Vec<bool>, Vec<bool>) {
+    let n = dom.nodes.len();
+    let mut records = vec![false; n];
+    let mut teasers = vec![false; n];
+    let mut group: Vec<(u64, usize)> = Vec::new();
+    for parent in 0..n {
+        let end = dom.end(parent);
+        if end <= parent + 1
+            || dom.tag(parent) == Tag::Text
+            || pruned.get(parent).copied().unwrap_or(true)
+        {
+            continue;
+        }
+        group.clear();
+        let mut c = parent + 1;
+        while c < end {
+            let tag = dom.tag(c);
+            if tag != Tag::Text && !pruned.get(c).copied().unwrap_or(true) {
+                group.push((signature(dom, c, tag), c));
+            }
+            c = dom.end(c).max(c + 1);
+        }
+        if group.len() < MIN_RECORDS {
+            continue;
+        }
+        group.sort_unstable();
+        let mut k = 0;
+        while k < group.len() {
+            let sig = group[k].0;
+            let mut e = k;
+            let mut total = 0u64;
+            let mut linked = 0usize;
+            while e < group.len() && group[e].0 == sig {
+                let c = chars.get(group[e].1).copied().unwrap_or(0);
+                let l = link_chars.get(group[e].1).copied().unwrap_or(0);
+                total += u64::from(c);
+                if c > 0 && l as f32 >= MIN_TEASER_LINK_DENSITY * c as f32 {
+                    linked += 1;
+                }
+                e += 1;
+            }
+            let count = e - k;
+            if count >= MIN_RECORDS && total >= MIN_RECORD_CHARS * count as u64 {
+                let teaser = linked * 3 >= count * 2;
+                for &(_, node) in &group[k..e] {
+                    if let Some(r) = records.get_mut(node) {
+                        *r = true;
+                    }
+                    if let Some(t) = teasers.get_mut(node) {
+                        *t = teaser;
+                    }
+                }
+            }
+            k = e;
+        }
+    }
+    (records, teasers)
+}
+
+/// Tag and class of an element, hashed.
+fn signature(dom: &Dom, i: usize, tag: Tag) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (tag as u64);
+    for b in dom.attr(i, Attr::Class).unwrap_or("").bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Per-block counts (indexed by node; only block elements have non-zero direct counts, but
+/// `chars`/`link_chars` hold subtree sums after the summing pass — `direct_*` are kept apart).
+struct Blocks<'a> {
+    chars: &'a [u32],
+    link_chars: &'a [u32],
+    title_link_chars: &'a [u32],
+    punct: &'a [u32],
+}
+
+/// Values every block, sums values over subtrees and returns the values, the root with the
+/// highest value (ties to the outermost) and that value.
+fn score(
+    dom: &Dom,
+    pruned: &[bool],
+    b: &Blocks<'_>,
+    body: usize,
+    title_weight: f32,
+    records: Option<(&[bool], f32)>,
+) -> (Vec<f32>, usize, f32) {
+    let n = dom.nodes.len();
+    let mut value = vec![0f32; n];
+    // Direct counts: subtree sums minus the children's sums.
+    let mut direct = vec![(0u32, 0u32); n];
+    for i in 1..n {
+        if let Some(x) = direct.get_mut(i) {
+            *x = (
+                b.chars.get(i).copied().unwrap_or(0),
+                b.link_chars.get(i).copied().unwrap_or(0),
+            );
+        }
+    }
+    for i in 1..n {
+        if pruned.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(p) = dom.parent(i) else { continue };
+        let (c, l) = (
+            b.chars.get(i).copied().unwrap_or(0),
+            b.link_chars.get(i).copied().unwrap_or(0),
+        );
+        if let Some(x) = direct.get_mut(p) {
+            x.0 = x.0.saturating_sub(c);
+            x.1 = x.1.saturating_sub(l);
+        }
+    }
+    for (i, &(c, l)) in direct.iter().enumerate() {
+        if c == 0 {
+            continue;
+        }
+        let nl = c.saturating_sub(l);
+        let long = b.title_link_chars.get(i).copied().unwrap_or(0).min(l);
+        let p = b.punct.get(i).copied().unwrap_or(0);
+        let tag = dom.tag(i);
+        let v = if tag.is_heading() {
+            title_weight * (nl + long) as f32 - (l - long) as f32
+        } else if l as f32 > MAX_LINK_DENSITY * c as f32 {
+            title_weight * long as f32 - (l - long) as f32
+        } else if nl >= MIN_PROSE_CHARS || (nl >= MIN_SENTENCE_CHARS && p > 0) {
+            nl as f32 - l as f32
+        } else {
+            -SHORT_BLOCK_PENALTY
+        };
+        if let Some(x) = value.get_mut(i) {
+            *x = v;
+        }
+    }
+    for i in (1..n).rev() {
+        if pruned.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(p) = dom.parent(i) else { continue };
+        if let Some((mask, weight)) = records
+            && mask.get(i).copied().unwrap_or(false)
+        {
+            // A record is worth its text, whatever its parts look like in isolation.
+            let c = b.chars.get(i).copied().unwrap_or(0) as f32;
+            if let Some(x) = value.get_mut(i) {
+                *x = weight * c;
+            }
+        }
+        let v = value.get(i).copied().unwrap_or(0.0);
+        if let Some(x) = value.get_mut(p) {
+            *x += v;
+        }
+    }
+    let mut root = body;
+    let mut best = 0.0;
+    let mut i = body;
+    let end = dom.end(body);
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(false) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom.tag(i) != Tag::Text {
+            let v = value.get(i).copied().unwrap_or(0.0);
+            if v > best {
+                best = v;
+                root = i;
+            }
+        }
+        i += 1;
+    }
+    (value, root, best)
+}
+
+fn should_prune(
+    dom: &Dom,
+    i: usize,
+    tag: Tag,
+    in_article: bool,
+    raw: &[u32],
+    page_chars: f32,
+    opts: PruneOptions,
+) -> bool {
+    if tag_is_never_content(tag) {
+        return true;
+    }
+    if tag == Tag::Header && !in_article {
+        return true;
+    }
+    if matches!(tag, Tag::Html | Tag::Body | Tag::Root) {
+        return false;
+    }
+    if dom.attr(i, Attr::Hidden).is_some() {
+        return true;
+    }
+    if dom
+        .attr(i, Attr::AriaHidden)
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return true;
+    }
+    let share = raw.get(i).copied().unwrap_or(0) as f32 / page_chars;
+    // Content hidden by a style or class is sometimes the page itself, revealed by a script
+    // (pay/age gates, "lockdown" plugins): only small hidden regions are dropped.
+    if dom.attr(i, Attr::Style).is_some_and(style_hides) && share <= MAX_PRUNED_SHARE {
+        return true;
+    }
+    if dom.attr(i, Attr::Role).is_some_and(role_is_boilerplate) {
+        return true;
+    }
+    let mut h = ClassHints::default();
+    if let Some(c) = dom.attr(i, Attr::Class) {
+        classify(c, &mut h);
+    }
+    if let Some(c) = dom.attr(i, Attr::Id) {
+        classify(c, &mut h);
+    }
+    if h.hidden && share <= MAX_PRUNED_SHARE {
+        return true;
+    }
+    let flagged = h.boilerplate || (h.comments && !opts.include_comments);
+    if !flagged {
+        return false;
+    }
+    share <= MAX_PRUNED_SHARE && !matches!(tag, Tag::Main | Tag::Article)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+
+    fn root_text(html: &str) -> String {
+        let dom = parse(html, 256);
+        let a = analyse(&dom, PruneOptions::default());
+        let mut s = String::new();
+        let mut i = a.root;
+        while i < dom.end(a.root) {
+            if a.pruned[i] {
+                i = dom.end(i);
+                continue;
+            }
+            s.push_str(dom.text_of(i));
+            i += 1;
+        }
+        s
+    }
+
+    const PROSE: &str = "This is a long paragraph of real prose, with commas and full stops. It goes on for a while to look like an article.";
+
+    #[test]
+    fn nav_and_footer_tags_are_pruned() {
+        let html = format!(
+            "<body><nav><a href=/>Home</a></nav><div><p>{PROSE}</p></div><footer>Copyright</footer></body>"
+        );
+        let t = root_text(&html);
+        assert!(t.contains("real prose"));
+        assert!(!t.contains("Home") && !t.contains("Copyright"));
+    }
+
+    #[test]
+    fn link_clusters_are_penalised() {
+        let menu: String = (0..20)
+            .map(|k| format!("<li><a href=/{k}>Item {k}</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><div><ul>{menu}</ul><div id=x><p>{PROSE}</p><p>{PROSE}</p></div></div></body>"
+        );
+        let t = root_text(&html);
+        assert!(t.contains("real prose"));
+        assert!(!t.contains("Item 3"), "{t}");
+    }
+
+    #[test]
+    fn class_rules_spare_large_regions() {
+        let html = format!(
+            "<body><div class=has-sidebar><p>{PROSE}</p><p>{PROSE}</p></div><div class=sidebar>x y z</div></body>"
+        );
+        let t = root_text(&html);
+        assert!(t.contains("real prose"));
+        assert!(!t.contains("x y z"));
+    }
+
+    #[test]
+    fn hidden_content_is_pruned() {
+        let html = format!(
+            "<body><div><p>{PROSE}</p><p style='display: none'>secret</p><p hidden>gone</p><span class=sr-only>skip</span><p aria-hidden=true>aria</p></div></body>"
+        );
+        let t = root_text(&html);
+        for w in ["secret", "gone", "skip", "aria"] {
+            assert!(!t.contains(w), "{w} in {t}");
+        }
+    }
+
+    #[test]
+    fn comments_pruned_unless_asked() {
+        let html = format!(
+            "<body><article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article><div id=comments><p>Great post, thanks a lot for sharing this with us.</p></div></body>"
+        );
+        let dom = parse(&html, 256);
+        let a = analyse(&dom, PruneOptions::default());
+        assert!(a.pruned.iter().any(|&p| p));
+        let a = analyse(
+            &dom,
+            PruneOptions {
+                include_comments: true,
+            },
+        );
+        let comments = (0..dom.nodes.len())
+            .find(|&i| dom.attr(i, Attr::Id) == Some("comments"))
+            .unwrap();
+        assert!(!a.pruned[comments]);
+    }
+}

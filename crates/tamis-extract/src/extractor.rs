@@ -1,0 +1,248 @@
+//! The `extract` step: bytes in, main text and metadata out.
+
+use std::time::{Duration, Instant};
+
+use tamis_core::{Document, Outcome, Reason, Step, StepContext};
+
+use crate::charset;
+use crate::config::ExtractConfig;
+use crate::content::{self, PruneOptions};
+use crate::dom;
+use crate::metadata;
+use crate::render;
+
+/// Reason for dropping a page whose main content is empty.
+pub const NO_MAIN_CONTENT: Reason = Reason::new("no_main_content");
+/// Reason for dropping a payload that is neither HTML nor text (images, PDFs, ...).
+pub const UNSUPPORTED_MEDIA: Reason = Reason::new("unsupported_media");
+
+/// Result of extracting one page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Extracted {
+    /// Main text; blocks separated by a blank line.
+    pub text: String,
+    /// Page title.
+    pub title: Option<String>,
+    /// Declared language (`<html lang>`).
+    pub lang: Option<String>,
+    /// Canonical URL.
+    pub canonical_url: Option<String>,
+    /// Publication date as written by the page.
+    pub date: Option<String>,
+    /// Author.
+    pub author: Option<String>,
+    /// Name of the encoding used to decode the bytes (`UTF-8`, `windows-1251`, ...).
+    pub charset: &'static str,
+    /// The page was cut: longer than `max_input_bytes`, or nested deeper than `max_depth`.
+    pub truncated: bool,
+    /// The time budget ran out; the text is the whole visible body text, unscored.
+    pub timed_out: bool,
+}
+
+/// HTML main-content extractor; also the `extract` pipeline [`Step`].
+///
+/// Built by [`ExtractConfig::build`]. Immutable and shareable between threads.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    cfg: ExtractConfig,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Self::new(ExtractConfig::default())
+    }
+}
+
+impl Extractor {
+    pub(crate) fn new(cfg: ExtractConfig) -> Self {
+        Self { cfg }
+    }
+
+    /// The configuration this extractor was built from.
+    pub fn config(&self) -> &ExtractConfig {
+        &self.cfg
+    }
+
+    /// Extracts the main text and metadata of one HTML page.
+    ///
+    /// `declared_charset` is the charset named outside the bytes (HTTP header), if any.
+    /// Never panics; arbitrary bytes give some (possibly empty) text.
+    pub fn extract(&self, html: &[u8], declared_charset: Option<&str>) -> Extracted {
+        let start = Instant::now();
+        let cap = usize::try_from(self.cfg.max_input_bytes).unwrap_or(usize::MAX);
+        let truncated_input = html.len() > cap;
+        let bytes = html.get(..cap.min(html.len())).unwrap_or(html);
+        let (text, enc) = charset::decode_html(bytes, declared_charset);
+        let max_depth = usize::try_from(self.cfg.max_depth).unwrap_or(usize::MAX);
+        let dom = dom::parse(&text, max_depth);
+        let meta = metadata::collect(&dom);
+        let budget = Duration::from_millis(self.cfg.timeout_ms);
+        let timed_out = self.cfg.timeout_ms > 0 && start.elapsed() > budget;
+        let analysis = content::analyse(
+            &dom,
+            PruneOptions {
+                include_comments: self.cfg.include_comments,
+            },
+        );
+        let root = if timed_out {
+            analysis.body
+        } else {
+            analysis.root
+        };
+        let mut body = render::render(&dom, &analysis, root, &self.cfg);
+        if self.cfg.include_structured_data {
+            append_structured(&mut body, &meta.structured_text);
+        }
+        if self.cfg.include_title
+            && let Some(t) = &meta.title
+            && !body.is_empty()
+        {
+            body.insert_str(0, &format!("{t}\n\n"));
+        }
+        Extracted {
+            text: body,
+            title: meta.title,
+            lang: meta.lang,
+            canonical_url: meta.canonical_url,
+            date: meta.date,
+            author: meta.author,
+            charset: enc.name(),
+            truncated: truncated_input || dom.depth_capped,
+            timed_out,
+        }
+    }
+}
+
+/// Structured-data descriptions shorter than this many characters are not worth adding.
+const MIN_STRUCTURED_CHARS: usize = 80;
+
+/// Appends descriptions from structured data that the visible text does not already hold.
+fn append_structured(body: &mut String, descriptions: &[String]) {
+    for d in descriptions {
+        if d.chars().count() < MIN_STRUCTURED_CHARS {
+            continue;
+        }
+        let probe: String = d.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
+        let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
+        if flat.contains(&probe) {
+            continue;
+        }
+        if !body.is_empty() {
+            body.push_str("\n\n");
+        }
+        body.push_str(d);
+    }
+}
+
+fn is_html_mime(mime: &str) -> bool {
+    mime.contains("html") || mime.contains("xml")
+}
+
+impl Step for Extractor {
+    fn name(&self) -> &'static str {
+        "extract"
+    }
+
+    fn process(&self, doc: &mut Document, ctx: &mut StepContext) -> Outcome {
+        let Some(media) = doc.media.take() else {
+            return Outcome::Keep;
+        };
+        ctx.record("html_bytes", media.bytes.len() as f64);
+        let mime = media.mime.as_deref().unwrap_or("text/html");
+        if !is_html_mime(mime) {
+            if mime.starts_with("text/") {
+                let (text, _) = charset::decode_html(&media.bytes, media.charset.as_deref());
+                doc.text = text.into_owned();
+                return if doc.text.trim().is_empty() && self.cfg.drop_empty {
+                    Outcome::Drop(NO_MAIN_CONTENT)
+                } else {
+                    Outcome::Modified
+                };
+            }
+            return Outcome::Drop(UNSUPPORTED_MEDIA);
+        }
+        let ex = self.extract(&media.bytes, media.charset.as_deref());
+        ctx.record("truncated", if ex.truncated { 1.0 } else { 0.0 });
+        ctx.record("timed_out", if ex.timed_out { 1.0 } else { 0.0 });
+        ctx.record("text_chars", ex.text.chars().count() as f64);
+        doc.text = ex.text;
+        for (key, value) in [
+            ("title", ex.title),
+            ("canonical_url", ex.canonical_url),
+            ("lang", ex.lang),
+            ("date_published", ex.date),
+            ("author", ex.author),
+        ] {
+            if let Some(v) = value {
+                doc.set_meta(key, v);
+            }
+        }
+        if doc.text.is_empty() && self.cfg.drop_empty {
+            return Outcome::Drop(NO_MAIN_CONTENT);
+        }
+        Outcome::Modified
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use tamis_core::Media;
+
+    #[test]
+    fn step_sets_text_and_metadata() {
+        let ex = ExtractConfig::default().build().unwrap();
+        let html = "<html lang=en><head><title>T</title></head><body><nav><a href=/>Home</a></nav><article><p>A paragraph that is long enough to be prose, with a comma and a full stop.</p></article></body></html>";
+        let mut doc = Document::new("d", "");
+        doc.media = Some(Media {
+            bytes: html.as_bytes().to_vec(),
+            ..Media::default()
+        });
+        let mut ctx = StepContext::default();
+        assert_eq!(ex.process(&mut doc, &mut ctx), Outcome::Modified);
+        assert!(doc.text.starts_with("A paragraph"));
+        assert!(!doc.text.contains("Home"));
+        assert_eq!(doc.meta_str("title"), Some("T"));
+        assert_eq!(doc.meta_str("lang"), Some("en"));
+        assert!(doc.media.is_none());
+    }
+
+    #[test]
+    fn text_documents_pass_unchanged() {
+        let ex = Extractor::default();
+        let mut doc = Document::new("d", "already text");
+        assert_eq!(
+            ex.process(&mut doc, &mut StepContext::default()),
+            Outcome::Keep
+        );
+        assert_eq!(doc.text, "already text");
+    }
+
+    #[test]
+    fn empty_pages_are_dropped() {
+        let ex = Extractor::default();
+        let mut doc = Document::new("d", "");
+        doc.media = Some(Media {
+            bytes: b"<html><body><nav>x</nav></body></html>".to_vec(),
+            ..Media::default()
+        });
+        assert_eq!(
+            ex.process(&mut doc, &mut StepContext::default()),
+            Outcome::Drop(NO_MAIN_CONTENT)
+        );
+    }
+
+    #[test]
+    fn input_cap_truncates() {
+        let cfg = ExtractConfig {
+            max_input_bytes: 2048,
+            ..Default::default()
+        };
+        let ex = cfg.build().unwrap();
+        let html = format!("<p>{}</p>", "word ".repeat(2000));
+        let out = ex.extract(html.as_bytes(), None);
+        assert!(out.truncated);
+        assert!(out.text.len() <= 2048);
+    }
+}

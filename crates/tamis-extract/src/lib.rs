@@ -1,0 +1,141 @@
+//! # tamis-extract
+//!
+//! HTML pages to their main text: the article of a news page, the posts of a forum thread,
+//! the description and specifications of a product, the cards of a listing, the body of a
+//! documentation page — without navigation, headers, footers, sidebars, share bars, cookie
+//! banners or comment sections.
+//!
+//! ## Brief overview
+//!
+//! * [`ExtractConfig`] is the `[[steps]] type = "extract"` configuration (output format,
+//!   what to keep, size/depth/time limits); [`ExtractConfig::build`] validates it and returns
+//!   an [`Extractor`].
+//! * [`Extractor::extract`] turns bytes into an [`Extracted`] value: text plus title,
+//!   canonical URL, language, publication date, author, the charset used and whether limits
+//!   cut the page. [`Extractor`] is also a [`tamis_core::Step`] named `extract` that replaces a
+//!   document's HTML `media` with its text and metadata.
+//! * [`charset::decode_html`] chooses the encoding (BOM, declared, `<meta>`, detection).
+//! * Inside: a fault-tolerant tokenizer and tree builder writes a flat pre-ordered arena
+//!   (`dom`), `content` prunes boilerplate and picks the subtree with the highest prose value,
+//!   `render` writes text or Markdown. Every pass is a loop over the arena: no recursion,
+//!   so hostile nesting cannot overflow the stack.
+//!
+//! ```
+//! use tamis_extract::ExtractConfig;
+//!
+//! let html = br#"<html lang="en"><head><title>Tea</title></head><body>
+//!   <nav><a href="/">Home</a> <a href="/shop">Shop</a></nav>
+//!   <article><h2>Brewing</h2>
+//!     <p>Green tea wants water well below boiling, around eighty degrees, and a short steep.</p>
+//!     <p>Black tea takes boiling water and three to five minutes, depending on the leaf.</p>
+//!   </article>
+//!   <footer>Copyright 2025</footer></body></html>"#;
+//! let extractor = ExtractConfig::default().build().unwrap();
+//! let page = extractor.extract(html, None);
+//! assert!(page.text.starts_with("Brewing\n\nGreen tea wants water"));
+//! assert!(!page.text.contains("Home") && !page.text.contains("Copyright"));
+//! assert_eq!(page.title.as_deref(), Some("Tea"));
+//! assert_eq!(page.lang.as_deref(), Some("en"));
+//! ```
+
+#![deny(missing_docs)]
+
+pub mod charset;
+mod classes;
+mod config;
+mod content;
+mod dom;
+mod extractor;
+mod metadata;
+mod render;
+mod tag;
+
+pub use config::{
+    DEFAULT_DROP_EMPTY, DEFAULT_INCLUDE_COMMENTS, DEFAULT_INCLUDE_IMAGES, DEFAULT_INCLUDE_LINKS,
+    DEFAULT_INCLUDE_LISTS, DEFAULT_INCLUDE_STRUCTURED_DATA, DEFAULT_INCLUDE_TABLES,
+    DEFAULT_INCLUDE_TITLE, DEFAULT_MAX_DEPTH, DEFAULT_MAX_INPUT_BYTES, DEFAULT_TIMEOUT_MS,
+    ExtractConfig, OutputFormat,
+};
+pub use extractor::{Extracted, Extractor, NO_MAIN_CONTENT, UNSUPPORTED_MEDIA};
+
+/// Debugging aid (not a stable API): describes how the content root of `html` was chosen —
+/// the root's path, the highest-valued elements and the largest pruned regions.
+#[doc(hidden)]
+pub fn explain(html: &[u8]) -> String {
+    use std::fmt::Write;
+    let (text, _) = charset::decode_html(html, None);
+    let d = dom::parse(&text, DEFAULT_MAX_DEPTH as usize);
+    let a = content::analyse(&d, content::PruneOptions::default());
+    let label = |i: usize| {
+        let mut s = format!("{:?}", d.tag(i)).to_lowercase();
+        if let Some(id) = d.attr(i, dom::Attr::Id) {
+            let _ = write!(s, "#{}", id.chars().take(40).collect::<String>());
+        }
+        if let Some(c) = d.attr(i, dom::Attr::Class) {
+            let _ = write!(
+                s,
+                ".{}",
+                c.split_whitespace().take(3).collect::<Vec<_>>().join(".")
+            );
+        }
+        s
+    };
+    let path = |mut i: usize| {
+        let mut parts = Vec::new();
+        while let Some(p) = d.parent(i) {
+            parts.push(format!("{}[{i}]", label(i)));
+            i = p;
+        }
+        parts.reverse();
+        parts.join(" > ")
+    };
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "root: {} value={:.0} chars={} listing={}",
+        path(a.root),
+        a.value[a.root],
+        a.chars[a.root],
+        a.listing
+    );
+    let mut idx: Vec<usize> = (0..d.nodes.len())
+        .filter(|&i| d.tag(i) != tag::Tag::Text && !a.pruned[i])
+        .collect();
+    idx.sort_by(|&x, &y| a.value[y].total_cmp(&a.value[x]));
+    for &i in idx.iter().take(12) {
+        let _ = writeln!(
+            out,
+            "  v={:.0} c={} l={} k={} {}",
+            a.value[i],
+            a.chars[i],
+            a.link_chars[i],
+            a.links[i],
+            path(i)
+        );
+    }
+    if let Ok(needle) = std::env::var("TAMIS_FIND")
+        && let Some(t) = (0..d.nodes.len()).find(|&i| d.text_of(i).contains(needle.as_str()))
+    {
+        let _ = writeln!(out, "found: {}", path(t));
+        let mut i = t;
+        while let Some(p) = d.parent(i) {
+            if a.pruned[p] {
+                let _ = writeln!(out, "  pruned ancestor: {}", label(p));
+            }
+            i = p;
+        }
+    }
+    let mut pr: Vec<(usize, usize)> = Vec::new();
+    for i in 0..d.nodes.len() {
+        if a.pruned[i] && !d.parent(i).is_some_and(|p| a.pruned[p]) {
+            let mut s = String::new();
+            d.subtree_text(i, &mut s);
+            pr.push((s.split_whitespace().count(), i));
+        }
+    }
+    pr.sort_unstable_by(|x, y| y.cmp(x));
+    for (w, i) in pr.iter().take(8) {
+        let _ = writeln!(out, "  pruned words={w} {}", path(*i));
+    }
+    out
+}

@@ -1,0 +1,303 @@
+//! Page metadata: title, canonical URL, language, publication date, author, and structured
+//! data (JSON-LD) descriptions.
+
+use serde_json::Value;
+
+use crate::dom::{Attr, Dom};
+use crate::tag::Tag;
+
+/// Metadata found in a page.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageMeta {
+    /// `og:title`, else `<title>`, else the first `<h1>`.
+    pub title: Option<String>,
+    /// `<link rel=canonical>`, else `og:url`.
+    pub canonical_url: Option<String>,
+    /// `<html lang>`, else `og:locale`.
+    pub lang: Option<String>,
+    /// Publication date as written by the page (ISO 8601 mostly).
+    pub date: Option<String>,
+    /// Author name.
+    pub author: Option<String>,
+    /// Descriptions from JSON-LD/microdata of the main entity (products, recipes, ...).
+    pub structured_text: Vec<String>,
+}
+
+/// JSON-LD documents larger than this are not parsed (bytes).
+const MAX_JSON_LD_BYTES: usize = 2 * 1024 * 1024;
+/// JSON-LD nesting walked at most this deep.
+const MAX_JSON_LD_DEPTH: usize = 32;
+
+fn clean(s: &str) -> Option<String> {
+    let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!t.is_empty()).then_some(t)
+}
+
+/// Collects page metadata in one pass over the arena.
+pub fn collect(dom: &Dom) -> PageMeta {
+    let mut m = PageMeta::default();
+    let mut og_title = None;
+    let mut title_tag = None;
+    let mut h1 = None;
+    let mut og_url = None;
+    let mut og_locale = None;
+    let mut meta_date = None;
+    let mut meta_author = None;
+    let mut item_date = None;
+    let mut ld = LdFacts::default();
+    for i in 0..dom.nodes.len() {
+        match dom.tag(i) {
+            Tag::Html if m.lang.is_none() => {
+                m.lang = dom.attr(i, Attr::Lang).and_then(clean);
+            }
+            Tag::Title if title_tag.is_none() => {
+                let mut s = String::new();
+                dom.subtree_text(i, &mut s);
+                title_tag = clean(&s);
+            }
+            Tag::H1 if h1.is_none() => {
+                let mut s = String::new();
+                dom.subtree_text(i, &mut s);
+                h1 = clean(&s);
+            }
+            Tag::Link => {
+                let rel = dom.attr(i, Attr::Rel).unwrap_or("");
+                if m.canonical_url.is_none()
+                    && rel
+                        .split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                {
+                    m.canonical_url = dom.attr(i, Attr::Href).and_then(clean);
+                }
+            }
+            Tag::Meta => {
+                let key = dom
+                    .attr(i, Attr::Property)
+                    .or_else(|| dom.attr(i, Attr::Name))
+                    .or_else(|| dom.attr(i, Attr::Itemprop))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let Some(content) = dom.attr(i, Attr::Content).and_then(clean) else {
+                    continue;
+                };
+                match key.as_str() {
+                    "og:title" | "twitter:title" if og_title.is_none() => og_title = Some(content),
+                    "og:url" if og_url.is_none() => og_url = Some(content),
+                    "og:locale" if og_locale.is_none() => og_locale = Some(content),
+                    "article:published_time"
+                    | "datepublished"
+                    | "date"
+                    | "pubdate"
+                    | "publishdate"
+                    | "publish-date"
+                    | "publish_date"
+                    | "dc.date"
+                    | "dc.date.issued"
+                    | "dcterms.created"
+                    | "dcterms.date"
+                    | "sailthru.date"
+                    | "parsely-pub-date"
+                    | "article.published"
+                    | "og:published_time"
+                    | "citation_publication_date"
+                    | "citation_date"
+                        if meta_date.is_none() =>
+                    {
+                        meta_date = Some(content)
+                    }
+                    "author" | "article:author" | "dc.creator" | "sailthru.author"
+                    | "parsely-author" | "citation_author" | "twitter:creator"
+                        if meta_author.is_none() && !content.starts_with("http") =>
+                    {
+                        meta_author = Some(content)
+                    }
+                    _ => {}
+                }
+            }
+            Tag::Script => {
+                let mut s = String::new();
+                dom.subtree_text(i, &mut s);
+                if !s.is_empty()
+                    && s.len() <= MAX_JSON_LD_BYTES
+                    && let Ok(v) = serde_json::from_str::<Value>(s.trim())
+                {
+                    ld.walk(&v);
+                }
+            }
+            Tag::Time
+                if item_date.is_none()
+                    && dom
+                        .attr(i, Attr::Itemprop)
+                        .is_some_and(|p| p.eq_ignore_ascii_case("datePublished")) =>
+            {
+                item_date = dom.attr(i, Attr::Datetime).and_then(clean);
+            }
+            _ => {}
+        }
+    }
+    m.title = og_title.or(ld.headline.clone()).or(title_tag).or(h1);
+    if m.canonical_url.is_none() {
+        m.canonical_url = og_url;
+    }
+    if m.lang.is_none() {
+        m.lang = og_locale;
+    }
+    m.date = meta_date.or(ld.date_published.clone()).or(item_date);
+    m.author = meta_author.or(ld.author.clone());
+    m.structured_text = ld.descriptions;
+    m
+}
+
+/// Facts gathered from JSON-LD.
+#[derive(Debug, Default)]
+struct LdFacts {
+    headline: Option<String>,
+    date_published: Option<String>,
+    author: Option<String>,
+    descriptions: Vec<String>,
+}
+
+impl LdFacts {
+    /// Walks a JSON-LD value iteratively (arrays, `@graph`, nested entities).
+    fn walk(&mut self, root: &Value) {
+        let mut stack: Vec<(&Value, usize)> = vec![(root, 0)];
+        while let Some((v, depth)) = stack.pop() {
+            if depth > MAX_JSON_LD_DEPTH {
+                continue;
+            }
+            match v {
+                Value::Array(items) => {
+                    for item in items.iter().rev() {
+                        stack.push((item, depth + 1));
+                    }
+                }
+                Value::Object(map) => {
+                    let types = type_names(map.get("@type"));
+                    let is_article = types.iter().any(|t| {
+                        t.ends_with("Article")
+                            || *t == "BlogPosting"
+                            || *t == "NewsArticle"
+                            || *t == "Report"
+                    });
+                    let is_described = types.iter().any(|t| {
+                        matches!(
+                            *t,
+                            "Product"
+                                | "Recipe"
+                                | "Event"
+                                | "Course"
+                                | "SoftwareApplication"
+                                | "Book"
+                                | "Movie"
+                                | "Service"
+                                | "JobPosting"
+                                | "Offer"
+                                | "LocalBusiness"
+                        )
+                    });
+                    if is_article {
+                        if self.headline.is_none() {
+                            self.headline =
+                                map.get("headline").and_then(Value::as_str).and_then(clean);
+                        }
+                        if self.date_published.is_none() {
+                            self.date_published = map
+                                .get("datePublished")
+                                .and_then(Value::as_str)
+                                .and_then(clean);
+                        }
+                        if self.author.is_none() {
+                            self.author = author_name(map.get("author"));
+                        }
+                    }
+                    if is_described
+                        && let Some(d) = map
+                            .get("description")
+                            .and_then(Value::as_str)
+                            .and_then(clean)
+                        && !self.descriptions.contains(&d)
+                    {
+                        self.descriptions.push(d);
+                    }
+                    if self.date_published.is_none() {
+                        self.date_published = map
+                            .get("datePublished")
+                            .and_then(Value::as_str)
+                            .and_then(clean);
+                    }
+                    for (k, child) in map {
+                        if k == "@graph"
+                            || k == "mainEntity"
+                            || k == "itemListElement"
+                            || k == "item"
+                        {
+                            stack.push((child, depth + 1));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn type_names(v: Option<&Value>) -> Vec<&str> {
+    match v {
+        Some(Value::String(s)) => vec![s.as_str()],
+        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn author_name(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::String(s) => clean(s),
+        Value::Object(o) => o.get("name").and_then(Value::as_str).and_then(clean),
+        Value::Array(a) => {
+            let names: Vec<String> = a
+                .iter()
+                .filter_map(|x| author_name(Some(x)))
+                .take(8)
+                .collect();
+            (!names.is_empty()).then(|| names.join(", "))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+    use crate::dom::parse;
+
+    #[test]
+    fn head_metadata() {
+        let html = r#"<html lang="fr"><head><title> Le  titre | Site</title>
+            <link rel="canonical" href="https://ex.org/a">
+            <meta property="article:published_time" content="2024-03-01T10:00:00Z">
+            <meta name="author" content="Jeanne Dupont"></head><body><h1>Le titre</h1></body></html>"#;
+        let m = collect(&parse(html, 64));
+        assert_eq!(m.title.as_deref(), Some("Le titre | Site"));
+        assert_eq!(m.canonical_url.as_deref(), Some("https://ex.org/a"));
+        assert_eq!(m.lang.as_deref(), Some("fr"));
+        assert_eq!(m.date.as_deref(), Some("2024-03-01T10:00:00Z"));
+        assert_eq!(m.author.as_deref(), Some("Jeanne Dupont"));
+    }
+
+    #[test]
+    fn json_ld() {
+        let html = r#"<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"H","datePublished":"2020-01-02","author":[{"@type":"Person","name":"A B"},{"name":"C D"}]},{"@type":"Product","description":"A sturdy chair."}]}</script>"#;
+        let m = collect(&parse(html, 64));
+        assert_eq!(m.title.as_deref(), Some("H"));
+        assert_eq!(m.date.as_deref(), Some("2020-01-02"));
+        assert_eq!(m.author.as_deref(), Some("A B, C D"));
+        assert_eq!(m.structured_text, vec!["A sturdy chair.".to_owned()]);
+        // Broken JSON is ignored.
+        let m = collect(&parse(
+            r#"<script type="application/ld+json">{"@type": </script>"#,
+            64,
+        ));
+        assert_eq!(m, PageMeta::default());
+    }
+}

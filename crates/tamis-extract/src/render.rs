@@ -1,0 +1,397 @@
+//! Rendering of the selected subtree to plain text or light Markdown.
+
+use crate::config::{ExtractConfig, OutputFormat};
+use crate::content::Analysis;
+use crate::dom::{Attr, Dom};
+use crate::tag::Tag;
+
+/// A link cluster inside the content root (related links, tag lists, in-article menus) is
+/// skipped when its links cover more than this fraction of its text...
+pub const MAX_INNER_LINK_DENSITY: f32 = 0.65;
+/// ...and it has at least this many links.
+pub const MIN_INNER_CLUSTER_LINKS: u32 = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Gap {
+    None,
+    Space,
+    Cell,
+    Line,
+    Para,
+}
+
+/// Builds the output text with whitespace collapsing and block separators.
+struct Writer {
+    out: String,
+    gap: Gap,
+    prefix: Option<String>,
+    markdown: bool,
+    /// Start offsets of paragraphs in `out` and their heading level (0: not a heading).
+    segments: Vec<(usize, u8)>,
+    /// Heading level of the next paragraph.
+    next_heading: u8,
+}
+
+impl Writer {
+    fn want(&mut self, g: Gap) {
+        if g > self.gap {
+            self.gap = g;
+        }
+    }
+
+    fn flush(&mut self) {
+        let new_segment = self.out.is_empty() || self.gap == Gap::Para;
+        if !self.out.is_empty() {
+            match self.gap {
+                Gap::None => {}
+                Gap::Space => {
+                    if !self.out.ends_with(['\n', ' ']) {
+                        self.out.push(' ');
+                    }
+                }
+                Gap::Cell => {
+                    if !self.out.ends_with('\n') {
+                        self.out.push_str(if self.markdown { " | " } else { " " });
+                    }
+                }
+                Gap::Line => {
+                    trim_end_spaces(&mut self.out);
+                    if !self.out.ends_with('\n') {
+                        self.out.push('\n');
+                    }
+                }
+                Gap::Para => {
+                    trim_end_spaces(&mut self.out);
+                    while !self.out.ends_with("\n\n") {
+                        self.out.push('\n');
+                    }
+                }
+            }
+        }
+        self.gap = Gap::None;
+        if new_segment {
+            self.segments.push((self.out.len(), self.next_heading));
+            self.next_heading = 0;
+        }
+        if let Some(p) = self.prefix.take() {
+            self.out.push_str(&p);
+        }
+    }
+
+    fn text(&mut self, s: &str) {
+        let mut first = true;
+        for word in s.split(char::is_whitespace) {
+            if !first {
+                self.want(Gap::Space);
+            }
+            first = false;
+            if word.is_empty() {
+                continue;
+            }
+            self.flush();
+            self.out.push_str(word);
+        }
+    }
+
+    fn pre(&mut self, s: &str) {
+        if s.is_empty() {
+            return;
+        }
+        self.flush();
+        self.out.push_str(s);
+    }
+
+    fn raw(&mut self, s: &str) {
+        self.flush();
+        self.out.push_str(s);
+    }
+}
+
+fn trim_end_spaces(s: &mut String) {
+    while s.ends_with([' ', '\t']) {
+        s.pop();
+    }
+}
+
+/// Renders the subtree of `root` (skipping pruned regions and inner link clusters).
+pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> String {
+    let markdown = cfg.output == OutputFormat::Markdown;
+    let mut w = Writer {
+        out: String::new(),
+        gap: Gap::None,
+        prefix: None,
+        markdown,
+        segments: Vec::new(),
+        next_heading: 0,
+    };
+    let end = dom.end(root);
+    let mut closers: Vec<(usize, usize)> = Vec::new();
+    let mut pre_depth = 0usize;
+    let mut list_depth = 0usize;
+    let mut i = root;
+    while i < end {
+        while let Some(&(e, k)) = closers.last() {
+            if i < e {
+                break;
+            }
+            closers.pop();
+            close(dom, k, cfg, &mut w, &mut pre_depth, &mut list_depth);
+        }
+        if skip(dom, a, i, root, cfg) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        let tag = dom.tag(i);
+        if tag == Tag::Text {
+            let parent = dom.parent(i).map_or(Tag::Root, |p| dom.tag(p));
+            if !matches!(parent, Tag::Script | Tag::Title) {
+                if pre_depth > 0 {
+                    w.pre(dom.text_of(i))
+                } else {
+                    w.text(dom.text_of(i))
+                }
+            }
+            i += 1;
+            continue;
+        }
+        open(dom, i, cfg, &mut w, &mut pre_depth, &mut list_depth);
+        let e = dom.end(i);
+        if e > i + 1 {
+            closers.push((e, i));
+        } else {
+            close(dom, i, cfg, &mut w, &mut pre_depth, &mut list_depth);
+        }
+        i += 1;
+    }
+    while let Some((_, k)) = closers.pop() {
+        close(dom, k, cfg, &mut w, &mut pre_depth, &mut list_depth);
+    }
+    let out = if a.listing {
+        w.out
+    } else {
+        trim_to_prose(&w.out, &w.segments)
+    };
+    let mut out = drop_repeated_lines(&out);
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+    out
+}
+
+/// Lines shorter than this (characters) may repeat (table cells, "Yes", prices).
+pub const MIN_DEDUP_LINE_CHARS: usize = 25;
+
+/// Removes exact repeats of lines of at least [`MIN_DEDUP_LINE_CHARS`] characters: the same
+/// block rendered twice for mobile and desktop, carousels cloned for looping.
+fn drop_repeated_lines(out: &str) -> String {
+    let mut seen = std::collections::HashSet::new();
+    let mut res = String::with_capacity(out.len());
+    let mut blank = false;
+    for line in out.split('\n') {
+        let t = line.trim();
+        if t.len() >= MIN_DEDUP_LINE_CHARS && !seen.insert(t) {
+            continue;
+        }
+        if t.is_empty() {
+            if blank || res.is_empty() {
+                continue;
+            }
+            blank = true;
+        } else {
+            blank = false;
+        }
+        res.push_str(line);
+        res.push('\n');
+    }
+    res
+}
+
+/// True if a rendered paragraph reads as prose (same thresholds as block scoring).
+fn is_prose(p: &str) -> bool {
+    let mut chars = 0u32;
+    let mut sentence_end = false;
+    for c in p.chars() {
+        if !c.is_whitespace() {
+            chars += 1;
+            sentence_end = matches!(
+                c,
+                '.' | '!' | '?' | '。' | '！' | '？' | ':' | '"' | '”' | ')'
+            );
+        }
+    }
+    chars >= crate::content::MIN_PROSE_CHARS
+        || (chars >= crate::content::MIN_SENTENCE_CHARS && sentence_end)
+}
+
+/// Drops the paragraphs before the first and after the last prose paragraph (bylines, dates,
+/// the title, "Advertisement", share prompts), keeping a sub-heading (h2..h6) that directly
+/// precedes the first prose paragraph.
+fn trim_to_prose(out: &str, segments: &[(usize, u8)]) -> String {
+    let bounds: Vec<(usize, usize, u8)> = segments
+        .iter()
+        .enumerate()
+        .map(|(k, &(s, h))| (s, segments.get(k + 1).map_or(out.len(), |n| n.0), h))
+        .collect();
+    let text = |k: usize| {
+        bounds
+            .get(k)
+            .and_then(|&(s, e, _)| out.get(s..e))
+            .unwrap_or("")
+    };
+    let prose: Vec<bool> = (0..bounds.len())
+        .map(|k| bounds[k].2 == 0 && is_prose(text(k)))
+        .collect();
+    let (Some(first), Some(last)) = (
+        prose.iter().position(|&p| p),
+        prose.iter().rposition(|&p| p),
+    ) else {
+        return out.to_owned();
+    };
+    let mut start = first;
+    if first > 0 && bounds.get(first - 1).is_some_and(|b| b.2 >= 2) {
+        start = first - 1;
+    }
+    let s = bounds.get(start).map_or(0, |b| b.0);
+    let e = bounds.get(last).map_or(out.len(), |b| b.1);
+    out.get(s..e).unwrap_or(out).to_owned()
+}
+
+fn skip(dom: &Dom, a: &Analysis, i: usize, root: usize, cfg: &ExtractConfig) -> bool {
+    if a.pruned.get(i).copied().unwrap_or(false) {
+        return true;
+    }
+    let tag = dom.tag(i);
+    match tag {
+        Tag::Table if !cfg.include_tables => return true,
+        Tag::Ul | Tag::Ol | Tag::Dl if !cfg.include_lists => return true,
+        _ => {}
+    }
+    if i == root || tag == Tag::Text || (a.listing && a.in_record.get(i).copied().unwrap_or(false))
+    {
+        return false;
+    }
+    let c = a.chars.get(i).copied().unwrap_or(0);
+    let l = a.link_chars.get(i).copied().unwrap_or(0);
+    let k = a.links.get(i).copied().unwrap_or(0);
+    let v = a.value.get(i).copied().unwrap_or(0.0);
+    c > 0 && k >= MIN_INNER_CLUSTER_LINKS && l as f32 > MAX_INNER_LINK_DENSITY * c as f32 && v < 0.0
+}
+
+fn open(
+    dom: &Dom,
+    i: usize,
+    cfg: &ExtractConfig,
+    w: &mut Writer,
+    pre_depth: &mut usize,
+    list_depth: &mut usize,
+) {
+    let tag = dom.tag(i);
+    let md = w.markdown;
+    match tag {
+        Tag::Br => w.want(Gap::Line),
+        Tag::Td | Tag::Th => w.want(Gap::Cell),
+        Tag::Li | Tag::Dt | Tag::Dd | Tag::Tr => {
+            w.want(Gap::Line);
+            if md && tag == Tag::Li {
+                w.prefix = Some(format!("{}- ", "  ".repeat(list_depth.saturating_sub(1))));
+            }
+        }
+        Tag::Ul | Tag::Ol | Tag::Dl => {
+            *list_depth += 1;
+            w.want(if *list_depth > 1 {
+                Gap::Line
+            } else {
+                Gap::Para
+            });
+        }
+        Tag::Pre | Tag::Xmp | Tag::Plaintext | Tag::Listing => {
+            w.want(Gap::Para);
+            *pre_depth += 1;
+            if md && *pre_depth == 1 {
+                w.raw("```\n");
+            }
+        }
+        t if t.is_heading() => {
+            w.want(Gap::Para);
+            let level = match t {
+                Tag::H1 => 1,
+                Tag::H2 => 2,
+                Tag::H3 => 3,
+                Tag::H4 => 4,
+                Tag::H5 => 5,
+                _ => 6,
+            };
+            w.next_heading = level;
+            if md {
+                w.prefix = Some(format!("{} ", "#".repeat(usize::from(level))));
+            }
+        }
+        Tag::Img if cfg.include_images => {
+            if let Some(alt) = dom
+                .attr(i, Attr::Alt)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
+                w.want(Gap::Para);
+                if md {
+                    w.raw(&format!("![{alt}]()"));
+                } else {
+                    w.raw(&format!("[image: {alt}]"));
+                }
+                w.want(Gap::Para);
+            }
+        }
+        Tag::A if cfg.include_links && md && dom.attr(i, Attr::Href).is_some() => {
+            w.flush();
+            w.out.push('[');
+        }
+        t if t.is_block() => w.want(Gap::Para),
+        _ => {}
+    }
+}
+
+fn close(
+    dom: &Dom,
+    i: usize,
+    cfg: &ExtractConfig,
+    w: &mut Writer,
+    pre_depth: &mut usize,
+    list_depth: &mut usize,
+) {
+    let tag = dom.tag(i);
+    match tag {
+        Tag::Li | Tag::Dt | Tag::Dd | Tag::Tr => w.want(Gap::Line),
+        Tag::Ul | Tag::Ol | Tag::Dl => {
+            *list_depth = list_depth.saturating_sub(1);
+            w.want(if *list_depth > 0 {
+                Gap::Line
+            } else {
+                Gap::Para
+            });
+        }
+        Tag::Pre | Tag::Xmp | Tag::Plaintext | Tag::Listing => {
+            *pre_depth = pre_depth.saturating_sub(1);
+            if w.markdown && *pre_depth == 0 {
+                trim_end_newlines(&mut w.out);
+                w.out.push_str("\n```");
+            }
+            w.want(Gap::Para);
+        }
+        Tag::A if cfg.include_links => {
+            if let Some(href) = dom.attr(i, Attr::Href) {
+                if w.markdown {
+                    w.out.push_str(&format!("]({href})"));
+                } else if !href.starts_with('#') && !href.starts_with("javascript:") {
+                    w.out.push_str(&format!(" <{href}>"));
+                }
+            }
+        }
+        t if t.is_block() => w.want(Gap::Para),
+        _ => {}
+    }
+}
+
+fn trim_end_newlines(s: &mut String) {
+    while s.ends_with(['\n', ' ']) {
+        s.pop();
+    }
+}

@@ -1,0 +1,286 @@
+//! JSON Lines: one JSON object per line.
+
+use std::io::{self, BufRead};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+use tamis_core::{Document, Metadata};
+
+use super::{InputOptions, ReadItem, file_stem, malformed};
+
+/// Reads one JSON object per line. See [`record_to_document`] for how fields map.
+pub(crate) struct JsonlReader {
+    path: PathBuf,
+    stem: String,
+    reader: Box<dyn BufRead + Send>,
+    line: Vec<u8>,
+    line_no: u64,
+    max: usize,
+    text_key: String,
+    id_key: String,
+    done: bool,
+}
+
+/// Outcome of reading one line.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum LineRead {
+    /// End of input, nothing read.
+    Eof,
+    /// A line (without its `\n`) is in the buffer.
+    Line,
+    /// The line was longer than the limit; it was skipped up to its end. Carries its length.
+    TooLong(u64),
+}
+
+/// Reads one line into `line` (cleared first), holding at most `max` bytes: the rest of a
+/// longer line is read and dropped, so memory stays bounded whatever the input.
+pub(crate) fn read_line_bounded(r: &mut dyn BufRead, line: &mut Vec<u8>, max: usize) -> io::Result<LineRead> {
+    line.clear();
+    let mut total: u64 = 0;
+    let mut too_long = false;
+    loop {
+        let buf = match r.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if buf.is_empty() {
+            return Ok(if too_long {
+                LineRead::TooLong(total)
+            } else if total == 0 {
+                LineRead::Eof
+            } else {
+                LineRead::Line
+            });
+        }
+        let (chunk, used, end) = match memchr::memchr(b'\n', buf) {
+            Some(i) => (buf.get(..i).unwrap_or_default(), i + 1, true),
+            None => (buf, buf.len(), false),
+        };
+        total += chunk.len() as u64;
+        if !too_long {
+            if line.len() + chunk.len() > max {
+                too_long = true;
+                line.clear();
+                line.shrink_to(64 * 1024);
+            } else {
+                line.extend_from_slice(chunk);
+            }
+        }
+        r.consume(used);
+        if end {
+            return Ok(if too_long { LineRead::TooLong(total) } else { LineRead::Line });
+        }
+    }
+}
+
+impl JsonlReader {
+    pub(crate) fn new(path: &Path, reader: Box<dyn BufRead + Send>, opts: &InputOptions) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            stem: file_stem(path),
+            reader,
+            line: Vec::new(),
+            line_no: 0,
+            max: opts.max_bytes(),
+            text_key: opts.text_key.clone(),
+            id_key: opts.id_key.clone(),
+            done: false,
+        }
+    }
+
+    fn parse_line(&self) -> ReadItem {
+        let loc = || format!("line {}", self.line_no);
+        let map: Map<String, Value> = match sonic_rs::from_slice(&self.line) {
+            Ok(m) => m,
+            Err(e) => {
+                let msg = if std::str::from_utf8(&self.line).is_err() {
+                    "invalid UTF-8".to_owned()
+                } else {
+                    format!("not a JSON object: {e}")
+                };
+                return ReadItem::Malformed(malformed(&self.path, loc(), msg));
+            }
+        };
+        let fallback_id = format!("{}/{}", self.stem, self.line_no);
+        match record_to_document(map, &self.text_key, &self.id_key, fallback_id) {
+            Ok(doc) => ReadItem::Doc(doc),
+            Err(msg) => ReadItem::Malformed(malformed(&self.path, loc(), msg)),
+        }
+    }
+}
+
+/// Turns one JSON object into a document, the way datatrove's JSONL reader does:
+///
+/// * `text_key` (a string) is the text; missing or not a string is an error;
+/// * `id_key` (a string, or a number turned into its decimal form) is the id, `fallback_id`
+///   if missing or of another type;
+/// * a nested `"metadata"` object is merged into the metadata first, then every other
+///   top-level field is added in order (a top-level field wins over a nested one of the same
+///   name). A record written by tamis or datatrove therefore reads back as it was.
+pub fn record_to_document(
+    map: Map<String, Value>,
+    text_key: &str,
+    id_key: &str,
+    fallback_id: String,
+) -> Result<Document, String> {
+    let mut text = None;
+    let mut id = None;
+    let mut nested: Option<Metadata> = None;
+    let mut extra: Vec<(String, Value)> = Vec::new();
+    for (k, v) in map {
+        if k == text_key {
+            match v {
+                Value::String(s) => text = Some(s),
+                other => return Err(format!("field {text_key:?} is not a string but {}", kind(&other))),
+            }
+        } else if k == id_key {
+            id = match v {
+                Value::String(s) => Some(s),
+                Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            };
+        } else if k == "metadata" && v.is_object() {
+            if let Value::Object(m) = v {
+                nested = Some(m);
+            }
+        } else {
+            extra.push((k, v));
+        }
+    }
+    let text = text.ok_or_else(|| format!("no {text_key:?} field"))?;
+    let mut metadata = nested.unwrap_or_default();
+    for (k, v) in extra {
+        metadata.insert(k, v);
+    }
+    Ok(Document { id: id.unwrap_or(fallback_id), text, metadata, media: None })
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl Iterator for JsonlReader {
+    type Item = ReadItem;
+
+    fn next(&mut self) -> Option<ReadItem> {
+        loop {
+            if self.done {
+                return None;
+            }
+            match read_line_bounded(&mut self.reader, &mut self.line, self.max) {
+                Ok(LineRead::Eof) => {
+                    self.done = true;
+                    return None;
+                }
+                Ok(LineRead::Line) => {
+                    self.line_no += 1;
+                    if self.line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(self.parse_line());
+                }
+                Ok(LineRead::TooLong(n)) => {
+                    self.line_no += 1;
+                    return Some(ReadItem::Malformed(malformed(
+                        &self.path,
+                        format!("line {}", self.line_no),
+                        format!("line of {n} bytes is longer than max_record_bytes ({}), skipped", self.max),
+                    )));
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Some(ReadItem::Malformed(malformed(
+                        &self.path,
+                        format!("line {}", self.line_no + 1),
+                        format!("input ends with a read error (truncated or corrupt file?): {e}"),
+                    )));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(input: &[u8], opts: &InputOptions) -> Vec<ReadItem> {
+        JsonlReader::new(Path::new("d/x.jsonl"), Box::new(io::Cursor::new(input.to_vec())), opts).collect()
+    }
+
+    #[test]
+    fn fields_map_like_datatrove() {
+        let input = b"{\"text\":\"hi\",\"id\":\"a\",\"metadata\":{\"url\":\"u\",\"k\":1},\"k\":2,\"lang\":\"en\"}\n\n{\"id\":7,\"text\":\"t\"}\n{\"text\":\"no id\"}";
+        let v = items(input, &InputOptions::default());
+        assert_eq!(v.len(), 3);
+        let ReadItem::Doc(a) = &v[0] else { panic!("{v:?}") };
+        assert_eq!(a.id, "a");
+        assert_eq!(a.text, "hi");
+        assert_eq!(serde_json::to_string(&a.metadata).unwrap(), r#"{"url":"u","k":2,"lang":"en"}"#);
+        let ReadItem::Doc(b) = &v[1] else { panic!() };
+        assert_eq!(b.id, "7");
+        let ReadItem::Doc(c) = &v[2] else { panic!() };
+        assert_eq!(c.id, "x/4");
+    }
+
+    #[test]
+    fn bad_lines_are_reported_and_skipped() {
+        let input = b"{\"text\":\"1\"}\nnot json\n{\"id\":\"x\"}\n{\"text\":5}\n[1]\n{\"text\":\"\xff\"}\n{\"text\":\"ok\"}\n";
+        let v = items(input, &InputOptions::default());
+        let locs: Vec<String> = v
+            .iter()
+            .map(|i| match i {
+                ReadItem::Doc(d) => format!("doc {}", d.text),
+                ReadItem::Malformed(m) => m.location.clone(),
+                ReadItem::Skipped => "skip".into(),
+            })
+            .collect();
+        assert_eq!(locs, ["doc 1", "line 2", "line 3", "line 4", "line 5", "line 6", "doc ok"]);
+    }
+
+    #[test]
+    fn custom_keys() {
+        let opts = InputOptions { text_key: "content".into(), id_key: "doc_id".into(), ..Default::default() };
+        let v = items(b"{\"doc_id\":\"q\",\"content\":\"c\",\"text\":\"other\"}\n", &opts);
+        let ReadItem::Doc(d) = &v[0] else { panic!() };
+        assert_eq!((d.id.as_str(), d.text.as_str()), ("q", "c"));
+        assert_eq!(d.meta_str("text"), Some("other"));
+    }
+
+    #[test]
+    fn long_lines_are_skipped_with_bounded_buffer() {
+        let opts = InputOptions { max_record_bytes: 100, ..Default::default() };
+        let mut input = b"{\"text\":\"a\"}\n".to_vec();
+        input.extend(format!("{{\"text\":\"{}\"}}\n", "b".repeat(1000)).bytes());
+        input.extend(b"{\"text\":\"c\"}");
+        let v = items(&input, &opts);
+        assert_eq!(v.len(), 3);
+        assert!(matches!(&v[1], ReadItem::Malformed(m) if m.location == "line 2" && m.message.contains("1011 bytes")));
+        assert!(matches!(&v[2], ReadItem::Doc(d) if d.text == "c"));
+    }
+
+    #[test]
+    fn line_reader_edges() {
+        let mut r: &[u8] = b"ab\n\ncd";
+        let mut line = Vec::new();
+        assert_eq!(read_line_bounded(&mut r, &mut line, 10).unwrap(), LineRead::Line);
+        assert_eq!(line, b"ab");
+        assert_eq!(read_line_bounded(&mut r, &mut line, 10).unwrap(), LineRead::Line);
+        assert!(line.is_empty());
+        assert_eq!(read_line_bounded(&mut r, &mut line, 10).unwrap(), LineRead::Line);
+        assert_eq!(line, b"cd");
+        assert_eq!(read_line_bounded(&mut r, &mut line, 10).unwrap(), LineRead::Eof);
+        let mut r: &[u8] = b"abc";
+        assert_eq!(read_line_bounded(&mut r, &mut line, 3).unwrap(), LineRead::Line);
+        let mut r: &[u8] = b"abcd";
+        assert_eq!(read_line_bounded(&mut r, &mut line, 3).unwrap(), LineRead::TooLong(4));
+    }
+}
