@@ -8,7 +8,7 @@ repeat=${1:-4}
 pages=../shared/data/extraction/html
 [ -d "$pages" ] || { echo "skipped: $pages not found"; exit 0; }
 cargo build --release --bin tamis -q
-tamis=$PWD/target/release/tamis
+tamis=${CARGO_TARGET_DIR:-$PWD/target}/release/tamis
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for r in $(seq 1 "$repeat"); do
