@@ -76,6 +76,8 @@ type = "frequent_lines"
 min_pages = 5
 [[steps]]
 type = "boilerplate"
+[[steps]]
+type = "minhash_dedup"
 [output]
 path = {output}
 {extra}
@@ -147,9 +149,10 @@ fn output_is_identical_whatever_the_workers_and_resumes_after_kill_9() {
     assert!(stats.status.success(), "{}", stderr(&stats));
     let v: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
     let stages = v.as_array().unwrap();
-    assert_eq!(stages.len(), 2, "frequent_lines cuts the pipeline into two stages");
+    assert_eq!(stages.len(), 3, "frequent_lines and minhash_dedup cut the pipeline into three stages");
     assert_eq!(stages[0]["io"]["docs_read"], 12000);
     assert!(stages[1]["steps"]["01.frequent_lines"]["modified"].as_u64().unwrap() > 10000);
+    assert_eq!(stages[2]["steps"]["03.minhash_dedup"]["docs_in"], stages[1]["io"]["docs_written"]);
     let table = run(&["stats", ref_out.to_str().unwrap()]);
     assert!(stdout(&table).contains("01.frequent_lines"), "{}", stdout(&table));
 }
