@@ -1,0 +1,66 @@
+//! # tamis-store
+//!
+//! Object-store URLs for tamis inputs and outputs: `s3://bucket/key`, `gs://bucket/key`,
+//! `az://container/key` (and the other Azure forms), `file:///abs/path` and plain local paths,
+//! through the [`object_store`] crate.
+//!
+//! ## Brief overview
+//!
+//! * [`Store`] holds the options (credentials, endpoint, region) and a small Tokio runtime;
+//!   [`Store::from_env`] takes them from the usual environment variables (`AWS_ACCESS_KEY_ID`,
+//!   `AWS_SECRET_ACCESS_KEY`, `AWS_REGION`, `AWS_ENDPOINT_URL`, `AWS_ALLOW_HTTP`,
+//!   `GOOGLE_SERVICE_ACCOUNT`, `AZURE_STORAGE_ACCOUNT_NAME`, ...).
+//! * [`Store::list`] expands a URL prefix or glob (`s3://b/crawl/*.warc.gz`, `**` spans
+//!   directories) into sorted object URLs.
+//! * [`Store::open_read`] streams one object as a blocking [`std::io::Read`]: memory holds one
+//!   network chunk at a time, whatever the object's size.
+//! * [`Store::create`] returns an [`ObjectWriter`], a blocking [`std::io::Write`] that uploads
+//!   parts of [`DEFAULT_PART_BYTES`] as they fill (a multipart upload, at most
+//!   [`MAX_PARTS_IN_FLIGHT`] parts buffered) and completes the object in
+//!   [`ObjectWriter::finish`]. Until then the object does not exist; a writer dropped without
+//!   `finish` aborts the upload, so readers see a whole object or none.
+//!
+//! Errors are [`tamis_core::Error::Io`] values whose `path` is the URL.
+//!
+//! ```
+//! use std::io::{Read, Write};
+//! use tamis_store::Store;
+//!
+//! # fn main() -> tamis_core::Result<()> {
+//! let dir = tempfile::tempdir().unwrap();
+//! let store = Store::from_env()?;
+//! let url = format!("file://{}/shard/00000.jsonl", dir.path().display());
+//! let mut w = store.create(&url)?;
+//! w.write_all(b"{\"id\":\"a\",\"text\":\"hello\"}\n").unwrap();
+//! w.finish()?;
+//! let mut text = String::new();
+//! store.open_read(&url)?.read_to_string(&mut text).unwrap();
+//! assert!(text.contains("hello"));
+//! assert_eq!(store.list(&format!("file://{}/**/*.jsonl", dir.path().display()))?, vec![url]);
+//! # Ok(()) }
+//! ```
+
+#![deny(missing_docs)]
+
+mod read;
+mod store;
+mod write;
+
+pub use read::ObjectReader;
+pub use store::{is_url, Store};
+pub use write::{ObjectWriter, DEFAULT_PART_BYTES, MAX_PARTS_IN_FLIGHT};
+
+/// Lists objects under a URL prefix or glob with options from the environment.
+pub fn list(url_or_glob: &str) -> tamis_core::Result<Vec<String>> {
+    Store::from_env()?.list(url_or_glob)
+}
+
+/// Opens one object for streaming reads with options from the environment.
+pub fn open_read(url: &str) -> tamis_core::Result<ObjectReader> {
+    Store::from_env()?.open_read(url)
+}
+
+/// Creates one object (multipart upload on finish) with options from the environment.
+pub fn create(url: &str) -> tamis_core::Result<ObjectWriter> {
+    Store::from_env()?.create(url)
+}
