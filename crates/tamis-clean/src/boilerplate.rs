@@ -590,25 +590,11 @@ impl Step for Boilerplate {
     }
 
     fn process(&self, doc: &mut Document, ctx: &mut StepContext) -> Outcome {
-        match self.clean(&doc.text) {
-            Some((text, removed)) => {
-                if text.is_empty() {
-                    return Outcome::Drop(EMPTY_AFTER_CLEANING);
-                }
-                ctx.record("lines_removed", removed as f64);
-                ctx.record(
-                    "chars_removed",
-                    doc.text.len().saturating_sub(text.len()) as f64,
-                );
-                doc.text = text;
-                Outcome::Modified
-            }
-            None => {
-                ctx.record("lines_removed", 0.0);
-                ctx.record("chars_removed", 0.0);
-                Outcome::Keep
-            }
+        let cleaned = self.clean(&doc.text);
+        if cleaned.as_ref().is_some_and(|(text, _)| text.is_empty()) {
+            return Outcome::Drop(EMPTY_AFTER_CLEANING);
         }
+        crate::lines::apply_cleaned(doc, ctx, cleaned)
     }
 }
 

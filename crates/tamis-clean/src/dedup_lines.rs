@@ -161,22 +161,8 @@ impl Step for DedupLines {
     }
 
     fn process(&self, doc: &mut Document, ctx: &mut StepContext) -> Outcome {
-        match self.clean_counted(&doc.text) {
-            Some((text, removed)) => {
-                ctx.record("lines_removed", removed as f64);
-                ctx.record(
-                    "chars_removed",
-                    doc.text.len().saturating_sub(text.len()) as f64,
-                );
-                doc.text = text;
-                Outcome::Modified
-            }
-            None => {
-                ctx.record("lines_removed", 0.0);
-                ctx.record("chars_removed", 0.0);
-                Outcome::Keep
-            }
-        }
+        let cleaned = self.clean_counted(&doc.text);
+        crate::lines::apply_cleaned(doc, ctx, cleaned)
     }
 }
 

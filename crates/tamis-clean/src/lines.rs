@@ -143,6 +143,28 @@ pub(crate) fn hash(normalized: &str) -> u64 {
     xxh3_64(normalized.as_bytes())
 }
 
+/// Puts the result of a line-removing step into `doc`: `cleaned` is `Some((text, lines
+/// removed))` when lines were removed. Records `lines_removed` and `chars_removed` either way.
+pub(crate) fn apply_cleaned(
+    doc: &mut tamis_core::Document,
+    ctx: &mut tamis_core::StepContext,
+    cleaned: Option<(String, usize)>,
+) -> tamis_core::Outcome {
+    match cleaned {
+        Some((text, removed)) => {
+            ctx.record("lines_removed", removed as f64);
+            ctx.record("chars_removed", doc.text.len().saturating_sub(text.len()) as f64);
+            doc.text = text;
+            tamis_core::Outcome::Modified
+        }
+        None => {
+            ctx.record("lines_removed", 0.0);
+            ctx.record("chars_removed", 0.0);
+            tamis_core::Outcome::Keep
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
