@@ -19,9 +19,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Extract(args) => {
             init_logging("warn");
-            let mut extract = tamis_extract::ExtractConfig::default();
             // A page without main content still gets its (empty) record.
-            extract.drop_empty = false;
+            let extract = tamis_extract::ExtractConfig { drop_empty: false, ..Default::default() };
             one_shot(&args, vec![StepConfig::Extract(extract)])
         }
         Command::Run { pipeline, workers, shard, of, keep_intermediate, quiet } => {
@@ -84,7 +83,6 @@ fn one_shot(args: &OneShot, steps: Vec<StepConfig>) -> Result<ExitCode> {
         path: tmp.path().join("out").to_string_lossy().into_owned(),
         format: tamis_io::OutputFormat::Jsonl,
         compression: tamis_io::Compression::None,
-        ..OutputOptions::default()
     };
     let config = PipelineConfig {
         version: CONFIG_VERSION,

@@ -75,7 +75,6 @@ impl RunLayout {
             path: self.data_dir(stage).to_string_lossy().into_owned(),
             format: tamis_io::OutputFormat::Jsonl,
             compression: tamis_io::Compression::Zstd,
-            ..OutputOptions::default()
         }
     }
 }

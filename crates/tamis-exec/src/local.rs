@@ -127,11 +127,10 @@ impl RunPlan {
         }
         for k in 0..self.layout.stages.saturating_sub(1) {
             let dir = self.layout.data_dir(k);
-            if let Err(e) = std::fs::remove_dir_all(&dir) {
-                if e.kind() != std::io::ErrorKind::NotFound {
+            if let Err(e) = std::fs::remove_dir_all(&dir)
+                && e.kind() != std::io::ErrorKind::NotFound {
                     log::warn!("could not remove intermediate data {}: {e}", dir.display());
                 }
-            }
         }
     }
 }
@@ -248,11 +247,10 @@ impl LocalExecutor {
         let config = &pipeline.config;
         let plan = RunPlan::new(pipeline, self.opts.shards)?;
         let shards = plan.shards;
-        if let Some(i) = self.opts.only_shard {
-            if i >= shards {
+        if let Some(i) = self.opts.only_shard
+            && i >= shards {
                 return Err(Error::config("shard", format!("shard {i} does not exist: shards are 0..{shards}")));
             }
-        }
         let workers = self
             .opts
             .workers

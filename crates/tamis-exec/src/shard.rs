@@ -128,11 +128,10 @@ fn remove_stale_temp_files(dir: &std::path::Path, name: &str) {
     let prefix = format!("{name}.tmp");
     let Ok(entries) = std::fs::read_dir(dir) else { return };
     for e in entries.flatten() {
-        if e.file_name().to_str().is_some_and(|n| n.starts_with(&prefix)) {
-            if let Err(err) = std::fs::remove_file(e.path()) {
+        if e.file_name().to_str().is_some_and(|n| n.starts_with(&prefix))
+            && let Err(err) = std::fs::remove_file(e.path()) {
                 log::warn!("could not remove stale temporary file {}: {err}", e.path().display());
             }
-        }
     }
 }
 

@@ -150,9 +150,9 @@ impl PipelineConfig {
                 ));
             }
         };
-        let input = section(&mut table, "input", true)?.unwrap_or_default();
-        let output = section(&mut table, "output", true)?.unwrap_or_else(|| unreachable_default());
-        let run = section(&mut table, "run", false)?.unwrap_or_default();
+        let input = required_section(&mut table, "input")?;
+        let output = required_section(&mut table, "output")?;
+        let run = section(&mut table, "run")?.unwrap_or_default();
         let mut steps = Vec::new();
         match table.remove("steps") {
             None => {}
@@ -173,18 +173,12 @@ impl PipelineConfig {
     }
 }
 
-// `output` is required: `section(.., true)` errors before this is reached.
-fn unreachable_default() -> OutputOptions {
-    OutputOptions::default()
+fn required_section<T: serde::de::DeserializeOwned>(table: &mut toml::Table, name: &str) -> Result<T> {
+    section(table, name)?.ok_or_else(|| Error::config(name, format!("missing [{name}] section")))
 }
 
-fn section<T: serde::de::DeserializeOwned>(
-    table: &mut toml::Table,
-    name: &str,
-    required: bool,
-) -> Result<Option<T>> {
+fn section<T: serde::de::DeserializeOwned>(table: &mut toml::Table, name: &str) -> Result<Option<T>> {
     match table.remove(name) {
-        None if required => Err(Error::config(name, format!("missing [{name}] section"))),
         None => Ok(None),
         Some(v @ toml::Value::Table(_)) => {
             v.try_into().map(Some).map_err(|e| Error::config(format!("[{name}]"), clean_msg(&e)))
