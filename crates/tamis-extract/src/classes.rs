@@ -23,6 +23,9 @@ pub struct ClassHints {
     pub content: bool,
     /// Visually hidden text (screen-reader only).
     pub hidden: bool,
+    /// Customer reviews (of a product, a service): pruned like comments, but never taken
+    /// for a forum thread.
+    pub reviews: bool,
 }
 
 /// Whole tokens that mark boilerplate, whatever else the attribute says.
@@ -147,6 +150,9 @@ const COMMENT_TOKENS: &[&str] = &[
     "reviews",
 ];
 
+/// Tokens that mark customer reviews (also comment tokens).
+const REVIEW_TOKENS: &[&str] = &["review", "reviews", "testimonial", "testimonials"];
+
 /// Tokens that mark content.
 const CONTENT_TOKENS: &[&str] = &[
     "content",
@@ -181,6 +187,7 @@ const BOILER: u8 = 1;
 const WEAK: u8 = 2;
 const COMMENT: u8 = 4;
 const CONTENT: u8 = 8;
+const REVIEW: u8 = 16;
 
 /// Token → flags, built once.
 static TOKENS: LazyLock<HashMap<&'static [u8], u8>> = LazyLock::new(|| {
@@ -190,6 +197,7 @@ static TOKENS: LazyLock<HashMap<&'static [u8], u8>> = LazyLock::new(|| {
         (WEAK_BOILERPLATE_TOKENS, WEAK),
         (COMMENT_TOKENS, COMMENT),
         (CONTENT_TOKENS, CONTENT),
+        (REVIEW_TOKENS, REVIEW),
     ] {
         for t in list {
             *m.entry(t.as_bytes()).or_default() |= flag;
@@ -247,6 +255,7 @@ pub fn classify(value: &str, out: &mut ClassHints) {
     }
     out.content |= flags & CONTENT != 0;
     out.comments |= flags & COMMENT != 0;
+    out.reviews |= flags & REVIEW != 0;
     if flags & BOILER != 0 || (flags & WEAK != 0 && !out.content) {
         out.boilerplate = true;
     }
@@ -275,6 +284,8 @@ mod tests {
         assert!(!hints("entry-content").boilerplate);
         assert!(hints("entry-content").content);
         assert!(hints("comment-list").comments);
+        assert!(hints("product-reviews").comments && hints("product-reviews").reviews);
+        assert!(!hints("comment-list").reviews);
         assert!(hints("sr-only").hidden);
         assert!(!hints("hidden-xs").hidden);
         assert!(!hints("headline shadow").boilerplate);

@@ -171,7 +171,6 @@ fn tag_is_never_content(tag: Tag) -> bool {
             | Tag::Title
             | Tag::Footer
             | Tag::Aside
-            | Tag::Label
             | Tag::Figcaption
             | Tag::Meta
             | Tag::Link
@@ -227,7 +226,7 @@ pub fn analyse(dom: &Dom, opts: PruneOptions) -> Analysis {
             if let Some(c) = dom.attr(i, Attr::Id) {
                 classify(c, &mut h);
             }
-            if h.comments && !h.boilerplate {
+            if h.comments && !h.boilerplate && !h.reviews {
                 comment_chars += u64::from(raw.get(i).copied().unwrap_or(0));
                 i = dom.end(i).max(i + 1);
                 continue;
@@ -610,10 +609,19 @@ fn should_prune(
     if tag == Tag::Header && !in_article {
         return true;
     }
+    // A form label is a phrase ("Email", "I agree to the terms..."); a label wrapping a
+    // whole card of blocks (selectable tiles, radio cards) is content.
+    if tag == Tag::Label && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block()) {
+        return true;
+    }
     if matches!(tag, Tag::Html | Tag::Body | Tag::Root) {
         return false;
     }
-    if dom.attr(i, Attr::Hidden).is_some() {
+    let share = raw.get(i).copied().unwrap_or(0) as f32 / page_chars;
+    // Streaming server renderers (React `<div hidden id="S:0">`) send the whole page in a
+    // hidden element that a script moves into place: like hidden styles below, only small
+    // hidden regions are dropped.
+    if dom.attr(i, Attr::Hidden).is_some() && share <= MAX_PRUNED_SHARE {
         return true;
     }
     if dom
@@ -622,7 +630,6 @@ fn should_prune(
     {
         return true;
     }
-    let share = raw.get(i).copied().unwrap_or(0) as f32 / page_chars;
     // Content hidden by a style or class is sometimes the page itself, revealed by a script
     // (pay/age gates, "lockdown" plugins): only small hidden regions are dropped.
     if dom.attr(i, Attr::Style).is_some_and(style_hides) && share <= MAX_PRUNED_SHARE {
@@ -734,5 +741,41 @@ mod tests {
             .find(|&i| dom.attr(i, Attr::Id) == Some("comments"))
             .unwrap();
         assert!(!a.pruned[comments]);
+    }
+
+    #[test]
+    fn large_hidden_attribute_region_is_the_page() {
+        // Streaming renderers ship the page in `<div hidden>` and move it with a script.
+        let html = format!(
+            "<body><template id=B:0></template><div hidden id=S:0><main><p>{PROSE}</p><p>{PROSE}</p></main></div><div><p hidden>tiny secret</p><p>Short.</p></div></body>"
+        );
+        let t = root_text(&html);
+        assert!(t.contains("real prose"), "{t}");
+        assert!(!t.contains("tiny secret"));
+    }
+
+    #[test]
+    fn labels_are_pruned_unless_they_wrap_blocks() {
+        let html = format!(
+            "<body><div><p>{PROSE}</p><label><div><h3>Card title</h3><p>{PROSE} Card.</p></div></label><form><label>I agree to receive marketing emails and calls from us and partners, forever and ever.</label></form></div></body>"
+        );
+        let t = root_text(&html);
+        assert!(t.contains("Card title"), "{t}");
+        assert!(!t.contains("I agree"), "{t}");
+    }
+
+    #[test]
+    fn customer_reviews_do_not_make_a_forum() {
+        let review = "I love this shelf, it was easy to assemble and holds all my books well. ";
+        let reviews: String = (0..4).map(|_| format!("<li>{review}</li>")).collect();
+        let html = format!(
+            "<body><main><div class=description><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div><ul class=product-reviews>{reviews}</ul></main></body>"
+        );
+        let t = root_text(&html);
+        assert!(t.contains("real prose"));
+        assert!(!t.contains("easy to assemble"), "{t}");
+        // The same markup named as comments is a thread: kept.
+        let html = html.replace("product-reviews", "comments");
+        assert!(root_text(&html).contains("easy to assemble"));
     }
 }

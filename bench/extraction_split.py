@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Scores one extraction output on a deterministic tuning/held-out split of the dev pages.
+
+Usage: extraction_split.py MANIFEST OUT.jsonl --scorer PATH/extraction_score.py [--worst N]
+       [--half tune|held] [--type TYPE] [--compare OLD.jsonl]
+
+A page is in the tuning half when the first byte of sha256("tamis-split:" + id) is even, else
+in the held-out half. Prints, per half and overall: scrapinghub F1 (4-gram, as the scorer) and
+WCXB word-F1 (overall and per page type). --worst lists the worst pages of the tuning half
+(only the tuning half: rules are tuned by looking at its failures alone). --compare lists the
+pages of the tuning half whose WCXB/word F1 changed most against an older output.
+"""
+import argparse
+import hashlib
+import importlib.util
+import json
+import statistics
+
+TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
+
+
+def half(pid):
+    return "tune" if hashlib.sha256(("tamis-split:" + pid).encode()).digest()[0] % 2 == 0 else "held"
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+def per_page(sc, manifest, preds):
+    rows = []
+    for m in manifest:
+        gold = m["gold_text"]
+        pred = preds.get(m["id"], "")
+        c4 = sc.page_counts(sc.tokenize(gold), sc.tokenize(pred), 4)
+        c1 = sc.page_counts(sc.tokenize(gold.lower()), sc.tokenize(pred.lower()), 1)
+        rows.append({"id": m["id"], "dataset": m["dataset"], "type": m.get("page_type"),
+                     "half": half(m["id"]), "c4": c4, "f1w": sc.page_f1(*c1),
+                     "p": sc.prec(*c1) if c1[0] + c1[1] else 0.0, "r": sc.rec(*c1)})
+    return rows
+
+
+def summary(sc, rows):
+    sh = [r for r in rows if r["dataset"] == "scrapinghub"]
+    wc = [r for r in rows if r["dataset"] != "scrapinghub"]
+    out = {"sh": sc.sh_aggregate([{"c": r["c4"]} for r in sh])[2] if sh else 0.0,
+           "wcxb": statistics.fmean(r["f1w"] for r in wc) if wc else 0.0}
+    for t in TYPES:
+        xs = [r["f1w"] for r in wc if r["type"] == t]
+        out[t] = statistics.fmean(xs) if xs else 0.0
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("manifest")
+    ap.add_argument("output")
+    ap.add_argument("--scorer", required=True)
+    ap.add_argument("--worst", type=int, default=0)
+    ap.add_argument("--type", default=None)
+    ap.add_argument("--compare", default=None)
+    args = ap.parse_args()
+    spec = importlib.util.spec_from_file_location("sc", args.scorer)
+    sc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sc)
+    manifest = load(args.manifest)
+    preds = {j["id"]: j.get("text") or "" for j in load(args.output)}
+    rows = per_page(sc, manifest, preds)
+    print(f"{'half':<8}{'n':>5}{'sh F1':>7}{'WCXB':>7}" + "".join(f"{t[:5]:>7}" for t in TYPES))
+    for name, sel in [("tune", [r for r in rows if r["half"] == "tune"]),
+                      ("held", [r for r in rows if r["half"] == "held"]), ("all", rows)]:
+        s = summary(sc, sel)
+        print(f"{name:<8}{len(sel):>5}{s['sh']:>7.3f}{s['wcxb']:>7.3f}"
+              + "".join(f"{s[t]:>7.3f}" for t in TYPES))
+    tune = [r for r in rows if r["half"] == "tune" and (args.type is None or r["type"] == args.type
+                                                      or (args.type == "sh" and r["dataset"] == "scrapinghub"))]
+    if args.worst:
+        for r in sorted(tune, key=lambda r: r["f1w"])[:args.worst]:
+            print(f"  {r['f1w']:.3f} P={r['p']:.2f} R={r['r']:.2f} {r['type'] or 'sh':<13} {r['id']}")
+    if args.compare:
+        old = {r["id"]: r for r in per_page(sc, manifest, {j["id"]: j.get("text") or "" for j in load(args.compare)})}
+        diffs = sorted(((r["f1w"] - old[r["id"]]["f1w"], r) for r in tune), key=lambda x: x[0])
+        for d, r in diffs[:8] + diffs[-8:]:
+            if abs(d) > 0.005:
+                print(f"  {d:+.3f} -> {r['f1w']:.3f} {r['type'] or 'sh':<13} {r['id']}")
+
+
+if __name__ == "__main__":
+    main()
