@@ -21,8 +21,12 @@ pub struct ClassHints {
     pub comments: bool,
     /// Content markers (`content`, `article`, `post`, `entry`, `main`, `body`, `text`).
     pub content: bool,
-    /// Visually hidden text (screen-reader only).
+    /// Hidden text (`hidden`, `hide` and screen-reader-only classes).
     pub hidden: bool,
+    /// Screen-reader-only text (`sr-only`, `visually-hidden`): never shown, even on click.
+    pub screen_reader: bool,
+    /// A panel that a click opens (accordion, collapse, tab, FAQ answer).
+    pub disclosure: bool,
     /// Customer reviews (of a product, a service): pruned like comments, but never taken
     /// for a forum thread.
     pub reviews: bool,
@@ -111,6 +115,10 @@ const WEAK_BOILERPLATE_TOKENS: &[&str] = &[
     "jump",
     "tooltip",
     "lightbox",
+    "credit",
+    "credits",
+    "byline",
+    "bylines",
 ];
 
 /// Substrings that mark boilerplate even inside glued words.
@@ -136,6 +144,13 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "mainnav",
     "topnav",
     "sitenav",
+    "author-bio",
+    "authorbio",
+    "author-box",
+    "authorbox",
+    "about-author",
+    "abouttheauthor",
+    "about-the-author",
 ];
 
 /// Tokens that mark user comments.
@@ -173,14 +188,29 @@ const CONTENT_TOKENS: &[&str] = &[
     "docs",
 ];
 
-/// Tokens of visually hidden, screen-reader-only text.
-const HIDDEN_TOKENS: &[&str] = &[
+/// Class names of screen-reader-only text.
+const SCREEN_READER_TOKENS: &[&str] = &[
     "sr-only",
     "screen-reader-text",
     "visually-hidden",
     "visuallyhidden",
-    "hidden",
-    "hide",
+];
+
+/// Class names of hidden elements.
+const HIDDEN_TOKENS: &[&str] = &["hidden", "hide"];
+
+/// Tokens of panels opened by a click: accordions, collapsible sections, tabs, FAQ answers.
+const DISCLOSURE_TOKENS: &[&str] = &[
+    "accordion",
+    "collapse",
+    "collapsible",
+    "collapsed",
+    "expandable",
+    "tabpanel",
+    "tabcontent",
+    "faq",
+    "faqs",
+    "answer",
 ];
 
 const BOILER: u8 = 1;
@@ -188,6 +218,7 @@ const WEAK: u8 = 2;
 const COMMENT: u8 = 4;
 const CONTENT: u8 = 8;
 const REVIEW: u8 = 16;
+const DISCLOSURE: u8 = 32;
 
 /// Token → flags, built once.
 static TOKENS: LazyLock<HashMap<&'static [u8], u8>> = LazyLock::new(|| {
@@ -198,6 +229,7 @@ static TOKENS: LazyLock<HashMap<&'static [u8], u8>> = LazyLock::new(|| {
         (COMMENT_TOKENS, COMMENT),
         (CONTENT_TOKENS, CONTENT),
         (REVIEW_TOKENS, REVIEW),
+        (DISCLOSURE_TOKENS, DISCLOSURE),
     ] {
         for t in list {
             *m.entry(t.as_bytes()).or_default() |= flag;
@@ -235,6 +267,10 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         if HIDDEN_TOKENS.iter().any(|t| t.as_bytes() == cls) {
             out.hidden = true;
         }
+        if SCREEN_READER_TOKENS.iter().any(|t| t.as_bytes() == cls) {
+            out.hidden = true;
+            out.screen_reader = true;
+        }
         // "ad"/"ads" name an ad slot only in short names (`ad`, `ad-slot`, `top-ads`), not as
         // a modifier at the end of a long one (`hide-read-more-ad`).
         let mut count = 0;
@@ -256,6 +292,7 @@ pub fn classify(value: &str, out: &mut ClassHints) {
     out.content |= flags & CONTENT != 0;
     out.comments |= flags & COMMENT != 0;
     out.reviews |= flags & REVIEW != 0;
+    out.disclosure |= flags & DISCLOSURE != 0;
     if flags & BOILER != 0 || (flags & WEAK != 0 && !out.content) {
         out.boilerplate = true;
     }

@@ -130,6 +130,11 @@ fn role_is_boilerplate(role: &str) -> bool {
     })
 }
 
+fn role_is_disclosure(role: &str) -> bool {
+    role.split_ascii_whitespace()
+        .any(|r| r.eq_ignore_ascii_case("tabpanel") || r.eq_ignore_ascii_case("region"))
+}
+
 fn style_hides(style: &str) -> bool {
     let s: String = style
         .chars()
@@ -618,26 +623,6 @@ fn should_prune(
         return false;
     }
     let share = raw.get(i).copied().unwrap_or(0) as f32 / page_chars;
-    // Streaming server renderers (React `<div hidden id="S:0">`) send the whole page in a
-    // hidden element that a script moves into place: like hidden styles below, only small
-    // hidden regions are dropped.
-    if dom.attr(i, Attr::Hidden).is_some() && share <= MAX_PRUNED_SHARE {
-        return true;
-    }
-    if dom
-        .attr(i, Attr::AriaHidden)
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
-        return true;
-    }
-    // Content hidden by a style or class is sometimes the page itself, revealed by a script
-    // (pay/age gates, "lockdown" plugins): only small hidden regions are dropped.
-    if dom.attr(i, Attr::Style).is_some_and(style_hides) && share <= MAX_PRUNED_SHARE {
-        return true;
-    }
-    if dom.attr(i, Attr::Role).is_some_and(role_is_boilerplate) {
-        return true;
-    }
     let mut h = ClassHints::default();
     if let Some(c) = dom.attr(i, Attr::Class) {
         classify(c, &mut h);
@@ -645,7 +630,37 @@ fn should_prune(
     if let Some(c) = dom.attr(i, Attr::Id) {
         classify(c, &mut h);
     }
-    if h.hidden && share <= MAX_PRUNED_SHARE {
+    let role = dom.attr(i, Attr::Role);
+    // Collapsed accordion, tab and FAQ panels are hidden until a click, but they are the
+    // page's content (answers, course descriptions, specifications): their hidden state is
+    // ignored. Screen-reader-only text stays pruned.
+    let disclosure = h.disclosure || role.is_some_and(role_is_disclosure);
+    // Streaming server renderers (React `<div hidden id="S:0">`) send the whole page in a
+    // hidden element that a script moves into place: like hidden styles below, only small
+    // hidden regions are dropped.
+    if !disclosure {
+        if dom.attr(i, Attr::Hidden).is_some() && share <= MAX_PRUNED_SHARE {
+            return true;
+        }
+        if dom
+            .attr(i, Attr::AriaHidden)
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        {
+            return true;
+        }
+        // Content hidden by a style or class is sometimes the page itself, revealed by a
+        // script (pay/age gates, "lockdown" plugins): only small hidden regions are dropped.
+        if dom.attr(i, Attr::Style).is_some_and(style_hides) && share <= MAX_PRUNED_SHARE {
+            return true;
+        }
+    }
+    if role.is_some_and(role_is_boilerplate) {
+        return true;
+    }
+    if h.screen_reader && share <= MAX_PRUNED_SHARE {
+        return true;
+    }
+    if h.hidden && !disclosure && share <= MAX_PRUNED_SHARE {
         return true;
     }
     let flagged = h.boilerplate || (h.comments && !opts.include_comments);
@@ -777,5 +792,15 @@ mod tests {
         // The same markup named as comments is a thread: kept.
         let html = html.replace("product-reviews", "comments");
         assert!(root_text(&html).contains("easy to assemble"));
+    }
+
+    #[test]
+    fn collapsed_disclosure_panels_are_content() {
+        let html = format!(
+            "<body><main><p>{PROSE}</p><div class=accordion__content style='visibility: hidden; height: 0'><p>The answer is kept: {PROSE}</p></div><div role=tabpanel hidden><p>Second tab kept: {PROSE}</p></div><div style='display:none'><p>Plain hidden dropped: {PROSE}</p></div><div class=faq><span class=sr-only>Reader only</span></div></main></body>"
+        );
+        let t = root_text(&html);
+        assert!(t.contains("answer is kept") && t.contains("Second tab"), "{t}");
+        assert!(!t.contains("Plain hidden") && !t.contains("Reader only"), "{t}");
     }
 }
