@@ -85,6 +85,17 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "sitemap",
     "paywall",
     "searchform",
+    // Forum software: the poster's card next to each post (join date, post count, rank) and
+    // signatures (phpBB `postprofile`, vBulletin `userinfo`, XenForo `message-userDetails`).
+    "userdetails",
+    "userextras",
+    "userinfo",
+    "userstats",
+    "usertitle",
+    "postprofile",
+    "signature",
+    "signatures",
+    "jswarning",
 ];
 
 /// Tokens that mark boilerplate unless a content token is present too (`promo article-body`,
@@ -321,6 +332,8 @@ mod tests {
         assert!(!hints("entry-content").boilerplate);
         assert!(hints("entry-content").content);
         assert!(hints("comment-list").comments);
+        assert!(hints("message-userDetails").boilerplate);
+        assert!(!hints("message-body").boilerplate);
         assert!(hints("product-reviews").comments && hints("product-reviews").reviews);
         assert!(!hints("comment-list").reviews);
         assert!(hints("sr-only").hidden);
