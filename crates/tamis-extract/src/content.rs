@@ -196,9 +196,22 @@ pub fn analyse(dom: &Dom, opts: PruneOptions) -> Analysis {
 
     // Raw text per subtree (before pruning) to protect large regions from class rules.
     let mut raw = vec![0u32; n];
+    // Subtree holds an `<h1>` (the page's title, which menus and sidebars never hold).
+    let mut has_h1 = vec![false; n];
     for i in (1..n).rev() {
         let node = dom.nodes.get(i).copied();
         let Some(node) = node else { continue };
+        if node.tag == Tag::H1
+            && let Some(h) = has_h1.get_mut(i)
+        {
+            *h = true;
+        }
+        if node.parent != NONE
+            && has_h1.get(i).copied().unwrap_or(false)
+            && let Some(h) = has_h1.get_mut(node.parent as usize)
+        {
+            *h = true;
+        }
         if node.tag == Tag::Text {
             let parent_tag = dom.tag(node.parent as usize);
             if !matches!(parent_tag, Tag::Script | Tag::Title | Tag::Style)
@@ -261,7 +274,12 @@ pub fn analyse(dom: &Dom, opts: PruneOptions) -> Analysis {
         if let Some(a) = in_article.get_mut(i) {
             *a = is_article;
         }
-        if should_prune(dom, i, node.tag, inherited_article, &raw, page_chars, opts) {
+        let facts = PageFacts {
+            raw: &raw,
+            page_chars,
+            has_h1: &has_h1,
+        };
+        if should_prune(dom, i, node.tag, inherited_article, &facts, opts) {
             if let Some(p) = pruned.get_mut(i) {
                 *p = true;
             }
@@ -599,15 +617,25 @@ fn score(
     (value, root, best)
 }
 
+/// Page-wide facts used by [`should_prune`].
+struct PageFacts<'a> {
+    /// Text characters per subtree, before pruning.
+    raw: &'a [u32],
+    /// Text characters of the body.
+    page_chars: f32,
+    /// Subtree holds an `<h1>`.
+    has_h1: &'a [bool],
+}
+
 fn should_prune(
     dom: &Dom,
     i: usize,
     tag: Tag,
     in_article: bool,
-    raw: &[u32],
-    page_chars: f32,
+    facts: &PageFacts<'_>,
     opts: PruneOptions,
 ) -> bool {
+    let (raw, page_chars) = (facts.raw, facts.page_chars);
     if tag_is_never_content(tag) {
         return true;
     }
@@ -665,6 +693,11 @@ fn should_prune(
     }
     let flagged = h.boilerplate || (h.comments && !opts.include_comments);
     if !flagged {
+        return false;
+    }
+    // A region holding the page's `<h1>` is where the content starts, whatever its class
+    // says (`sticky-navbar` wrappers of a product's title and description).
+    if facts.has_h1.get(i).copied().unwrap_or(false) {
         return false;
     }
     share <= MAX_PRUNED_SHARE && !matches!(tag, Tag::Main | Tag::Article)
@@ -802,5 +835,21 @@ mod tests {
         let t = root_text(&html);
         assert!(t.contains("answer is kept") && t.contains("Second tab"), "{t}");
         assert!(!t.contains("Plain hidden") && !t.contains("Reader only"), "{t}");
+    }
+
+    #[test]
+    fn class_rules_spare_the_region_of_the_h1() {
+        let html = format!(
+            "<body><div class=sticky-navbar><h1>Nano Puff Jacket</h1><p>{PROSE}</p></div><div class=navbar><a href=/>Home</a> Shop now and more</div><div><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></body>"
+        );
+        let dom = parse(&html, 256);
+        let a = analyse(&dom, PruneOptions::default());
+        let find = |c: &str| {
+            (0..dom.nodes.len())
+                .find(|&i| dom.attr(i, Attr::Class) == Some(c))
+                .unwrap()
+        };
+        assert!(!a.pruned[find("sticky-navbar")]);
+        assert!(a.pruned[find("navbar")]);
     }
 }
