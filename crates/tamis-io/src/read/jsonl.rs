@@ -89,24 +89,61 @@ impl JsonlReader {
         }
     }
 
-    fn parse_line(&self) -> ReadItem {
-        let loc = || format!("line {}", self.line_no);
-        let map: Map<String, Value> = match sonic_rs::from_slice(&self.line) {
-            Ok(m) => m,
-            Err(e) => {
-                let msg = if std::str::from_utf8(&self.line).is_err() {
-                    "invalid UTF-8".to_owned()
-                } else {
-                    format!("not a JSON object: {e}")
-                };
-                return ReadItem::Malformed(malformed(&self.path, loc(), msg));
+    /// Ends the input on a read error, reported at the line being read.
+    fn read_error(&mut self, e: io::Error) -> ReadItem {
+        self.done = true;
+        ReadItem::Malformed(malformed(
+            &self.path,
+            format!("line {}", self.line_no + 1),
+            format!("input ends with a read error (truncated or corrupt file?): {e}"),
+        ))
+    }
+
+    /// The next line when it lies wholly inside the reader's buffer: parsed in place, without
+    /// copying it to `self.line` first (most lines of a JSONL file; the copy is a measurable
+    /// share of passthrough time). `None` when the buffer holds no complete line: the caller
+    /// then takes the general path, which sees the same bytes. Blank lines are skipped.
+    fn next_in_buffer(&mut self) -> Option<ReadItem> {
+        loop {
+            let buf = match self.reader.fill_buf() {
+                Ok(b) => b,
+                // Decoders report an error once: it must be reported here, not retried.
+                Err(e) => return Some(self.read_error(e)),
+            };
+            let end = memchr::memchr(b'\n', buf)?;
+            let line = buf.get(..end)?;
+            if line.len() > self.max {
+                return None;
             }
-        };
-        let fallback_id = format!("{}/{}", self.stem, self.line_no);
-        match record_to_document(map, &self.text_key, &self.id_key, fallback_id) {
-            Ok(doc) => ReadItem::Doc(doc),
-            Err(msg) => ReadItem::Malformed(malformed(&self.path, loc(), msg)),
+            self.line_no += 1;
+            let blank = line.iter().all(u8::is_ascii_whitespace);
+            // `self.reader` is borrowed by `line`: pass the other fields one by one.
+            let item = (!blank).then(|| parse_line(line, &self.path, &self.stem, self.line_no, &self.text_key, &self.id_key));
+            self.reader.consume(end + 1);
+            if item.is_some() {
+                return item;
+            }
         }
+    }
+}
+
+/// Parses one non-blank line, number `line_no` of `path`.
+fn parse_line(line: &[u8], path: &Path, stem: &str, line_no: u64, text_key: &str, id_key: &str) -> ReadItem {
+    let loc = || format!("line {line_no}");
+    let map: Map<String, Value> = match sonic_rs::from_slice(line) {
+        Ok(m) => m,
+        Err(e) => {
+            let msg = if std::str::from_utf8(line).is_err() {
+                "invalid UTF-8".to_owned()
+            } else {
+                format!("not a JSON object: {e}")
+            };
+            return ReadItem::Malformed(malformed(path, loc(), msg));
+        }
+    };
+    match record_to_document(map, text_key, id_key, format!("{stem}/{line_no}")) {
+        Ok(doc) => ReadItem::Doc(doc),
+        Err(msg) => ReadItem::Malformed(malformed(path, loc(), msg)),
     }
 }
 
@@ -175,6 +212,9 @@ impl Iterator for JsonlReader {
             if self.done {
                 return None;
             }
+            if let Some(item) = self.next_in_buffer() {
+                return Some(item);
+            }
             match read_line_bounded(&mut self.reader, &mut self.line, self.max) {
                 Ok(LineRead::Eof) => {
                     self.done = true;
@@ -185,7 +225,7 @@ impl Iterator for JsonlReader {
                     if self.line.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    return Some(self.parse_line());
+                    return Some(parse_line(&self.line, &self.path, &self.stem, self.line_no, &self.text_key, &self.id_key));
                 }
                 Ok(LineRead::TooLong(n)) => {
                     self.line_no += 1;
@@ -195,14 +235,7 @@ impl Iterator for JsonlReader {
                         format!("line of {n} bytes is longer than max_record_bytes ({}), skipped", self.max),
                     )));
                 }
-                Err(e) => {
-                    self.done = true;
-                    return Some(ReadItem::Malformed(malformed(
-                        &self.path,
-                        format!("line {}", self.line_no + 1),
-                        format!("input ends with a read error (truncated or corrupt file?): {e}"),
-                    )));
-                }
+                Err(e) => return Some(self.read_error(e)),
             }
         }
     }
