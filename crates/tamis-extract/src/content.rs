@@ -196,12 +196,13 @@ pub fn analyse(dom: &Dom, opts: PruneOptions) -> Analysis {
 
     // Raw text per subtree (before pruning) to protect large regions from class rules.
     let mut raw = vec![0u32; n];
-    // Subtree holds an `<h1>` (the page's title, which menus and sidebars never hold).
+    // Subtree holds an `<h1>` or `<main>` (the page's title or main region, which menus and
+    // sidebars never hold).
     let mut has_h1 = vec![false; n];
     for i in (1..n).rev() {
         let node = dom.nodes.get(i).copied();
         let Some(node) = node else { continue };
-        if node.tag == Tag::H1
+        if matches!(node.tag, Tag::H1 | Tag::Main)
             && let Some(h) = has_h1.get_mut(i)
         {
             *h = true;
@@ -695,8 +696,8 @@ fn should_prune(
     if !flagged {
         return false;
     }
-    // A region holding the page's `<h1>` is where the content starts, whatever its class
-    // says (`sticky-navbar` wrappers of a product's title and description).
+    // A region holding the page's `<h1>` or `<main>` is where the content is, whatever its
+    // class says (`sticky-navbar` wrappers of a product's title, `content-has-sidebar`).
     if facts.has_h1.get(i).copied().unwrap_or(false) {
         return false;
     }
@@ -851,5 +852,11 @@ mod tests {
         };
         assert!(!a.pruned[find("sticky-navbar")]);
         assert!(a.pruned[find("navbar")]);
+        let html = format!(
+            "<body><div class=content-has-sidebar><main><p>{PROSE}</p></main></div><div><p>{PROSE}</p><p>{PROSE}</p></div></body>"
+        );
+        let dom = parse(&html, 256);
+        let a = analyse(&dom, PruneOptions::default());
+        assert!(!a.pruned.iter().any(|&p| p));
     }
 }
