@@ -43,6 +43,17 @@ fn steps(name: &str) -> Vec<Box<dyn Step>> {
 fn extra_steps(name: &str) -> Vec<Box<dyn Step>> {
     match name {
         "language" => vec![Box::new(LanguageConfig { label_only: true, ..Default::default() }.build().unwrap())],
+        // The fastText backend with the model named by TAMIS_LID_MODEL (bench/filters_lid.sh).
+        "language_fasttext" => {
+            let model = std::env::var_os("TAMIS_LID_MODEL").expect("TAMIS_LID_MODEL names lid.176.ftz");
+            let config = LanguageConfig {
+                label_only: true,
+                backend: LanguageBackend::Fasttext,
+                model_path: Some(model.into()),
+                ..Default::default()
+            };
+            vec![Box::new(config.build().unwrap())]
+        }
         "pii" => vec![Box::new(PiiConfig::default().build().unwrap())],
         _ => Vec::new(),
     }

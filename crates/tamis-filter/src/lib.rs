@@ -22,7 +22,12 @@
 //! | `pii` | [`PiiConfig`] | never drops: replaces e-mail and public IP addresses |
 //!
 //! Words are split with [`tamis_text::split_words`], which reproduces the spaCy tokenizer
-//! datatrove uses for English, so counts and ratios agree with datatrove's.
+//! datatrove uses for English, so counts and ratios agree with datatrove's. The word
+//! boundaries of a document are kept in [`tamis_core::StepContext::words`], so a chain of
+//! filters over the same text splits it once.
+//!
+//! [`fasttext`] reads fastText supervised models (`.bin`, quantised `.ftz`) and predicts with
+//! them; the `language` step uses it for FineWeb's lid.176 (`backend = "fasttext"`).
 //!
 //! ```
 //! use tamis_core::{Document, Outcome, Reason, Step, StepContext};
@@ -39,6 +44,7 @@
 
 mod common;
 pub mod c4_quality;
+pub mod fasttext;
 pub mod fineweb_quality;
 pub mod gopher_quality;
 pub mod gopher_repetition;
@@ -51,6 +57,6 @@ pub use common::Mode;
 pub use fineweb_quality::{FineWebQualityConfig, FineWebQualityFilter};
 pub use gopher_quality::{GopherQualityConfig, GopherQualityFilter};
 pub use gopher_repetition::{GopherRepetitionConfig, GopherRepetitionFilter};
-pub use language::{LanguageConfig, LanguageFilter};
+pub use language::{LanguageBackend, LanguageConfig, LanguageFilter};
 pub use pii::{PiiConfig, PiiFormatter};
 pub use url_filter::{UrlFilter, UrlFilterConfig};
