@@ -464,7 +464,7 @@ mod tests {
         // The end boundary only needs prose: lists of names and dates end articles too.
         assert!(t.ends_with("Latest News Today"), "{t}");
         // A promotion above the only h1 goes with the title.
-        let out = "Try our analytics for free, no card required, and see what your users do.\n\nThe Ultimate Guide\n\nMobile design starts with the thumb, which reaches only part of the screen, and a long paragraph follows here to make the body of the article much longer than the promotion.";
+        let out = "Try our analytics for free, no card required, and see what your users do.\n\nThe Ultimate Guide\n\nMobile design starts with the thumb, which reaches only part of the screen, and a long paragraph follows here to make the body of the article much longer than the promotion, with more words again and again.";
         let segs = vec![
             (0, 0),
             (out.find("The Ult").unwrap(), 1),
