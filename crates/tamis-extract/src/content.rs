@@ -125,7 +125,6 @@ fn role_is_boilerplate(role: &str) -> bool {
                 | "menubar"
                 | "toolbar"
                 | "tooltip"
-                | "tablist"
         )
     })
 }
@@ -858,5 +857,16 @@ mod tests {
         let dom = parse(&html, 256);
         let a = analyse(&dom, PruneOptions::default());
         assert!(!a.pruned.iter().any(|&p| p));
+    }
+
+    #[test]
+    fn tab_widgets_keep_their_panels() {
+        // Some CMSs put role=tablist on the whole widget, panels included.
+        let html = format!(
+            "<body><div role=tablist><a role=tab href=#a>Info</a><div role=tabpanel><p>{PROSE}</p><p>{PROSE}</p></div></div><div role=navigation><a href=/>Home</a></div></body>"
+        );
+        let t = root_text(&html);
+        assert!(t.contains("real prose"), "{t}");
+        assert!(!t.contains("Home"));
     }
 }
