@@ -140,7 +140,9 @@ fn style_hides(style: &str) -> bool {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_ascii_lowercase();
-    s.contains("display:none") || s.contains("visibility:hidden")
+    // `visibility:hidden` is left alone: it keeps the element's space in the layout, and
+    // scripts use it to animate content in (collapsed answers, fade-in sections).
+    s.contains("display:none")
 }
 
 fn tag_is_never_content(tag: Tag) -> bool {
@@ -830,10 +832,11 @@ mod tests {
     #[test]
     fn collapsed_disclosure_panels_are_content() {
         let html = format!(
-            "<body><main><p>{PROSE}</p><div class=accordion__content style='visibility: hidden; height: 0'><p>The answer is kept: {PROSE}</p></div><div role=tabpanel hidden><p>Second tab kept: {PROSE}</p></div><div style='display:none'><p>Plain hidden dropped: {PROSE}</p></div><div class=faq><span class=sr-only>Reader only</span></div></main></body>"
+            "<body><main><p>{PROSE}</p><div class=accordion__content style='display: none; height: 0'><p>The answer is kept: {PROSE}</p></div><div role=tabpanel hidden><p>Second tab kept: {PROSE}</p></div><div style='display:none'><p>Plain hidden dropped: {PROSE}</p></div><div style='visibility:hidden'><p>Fading in: {PROSE}</p></div><div class=faq><span class=sr-only>Reader only</span></div></main></body>"
         );
         let t = root_text(&html);
         assert!(t.contains("answer is kept") && t.contains("Second tab"), "{t}");
+        assert!(t.contains("Fading in"), "{t}");
         assert!(!t.contains("Plain hidden") && !t.contains("Reader only"), "{t}");
     }
 
