@@ -572,6 +572,10 @@ fn score(
             title_weight * long as f32 - (l - long) as f32
         } else if nl >= MIN_PROSE_CHARS || (nl >= MIN_SENTENCE_CHARS && p > 0) {
             nl as f32 - l as f32
+        } else if matches!(tag, Tag::Td | Tag::Th) {
+            // Cells of a data table (standings, specifications) are short by nature: they
+            // are neither prose nor chrome.
+            0.0
         } else {
             -SHORT_BLOCK_PENALTY
         };
@@ -871,5 +875,17 @@ mod tests {
         let t = root_text(&html);
         assert!(t.contains("real prose"), "{t}");
         assert!(!t.contains("Home"));
+    }
+
+    #[test]
+    fn data_table_cells_are_not_penalised() {
+        let rows: String = (1..40)
+            .map(|k| format!("<tr><td>{k}</td><td>Driver {k}</td><td>{}</td></tr>", 5000 - k))
+            .collect();
+        let html = format!(
+            "<body><div class=main><p>{PROSE}</p><table>{rows}</table></div><div class=other><p>Comments with unreadable texts will not be approved by the moderator.</p></div></body>"
+        );
+        let t = root_text(&html);
+        assert!(t.contains("real prose") && t.contains("Driver 39"), "{t}");
     }
 }
