@@ -162,6 +162,13 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "about-author",
     "abouttheauthor",
     "about-the-author",
+    // Forum poster cards (see the tokens above): `MessageCard__user-info`, FluxBB `postleft`.
+    "user-info",
+    "user_info",
+    "user-details",
+    "user_details",
+    "postleft",
+    "postfootleft",
 ];
 
 /// Tokens that mark user comments.
@@ -333,6 +340,7 @@ mod tests {
         assert!(hints("entry-content").content);
         assert!(hints("comment-list").comments);
         assert!(hints("message-userDetails").boilerplate);
+        assert!(hints("MessageCard__user-info").boilerplate);
         assert!(!hints("message-body").boilerplate);
         assert!(hints("product-reviews").comments && hints("product-reviews").reviews);
         assert!(!hints("comment-list").reviews);
