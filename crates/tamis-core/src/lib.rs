@@ -51,4 +51,4 @@ mod step;
 pub use document::{Document, Media, Metadata};
 pub use error::{Error, Malformed, Result};
 pub use stats::{IoStats, RunStats, StepStats, Summary};
-pub use step::{CorpusStep, Observer, Outcome, Reason, Step, StepContext};
+pub use step::{CorpusStep, Observer, Outcome, Reason, Step, StepContext, WordCache};

@@ -49,6 +49,9 @@ pub struct StepContext {
     pub measurements: Vec<(&'static str, f64)>,
     /// Reusable string buffer.
     pub scratch: String,
+    /// Word boundaries of the text last split by a step of this worker, so that a chain of
+    /// filters over the same text splits it into words once.
+    pub words: WordCache,
     /// Index of the shard being processed (set by the executor).
     pub shard: usize,
     /// Position of the current document in this shard's input stream of the current stage,
@@ -63,6 +66,63 @@ impl StepContext {
     /// it (count, mean, min, max, variance) in the step's stats.
     pub fn record(&mut self, name: &'static str, value: f64) {
         self.measurements.push((name, value));
+    }
+}
+
+/// The word boundaries (byte ranges) of one text, kept per worker until a step asks for
+/// another text or another splitter.
+///
+/// Gopher repetition, Gopher quality and FineWeb quality all split the same document into
+/// words; with this cache the first one splits it and the others reuse the ranges. A hit needs
+/// the same splitter name and a byte-identical text (compared in full, so a step that edits
+/// the text simply causes a new split).
+///
+/// ```
+/// use tamis_core::WordCache;
+/// let mut cache = WordCache::default();
+/// let split = |t: &str, out: &mut Vec<(usize, usize)>| {
+///     let mut start = 0;
+///     for w in t.split(' ') {
+///         out.push((start, start + w.len()));
+///         start += w.len() + 1;
+///     }
+/// };
+/// assert_eq!(cache.spans("space", "a bc", split), [(0, 1), (2, 4)]);
+/// assert!(cache.is_cached("space", "a bc"));
+/// assert!(!cache.is_cached("space", "a bcd"));
+/// ```
+#[derive(Debug, Default)]
+pub struct WordCache {
+    splitter: &'static str,
+    text: String,
+    spans: Vec<(usize, usize)>,
+    filled: bool,
+}
+
+impl WordCache {
+    /// The word ranges of `text` as `split` finds them (`split` appends `(start, end)` byte
+    /// ranges to the vector), computed only when the cache holds another text or another
+    /// `splitter` name. Different splitting functions must use different names.
+    pub fn spans(
+        &mut self,
+        splitter: &'static str,
+        text: &str,
+        split: impl FnOnce(&str, &mut Vec<(usize, usize)>),
+    ) -> &[(usize, usize)] {
+        if !self.is_cached(splitter, text) {
+            self.spans.clear();
+            split(text, &mut self.spans);
+            self.text.clear();
+            self.text.push_str(text);
+            self.splitter = splitter;
+            self.filled = true;
+        }
+        &self.spans
+    }
+
+    /// Whether the ranges of `text` by `splitter` are held.
+    pub fn is_cached(&self, splitter: &'static str, text: &str) -> bool {
+        self.filled && self.splitter == splitter && self.text == text
     }
 }
 

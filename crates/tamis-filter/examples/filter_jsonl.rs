@@ -29,6 +29,8 @@ fn steps(name: &str) -> Vec<Box<dyn Step>> {
             Box::new(c4.build().unwrap()),
             Box::new(FineWebQualityConfig::default().build().unwrap()),
         ],
+        // A comma-separated list runs those filters in that order.
+        list if list.contains(',') => list.split(',').flat_map(steps).collect(),
         other => {
             let extra = extra_steps(other);
             if extra.is_empty() {
@@ -95,17 +97,32 @@ fn main() {
     let cpu0 = thread_cpu_ns();
     let wall0 = Instant::now();
     let mut lines = Vec::with_capacity(n);
-    if args[1] == "words" {
+    if args[1] == "split" {
+        // Word splitting alone (into a reused buffer), to see what it costs in the filters.
+        let mut spans = Vec::new();
+        let mut total = 0usize;
+        for doc in &docs {
+            spans.clear();
+            tamis_text::word_spans(&doc.text, &mut spans);
+            total += spans.len();
+        }
+        lines.push(serde_json::json!({"words": total}));
+    } else if args[1] == "words" {
         for doc in &docs {
             lines.push(serde_json::json!({"id": doc.id, "words": tamis_text::split_words(&doc.text)}));
         }
     } else {
+        let no_cache = std::env::var_os("TAMIS_NO_WORD_CACHE").is_some();
         let steps = steps(&args[1]);
         let mut ctx = StepContext::default();
         for mut doc in docs {
             let mut decision = String::from("kept");
             for step in &steps {
                 ctx.measurements.clear();
+                if no_cache {
+                    // Each step splits the words itself (as before the per-worker word cache).
+                    ctx.words = tamis_core::WordCache::default();
+                }
                 if let Outcome::Drop(reason) = step.process(&mut doc, &mut ctx) {
                     decision = if steps.len() > 1 {
                         format!("{}.{}", step.name(), reason)

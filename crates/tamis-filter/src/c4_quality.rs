@@ -35,7 +35,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use tamis_core::{Document, Outcome, Reason, Step, StepContext};
+use tamis_core::{Document, Outcome, Reason, Step, StepContext, WordCache};
 
 use crate::common::{Measures, Mode, chars, finish};
 
@@ -175,8 +175,16 @@ fn find_phrases(line: &str) -> (bool, bool, bool) {
 
 impl C4QualityFilter {
     /// The verdict and the kept text.
-    fn verdict(&self, text: &str, m: &mut Measures) -> (Result<bool, Reason>, String) {
+    fn verdict(&self, text: &str, cache: &mut WordCache, m: &mut Measures) -> (Result<bool, Reason>, String) {
         let c = &self.config;
+        // Sentences are counted from the document's word ranges (split once, shared with the
+        // other filters through the word cache) rather than by splitting every line again.
+        let spans: &[(usize, usize)] = if c.min_num_sentences != -1 {
+            cache.spans(tamis_text::WORD_SPANS_SPLITTER, text, tamis_text::word_spans)
+        } else {
+            &[]
+        };
+        let base = text.as_ptr() as usize;
         let mut kept = String::with_capacity(text.len());
         let mut n_sentences = 0i64;
         let (mut lines_total, mut lines_kept) = (0usize, 0usize);
@@ -224,7 +232,17 @@ impl C4QualityFilter {
                 continue;
             }
             if c.min_num_sentences != -1 {
-                n_sentences += tamis_text::count_sentences(line) as i64;
+                // `line` is a slice of `text` unless citation removal rewrote it.
+                let start = (line.as_ptr() as usize).wrapping_sub(base);
+                let n = if start <= text.len() && text.len() - start >= line.len() {
+                    let end = start + line.len();
+                    let lo = spans.partition_point(|s| s.0 < start);
+                    let hi = spans.partition_point(|s| s.0 < end);
+                    tamis_text::count_sentences_in_spans(text, spans.get(lo..hi).unwrap_or_default())
+                } else {
+                    tamis_text::count_sentences(line)
+                };
+                n_sentences += n as i64;
             }
             if lines_kept > 0 {
                 kept.push('\n');
@@ -253,7 +271,7 @@ impl Step for C4QualityFilter {
 
     fn process(&self, doc: &mut Document, ctx: &mut StepContext) -> Outcome {
         let mut m = Measures::default();
-        let (verdict, kept) = self.verdict(&doc.text, &mut m);
+        let (verdict, kept) = self.verdict(&doc.text, &mut ctx.words, &mut m);
         if self.config.mode == Mode::Filter && verdict == Ok(true) {
             doc.text = kept;
         }

@@ -27,7 +27,7 @@ use std::collections::HashSet;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use tamis_core::{Document, Outcome, Reason, Step, StepContext};
+use tamis_core::{Document, Outcome, Reason, Step, StepContext, WordCache};
 
 use crate::common::{Measures, Mode, chars, check_fraction, finish};
 
@@ -117,7 +117,7 @@ impl FineWebQualityFilter {
         }
     }
 
-    fn verdict(&self, text: &str, m: &mut Measures) -> Result<bool, Reason> {
+    fn verdict(&self, text: &str, cache: &mut WordCache, m: &mut Measures) -> Result<bool, Reason> {
         let c = &self.config;
         let lines: Vec<&str> =
             text.split('\n').filter(|l| !tamis_text::python_strip(l).is_empty()).collect();
@@ -147,8 +147,7 @@ impl FineWebQualityFilter {
         if m.add("char_dup_ratio", dup) > c.char_duplicates_ratio {
             return Err(Reason::new("char_dup_ratio"));
         }
-        let mut words = 0usize;
-        tamis_text::for_each_word(text, |_| words += 1);
+        let words = cache.spans(tamis_text::WORD_SPANS_SPLITTER, text, tamis_text::word_spans).len();
         if m.add("list_ratio", newlines as f64 / words.max(1) as f64) > c.new_line_ratio {
             return Err(Reason::new("list_ratio"));
         }
@@ -163,7 +162,7 @@ impl Step for FineWebQualityFilter {
 
     fn process(&self, doc: &mut Document, ctx: &mut StepContext) -> Outcome {
         let mut m = Measures::default();
-        let verdict = self.verdict(&doc.text, &mut m);
+        let verdict = self.verdict(&doc.text, &mut ctx.words, &mut m);
         finish(self.name(), self.config.mode, doc, ctx, m, verdict)
     }
 }

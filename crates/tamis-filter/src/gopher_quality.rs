@@ -30,7 +30,6 @@
 //! min_doc_words = 50
 //! ```
 
-use std::collections::HashSet;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -125,11 +124,12 @@ impl GopherQualityConfig {
                 "must not exceed max_avg_word_length",
             ));
         }
-        let stop_words = match &self.stop_words {
+        let stop_words: ahash::AHashSet<String> = match &self.stop_words {
             Some(words) => words.iter().cloned().collect(),
             None => tamis_text::stop_words::GOPHER_STOP_WORDS.iter().map(|s| (*s).to_owned()).collect(),
         };
-        Ok(GopherQualityFilter { config: self.clone(), stop_words })
+        let max_stop_word_len = stop_words.iter().map(String::len).max().unwrap_or(0);
+        Ok(GopherQualityFilter { config: self.clone(), stop_words, max_stop_word_len })
     }
 }
 
@@ -137,18 +137,20 @@ impl GopherQualityConfig {
 #[derive(Debug, Clone)]
 pub struct GopherQualityFilter {
     config: GopherQualityConfig,
-    stop_words: HashSet<String>,
+    stop_words: ahash::AHashSet<String>,
+    /// Longest stop word in bytes: longer words skip the set lookup.
+    max_stop_word_len: usize,
 }
 
 impl GopherQualityFilter {
-    fn verdict(&self, text: &str, m: &mut Measures) -> Result<bool, Reason> {
+    fn verdict(&self, text: &str, spans: &[(usize, usize)], m: &mut Measures) -> Result<bool, Reason> {
         let c = &self.config;
         let mut n_words = 0usize;
         let mut n_non_symbol = 0usize;
         let mut non_symbol_chars = 0usize;
         let mut n_alpha_words = 0usize;
         let mut stop_found: Vec<&str> = Vec::new();
-        tamis_text::for_each_word(text, |w| {
+        for w in spans.iter().filter_map(|&(a, b)| text.get(a..b)) {
             n_words += 1;
             if w.chars().any(|ch| !tamis_text::is_datatrove_punctuation(ch)) {
                 n_non_symbol += 1;
@@ -157,10 +159,12 @@ impl GopherQualityFilter {
             if w.chars().any(tamis_text::is_python_alpha) {
                 n_alpha_words += 1;
             }
-            if c.min_stop_words != 0 && self.stop_words.contains(w) && !stop_found.contains(&w) {
+            if c.min_stop_words != 0 && w.len() <= self.max_stop_word_len
+                && self.stop_words.contains(w)
+                && !stop_found.contains(&w) {
                 stop_found.push(w);
             }
-        });
+        }
         let n = m.add("n_non_symbol_words", n_non_symbol as f64);
         if c.min_doc_words != 0 && n < c.min_doc_words as f64 {
             return Err(Reason::new("gopher_short_doc"));
@@ -237,7 +241,8 @@ impl Step for GopherQualityFilter {
 
     fn process(&self, doc: &mut Document, ctx: &mut StepContext) -> Outcome {
         let mut m = Measures::default();
-        let verdict = self.verdict(&doc.text, &mut m);
+        let spans = ctx.words.spans(tamis_text::WORD_SPANS_SPLITTER, &doc.text, tamis_text::word_spans);
+        let verdict = self.verdict(&doc.text, spans, &mut m);
         finish(self.name(), self.config.mode, doc, ctx, m, verdict)
     }
 }

@@ -33,7 +33,7 @@ use std::hash::Hasher;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-use tamis_core::{Document, Outcome, Reason, Step, StepContext};
+use tamis_core::{Document, Outcome, Reason, Step, StepContext, WordCache};
 
 use crate::common::{Measures, Mode, chars, check_fraction, finish};
 
@@ -331,7 +331,7 @@ fn all_duplicate_chars(words: &WordHashes, n: usize, seen: &mut HashSet<u64, Ide
 }
 
 impl GopherRepetitionFilter {
-    fn verdict(&self, text: &str, m: &mut Measures) -> Result<bool, Reason> {
+    fn verdict(&self, text: &str, cache: &mut WordCache, m: &mut Measures) -> Result<bool, Reason> {
         let c = &self.config;
         if text.is_empty() {
             return Err(Reason::new("empty"));
@@ -359,7 +359,9 @@ impl GopherRepetitionFilter {
         if self.top.is_empty() && self.dup.is_empty() {
             return Ok(false);
         }
-        let words = WordHashes::new(&tamis_text::split_words(text));
+        let spans = cache.spans(tamis_text::WORD_SPANS_SPLITTER, text, tamis_text::word_spans);
+        let words: Vec<&str> = spans.iter().filter_map(|&(a, b)| text.get(a..b)).collect();
+        let words = WordHashes::new(&words);
         let mut counts = HashMap::with_capacity_and_hasher(words.len(), Identity::default());
         for &(n, frac, reason, metric) in &self.top {
             let top = top_ngram_chars(&words, n, &mut counts);
@@ -385,7 +387,7 @@ impl Step for GopherRepetitionFilter {
 
     fn process(&self, doc: &mut Document, ctx: &mut StepContext) -> Outcome {
         let mut m = Measures::default();
-        let verdict = self.verdict(&doc.text, &mut m);
+        let verdict = self.verdict(&doc.text, &mut ctx.words, &mut m);
         finish(self.name(), self.config.mode, doc, ctx, m, verdict)
     }
 }

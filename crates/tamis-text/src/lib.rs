@@ -35,6 +35,6 @@ pub use lines::{
     is_datatrove_punctuation, is_python_alpha, is_terminal_punctuation, python_strip, split_lines,
     split_lines_python, split_paragraphs, PUNCTUATION_SET, TERMINAL_PUNCTUATION,
 };
-pub use sentences::count_sentences;
+pub use sentences::{count_sentences, count_sentences_in_spans};
 pub use spacy_en::is_python_space;
-pub use words::{for_each_word, split_words, split_words_unicode};
+pub use words::{for_each_word, split_words, split_words_unicode, word_spans, WORD_SPANS_SPLITTER};

@@ -8,6 +8,26 @@ pub fn for_each_word<'a>(text: &'a str, emit: impl FnMut(&'a str)) {
     crate::spacy_en::for_each_word(text, emit);
 }
 
+/// Name of the [`word_spans`] splitter, for caches keyed by splitter (such as
+/// `tamis_core::WordCache`).
+pub const WORD_SPANS_SPLITTER: &str = "spacy_en";
+
+/// Appends the byte ranges `(start, end)` of the words of `text` (split as
+/// [`for_each_word`]) to `out`.
+///
+/// ```
+/// let mut spans = Vec::new();
+/// tamis_text::word_spans("(hi) you", &mut spans);
+/// assert_eq!(spans, [(0, 1), (1, 3), (3, 4), (5, 8)]);
+/// ```
+pub fn word_spans(text: &str, out: &mut Vec<(usize, usize)>) {
+    let base = text.as_ptr() as usize;
+    for_each_word(text, |w| {
+        let start = (w.as_ptr() as usize).wrapping_sub(base);
+        out.push((start, start + w.len()));
+    });
+}
+
 /// The words of `text`, split as datatrove splits English (see [`for_each_word`]).
 ///
 /// ```
