@@ -162,6 +162,14 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "about-author",
     "abouttheauthor",
     "about-the-author",
+    // Captions of images (as `<figcaption>`, which is pruned by its tag).
+    "wp-caption-text",
+    "image-caption",
+    "img-caption",
+    "photo-caption",
+    "media-caption",
+    "imagecaption",
+    "photocaption",
     // Forum poster cards (see the tokens above): `MessageCard__user-info`, FluxBB `postleft`.
     "user-info",
     "user_info",
@@ -341,6 +349,8 @@ mod tests {
         assert!(hints("comment-list").comments);
         assert!(hints("message-userDetails").boilerplate);
         assert!(hints("MessageCard__user-info").boilerplate);
+        assert!(hints("wp-caption-text").boilerplate);
+        assert!(!hints("item-caption").boilerplate);
         assert!(!hints("message-body").boilerplate);
         assert!(hints("product-reviews").comments && hints("product-reviews").reviews);
         assert!(!hints("comment-list").reviews);
