@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """docs/s through the Python package vs through the `tamis` CLI, same input, same pipeline.
 
+    bench/python_vs_cli.sh                      # builds both (release) and runs this
     python bench/python_vs_cli.py --tamis target/release/tamis [--workers 2] [--pages 3000]
 
-Needs `tamis` installed in the running interpreter (scripts/test-python.sh with
-TAMIS_PY_PROFILE=release builds an optimised one into .venv-py) and a release CLI
-(`cargo build --release --bin tamis`). The input is a synthetic corpus of HTML article pages
-written to a temp dir (so the figure does not depend on ../shared); `--input DIR` uses your
-own files instead. Prints one line per measurement:
+Needs `tamis` installed in the running interpreter (a release build: bench/python_vs_cli.sh
+makes one in bench/.venv-pybench) and a release CLI (`cargo build --release --bin tamis`).
+The input is `--input DIR` (bench/python_vs_cli.sh passes the real pages of
+../shared/data/extraction when present), else a synthetic corpus of HTML article pages
+written to a temp dir. Prints one line per measurement:
 
     cli      run         N docs  T s  R docs/s
     python   tamis.run   N docs  T s  R docs/s  ratio to cli
@@ -35,7 +36,6 @@ WORDS = ("river stone market winter garden letter science harbour window silver 
 def make_corpus(d: Path, pages: int) -> None:
     rng = random.Random(1)
     d.mkdir(parents=True, exist_ok=True)
-    # 100 files of pages/100 pages each, as JSONL would hold them? HTML is one page per file.
     for i in range(pages):
         paras = "".join("<p>" + " ".join(rng.choice(WORDS) for _ in range(60)) + ".</p>" for _ in range(8))
         nav = "".join(f'<li><a href="/s{k}">Section {k}</a></li>' for k in range(10))

@@ -61,7 +61,11 @@ impl RunLayout {
 
     /// Whether a unit has completed.
     pub fn is_complete(&self, stage: usize, shard: usize) -> bool {
-        self.completion_file(stage, shard).is_file()
+        let marker = self.completion_file(stage, shard);
+        match crate::remote::url(&marker) {
+            Some(url) => crate::remote::exists(url),
+            None => marker.is_file(),
+        }
     }
 
     /// The run manifest file.
@@ -94,7 +98,11 @@ pub struct RunManifest {
 impl RunManifest {
     /// Writes the manifest if the directory has none; otherwise checks it matches.
     pub fn ensure(&self, path: &Path) -> Result<()> {
-        match std::fs::read(path) {
+        let existing = match crate::remote::url(path) {
+            Some(url) => crate::remote::get(url)?.ok_or_else(|| std::io::ErrorKind::NotFound.into()),
+            None => std::fs::read(path),
+        };
+        match existing {
             Ok(bytes) => {
                 let old: RunManifest = serde_json::from_slice(&bytes).map_err(|e| Error::Format {
                     path: path.to_owned(),
@@ -136,7 +144,12 @@ impl RunManifest {
 
 /// Writes `bytes` to `path` through a temporary file in the same directory and a rename, so
 /// readers see either nothing or the whole file.
+///
+/// In an object store the object is written whole by one request.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(url) = crate::remote::url(path) {
+        return crate::remote::put(url, bytes);
+    }
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();

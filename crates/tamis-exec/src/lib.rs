@@ -16,6 +16,9 @@
 //!   worker from start to finish), waits for the stage to complete (the barrier before a
 //!   corpus-level step), and goes on with the next stage. The output does not depend on the
 //!   number of workers.
+//! * The run directory may be an object-store URL (`s3://bucket/run`, `gs://`, `az://`; inputs
+//!   too, through `tamis-io`): output shards are staged locally and uploaded when complete,
+//!   and the manifest, stats and markers are objects (single-stage pipelines).
 //! * [`merge_stats`] adds up the per-shard statistics of a run directory and [`stats_table`]
 //!   renders them for `tamis stats`.
 //!
@@ -33,6 +36,7 @@ mod layout;
 mod local;
 mod plan;
 mod progress;
+mod remote;
 mod shard;
 mod stats;
 

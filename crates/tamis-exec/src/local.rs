@@ -105,7 +105,10 @@ impl RunPlan {
                 "output": config.output,
             }),
         };
-        std::fs::create_dir_all(&layout.root).map_err(|e| Error::io(&layout.root, e))?;
+        match crate::remote::url(&layout.root) {
+            Some(url) => crate::remote::check_stages(url, layout.stages)?,
+            None => std::fs::create_dir_all(&layout.root).map_err(|e| Error::io(&layout.root, e))?,
+        }
         manifest.ensure(&layout.manifest_file())?;
         Ok(Self { shards, shard_files: plan_shards(&files, shards), layout })
     }

@@ -26,18 +26,24 @@ pub fn merge_stats(root: &Path) -> Result<Vec<RunStats>> {
     for dir in dirs {
         let mut total = RunStats::default();
         let stats_dir = dir.join("stats");
-        let mut files: Vec<PathBuf> = match std::fs::read_dir(&stats_dir) {
-            Ok(rd) => rd
-                .flatten()
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
-                .collect(),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
-            Err(e) => return Err(Error::io(&stats_dir, e)),
+        let mut files: Vec<PathBuf> = match crate::remote::url(&stats_dir) {
+            Some(url) => crate::remote::list_json(url)?,
+            None => match std::fs::read_dir(&stats_dir) {
+                Ok(rd) => rd
+                    .flatten()
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                    .collect(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+                Err(e) => return Err(Error::io(&stats_dir, e)),
+            },
         };
         files.sort();
         for f in files {
-            let bytes = std::fs::read(&f).map_err(|e| Error::io(&f, e))?;
+            let bytes = match crate::remote::url(&f) {
+                Some(url) => tamis_store::shared()?.get(url)?,
+                None => std::fs::read(&f).map_err(|e| Error::io(&f, e))?,
+            };
             let s: RunStats = serde_json::from_slice(&bytes).map_err(|e| Error::Format {
                 path: f.clone(),
                 message: format!("not a tamis stats file: {e}"),

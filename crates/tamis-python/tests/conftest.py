@@ -14,6 +14,18 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[3]
 
+#: Environment of every Ray process of the tests: loopback only (Ray otherwise resolves
+#: "this node" to the machine's network address), no auth tokens, no usage reporting. Set
+#: here, before any test module imports Ray, which reads them at import.
+RAY_ENV = {
+    "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER": "0",
+    "RAY_NODE_IP_ADDRESS": "127.0.0.1",
+    "RAY_AUTH_MODE": "disabled",
+    "RAY_USAGE_STATS_ENABLED": "0",
+    "RAY_DISABLE_DOCKER_CPU_WARNING": "1",
+}
+os.environ.update(RAY_ENV)
+
 WORDS = (
     "river stone market winter garden letter science harbour window silver morning village "
     "engine history forest number travel island doctor kitchen summer theatre valley paper "

@@ -3,69 +3,160 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import shutil
 import signal
+import socket
 import subprocess
+import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Dict, List, Set
 
 import pytest
 
 import tamis
-from conftest import data_files, tamis_bin, write_html_corpus, write_jsonl_corpus
+from conftest import RAY_ENV, data_files, tamis_bin, write_html_corpus, write_jsonl_corpus
 
-if os.environ.get("TAMIS_RAY_TESTS") != "1":
-    # Off by default: in the first trial Ray's GCS bound the machine's address rather than
-    # 127.0.0.1 (despite node_ip_address), and tests here may talk to loopback only. Enable
-    # with TAMIS_RAY_TESTS=1 once the cluster is confirmed to stay on 127.0.0.1.
-    pytest.skip("skipped: Ray cluster tests are disabled (set TAMIS_RAY_TESTS=1)", allow_module_level=True)
+# Loopback only, no auth tokens, no usage reporting. Ray reads these when it is imported (and
+# the driver binds a gRPC server of its own), so they are set before the import; conftest.py
+# sets them too, for any test module that imports Ray first. With
+# RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER=0 Ray resolves "this node" to 127.0.0.1 instead of
+# the machine's network address.
+os.environ.update(RAY_ENV)
 
 ray = pytest.importorskip("ray")
-from ray.cluster_utils import Cluster  # noqa: E402
 
 import tamis.ray as tray  # noqa: E402
 
-# Loopback only, no auth tokens, no usage reporting, no dashboard.
-os.environ.update(
-    RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER="0",
-    RAY_AUTH_MODE="disabled",
-    RAY_USAGE_STATS_ENABLED="0",
-    RAY_DISABLE_DOCKER_CPU_WARNING="1",
-)
+
+def is_loopback(addr: str) -> bool:
+    ip = ipaddress.ip_address(addr)
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return bool(ip.is_loopback or (mapped is not None and mapped.is_loopback))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def descendants(root: int) -> Set[int]:
+    """`root` and every process below it (from /proc's parent links)."""
+    children: Dict[int, List[int]] = {}
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(d.name))
+    out, todo = set(), [root]
+    while todo:
+        pid = todo.pop()
+        if pid not in out:
+            out.add(pid)
+            todo.extend(children.get(pid, []))
+    return out
+
+
+def listening_addresses(pids: Set[int]) -> Set[str]:
+    """Local addresses of the TCP sockets in LISTEN state held by `pids`."""
+    inodes = set()
+    for pid in pids:
+        try:
+            for fd in Path(f"/proc/{pid}/fd").iterdir():
+                target = os.readlink(fd)
+                if target.startswith("socket:["):
+                    inodes.add(target[8:-1])
+        except OSError:
+            continue
+    addrs = set()
+    for table, v6 in (("/proc/net/tcp", False), ("/proc/net/tcp6", True)):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            f = line.split()
+            if f[3] != "0A" or f[9] not in inodes:  # 0A: LISTEN
+                continue
+            raw = bytes.fromhex(f[1].split(":")[0])
+            if v6:  # four little-endian 32-bit words
+                b = b"".join(raw[i:i + 4][::-1] for i in range(0, 16, 4))
+                addrs.add(ipaddress.IPv6Address(b).compressed)
+            else:
+                addrs.add(str(ipaddress.IPv4Address(raw[::-1])))
+    return addrs
 
 
 @pytest.fixture(scope="module")
 def cluster():
-    # A short per-run temp dir (Ray puts unix sockets under it; their paths are length-limited).
+    """A one-node Ray cluster on 127.0.0.1 (`ray start --head --block` in its own session),
+    stopped at the end by signalling exactly the processes it started."""
+    # A short per-run temp dir (Ray puts unix sockets under it; their paths are length-limited);
+    # RAY_TMPDIR keeps Ray's "current cluster" file there too, not in /tmp/ray.
     base = tempfile.mkdtemp(prefix="tray", dir="/tmp")
     old_tmp = os.environ.get("RAY_TMPDIR")
-    os.environ["RAY_TMPDIR"] = base  # Ray's "current cluster" file goes here too, not /tmp/ray
-    temp_dir = os.path.join(base, "ray")
-    os.makedirs(temp_dir)
-    c = Cluster(
-        initialize_head=True,
-        head_node_args={
-            "num_cpus": 2,
-            "object_store_memory": 128 * 1024 * 1024,
-            "node_ip_address": "127.0.0.1",
-            "include_dashboard": False,
-            "temp_dir": temp_dir,
-        },
+    os.environ["RAY_TMPDIR"] = base
+    port = free_port()
+    ray_cli = str(Path(sys.executable).with_name("ray"))
+    log = open(os.path.join(base, "ray-start.log"), "wb")
+    head = subprocess.Popen(
+        [ray_cli, "start", "--head", "--block", "--node-ip-address=127.0.0.1", f"--port={port}",
+         f"--temp-dir={base}/ray", "--num-cpus=2", f"--object-store-memory={128 * 1024 * 1024}",
+         "--include-dashboard=false", "--disable-usage-stats"],
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )
-    ray.init(address=c.address, _node_ip_address="127.0.0.1", log_to_driver=False)
     try:
-        yield c
+        deadline = time.monotonic() + 120
+        while True:
+            assert head.poll() is None, "ray start exited: " + Path(base, "ray-start.log").read_text()[-3000:]
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                assert time.monotonic() < deadline, "the Ray head did not start"
+                time.sleep(0.2)
+        ray.init(address=f"127.0.0.1:{port}", _node_ip_address="127.0.0.1", log_to_driver=False)
+        # Before anything runs: every node and every listening socket of the cluster is loopback.
+        nodes = [n for n in ray.nodes() if n["Alive"]]
+        assert nodes and all(n["NodeManagerAddress"] == "127.0.0.1" for n in nodes), nodes
+        addrs = listening_addresses(descendants(head.pid) | {os.getpid()})
+        assert addrs and all(is_loopback(a) for a in addrs), f"the Ray cluster listens on {addrs}"
+        yield head
     finally:
-        ray.shutdown()
-        c.shutdown()  # stops exactly the processes this cluster started
+        if ray.is_initialized():
+            ray.shutdown()
+        stop_cluster(head)
+        log.close()
         if old_tmp is None:
             os.environ.pop("RAY_TMPDIR", None)
         else:
             os.environ["RAY_TMPDIR"] = old_tmp
         shutil.rmtree(base, ignore_errors=True)
+
+
+def stop_cluster(head: subprocess.Popen) -> None:
+    """SIGTERM to `ray start --block` (it stops the processes it started), then SIGKILL to
+    whatever of its session is left: only processes this fixture started."""
+    if head.poll() is None:
+        head.send_signal(signal.SIGTERM)
+        try:
+            head.wait(timeout=40)
+        except subprocess.TimeoutExpired:
+            pass
+    try:
+        os.killpg(head.pid, signal.SIGKILL)  # the session started by this fixture
+    except ProcessLookupError:
+        pass
+    head.wait(timeout=10)
 
 
 def cli_run(toml: Path) -> None:
@@ -133,8 +224,8 @@ def test_worker_killed_mid_shard_is_retried(cluster, tmp_path):
                 cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
             except OSError:
                 continue
-            # Only a Ray worker of this cluster, never this process.
-            if pid != os.getpid() and b"ray" in cmdline.lower():
+            # Only a Ray worker of this cluster (a process below its head), never this one.
+            if pid != os.getpid() and pid in descendants(cluster.pid) and b"ray" in cmdline.lower():
                 os.kill(pid, signal.SIGKILL)
                 killed = (pid, f.name.split(".")[0])
                 break

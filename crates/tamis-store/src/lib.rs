@@ -20,6 +20,10 @@
 //!   [`ObjectWriter::finish`]. Until then the object does not exist; a writer dropped without
 //!   `finish` aborts the upload, so readers see a whole object or none.
 //!
+//! * [`shared`] is the process's store from the environment, which `tamis-io` (inputs and
+//!   output shards) and `tamis-exec` (run directories: markers, stats, manifest) use for every
+//!   path that [`is_remote`]. Local paths and `file://` URLs never go through it.
+//!
 //! Errors are [`tamis_core::Error::Io`] values whose `path` is the URL.
 //!
 //! ```
@@ -41,26 +45,39 @@
 //! ```
 
 #![deny(missing_docs)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used))]
 
 mod read;
 mod store;
 mod write;
 
 pub use read::ObjectReader;
-pub use store::{is_url, Store};
+pub use store::{file_url_path, is_remote, is_url, Store};
 pub use write::{ObjectWriter, DEFAULT_PART_BYTES, MAX_PARTS_IN_FLIGHT};
 
-/// Lists objects under a URL prefix or glob with options from the environment.
+/// The store of this process, configured from the environment ([`Store::from_env`]) the
+/// first time it is used and shared afterwards (one connection pool and runtime for all
+/// readers and writers of a run).
+pub fn shared() -> tamis_core::Result<&'static Store> {
+    static SHARED: std::sync::OnceLock<Store> = std::sync::OnceLock::new();
+    if let Some(s) = SHARED.get() {
+        return Ok(s);
+    }
+    let store = Store::from_env()?;
+    Ok(SHARED.get_or_init(|| store))
+}
+
+/// Lists objects under a URL prefix or glob with the [`shared`] store.
 pub fn list(url_or_glob: &str) -> tamis_core::Result<Vec<String>> {
-    Store::from_env()?.list(url_or_glob)
+    shared()?.list(url_or_glob)
 }
 
-/// Opens one object for streaming reads with options from the environment.
+/// Opens one object for streaming reads with the [`shared`] store.
 pub fn open_read(url: &str) -> tamis_core::Result<ObjectReader> {
-    Store::from_env()?.open_read(url)
+    shared()?.open_read(url)
 }
 
-/// Creates one object (multipart upload on finish) with options from the environment.
+/// Creates one object (multipart upload on finish) with the [`shared`] store.
 pub fn create(url: &str) -> tamis_core::Result<ObjectWriter> {
-    Store::from_env()?.create(url)
+    shared()?.create(url)
 }

@@ -18,7 +18,21 @@ const ENV_PREFIXES: [&str; 3] = ["AWS_", "GOOGLE_", "AZURE_"];
 
 /// Whether `s` is an object-store URL (`scheme://...`) rather than a local path.
 pub fn is_url(s: &str) -> bool {
-    Url::parse(s).is_ok_and(|u| u.scheme().len() > 1 && s.contains("://"))
+    s.contains("://") && Url::parse(s).is_ok_and(|u| u.scheme().len() > 1)
+}
+
+/// Whether `s` names an object in a remote store (`s3://`, `gs://`, `az://`, `http(s)://`...):
+/// a URL other than `file://`. Cheap on plain paths (no parsing unless `s` contains `://`).
+pub fn is_remote(s: &str) -> bool {
+    is_url(s) && !s.starts_with("file://")
+}
+
+/// The local path of a `file://` URL (`None` for anything else).
+pub fn file_url_path(s: &str) -> Option<PathBuf> {
+    if !s.starts_with("file://") {
+        return None;
+    }
+    Url::parse(s).ok()?.to_file_path().ok()
 }
 
 /// Access to object stores with one set of options.
@@ -42,6 +56,7 @@ impl Store {
     /// (`aws_access_key_id`, `aws_endpoint_url`, `aws_allow_http`, `aws_region`,
     /// `google_service_account`, `azure_storage_account_name`, ...).
     pub fn new<K: Into<String>, V: Into<String>>(options: impl IntoIterator<Item = (K, V)>) -> Result<Self> {
+        install_crypto_provider();
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("tamis-store")
@@ -154,12 +169,71 @@ impl Store {
         ObjectWriter::create(self, url, self.part_bytes)
     }
 
+    /// Writes one whole object (small ones: markers, stats, manifests).
+    pub fn put(&self, url: &str, bytes: &[u8]) -> Result<()> {
+        use object_store::ObjectStoreExt;
+        let (store, path, _) = self.resolve(url)?;
+        let payload = object_store::PutPayload::from(bytes.to_vec());
+        self.block_on(store.put(&path, payload)).map_err(|e| io_err(url, e))?;
+        Ok(())
+    }
+
+    /// Reads one whole object into memory.
+    pub fn get(&self, url: &str) -> Result<Vec<u8>> {
+        use std::io::Read;
+        let mut r = self.open_read(url)?;
+        let mut out = Vec::with_capacity(usize::try_from(r.size()).unwrap_or(0));
+        r.read_to_end(&mut out).map_err(|e| Error::io(url, e))?;
+        Ok(out)
+    }
+
+    /// Whether an object exists.
+    pub fn exists(&self, url: &str) -> Result<bool> {
+        use object_store::ObjectStoreExt;
+        let (store, path, _) = self.resolve(url)?;
+        match self.block_on(store.head(&path)) {
+            Ok(_) => Ok(true),
+            Err(object_store::Error::NotFound { .. }) => Ok(false),
+            Err(e) => Err(io_err(url, e)),
+        }
+    }
+
+    /// Deletes one object (a missing one is not an error).
+    pub fn delete(&self, url: &str) -> Result<()> {
+        use object_store::ObjectStoreExt;
+        let (store, path, _) = self.resolve(url)?;
+        match self.block_on(store.delete(&path)) {
+            Ok(()) | Err(object_store::Error::NotFound { .. }) => Ok(()),
+            Err(e) => Err(io_err(url, e)),
+        }
+    }
+
+    /// Uploads a local file to `url` as a multipart upload of [`Store::with_part_bytes`]
+    /// parts, streaming it from disk; the object appears whole when the upload completes.
+    pub fn upload_file(&self, local: &std::path::Path, url: &str) -> Result<()> {
+        let mut file = std::fs::File::open(local).map_err(|e| Error::io(local, e))?;
+        let mut w = self.create(url)?;
+        std::io::copy(&mut file, &mut w).map_err(|e| Error::io(url, e))?;
+        w.finish()?;
+        Ok(())
+    }
+
     /// Size in bytes of one object.
     pub fn size(&self, url: &str) -> Result<u64> {
         use object_store::ObjectStoreExt;
         let (store, path, _) = self.resolve(url)?;
         let meta = self.block_on(store.head(&path)).map_err(|e| io_err(url, e))?;
         Ok(meta.size)
+    }
+}
+
+/// Makes ring the process's rustls crypto provider (HTTPS to the object stores) unless the
+/// program installed one already: reqwest is built without a provider of its own, which keeps
+/// aws-lc (a C library that takes minutes to build) out of the build.
+fn install_crypto_provider() {
+    if rustls::crypto::CryptoProvider::get_default().is_none() {
+        // Losing a race to another thread installing one is fine: any provider will do.
+        let _ = rustls::crypto::ring::default_provider().install_default();
     }
 }
 

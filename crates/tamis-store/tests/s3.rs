@@ -5,6 +5,8 @@
 //! "skipped" and passes, unless `TAMIS_REQUIRE_MOTO=1` (as scripts/test-python.sh sets),
 //! which makes a missing server a failure.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};

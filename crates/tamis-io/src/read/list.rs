@@ -13,11 +13,18 @@ use super::InputOptions;
 ///
 /// An entry that matches no file is an error naming it (`input.paths`), as is a path that
 /// cannot be read. Symbolic links are followed.
+///
+/// Object-store URLs (`s3://bucket/crawl/*.warc.gz`, a prefix, one object) are listed through
+/// `tamis-store` and come back as URLs; `file://` URLs are local paths.
 pub fn list_inputs(opts: &InputOptions) -> Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     for entry in &opts.paths {
         let before = out.len();
-        if is_glob(entry) {
+        let local = tamis_store::file_url_path(entry).map(|p| p.to_string_lossy().into_owned());
+        let entry = local.as_ref().unwrap_or(entry);
+        if tamis_store::is_remote(entry) {
+            out.extend(tamis_store::list(entry)?.into_iter().map(PathBuf::from));
+        } else if is_glob(entry) {
             expand_glob(entry, &mut out)?;
         } else {
             let p = Path::new(entry);

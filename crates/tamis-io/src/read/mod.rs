@@ -9,6 +9,7 @@ mod html;
 mod jsonl;
 mod list;
 mod parquet;
+mod remote;
 pub mod sniff;
 mod text;
 mod warc;
@@ -225,7 +226,13 @@ const SNIFF_BYTES: usize = 4096;
 /// Errors only if the file cannot be opened or its first bytes cannot be read; anything
 /// wrong after that (truncated gzip, bad records, binary data) comes out as
 /// [`ReadItem::Malformed`] items naming the file and the record or offset.
+///
+/// A path that is an object-store URL (`s3://`, `gs://`, `az://`, ...; see `tamis-store`) is
+/// streamed from the store; a Parquet object is first downloaded to the temporary directory.
 pub fn open(path: &Path, opts: &InputOptions) -> Result<DocReader> {
+    if let Some(url) = path.to_str().filter(|s| tamis_store::is_remote(s)) {
+        return remote::open(url, opts);
+    }
     // Parquet needs random access to the raw file, so it is recognised before decompression.
     let mut magic = [0u8; 4];
     let is_parquet = {
@@ -247,7 +254,11 @@ pub fn open(path: &Path, opts: &InputOptions) -> Result<DocReader> {
         });
     }
 
-    let decoded = compression::open_decoded(path)?;
+    Ok(from_decoded(path, compression::open_decoded(path)?, opts))
+}
+
+/// The reader of a decompressed stream of a non-Parquet file.
+fn from_decoded(path: &Path, decoded: compression::Decoded, opts: &InputOptions) -> DocReader {
     let counter = decoded.counter.clone();
     let (head, reader) = compression::peek(decoded.reader, SNIFF_BYTES);
     let format = match opts.format {
@@ -262,7 +273,7 @@ pub fn open(path: &Path, opts: &InputOptions) -> Result<DocReader> {
             Inner::Once(text::read_text(path, reader, opts))
         }
     };
-    Ok(DocReader { inner, format, counter, parquet_bytes: None })
+    DocReader { inner, format, counter, parquet_bytes: None }
 }
 
 /// Reads until `buf` is full or the stream ends; returns the number of bytes read.

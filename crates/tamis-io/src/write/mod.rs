@@ -110,10 +110,19 @@ pub trait DocWriter: Send {
 
 /// Creates the writer of shard `shard` in `dir` (created if missing). The data goes to
 /// `dir/<final name>.tmp-<process id>` until [`DocWriter::finish`] renames it.
+///
+/// A `dir` that is an object-store URL (`s3://bucket/out`, see `tamis-store`) is staged: the
+/// file is written in the temporary directory and uploaded by `finish` as a multipart upload
+/// (the object appears whole when the upload completes), and `finish` returns its URL.
 pub fn create_writer(opts: &OutputOptions, dir: &Path, shard: usize) -> Result<Box<dyn DocWriter>> {
-    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let final_path = dir.join(output_file_name(opts, shard));
-    let tmp = TempFile::create(final_path)?;
+    let name = output_file_name(opts, shard);
+    let tmp = match dir.to_str().filter(|s| tamis_store::is_remote(s)) {
+        Some(url) => TempFile::create_staged(format!("{}/{name}", url.trim_end_matches('/')))?,
+        None => {
+            std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+            TempFile::create(dir.join(name))?
+        }
+    };
     Ok(match opts.format {
         OutputFormat::Jsonl => Box::new(JsonlWriter::new(tmp, opts.compression)?),
         OutputFormat::Parquet => Box::new(ParquetWriter::new(tmp)?),
@@ -126,6 +135,8 @@ pub(crate) struct TempFile {
     pub(crate) tmp_path: PathBuf,
     pub(crate) final_path: PathBuf,
     committed: bool,
+    /// Where a staged file is uploaded on commit (an object-store URL), and its staging dir.
+    upload: Option<(String, PathBuf)>,
 }
 
 impl TempFile {
@@ -135,11 +146,29 @@ impl TempFile {
         name.push(format!(".tmp-{}", std::process::id()));
         let tmp_path = final_path.with_file_name(name);
         let file = File::create(&tmp_path).map_err(|e| Error::io(&tmp_path, e))?;
-        Ok((Self { tmp_path, final_path, committed: false }, file))
+        Ok((Self { tmp_path, final_path, committed: false, upload: None }, file))
     }
 
-    /// Syncs `file` to disk and renames the temporary file to its final name.
+    /// A file staged in a directory of its own under the temporary directory, uploaded to
+    /// `url` on commit.
+    fn create_staged(url: String) -> Result<(Self, File)> {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let stage = std::env::temp_dir().join(format!("tamis-upload-{}-{n}", std::process::id()));
+        std::fs::create_dir_all(&stage).map_err(|e| Error::io(&stage, e))?;
+        let name = url.rsplit('/').next().unwrap_or("shard").to_owned();
+        let (mut tmp, file) = Self::create(stage.join(name))?;
+        tmp.upload = Some((url, stage));
+        Ok((tmp, file))
+    }
+
+    /// Syncs `file` to disk and renames the temporary file to its final name (a staged file is
+    /// uploaded to its URL instead, which is returned).
     pub(crate) fn commit(mut self, file: &File) -> Result<PathBuf> {
+        if let Some((url, _)) = &self.upload {
+            tamis_store::shared()?.upload_file(&self.tmp_path, url)?;
+            return Ok(PathBuf::from(url));
+        }
         file.sync_all().map_err(|e| Error::io(&self.tmp_path, e))?;
         std::fs::rename(&self.tmp_path, &self.final_path).map_err(|e| Error::io(&self.final_path, e))?;
         self.committed = true;
@@ -151,6 +180,9 @@ impl Drop for TempFile {
     fn drop(&mut self) {
         if !self.committed {
             let _ = std::fs::remove_file(&self.tmp_path);
+        }
+        if let Some((_, stage)) = &self.upload {
+            let _ = std::fs::remove_dir(stage);
         }
     }
 }
