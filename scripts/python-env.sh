@@ -10,7 +10,12 @@ venv="$(pwd)/.venv-py"
 python=${PYTHON:-python3}
 reqs='maturin>=1.9,<2 pytest>=8 pyarrow>=14 ray>=2.9 moto[server]>=5 boto3 mypy>=1.10'
 if [ ! -x "$venv/bin/python" ]; then
-    "$python" -m venv "$venv" >&2
+    # Some distributions ship Python without ensurepip (no `venv` with pip): use virtualenv.
+    if ! "$python" -m venv "$venv" >&2; then
+        rm -rf "$venv"
+        "$python" -m pip install -q --user --disable-pip-version-check virtualenv >&2
+        "$python" -m virtualenv -q "$venv" >&2
+    fi
 fi
 stamp="$venv/.tamis-requirements"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$reqs" ]; then
