@@ -12,8 +12,10 @@
 //!    `page-with-sidebar` is not a sidebar; streaming renderers ship the whole page in a
 //!    `<div hidden>`); a class rule never removes a region holding the page's `<h1>` or
 //!    `<main>`; collapsed accordion, tab and FAQ panels are kept despite their hidden state.
-//!    Comment regions are pruned unless they hold most of the page's text (forums), customer
-//!    reviews never count as a forum.
+//!    Comment regions are pruned unless they hold most of the page's text (forums) and the
+//!    best prose outside them is short next to them (a topic post, not a blog post with a
+//!    long thread, see [`MIN_ARTICLE_SHARE_OF_COMMENTS`]); customer reviews never count as a
+//!    forum.
 //! 2. **Blocks** (forward): each text node belongs to its nearest block element; per block we
 //!    count characters, characters inside links, links and sentence punctuation.
 //! 3. **Value** (reverse, children before parents): each block gets a value — its non-link
@@ -44,6 +46,11 @@ pub const MAX_PRUNED_SHARE: f32 = 0.5;
 /// Comment regions holding more than this share of the page's text are the content (forum
 /// threads, Q&A pages), not an article's comment section. Our choice.
 pub const MIN_FORUM_COMMENT_SHARE: f32 = 0.4;
+
+/// When comment regions hold a forum's share of the page, they are still an article's comment
+/// section if the best prose region outside them is worth at least this share of their text.
+/// Our choice.
+pub const MIN_ARTICLE_SHARE_OF_COMMENTS: f32 = 0.3;
 
 /// Minimum characters of non-link text for a block to count as prose without punctuation
 /// (jusText's `length_low` is 70 with stop-word checks; we have no stop-word lists, so we ask
@@ -109,6 +116,8 @@ pub struct Analysis {
     pub listing: bool,
     /// Node is a listing record or inside one (listing mode only matters).
     pub in_record: Vec<bool>,
+    /// Value of the best prose region (article mode).
+    pub prose_value: f32,
 }
 
 /// Non-whitespace characters of `s` and how many sentence ends it has.
@@ -211,6 +220,10 @@ pub struct PruneOptions {
 
 /// Runs the three passes and picks the content root.
 pub fn analyse(dom: &Dom, opts: PruneOptions) -> Analysis {
+    analyse_impl(dom, opts, true)
+}
+
+fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let n = dom.nodes.len();
     let body = (0..n).find(|&i| dom.tag(i) == Tag::Body).unwrap_or(0);
 
@@ -253,7 +266,7 @@ pub fn analyse(dom: &Dom, opts: PruneOptions) -> Analysis {
     // Forums and Q&A pages put their posts in "comment" markup: when comment regions hold
     // most of the page's text, they are the content.
     let mut opts = opts;
-    if !opts.include_comments {
+    if !opts.include_comments && detect_forum {
         let mut comment_chars = 0u64;
         let mut i = body;
         let end = dom.end(body);
@@ -273,6 +286,15 @@ pub fn analyse(dom: &Dom, opts: PruneOptions) -> Analysis {
             i += 1;
         }
         if comment_chars as f32 > MIN_FORUM_COMMENT_SHARE * page_chars {
+            // A blog post or news article with a long comment thread: its prose stands on its
+            // own outside the comments, where a forum's or Q&A page's topic is a short post
+            // (or itself in the comment markup).
+            let article = analyse_impl(dom, opts, false);
+            if !article.listing
+                && article.prose_value >= MIN_ARTICLE_SHARE_OF_COMMENTS * comment_chars as f32
+            {
+                return article;
+            }
             opts.include_comments = true;
         }
     }
@@ -450,6 +472,7 @@ pub fn analyse(dom: &Dom, opts: PruneOptions) -> Analysis {
         body,
         listing,
         in_record,
+        prose_value: best,
     }
 }
 
@@ -893,9 +916,26 @@ mod tests {
         let t = root_text(&html);
         assert!(t.contains("real prose"));
         assert!(!t.contains("easy to assemble"), "{t}");
-        // The same markup named as comments is a thread: kept.
-        let html = html.replace("product-reviews", "comments");
+        // The same markup named as comments under a short topic post is a thread: kept.
+        let replies: String = (0..8).map(|_| format!("<li>{review}</li>")).collect();
+        let html = format!(
+            "<body><main><div class=topic><p>{PROSE}</p></div><ul class=comments>{replies}</ul></main></body>"
+        );
         assert!(root_text(&html).contains("easy to assemble"));
+    }
+
+    #[test]
+    fn an_article_with_a_long_comment_thread_is_not_a_forum() {
+        let comment = "Great post, thanks for sharing these thoughts with us all here today. ";
+        let comments: String = (0..6).map(|_| format!("<li>{comment}</li>")).collect();
+        // Comments hold almost half of the text (a forum's share), but the article's own prose is worth
+        // at least 0.3 of them: a blog post with its comment section.
+        let html = format!(
+            "<body><main><div class=post-body><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div><ul class=comments>{comments}</ul></main></body>"
+        );
+        let t = root_text(&html);
+        assert!(t.contains("real prose"), "{t}");
+        assert!(!t.contains("Great post"), "{t}");
     }
 
     #[test]
@@ -904,9 +944,15 @@ mod tests {
             "<body><main><p>{PROSE}</p><div class=accordion__content style='display: none; height: 0'><p>The answer is kept: {PROSE}</p></div><div role=tabpanel hidden><p>Second tab kept: {PROSE}</p></div><div style='display:none'><p>Plain hidden dropped: {PROSE}</p></div><div style='visibility:hidden'><p>Fading in: {PROSE}</p></div><div class=faq><span class=sr-only>Reader only</span></div></main></body>"
         );
         let t = root_text(&html);
-        assert!(t.contains("answer is kept") && t.contains("Second tab"), "{t}");
+        assert!(
+            t.contains("answer is kept") && t.contains("Second tab"),
+            "{t}"
+        );
         assert!(t.contains("Fading in"), "{t}");
-        assert!(!t.contains("Plain hidden") && !t.contains("Reader only"), "{t}");
+        assert!(
+            !t.contains("Plain hidden") && !t.contains("Reader only"),
+            "{t}"
+        );
     }
 
     #[test]
@@ -945,7 +991,12 @@ mod tests {
     #[test]
     fn data_table_cells_are_not_penalised() {
         let rows: String = (1..40)
-            .map(|k| format!("<tr><td>{k}</td><td>Driver {k}</td><td>{}</td></tr>", 5000 - k))
+            .map(|k| {
+                format!(
+                    "<tr><td>{k}</td><td>Driver {k}</td><td>{}</td></tr>",
+                    5000 - k
+                )
+            })
             .collect();
         let html = format!(
             "<body><div class=main><p>{PROSE}</p><table>{rows}</table></div><div class=other><p>Comments with unreadable texts will not be approved by the moderator.</p></div></body>"

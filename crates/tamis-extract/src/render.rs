@@ -455,10 +455,14 @@ mod tests {
     #[test]
     fn long_bylines_before_the_text_are_trimmed() {
         let out = "By Jane Doe | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM\n\nThe telescope found water vapour above the surface of the moon, which scientists had long suspected.\n\nFollow Us On Facebook, Twitter And Instagram For All The Latest News Today";
-        let segs: Vec<(usize, u8)> = [0, out.find("The tele").unwrap(), out.find("Follow").unwrap()]
-            .into_iter()
-            .map(|s| (s, 0))
-            .collect();
+        let segs: Vec<(usize, u8)> = [
+            0,
+            out.find("The tele").unwrap(),
+            out.find("Follow").unwrap(),
+        ]
+        .into_iter()
+        .map(|s| (s, 0))
+        .collect();
         let t = trim_to_prose(out, &segs);
         assert!(t.starts_with("The telescope"), "{t}");
         // The end boundary only needs prose: lists of names and dates end articles too.
@@ -472,6 +476,8 @@ mod tests {
         ];
         assert!(trim_to_prose(out, &segs).starts_with("Mobile design"));
         // Uncased scripts are not judged by case.
-        assert!(reads_as_running_text("MBC SBS KBS JTBC 이유리의 연기는 그녀의 막장 히트작 연민정처럼 감정펀치다 그때그때 감정의"));
+        assert!(reads_as_running_text(
+            "MBC SBS KBS JTBC 이유리의 연기는 그녀의 막장 히트작 연민정처럼 감정펀치다 그때그때 감정의"
+        ));
     }
 }
