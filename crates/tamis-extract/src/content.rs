@@ -4,7 +4,7 @@
 //!
 //! 1. **Prune** (forward, parents first): elements that are never content by their tag
 //!    (`nav`, `footer`, `aside`, forms controls, media, `<header>` outside an article, form
-//!    labels that wrap no block), their ARIA role (`navigation`, `banner`, `contentinfo`,
+//!    labels that wrap no block, short wrappers of text-entry fields), their ARIA role (`navigation`, `banner`, `contentinfo`,
 //!    `complementary`, ...), hidden state (`hidden`, `aria-hidden="true"`, `display:none`,
 //!    hidden and screen-reader-only classes) or their `class`/`id` vocabulary
 //!    ([`crate::classes`]). Guards: a hidden-state or class rule never removes a region that
@@ -51,6 +51,10 @@ pub const MIN_FORUM_COMMENT_SHARE: f32 = 0.4;
 /// section if the best prose region outside them is worth at least this share of their text.
 /// Our choice.
 pub const MIN_ARTICLE_SHARE_OF_COMMENTS: f32 = 0.3;
+
+/// An element holding a text-entry form field and at most this many characters of text is
+/// the field's wrapper (label, hint, button). Our choice: a field label with a line of help.
+pub const MAX_FIELD_WRAPPER_CHARS: u32 = 120;
 
 /// Minimum characters of non-link text for a block to count as prose without punctuation
 /// (jusText's `length_low` is 70 with stop-word checks; we have no stop-word lists, so we ask
@@ -173,6 +177,21 @@ fn style_hides(style: &str) -> bool {
     s.contains("display:none")
 }
 
+/// A text-entry form control: `<textarea>` or an `<input>` typed for text (quantity, choice
+/// and hidden inputs are not: they sit in product buy boxes and variant pickers).
+fn is_text_field(dom: &Dom, i: usize, tag: Tag) -> bool {
+    match tag {
+        Tag::Textarea => true,
+        Tag::Input => {
+            let t = dom.attr(i, Attr::Type).unwrap_or("text").trim();
+            ["text", "email", "search", "tel", "password", "url"]
+                .iter()
+                .any(|k| t.eq_ignore_ascii_case(k))
+        }
+        _ => false,
+    }
+}
+
 fn tag_is_never_content(tag: Tag) -> bool {
     matches!(
         tag,
@@ -232,6 +251,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // Subtree holds an `<h1>` or `<main>` (the page's title or main region, which menus and
     // sidebars never hold).
     let mut has_h1 = vec![false; n];
+    // Subtree holds a text-entry form field.
+    let mut has_field = vec![false; n];
     for i in (1..n).rev() {
         let node = dom.nodes.get(i).copied();
         let Some(node) = node else { continue };
@@ -245,6 +266,17 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             && let Some(h) = has_h1.get_mut(node.parent as usize)
         {
             *h = true;
+        }
+        if is_text_field(dom, i, node.tag)
+            && let Some(f) = has_field.get_mut(i)
+        {
+            *f = true;
+        }
+        if node.parent != NONE
+            && has_field.get(i).copied().unwrap_or(false)
+            && let Some(f) = has_field.get_mut(node.parent as usize)
+        {
+            *f = true;
         }
         if node.tag == Tag::Text {
             let parent_tag = dom.tag(node.parent as usize);
@@ -321,6 +353,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             raw: &raw,
             page_chars,
             has_h1: &has_h1,
+            has_field: &has_field,
         };
         if should_prune(dom, i, node.tag, inherited_article, &facts, opts) {
             if let Some(p) = pruned.get_mut(i) {
@@ -719,6 +752,8 @@ struct PageFacts<'a> {
     page_chars: f32,
     /// Subtree holds an `<h1>`.
     has_h1: &'a [bool],
+    /// Subtree holds a text-entry form field.
+    has_field: &'a [bool],
 }
 
 fn should_prune(
@@ -777,6 +812,13 @@ fn should_prune(
         }
     }
     if role.is_some_and(role_is_boilerplate) {
+        return true;
+    }
+    // The wrapper of a text-entry field (search box, newsletter sign-up, contact form row,
+    // anti-spam field) is a form's chrome: its label, hint and button are no content.
+    if facts.has_field.get(i).copied().unwrap_or(false)
+        && raw.get(i).copied().unwrap_or(0) <= MAX_FIELD_WRAPPER_CHARS
+    {
         return true;
     }
     if h.screen_reader && share <= MAX_PRUNED_SHARE {
@@ -922,6 +964,18 @@ mod tests {
             "<body><main><div class=topic><p>{PROSE}</p></div><ul class=comments>{replies}</ul></main></body>"
         );
         assert!(root_text(&html).contains("easy to assemble"));
+    }
+
+    #[test]
+    fn text_field_wrappers_are_pruned() {
+        let html = format!(
+            "<body><main><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><div class=row><p>Leave this field empty, it catches spam bots.</p><input type=text name=x></div><div class=qty>Quantity: <input type=number value=1> in stock</div></main></body>"
+        );
+        let t = root_text(&html);
+        assert!(t.contains("real prose"), "{t}");
+        assert!(!t.contains("spam bots"), "{t}");
+        // Quantity pickers stay (buy boxes hold prices and stock).
+        assert!(t.contains("in stock"), "{t}");
     }
 
     #[test]
