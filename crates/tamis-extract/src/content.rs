@@ -26,7 +26,8 @@
 //!    highest sum (the maximum-sum subtree: going up from the article adds its boilerplate
 //!    neighbours' penalties, so the sum stops growing at the article's container). Ties go to
 //!    the outermost element so headings and captions next to the prose are kept. Then, as in
-//!    Readability, siblings of the root worth [`SIBLING_SHARE`] of its value join it.
+//!    Readability, siblings of the root worth [`SIBLING_SHARE`] of its value join it; before
+//!    that, a root holding one `<article>` worth most of its value narrows to that article.
 //!
 //! Pages where no prose region stands out are scored again as listings (records: repeated
 //! siblings of one tag and class count for their text), see [`LISTING_FACTOR`].
@@ -55,6 +56,9 @@ pub const MIN_ARTICLE_SHARE_OF_COMMENTS: f32 = 0.3;
 /// An element holding a text-entry form field and at most this many characters of text is
 /// the field's wrapper (label, hint, button). Our choice: a field label with a line of help.
 pub const MAX_FIELD_WRAPPER_CHARS: u32 = 120;
+
+/// An `<article>` element worth this share of the root's value becomes the root. Our choice.
+pub const MIN_ARTICLE_ELEMENT_SHARE: f32 = 0.75;
 
 /// Minimum characters of non-link text for a block to count as prose without punctuation
 /// (jusText's `length_low` is 70 with stop-word checks; we have no stop-word lists, so we ask
@@ -484,6 +488,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         (value, root) = (lvalue, lroot);
     }
     if !listing {
+        root = single_article(dom, &pruned, &value, root);
         root = merge_siblings(dom, &mut pruned, &value, root, body);
     }
     let mut in_record = records;
@@ -506,6 +511,39 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         listing,
         in_record,
         prose_value: best,
+    }
+}
+
+/// When the root holds exactly one `<article>` element worth most of the root's value
+/// ([`MIN_ARTICLE_ELEMENT_SHARE`]), the article is the root: what the root adds around it
+/// are teasers and blurbs next to the article.
+fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize) -> usize {
+    let end = dom.end(root);
+    let mut found = None;
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom.tag(i) == Tag::Article {
+            if found.is_some() {
+                return root;
+            }
+            found = Some(i);
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    match found {
+        Some(a)
+            if value.get(a).copied().unwrap_or(0.0)
+                >= MIN_ARTICLE_ELEMENT_SHARE * value.get(root).copied().unwrap_or(0.0) =>
+        {
+            a
+        }
+        _ => root,
     }
 }
 
@@ -964,6 +1002,17 @@ mod tests {
             "<body><main><div class=topic><p>{PROSE}</p></div><ul class=comments>{replies}</ul></main></body>"
         );
         assert!(root_text(&html).contains("easy to assemble"));
+    }
+
+    #[test]
+    fn the_single_article_element_is_the_root() {
+        let teaser = "<div class=more><p>A teaser with a summary of another story, long enough to read as prose here.</p></div>";
+        let html = format!(
+            "<body><main><article><h1>Title</h1><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></article>{teaser}</main></body>"
+        );
+        let t = root_text(&html);
+        assert!(t.contains("Title") && t.contains("real prose"), "{t}");
+        assert!(!t.contains("teaser"), "{t}");
     }
 
     #[test]
