@@ -27,7 +27,8 @@
 //!    neighbours' penalties, so the sum stops growing at the article's container). Ties go to
 //!    the outermost element so headings and captions next to the prose are kept. Then, as in
 //!    Readability, siblings of the root worth [`SIBLING_SHARE`] of its value join it; before
-//!    that, a root holding one `<article>` worth most of its value narrows to that article.
+//!    that, a root holding one `<article>` (or `articleBody`) worth most of its value narrows
+//!    to it.
 //!
 //! Pages where no prose region stands out are scored again as listings (records: repeated
 //! siblings of one tag and class count for their text), see [`LISTING_FACTOR`].
@@ -488,7 +489,14 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         (value, root) = (lvalue, lroot);
     }
     if !listing {
-        root = single_article(dom, &pruned, &value, root);
+        // An `<article>` may hold its `articleBody` and more: narrow until nothing changes.
+        loop {
+            let r = single_article(dom, &pruned, &value, root);
+            if r == root {
+                break;
+            }
+            root = r;
+        }
         root = merge_siblings(dom, &mut pruned, &value, root, body);
     }
     let mut in_record = records;
@@ -514,7 +522,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     }
 }
 
-/// When the root holds exactly one `<article>` element worth most of the root's value
+/// When the root holds exactly one `<article>` element (or schema.org `articleBody`) worth
+/// most of the root's value
 /// ([`MIN_ARTICLE_ELEMENT_SHARE`]), the article is the root: what the root adds around it
 /// are teasers and blurbs next to the article.
 fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize) -> usize {
@@ -526,7 +535,11 @@ fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize) -> usi
             i = dom.end(i).max(i + 1);
             continue;
         }
-        if dom.tag(i) == Tag::Article {
+        if dom.tag(i) == Tag::Article
+            || dom
+                .attr(i, Attr::Itemprop)
+                .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == "articleBody"))
+        {
             if found.is_some() {
                 return root;
             }
@@ -1013,6 +1026,11 @@ mod tests {
         let t = root_text(&html);
         assert!(t.contains("Title") && t.contains("real prose"), "{t}");
         assert!(!t.contains("teaser"), "{t}");
+        // The same with schema.org microdata: the article's body inside the article.
+        let html = format!(
+            "<body><main><article><div itemprop=articleBody><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>{teaser}</article></main></body>"
+        );
+        assert!(!root_text(&html).contains("teaser"));
     }
 
     #[test]
