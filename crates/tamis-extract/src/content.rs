@@ -27,8 +27,8 @@
 //!    neighbours' penalties, so the sum stops growing at the article's container). Ties go to
 //!    the outermost element so headings and captions next to the prose are kept. Then, as in
 //!    Readability, siblings of the root worth [`SIBLING_SHARE`] of its value join it; before
-//!    that, a root holding one `<article>` (or `articleBody`) worth most of its value narrows
-//!    to it.
+//!    that, a root holding one `<main>` or `<article>` (or `articleBody`) worth most of its
+//!    value narrows to it.
 //!
 //! Pages where no prose region stands out are scored again as listings (records: repeated
 //! siblings of one tag and class count for their text), see [`LISTING_FACTOR`].
@@ -58,7 +58,8 @@ pub const MIN_ARTICLE_SHARE_OF_COMMENTS: f32 = 0.3;
 /// the field's wrapper (label, hint, button). Our choice: a field label with a line of help.
 pub const MAX_FIELD_WRAPPER_CHARS: u32 = 120;
 
-/// An `<article>` element worth this share of the root's value becomes the root. Our choice.
+/// A `<main>`/`<article>` element worth this share of the root's value becomes the root. Our
+/// choice.
 pub const MIN_ARTICLE_ELEMENT_SHARE: f32 = 0.75;
 
 /// Minimum characters of non-link text for a block to count as prose without punctuation
@@ -522,8 +523,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     }
 }
 
-/// When the root holds exactly one `<article>` element (or schema.org `articleBody`) worth
-/// most of the root's value
+/// When the root holds exactly one `<main>` or `<article>` element (or schema.org
+/// `articleBody`) worth most of the root's value
 /// ([`MIN_ARTICLE_ELEMENT_SHARE`]), the article is the root: what the root adds around it
 /// are teasers and blurbs next to the article.
 fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize) -> usize {
@@ -535,7 +536,7 @@ fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize) -> usi
             i = dom.end(i).max(i + 1);
             continue;
         }
-        if dom.tag(i) == Tag::Article
+        if matches!(dom.tag(i), Tag::Article | Tag::Main)
             || dom
                 .attr(i, Attr::Itemprop)
                 .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == "articleBody"))
@@ -1029,6 +1030,11 @@ mod tests {
         // The same with schema.org microdata: the article's body inside the article.
         let html = format!(
             "<body><main><article><div itemprop=articleBody><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>{teaser}</article></main></body>"
+        );
+        assert!(!root_text(&html).contains("teaser"));
+        // And with `<main>`: the blurb next to it goes.
+        let html = format!(
+            "<body><div><main><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></main>{teaser}</div></body>"
         );
         assert!(!root_text(&html).contains("teaser"));
     }
