@@ -523,8 +523,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     }
 }
 
-/// When the root holds exactly one `<main>` or `<article>` element (or schema.org
-/// `articleBody`) worth most of the root's value
+/// When the root holds exactly one `<main>` or `<article>` element (or ARIA role, or
+/// schema.org `articleBody`) worth most of the root's value
 /// ([`MIN_ARTICLE_ELEMENT_SHARE`]), the article is the root: what the root adds around it
 /// are teasers and blurbs next to the article.
 fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize) -> usize {
@@ -537,6 +537,10 @@ fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize) -> usi
             continue;
         }
         if matches!(dom.tag(i), Tag::Article | Tag::Main)
+            || dom.attr(i, Attr::Role).is_some_and(|r| {
+                r.split_ascii_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("main") || t.eq_ignore_ascii_case("article"))
+            })
             || dom
                 .attr(i, Attr::Itemprop)
                 .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == "articleBody"))
@@ -1035,6 +1039,11 @@ mod tests {
         // And with `<main>`: the blurb next to it goes.
         let html = format!(
             "<body><div><main><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></main>{teaser}</div></body>"
+        );
+        assert!(!root_text(&html).contains("teaser"));
+        // And with the ARIA role of an article.
+        let html = format!(
+            "<body><div><div role=article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>{teaser}</div></body>"
         );
         assert!(!root_text(&html).contains("teaser"));
     }
