@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Creates (or updates) the Python environment of the tests: a venv in .venv-py (git-ignored)
-# with the build backend (maturin) and what the tests use (pytest, pyarrow, Ray, moto's S3
+# with the build backend (maturin) and what the tests use (pytest, pyarrow, pandas, Ray, moto's S3
 # server, mypy). Prints the venv's directory. Installs only when the requirements changed.
 #
 #   PYTHON=python3.12 scripts/python-env.sh     # another interpreter (>= 3.9) for the venv
@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 venv="$(pwd)/.venv-py"
 python=${PYTHON:-python3}
-reqs='maturin>=1.9,<2 pytest>=8 pyarrow>=14 ray>=2.9 moto[server]>=5 boto3 mypy>=1.10'
+reqs='maturin>=1.9,<2 pytest>=8 pyarrow>=14 pandas>=2 ray>=2.9 moto[server]>=5 boto3 mypy>=1.10'
 if [ ! -x "$venv/bin/python" ]; then
     # Some distributions ship Python without ensurepip (no `venv` with pip): use virtualenv.
     if ! "$python" -m venv "$venv" >&2; then
