@@ -18,7 +18,7 @@
 //! ## Example
 //! See the [crate documentation](crate).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -27,7 +27,7 @@ use tamis_core::{
 };
 
 use crate::normalize::{normalize_whitespace, simplify_text};
-use crate::obsfile::{Collector, RECORD_BYTES, ShardMerge, fingerprint, open_all};
+use crate::obsfile::{Collector, ShardMerge, fingerprint, open_all};
 use crate::removed::RemovedSet;
 
 /// Default of [`ExactDedupConfig::normalization`].
@@ -163,15 +163,14 @@ impl CorpusStep for ExactDedup {
     }
 
     fn observer(&self) -> Box<dyn Observer> {
-        let max_records = (self.config.observer_memory_mb << 20) / RECORD_BYTES as usize;
         Box::new(ExactObserver {
             config: self.config.clone(),
-            collector: Collector::new(
+            collector: Collector::with_budget(
                 self.kind,
                 1,
                 true,
-                max_records,
-                self.config.tmp_dir.as_ref().map(PathBuf::from),
+                self.config.observer_memory_mb,
+                self.config.tmp_dir.as_ref(),
             ),
             buf: String::new(),
             index: 0,

@@ -52,6 +52,20 @@ struct Spill {
 }
 
 impl Collector {
+    /// A collector given a memory budget rather than a record count: `memory_mb` MiB of
+    /// buffered records (the steps' `observer_memory_mb`), spilling to `tmp_dir` (their
+    /// `tmp_dir` field; the system temporary directory if `None`).
+    pub(crate) fn with_budget(
+        kind: u64,
+        sections: usize,
+        sorted: bool,
+        memory_mb: usize,
+        tmp_dir: Option<&String>,
+    ) -> Self {
+        let max_records = (memory_mb << 20) / RECORD_BYTES as usize;
+        Self::new(kind, sections, sorted, max_records, tmp_dir.map(PathBuf::from))
+    }
+
     /// A collector for `sections` sections; sorts them if `sorted`; spills to `spill_dir`
     /// (the system temporary directory if `None`) beyond `max_records` buffered records.
     pub(crate) fn new(

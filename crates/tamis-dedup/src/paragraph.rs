@@ -48,7 +48,7 @@
 //! # Ok::<(), tamis_core::Error>(())
 //! ```
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use schemars::JsonSchema;
@@ -58,7 +58,7 @@ use tamis_core::{
 };
 
 use crate::bloom::Bloom;
-use crate::obsfile::{Collector, ObsFile, RECORD_BYTES, ShardMerge, fingerprint, open_all};
+use crate::obsfile::{Collector, ObsFile, ShardMerge, fingerprint, open_all};
 
 /// Default of [`ParagraphDedupConfig::unit`].
 pub const DEFAULT_UNIT: ParagraphUnit = ParagraphUnit::Line;
@@ -271,9 +271,13 @@ impl ParagraphDedup {
         let Some(first) = observations.first() else {
             return Ok(ParagraphDedupFilter::empty(self.config.clone()));
         };
-        let max_records = (self.config.observer_memory_mb << 20) / RECORD_BYTES as usize;
-        let tmp_dir = self.config.tmp_dir.as_ref().map(PathBuf::from);
-        let mut out = Collector::new(self.removed_kind(), files.len(), true, max_records, tmp_dir);
+        let mut out = Collector::with_budget(
+            self.removed_kind(),
+            files.len(),
+            true,
+            self.config.observer_memory_mb,
+            self.config.tmp_dir.as_ref(),
+        );
         match self.config.method {
             ParagraphMethod::Exact => {
                 let mut merge = ShardMerge::new(&files, 0, self.config.merge_buffer_mb << 20)?;
@@ -333,16 +337,15 @@ impl CorpusStep for ParagraphDedup {
     }
 
     fn observer(&self) -> Box<dyn Observer> {
-        let max_records = (self.config.observer_memory_mb << 20) / RECORD_BYTES as usize;
         let sorted = self.config.method == ParagraphMethod::Exact;
         Box::new(ParagraphObserver {
             config: self.config.clone(),
-            collector: Collector::new(
+            collector: Collector::with_budget(
                 self.kind,
                 1,
                 sorted,
-                max_records,
-                self.config.tmp_dir.as_ref().map(PathBuf::from),
+                self.config.observer_memory_mb,
+                self.config.tmp_dir.as_ref(),
             ),
             spans: Vec::new(),
             index: 0,
@@ -538,7 +541,7 @@ mod tests {
             obs.save(&p).unwrap();
             paths.push(p);
         }
-        let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+        let refs: Vec<&Path> = paths.iter().map(std::path::PathBuf::as_path).collect();
         let mut f = step.build_filter(&refs).unwrap();
         f.cache_shards = 1;
         assert_eq!(f.removed_count(), 2);

@@ -56,7 +56,7 @@ mod mt19937;
 mod params;
 mod signature;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use tamis_core::{CorpusStep, Observer, Result, Step};
@@ -69,7 +69,7 @@ pub use config::{
 pub use filter::{MINHASH_DUPLICATE, MinhashFilter};
 pub use signature::{MERSENNE_PRIME, SignScratch, Signer};
 
-use crate::obsfile::{Collector, RECORD_BYTES, fingerprint, open_all};
+use crate::obsfile::{Collector, fingerprint, open_all};
 
 /// The `minhash_dedup` corpus step; see the [module docs](self).
 pub struct MinhashDedup {
@@ -143,13 +143,12 @@ impl CorpusStep for MinhashDedup {
     }
 
     fn observer(&self) -> Box<dyn Observer> {
-        let max_records = (self.config.observer_memory_mb << 20) / RECORD_BYTES as usize;
-        let collector = Collector::new(
+        let collector = Collector::with_budget(
             self.kind,
             self.config.num_buckets,
             true,
-            max_records,
-            self.config.tmp_dir.as_ref().map(PathBuf::from),
+            self.config.observer_memory_mb,
+            self.config.tmp_dir.as_ref(),
         );
         Box::new(bucket::MinhashObserver::new(
             Arc::clone(&self.signer),
