@@ -1154,3 +1154,7 @@ mod tests {
         assert!(!t.contains("Item 3"), "{t}");
     }
 }
+
+#[cfg(test)]
+#[path = "content_tests.rs"]
+mod rule_tests;
