@@ -261,6 +261,15 @@ static TOKENS: LazyLock<HashMap<&'static [u8], u8>> = LazyLock::new(|| {
             *m.entry(t.as_bytes()).or_default() |= flag;
         }
     }
+    // EXPERIMENT-HOOK
+    for (var, flag) in [("TAMIS_XSTRONG", BOILER), ("TAMIS_XWEAK", WEAK), ("TAMIS_XCONTENT", CONTENT)] {
+        if let Ok(v) = std::env::var(var) {
+            let v: &'static str = Box::leak(v.into_boxed_str());
+            for t in v.split(',').filter(|t| !t.is_empty()) {
+                *m.entry(t.as_bytes()).or_default() |= flag;
+            }
+        }
+    }
     m
 });
 
@@ -363,4 +372,36 @@ mod tests {
         assert!(hints("x ad-slot").boilerplate);
         assert!(!hints("grid-items hide-read-more-ad").boilerplate);
     }
+
+    #[test]
+    fn hidden_disclosure_and_weak_tokens() {
+        assert!(hints("hidden").hidden && hints("js hide").hidden);
+        assert!(!hints("hidden").screen_reader);
+        assert!(hints("visually-hidden").screen_reader);
+        assert!(hints("accordion__content").disclosure);
+        assert!(hints("faq-answer").disclosure);
+        assert!(!hints("entry-content").disclosure);
+        // Weak tokens need no content token to mark boilerplate.
+        assert!(hints("modal").boilerplate && hints("toc").boilerplate);
+        assert!(!hints("post toc").boilerplate);
+        // Content and comment tokens together: comments stay comments.
+        let h = hints("comment-body");
+        assert!(h.comments && h.content && !h.boilerplate);
+        // Strong tokens win over content tokens.
+        assert!(hints("content sidebar").boilerplate);
+    }
+
+    #[test]
+    fn class_and_id_values_combine_and_long_values_are_safe() {
+        let mut h = ClassHints::default();
+        classify("entry", &mut h);
+        classify("promo", &mut h);
+        // `promo` is weak and the element's other attribute says content.
+        assert!(h.content && !h.boilerplate);
+        // Values longer than the lowercase buffer are read in part, without a panic.
+        assert!(hints(&format!("sidebar {}", "x".repeat(1000))).boilerplate);
+        assert!(hints(&format!("{} nav", "é".repeat(100))).boilerplate);
+        assert_eq!(hints(""), ClassHints::default());
+    }
 }
+

@@ -1,5 +1,293 @@
 //! Unit tests of the scoring rules of `content.rs`, one per rule, on small hand-written
 //! HTML: each asserts which text is kept or dropped, never exact scores. Kept apart from
-//! `content.rs` so that edits of the rules and of their tests do not collide.
+//! `content.rs` so that edits of the rules and of their tests do not collide. (Rules with a
+//! test in `content.rs` itself: nav/footer tags, link clusters, the class rules' share and
+//! `<h1>` guards, hidden state, labels, comments and forums, customer reviews, the single
+//! article, text-field wrappers, disclosure panels, tab widgets, data-table cells and
+//! sibling merging.)
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use super::*;
+use crate::dom::parse;
+
+const PROSE: &str = "This is a long paragraph of real prose, with commas and full stops. It goes on for a while to look like an article.";
+
+/// Text of the chosen root, without pruned regions.
+fn root_text(html: &str) -> String {
+    let dom = parse(html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    text_of(&dom, &a, a.root)
+}
+
+fn text_of(dom: &Dom, a: &Analysis, root: usize) -> String {
+    let mut s = String::new();
+    let mut i = root;
+    while i < dom.end(root) {
+        if a.pruned[i] {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        s.push_str(dom.text_of(i));
+        s.push(' ');
+        i += 1;
+    }
+    s
+}
+
+fn article(paragraphs: usize) -> String {
+    (0..paragraphs).map(|_| format!("<p>{PROSE}</p>")).collect()
+}
+
+#[test]
+fn never_content_tags_are_pruned_even_when_they_hold_prose() {
+    // Sidebars, captions, buttons and form pickers written as full sentences.
+    let html = format!(
+        "<body><div>{}<aside><p>An aside written as prose, with commas, about another story entirely.</p></aside><figure><img src=a.jpg><figcaption>A caption written as a long sentence, describing the photograph above.</figcaption></figure><button>Click here to load the next chapter of this long story, please.</button><select><option>An option that reads like a very long sentence of prose, with commas.</option></select></div></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    for w in ["An aside", "A caption", "Click here", "An option"] {
+        assert!(!t.contains(w), "{w} in {t}");
+    }
+}
+
+#[test]
+fn header_is_pruned_outside_articles_and_kept_inside() {
+    let html = format!(
+        "<body><header><p>Welcome to the site of the town, with its news, events and services for all.</p></header><div><article><header><h1>Budget approved</h1><p>The council voted on Tuesday evening, after a long debate.</p></header>{}</article></div></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("Welcome to the site"), "{t}");
+    assert!(
+        t.contains("Budget approved") && t.contains("voted on Tuesday"),
+        "{t}"
+    );
+}
+
+#[test]
+fn boilerplate_roles_are_pruned() {
+    for role in [
+        "banner",
+        "contentinfo",
+        "complementary",
+        "search",
+        "dialog",
+        "menu",
+        "toolbar",
+    ] {
+        let html = format!(
+            "<body><div>{}<div role='{role}'><p>A region written as prose, with commas, that the page marks as chrome.</p></div></div></body>",
+            article(3)
+        );
+        let t = root_text(&html);
+        assert!(t.contains("real prose"), "{role}: {t}");
+        assert!(!t.contains("marks as chrome"), "{role}: {t}");
+    }
+}
+
+#[test]
+fn hidden_classes_are_pruned_unless_they_hold_the_page() {
+    let html = format!(
+        "<body><div>{}<div class=hide><p>A hidden panel written as prose, with commas, shown by a script.</p></div><p class=hidden>Hidden too, as a long sentence of prose for good measure.</p></div></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(
+        !t.contains("hidden panel") && !t.contains("Hidden too"),
+        "{t}"
+    );
+    // Age and pay gates hide the whole page with a class or style a script removes.
+    let html = format!(
+        "<body><div class=hidden>{}</div><div><p>Short footer.</p></div></body>",
+        article(4)
+    );
+    assert!(root_text(&html).contains("real prose"));
+    let html = format!(
+        "<body><div style='display:none'>{}</div><div><p>Short footer.</p></div></body>",
+        article(4)
+    );
+    assert!(root_text(&html).contains("real prose"));
+}
+
+#[test]
+fn flagged_article_elements_are_not_pruned_by_class() {
+    // An embedded post inside the text, its class a boilerplate word.
+    let html = format!(
+        "<body><div class=content>{}<article class=social><p>The embedded post says the library opens in spring, with a new reading room.</p></article>{}</div></body>",
+        article(2),
+        article(2)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("embedded post"), "{t}");
+    // The same as a `<div>` is pruned.
+    let html = html.replace("<article class=social>", "<div class=social>");
+    let html = html.replace("</article>", "</div>");
+    assert!(!root_text(&html).contains("embedded post"));
+}
+
+#[test]
+fn short_fragments_are_penalised_so_the_root_stays_tight() {
+    // Without a penalty, the wrapper would tie with the text and win as the outermost.
+    let html = format!(
+        "<body><div class=wrap><div class=text>{}</div><div>Print</div><div>Email</div><div>Save for later</div></div></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    for w in ["Print", "Email", "Save for later"] {
+        assert!(!t.contains(w), "{w} in {t}");
+    }
+}
+
+#[test]
+fn ties_go_to_the_outermost_element_so_headings_are_kept() {
+    // A heading is worth nothing in article mode: its wrapper ties with the prose's.
+    let html = format!(
+        "<body><div><section><h2>Opening hours</h2><div>{}</div></section><div>Print</div></div></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Opening hours") && t.contains("real prose"), "{t}");
+    assert!(!t.contains("Print"), "{t}");
+}
+
+#[test]
+fn sentence_punctuation_makes_short_blocks_prose() {
+    // Each paragraph is below `MIN_PROSE_CHARS`; ending sentences makes it prose (in Latin
+    // and CJK script alike), so its box joins the article as a valuable sibling; the same
+    // length without punctuation is a run of fragments and stays out.
+    let menu: String = (0..40)
+        .map(|k| format!("<li><a href=/{k}>Item {k}</a></li>"))
+        .collect();
+    let page = |para: &str| {
+        let box_: String = (0..8).map(|_| format!("<p>{para}</p>")).collect();
+        let html = format!(
+            "<body><div class=a>{box_}</div><ul>{menu}</ul><div class=c>{}</div></body>",
+            article(4)
+        );
+        root_text(&html)
+    };
+    for (good, bad) in [
+        (
+            "The hall opens at nine on Sundays.",
+            "Opening hours Sunday morning nine",
+        ),
+        (
+            "新图书馆将于今年春季正式开放，欢迎所有市民前来参观和借阅。",
+            "新图书馆开放时间春季市民参观活动信息汇总表格下载链接",
+        ),
+    ] {
+        let t = page(good);
+        assert!(t.contains(good) && t.contains("real prose"), "{t}");
+        let t = page(bad);
+        assert!(!t.contains(bad) && t.contains("real prose"), "{t}");
+    }
+}
+
+/// A page of product cards: long title links, prices, no prose.
+fn listing_page(cards: usize) -> String {
+    let menu: String = (0..12)
+        .map(|k| format!("<li><a href=/c{k}>Shop {k}</a></li>"))
+        .collect();
+    let cards: String = (0..cards)
+        .map(|k| {
+            format!(
+                "<div class=card><a href=/p{k}>Handmade oak bookshelf with five shelves, model {k}</a><span class=price>{k}9.90 EUR</span><span>In stock</span></div>"
+            )
+        })
+        .collect();
+    format!("<body><ul class=x>{menu}</ul><div class=grid>{cards}</div></body>")
+}
+
+#[test]
+fn pages_without_prose_are_scored_as_listings_of_all_records() {
+    let html = listing_page(8);
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(a.listing);
+    let t = text_of(&dom, &a, a.root);
+    for k in 0..8 {
+        assert!(t.contains(&format!("model {k}")), "card {k} lost: {t}");
+    }
+    // Title links count in listings, navigation links do not.
+    assert!(!t.contains("Shop 3"), "{t}");
+}
+
+#[test]
+fn records_need_enough_siblings_and_text() {
+    // Two cards are not a listing's records, three are.
+    let dom = parse(&listing_page(2), 256);
+    assert!(!analyse(&dom, PruneOptions::default()).in_record.contains(&true));
+    let dom = parse(&listing_page(3), 256);
+    assert!(analyse(&dom, PruneOptions::default()).in_record.contains(&true));
+    // Repeated short items (a menu) are no records.
+    let menu: String = (0..12)
+        .map(|k| format!("<li class=item><a href=/c{k}>Shop {k}</a></li>"))
+        .collect();
+    let dom = parse(&format!("<body><ul>{menu}</ul></body>"), 256);
+    assert!(!analyse(&dom, PruneOptions::default()).in_record.contains(&true));
+}
+
+#[test]
+fn prose_wins_over_a_listing_unless_the_listing_is_much_larger() {
+    // An article with a few cards next to it is an article.
+    let html = format!(
+        "<body><div class=text>{}</div>{}</body>",
+        article(6),
+        listing_page(4).trim_start_matches("<body>")
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(!a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("real prose") && !t.contains("model 1"), "{t}");
+}
+
+#[test]
+fn teaser_cards_do_not_join_an_article() {
+    // "More stories": headline cards next to the article, inside the same wrapper.
+    let teasers: String = (0..4)
+        .map(|k| {
+            format!(
+                "<div class=teaser><a href=/s{k}>Another story about the town council and its budget, part {k}</a><p>Read it now.</p></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<body><div class=wrap><div class=text>{}</div>{teasers}</div></body>",
+        article(4)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Another story"), "{t}");
+}
+
+#[test]
+fn a_small_sibling_does_not_join_the_root() {
+    // Siblings below `SIBLING_SHARE` of the root's value stay out (a teaser paragraph), those
+    // above join (see `valuable_siblings_join_the_root`).
+    let html = format!(
+        "<body><div class=page><div class=text>{}</div><div class=blurb><p>A short blurb about the author, who writes about towns and their libraries.</p></div><ul>{}</ul></div></body>",
+        article(6),
+        (0..20)
+            .map(|k| format!("<li><a href=/{k}>Item {k}</a></li>"))
+            .collect::<String>()
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("short blurb"), "{t}");
+}
+
+#[test]
+fn weak_boilerplate_classes_yield_to_content_classes() {
+    let html = format!(
+        "<body><div>{}<div class='promo'><p>A promotion written as prose, with commas, for a newsletter.</p></div><div class='promo article-body'><p>The promoted article body, written as prose, is kept as text.</p></div></div></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("promoted article body"), "{t}");
+    assert!(!t.contains("A promotion"), "{t}");
+}

@@ -480,4 +480,129 @@ mod tests {
             "MBC SBS KBS JTBC 이유리의 연기는 그녀의 막장 히트작 연민정처럼 감정펀치다 그때그때 감정의"
         ));
     }
+
+    const PROSE: &str = "The committee met on Tuesday to discuss the budget, and after a long debate it decided to fund the new library.";
+
+    fn extract_with(html: &str, cfg: ExtractConfig) -> String {
+        cfg.build().unwrap().extract(html.as_bytes(), None).text
+    }
+
+    fn extract(html: &str) -> String {
+        extract_with(html, ExtractConfig::default())
+    }
+
+    #[test]
+    fn inner_link_clusters_are_skipped() {
+        let tags: String = ["Budget", "Library", "Council", "Town"]
+            .iter()
+            .map(|t| format!("<li><a href=/tag/{t}>{t}</a></li>"))
+            .collect();
+        let html = format!(
+            "<body><article><p>{PROSE}</p><ul>{tags}</ul><p>It was, as the <a href=/mayor>mayor</a> said, a long evening.</p><p>{PROSE}</p></article></body>"
+        );
+        let t = extract(&html);
+        assert!(t.contains("fund the new library"), "{t}");
+        assert!(!t.contains("Council"), "{t}");
+        // A paragraph with a link in its text is not a cluster.
+        assert!(t.contains("as the mayor said"), "{t}");
+    }
+
+    #[test]
+    fn repeated_long_lines_are_dropped_short_ones_kept() {
+        let out = drop_repeated_lines(
+            "A paragraph shown twice for mobile and desktop.\n\nYes\nYes\n\nA paragraph shown twice for mobile and desktop.\n",
+        );
+        assert_eq!(
+            out.matches("A paragraph shown twice").count(),
+            1,
+            "{out}"
+        );
+        assert_eq!(out.matches("Yes").count(), 2, "{out}");
+        let html = format!("<body><article><p>{PROSE}</p><p>{PROSE}</p></article></body>");
+        assert_eq!(extract(&html).matches("fund the new library").count(), 1);
+    }
+
+    #[test]
+    fn a_subheading_before_the_first_prose_is_kept_other_fragments_are_not() {
+        let html = format!(
+            "<body><article><p>By Jane Doe</p><p>5 March 2024</p><h2>Library funded</h2><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE} Again.</p><p>Share</p></article></body>"
+        );
+        let t = extract(&html);
+        assert!(t.starts_with("Library funded\n\nThe committee"), "{t}");
+        assert!(t.ends_with("Again."), "{t}");
+    }
+
+    fn rich_page() -> String {
+        format!(
+            "<body><article><h2>Results</h2><p>{PROSE}</p><ul><li>First point of the list</li><li>Second point<ul><li>Nested point</li></ul></li></ul><table><tr><th>Team</th><th>Points</th></tr><tr><td>Lions</td><td>12</td></tr></table><pre>let x = 1;\n  x + 1</pre><p>See the <a href=https://example.org/report>full report</a> and the <img src=c.png alt='budget chart'> chart. {PROSE}</p></article></body>"
+        )
+    }
+
+    #[test]
+    fn plain_text_layout() {
+        let t = extract(&rich_page());
+        assert!(t.starts_with("Results\n\nThe committee"), "{t}");
+        assert!(
+            t.contains("First point of the list\nSecond point\nNested point"),
+            "{t}"
+        );
+        assert!(t.contains("Team Points\nLions 12"), "{t}");
+        assert!(t.contains("let x = 1;\n  x + 1"), "{t}");
+        assert!(t.contains("See the full report and the chart."), "{t}");
+        assert!(!t.contains("example.org") && !t.contains("budget chart"), "{t}");
+    }
+
+    #[test]
+    fn markdown_layout() {
+        let cfg = ExtractConfig {
+            output: OutputFormat::Markdown,
+            ..Default::default()
+        };
+        let t = extract_with(&rich_page(), cfg);
+        assert!(t.starts_with("## Results\n\nThe committee"), "{t}");
+        assert!(
+            t.contains("- First point of the list\n- Second point\n  - Nested point"),
+            "{t}"
+        );
+        assert!(t.contains("Team | Points\nLions | 12"), "{t}");
+        assert!(t.contains("```\nlet x = 1;\n  x + 1\n```"), "{t}");
+    }
+
+    #[test]
+    fn options_drop_tables_and_lists_and_add_images_and_links() {
+        let t = extract_with(
+            &rich_page(),
+            ExtractConfig {
+                include_tables: false,
+                include_lists: false,
+                ..Default::default()
+            },
+        );
+        assert!(t.contains("fund the new library"), "{t}");
+        assert!(!t.contains("Lions") && !t.contains("First point"), "{t}");
+        let t = extract_with(
+            &rich_page(),
+            ExtractConfig {
+                include_images: true,
+                include_links: true,
+                ..Default::default()
+            },
+        );
+        assert!(
+            t.contains("full report <https://example.org/report>"),
+            "{t}"
+        );
+        assert!(t.contains("[image: budget chart]"), "{t}");
+        let t = extract_with(
+            &rich_page(),
+            ExtractConfig {
+                output: OutputFormat::Markdown,
+                include_images: true,
+                include_links: true,
+                ..Default::default()
+            },
+        );
+        assert!(t.contains("[full report](https://example.org/report)"), "{t}");
+        assert!(t.contains("![budget chart]()"), "{t}");
+    }
 }
