@@ -261,15 +261,6 @@ static TOKENS: LazyLock<HashMap<&'static [u8], u8>> = LazyLock::new(|| {
             *m.entry(t.as_bytes()).or_default() |= flag;
         }
     }
-    // EXPERIMENT-HOOK
-    for (var, flag) in [("TAMIS_XSTRONG", BOILER), ("TAMIS_XWEAK", WEAK), ("TAMIS_XCONTENT", CONTENT)] {
-        if let Ok(v) = std::env::var(var) {
-            let v: &'static str = Box::leak(v.into_boxed_str());
-            for t in v.split(',').filter(|t| !t.is_empty()) {
-                *m.entry(t.as_bytes()).or_default() |= flag;
-            }
-        }
-    }
     m
 });
 
@@ -404,4 +395,3 @@ mod tests {
         assert_eq!(hints(""), ClassHints::default());
     }
 }
-
