@@ -150,7 +150,10 @@ fn ties_go_to_the_outermost_element_so_headings_are_kept() {
         article(3)
     );
     let t = root_text(&html);
-    assert!(t.contains("Opening hours") && t.contains("real prose"), "{t}");
+    assert!(
+        t.contains("Opening hours") && t.contains("real prose"),
+        "{t}"
+    );
     assert!(!t.contains("Print"), "{t}");
 }
 
@@ -220,15 +223,27 @@ fn pages_without_prose_are_scored_as_listings_of_all_records() {
 fn records_need_enough_siblings_and_text() {
     // Two cards are not a listing's records, three are.
     let dom = parse(&listing_page(2), 256);
-    assert!(!analyse(&dom, PruneOptions::default()).in_record.contains(&true));
+    assert!(
+        !analyse(&dom, PruneOptions::default())
+            .in_record
+            .contains(&true)
+    );
     let dom = parse(&listing_page(3), 256);
-    assert!(analyse(&dom, PruneOptions::default()).in_record.contains(&true));
+    assert!(
+        analyse(&dom, PruneOptions::default())
+            .in_record
+            .contains(&true)
+    );
     // Repeated short items (a menu) are no records.
     let menu: String = (0..12)
         .map(|k| format!("<li class=item><a href=/c{k}>Shop {k}</a></li>"))
         .collect();
     let dom = parse(&format!("<body><ul>{menu}</ul></body>"), 256);
-    assert!(!analyse(&dom, PruneOptions::default()).in_record.contains(&true));
+    assert!(
+        !analyse(&dom, PruneOptions::default())
+            .in_record
+            .contains(&true)
+    );
 }
 
 #[test]

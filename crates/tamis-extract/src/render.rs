@@ -512,11 +512,7 @@ mod tests {
         let out = drop_repeated_lines(
             "A paragraph shown twice for mobile and desktop.\n\nYes\nYes\n\nA paragraph shown twice for mobile and desktop.\n",
         );
-        assert_eq!(
-            out.matches("A paragraph shown twice").count(),
-            1,
-            "{out}"
-        );
+        assert_eq!(out.matches("A paragraph shown twice").count(), 1, "{out}");
         assert_eq!(out.matches("Yes").count(), 2, "{out}");
         let html = format!("<body><article><p>{PROSE}</p><p>{PROSE}</p></article></body>");
         assert_eq!(extract(&html).matches("fund the new library").count(), 1);
@@ -549,7 +545,10 @@ mod tests {
         assert!(t.contains("Team Points\nLions 12"), "{t}");
         assert!(t.contains("let x = 1;\n  x + 1"), "{t}");
         assert!(t.contains("See the full report and the chart."), "{t}");
-        assert!(!t.contains("example.org") && !t.contains("budget chart"), "{t}");
+        assert!(
+            !t.contains("example.org") && !t.contains("budget chart"),
+            "{t}"
+        );
     }
 
     #[test]
@@ -602,7 +601,10 @@ mod tests {
                 ..Default::default()
             },
         );
-        assert!(t.contains("[full report](https://example.org/report)"), "{t}");
+        assert!(
+            t.contains("[full report](https://example.org/report)"),
+            "{t}"
+        );
         assert!(t.contains("![budget chart]()"), "{t}");
     }
 }
