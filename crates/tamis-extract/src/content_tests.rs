@@ -54,12 +54,20 @@ fn never_content_tags_are_pruned_even_when_they_hold_prose() {
 
 #[test]
 fn header_is_pruned_outside_articles_and_kept_inside() {
+    // A site header written as prose, next to the text in the same wrapper.
     let html = format!(
-        "<body><header><p>Welcome to the site of the town, with its news, events and services for all.</p></header><div><article><header><h1>Budget approved</h1><p>The council voted on Tuesday evening, after a long debate.</p></header>{}</article></div></body>",
+        "<body><div class=page><header><p>Welcome to the site of the town, with its news, events and services for all.</p><p>Our office is open on weekdays, and the hall can be booked for weddings.</p></header><div class=text>{}</div></div></body>",
         article(3)
     );
     let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("Welcome to the site"), "{t}");
+    // An article's own header holds its title and standfirst.
+    let html = format!(
+        "<body><article><header><h1>Budget approved</h1><p>The council voted on Tuesday evening, after a long debate.</p></header>{}</article></body>",
+        article(3)
+    );
+    let t = root_text(&html);
     assert!(
         t.contains("Budget approved") && t.contains("voted on Tuesday"),
         "{t}"
@@ -147,9 +155,12 @@ fn ties_go_to_the_outermost_element_so_headings_are_kept() {
     // A heading is worth nothing in article mode: its wrapper ties with the prose's.
     let html = format!(
         "<body><div><section><h2>Opening hours</h2><div>{}</div></section><div>Print</div></div></body>",
-        article(3)
+        article(5)
     );
-    let t = root_text(&html);
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(!a.listing);
+    let t = text_of(&dom, &a, a.root);
     assert!(
         t.contains("Opening hours") && t.contains("real prose"),
         "{t}"
@@ -216,6 +227,29 @@ fn pages_without_prose_are_scored_as_listings_of_all_records() {
         assert!(t.contains(&format!("model {k}")), "card {k} lost: {t}");
     }
     // Title links count in listings, navigation links do not.
+    assert!(!t.contains("Shop 3"), "{t}");
+}
+
+#[test]
+fn title_links_count_in_listings_navigation_links_do_not() {
+    // Headline cards that are no records (each its own class): their long title links
+    // make the grid the root, the menu's short links keep out.
+    let menu: String = (0..12)
+        .map(|k| format!("<li><a href=/c{k}>Shop {k}</a></li>"))
+        .collect();
+    let cards: String = (0..6)
+        .map(|k| {
+            format!(
+                "<div class=card-{k}><a href=/p{k}>Handmade oak bookshelf with five shelves, model {k}</a></div>"
+            )
+        })
+        .collect();
+    let html = format!("<body><ul class=x>{menu}</ul><div class=grid>{cards}</div></body>");
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(a.listing && !a.in_record.contains(&true));
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("model 0") && t.contains("model 5"), "{t}");
     assert!(!t.contains("Shop 3"), "{t}");
 }
 
