@@ -33,6 +33,35 @@ fn clean(s: &str) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
+/// [`clean`] for text that may hold HTML: JSON-LD descriptions are often written with
+/// entities (`&apos;`) and tags (`<p>`, `<br>`), which a page never shows as such.
+fn clean_markup(s: &str) -> Option<String> {
+    let mut plain = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(open) = rest.find('<') {
+        plain.push_str(rest.get(..open).unwrap_or_default());
+        let after = rest.get(open..).unwrap_or_default();
+        match after.find('>') {
+            // A tag when it starts like one (`<p`, `</p`, `<br/>`); `a < b` is text.
+            Some(close)
+                if after
+                    .as_bytes()
+                    .get(1)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/') =>
+            {
+                plain.push(' ');
+                rest = after.get(close + 1..).unwrap_or_default();
+            }
+            _ => {
+                plain.push('<');
+                rest = after.get(1..).unwrap_or_default();
+            }
+        }
+    }
+    plain.push_str(rest);
+    clean(&html_escape::decode_html_entities(&plain))
+}
+
 /// Collects page metadata in one pass over the arena.
 pub fn collect(dom: &Dom) -> PageMeta {
     let mut m = PageMeta::default();
@@ -160,15 +189,17 @@ struct LdFacts {
 impl LdFacts {
     /// Walks a JSON-LD value iteratively (arrays, `@graph`, nested entities).
     fn walk(&mut self, root: &Value) {
-        let mut stack: Vec<(&Value, usize)> = vec![(root, 0)];
-        while let Some((v, depth)) = stack.pop() {
+        // The flag marks members of a list (`itemListElement`): the items a listing links
+        // to, whose descriptions the page itself does not show.
+        let mut stack: Vec<(&Value, usize, bool)> = vec![(root, 0, false)];
+        while let Some((v, depth, member)) = stack.pop() {
             if depth > MAX_JSON_LD_DEPTH {
                 continue;
             }
             match v {
                 Value::Array(items) => {
                     for item in items.iter().rev() {
-                        stack.push((item, depth + 1));
+                        stack.push((item, depth + 1, member));
                     }
                 }
                 Value::Object(map) => {
@@ -211,10 +242,11 @@ impl LdFacts {
                         }
                     }
                     if is_described
+                        && !member
                         && let Some(d) = map
                             .get("description")
                             .and_then(Value::as_str)
-                            .and_then(clean)
+                            .and_then(clean_markup)
                         && !self.descriptions.contains(&d)
                     {
                         self.descriptions.push(d);
@@ -226,12 +258,10 @@ impl LdFacts {
                             .and_then(clean);
                     }
                     for (k, child) in map {
-                        if k == "@graph"
-                            || k == "mainEntity"
-                            || k == "itemListElement"
-                            || k == "item"
-                        {
-                            stack.push((child, depth + 1));
+                        if k == "@graph" || k == "mainEntity" {
+                            stack.push((child, depth + 1, member));
+                        } else if k == "itemListElement" || k == "item" {
+                            stack.push((child, depth + 1, true));
                         }
                     }
                 }
@@ -293,6 +323,11 @@ mod tests {
         assert_eq!(m.date.as_deref(), Some("2020-01-02"));
         assert_eq!(m.author.as_deref(), Some("A B, C D"));
         assert_eq!(m.structured_text, vec!["A sturdy chair.".to_owned()]);
+        // Descriptions of a list's members are not the page's; markup in them is decoded.
+        let html = r#"<script type="application/ld+json">[{"@type":"ItemList","itemListElement":[{"@type":"ListItem","item":{"@type":"Movie","description":"A hidden synopsis."}}]},{"@type":"Product","description":"<p>Rock &amp; roll&apos;s chair</p>"}]</script>"#;
+        let m = collect(&parse(html, 64));
+        assert_eq!(m.structured_text, vec!["Rock & roll's chair".to_owned()]);
+        assert_eq!(clean_markup("a < b and <br/>c").as_deref(), Some("a < b and c"));
         // Broken JSON is ignored.
         let m = collect(&parse(
             r#"<script type="application/ld+json">{"@type": </script>"#,
