@@ -30,6 +30,9 @@ pub struct ClassHints {
     /// Customer reviews (of a product, a service): pruned like comments, but never taken
     /// for a forum thread.
     pub reviews: bool,
+    /// A shop's chrome around a product (delivery, returns, payment, loyalty): boilerplate on
+    /// product pages only.
+    pub commerce: bool,
 }
 
 /// Whole tokens that mark boilerplate, whatever else the attribute says.
@@ -130,6 +133,10 @@ const WEAK_BOILERPLATE_TOKENS: &[&str] = &[
     "credits",
     "byline",
     "bylines",
+    // Author boxes and bylines (`author-card`, `c-author`); `author-content` is not.
+    "author",
+    // Calls to action: "Request a quote", "Book a demo" banners between sections.
+    "cta",
 ];
 
 /// Substrings that mark boilerplate even inside glued words.
@@ -177,6 +184,31 @@ const BOILERPLATE_SUBSTRINGS: &[&str] = &[
     "user_details",
     "postleft",
     "postfootleft",
+];
+
+/// Tokens of a shop's chrome around a product: delivery and returns blurbs, payment and trust
+/// badges, unique-selling-point strips, loyalty points, cross-sell shelves. Boilerplate only
+/// on a product page: a logistics company's "delivery" section is its content.
+const COMMERCE_TOKENS: &[&str] = &[
+    "shipping",
+    "delivery",
+    "returns",
+    "payment",
+    "payments",
+    "klarna",
+    "afterpay",
+    "trust",
+    "trustpilot",
+    "badges",
+    "usp",
+    "usps",
+    "reward",
+    "rewards",
+    "loyalty",
+    "upsell",
+    "upsells",
+    "crosssell",
+    "recently",
 ];
 
 /// Tokens that mark user comments.
@@ -245,6 +277,7 @@ const COMMENT: u8 = 4;
 const CONTENT: u8 = 8;
 const REVIEW: u8 = 16;
 const DISCLOSURE: u8 = 32;
+const COMMERCE: u8 = 64;
 
 /// Token → flags, built once.
 static TOKENS: LazyLock<HashMap<&'static [u8], u8>> = LazyLock::new(|| {
@@ -256,6 +289,7 @@ static TOKENS: LazyLock<HashMap<&'static [u8], u8>> = LazyLock::new(|| {
         (CONTENT_TOKENS, CONTENT),
         (REVIEW_TOKENS, REVIEW),
         (DISCLOSURE_TOKENS, DISCLOSURE),
+        (COMMERCE_TOKENS, COMMERCE),
     ] {
         for t in list {
             *m.entry(t.as_bytes()).or_default() |= flag;
@@ -319,6 +353,7 @@ pub fn classify(value: &str, out: &mut ClassHints) {
     out.comments |= flags & COMMENT != 0;
     out.reviews |= flags & REVIEW != 0;
     out.disclosure |= flags & DISCLOSURE != 0;
+    out.commerce |= flags & COMMERCE != 0;
     if flags & BOILER != 0 || (flags & WEAK != 0 && !out.content) {
         out.boilerplate = true;
     }
@@ -362,6 +397,10 @@ mod tests {
         assert!(hints("related-posts").boilerplate);
         assert!(hints("x ad-slot").boilerplate);
         assert!(!hints("grid-items hide-read-more-ad").boilerplate);
+        assert!(hints("author-card").boilerplate && hints("cta-banner").boilerplate);
+        assert!(!hints("author-content").boilerplate);
+        assert!(hints("product-shipping-info").commerce);
+        assert!(!hints("product-shipping-info").boilerplate);
     }
 
     #[test]

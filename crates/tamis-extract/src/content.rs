@@ -241,6 +241,9 @@ fn tag_is_never_content(tag: Tag) -> bool {
 pub struct PruneOptions {
     /// Keep comment sections.
     pub include_comments: bool,
+    /// The page is about one product (from its structured data): its delivery, returns,
+    /// payment and loyalty blurbs are not content ([`ClassHints::commerce`]).
+    pub product: bool,
 }
 
 /// Runs the three passes and picks the content root.
@@ -883,7 +886,9 @@ fn should_prune(
     if h.hidden && !disclosure && share <= MAX_PRUNED_SHARE {
         return true;
     }
-    let flagged = h.boilerplate || (h.comments && !opts.include_comments);
+    let flagged = h.boilerplate
+        || (h.comments && !opts.include_comments)
+        || (h.commerce && opts.product);
     if !flagged {
         return false;
     }
@@ -904,6 +909,10 @@ mod tests {
     fn root_text(html: &str) -> String {
         let dom = parse(html, 256);
         let a = analyse(&dom, PruneOptions::default());
+        text_of(&dom, &a)
+    }
+
+    fn text_of(dom: &Dom, a: &Analysis) -> String {
         let mut s = String::new();
         let mut i = a.root;
         while i < dom.end(a.root) {
@@ -975,6 +984,7 @@ mod tests {
             &dom,
             PruneOptions {
                 include_comments: true,
+                ..Default::default()
             },
         );
         let comments = (0..dom.nodes.len())
@@ -1139,6 +1149,24 @@ mod tests {
         );
         let t = root_text(&html);
         assert!(t.contains("real prose") && t.contains("Driver 39"), "{t}");
+    }
+
+    #[test]
+    fn shop_chrome_is_pruned_on_product_pages_only() {
+        let html = format!(
+            "<body><main><h1>Nano Puff Jacket</h1><div class=description><p>{PROSE}</p><p>{PROSE}</p></div><ul class=usp-list><li>Free shipping over $100 on every order, shipped from our Iowa store.</li></ul><div class=product-delivery><p>Order today and get it delivered tomorrow morning, returns free.</p></div></main></body>"
+        );
+        let dom = parse(&html, 256);
+        let product = PruneOptions {
+            product: true,
+            ..Default::default()
+        };
+        let t = text_of(&dom, &analyse(&dom, product));
+        assert!(t.contains("real prose") && t.contains("Nano Puff"), "{t}");
+        assert!(!t.contains("Free shipping") && !t.contains("delivered"), "{t}");
+        // Elsewhere (a courier's service page) delivery is the content.
+        let t = text_of(&dom, &analyse(&dom, PruneOptions::default()));
+        assert!(t.contains("delivered"), "{t}");
     }
 
     #[test]

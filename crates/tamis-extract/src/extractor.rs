@@ -82,6 +82,7 @@ impl Extractor {
             &dom,
             PruneOptions {
                 include_comments: self.cfg.include_comments,
+                product: meta.product,
             },
         );
         let root = if timed_out {

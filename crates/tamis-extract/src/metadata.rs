@@ -21,6 +21,9 @@ pub struct PageMeta {
     pub author: Option<String>,
     /// Descriptions from JSON-LD/microdata of the main entity (products, recipes, ...).
     pub structured_text: Vec<String>,
+    /// The page is about one product: one JSON-LD `Product` outside lists, or `og:type`
+    /// `product`.
+    pub product: bool,
 }
 
 /// JSON-LD documents larger than this are not parsed (bytes).
@@ -74,6 +77,7 @@ pub fn collect(dom: &Dom) -> PageMeta {
     let mut meta_author = None;
     let mut item_date = None;
     let mut ld = LdFacts::default();
+    let mut og_product = false;
     for i in 0..dom.nodes.len() {
         match dom.tag(i) {
             Tag::Html if m.lang.is_none() => {
@@ -112,6 +116,7 @@ pub fn collect(dom: &Dom) -> PageMeta {
                 match key.as_str() {
                     "og:title" | "twitter:title" if og_title.is_none() => og_title = Some(content),
                     "og:url" if og_url.is_none() => og_url = Some(content),
+                    "og:type" if content.eq_ignore_ascii_case("product") => og_product = true,
                     "og:locale" if og_locale.is_none() => og_locale = Some(content),
                     "article:published_time"
                     | "datepublished"
@@ -174,6 +179,7 @@ pub fn collect(dom: &Dom) -> PageMeta {
     m.date = meta_date.or(ld.date_published.clone()).or(item_date);
     m.author = meta_author.or(ld.author.clone());
     m.structured_text = ld.descriptions;
+    m.product = og_product || ld.products == 1;
     m
 }
 
@@ -184,6 +190,8 @@ struct LdFacts {
     date_published: Option<String>,
     author: Option<String>,
     descriptions: Vec<String>,
+    /// `Product` entities outside lists.
+    products: usize,
 }
 
 impl LdFacts {
@@ -240,6 +248,9 @@ impl LdFacts {
                         if self.author.is_none() {
                             self.author = author_name(map.get("author"));
                         }
+                    }
+                    if !member && types.iter().any(|t| *t == "Product" || *t == "ProductGroup") {
+                        self.products += 1;
                     }
                     if is_described
                         && !member
@@ -328,6 +339,12 @@ mod tests {
         let m = collect(&parse(html, 64));
         assert_eq!(m.structured_text, vec!["Rock & roll's chair".to_owned()]);
         assert_eq!(clean_markup("a < b and <br/>c").as_deref(), Some("a < b and c"));
+        assert!(m.product);
+        // A listing of products is not a product page; `og:type` says so too.
+        let html = r#"<script type="application/ld+json">[{"@type":"Product","name":"A"},{"@type":"Product","name":"B"}]</script>"#;
+        assert!(!collect(&parse(html, 64)).product);
+        let html = r#"<meta property="og:type" content="product">"#;
+        assert!(collect(&parse(html, 64)).product);
         // Broken JSON is ignored.
         let m = collect(&parse(
             r#"<script type="application/ld+json">{"@type": </script>"#,
