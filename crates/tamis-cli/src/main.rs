@@ -9,6 +9,13 @@ mod commands;
 
 use std::process::ExitCode;
 
+/// mimalloc rather than the system allocator: documents are many short-lived allocations
+/// (text, metadata maps, parsed JSON) made and freed by every worker thread. On a JSONL
+/// passthrough glibc's malloc and free took about an eighth of the CPU time; with mimalloc
+/// the run takes ~10% less CPU (best of 4, 595 MB).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match commands::run(args::parse()) {
         Ok(code) => code,

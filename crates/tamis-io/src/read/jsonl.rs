@@ -1,8 +1,11 @@
 //! JSON Lines: one JSON object per line.
 
+use std::borrow::Cow;
+use std::fmt;
 use std::io::{self, BufRead};
 use std::path::{Path, PathBuf};
 
+use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::{Map, Value};
 use tamis_core::{Document, Metadata};
 
@@ -130,8 +133,8 @@ impl JsonlReader {
 /// Parses one non-blank line, number `line_no` of `path`.
 fn parse_line(line: &[u8], path: &Path, stem: &str, line_no: u64, text_key: &str, id_key: &str) -> ReadItem {
     let loc = || format!("line {line_no}");
-    let map: Map<String, Value> = match sonic_rs::from_slice(line) {
-        Ok(m) => m,
+    let fields: Fields<'_> = match sonic_rs::from_slice(line) {
+        Ok(f) => f,
         Err(e) => {
             let msg = if std::str::from_utf8(line).is_err() {
                 "invalid UTF-8".to_owned()
@@ -141,9 +144,34 @@ fn parse_line(line: &[u8], path: &Path, stem: &str, line_no: u64, text_key: &str
             return ReadItem::Malformed(malformed(path, loc(), msg));
         }
     };
-    match record_to_document(map, text_key, id_key, format!("{stem}/{line_no}")) {
+    match fields_to_document(fields.0, text_key, id_key, format!("{stem}/{line_no}")) {
         Ok(doc) => ReadItem::Doc(doc),
         Err(msg) => ReadItem::Malformed(malformed(path, loc(), msg)),
+    }
+}
+
+/// The fields of one JSON object in their order, keys borrowed from the line when they hold
+/// no escapes. Parsing a line into this rather than into a map saves hashing and allocating
+/// the top-level keys, which the document does not keep as such.
+struct Fields<'de>(Vec<(Cow<'de, str>, Value)>);
+
+impl<'de> Deserialize<'de> for Fields<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+        impl<'de> Visitor<'de> for FieldsVisitor {
+            type Value = Fields<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields<'de>, A::Error> {
+                let mut fields = Vec::with_capacity(map.size_hint().unwrap_or(4).min(64));
+                while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                    fields.push((key, map.next_value()?));
+                }
+                Ok(Fields(fields))
+            }
+        }
+        d.deserialize_map(FieldsVisitor)
     }
 }
 
@@ -161,23 +189,32 @@ pub fn record_to_document(
     id_key: &str,
     fallback_id: String,
 ) -> Result<Document, String> {
+    fields_to_document(map, text_key, id_key, fallback_id)
+}
+
+/// [`record_to_document`] over the fields in their order. When a key repeats, its last value
+/// counts, as when the object is read into a map first.
+fn fields_to_document<K: AsRef<str> + Into<String>>(
+    fields: impl IntoIterator<Item = (K, Value)>,
+    text_key: &str,
+    id_key: &str,
+    fallback_id: String,
+) -> Result<Document, String> {
     let mut text = None;
     let mut id = None;
     let mut nested: Option<Metadata> = None;
-    let mut extra: Vec<(String, Value)> = Vec::new();
-    for (k, v) in map {
-        if k == text_key {
-            match v {
-                Value::String(s) => text = Some(s),
-                other => return Err(format!("field {text_key:?} is not a string but {}", kind(&other))),
-            }
-        } else if k == id_key {
+    let mut extra: Vec<(K, Value)> = Vec::new();
+    for (k, v) in fields {
+        let key = k.as_ref();
+        if key == text_key {
+            text = Some(v);
+        } else if key == id_key {
             id = match v {
                 Value::String(s) => Some(s),
                 Value::Number(n) => Some(n.to_string()),
                 _ => None,
             };
-        } else if k == "metadata" && v.is_object() {
+        } else if key == "metadata" && v.is_object() {
             if let Value::Object(m) = v {
                 nested = Some(m);
             }
@@ -185,10 +222,14 @@ pub fn record_to_document(
             extra.push((k, v));
         }
     }
-    let text = text.ok_or_else(|| format!("no {text_key:?} field"))?;
+    let text = match text {
+        Some(Value::String(s)) => s,
+        Some(other) => return Err(format!("field {text_key:?} is not a string but {}", kind(&other))),
+        None => return Err(format!("no {text_key:?} field")),
+    };
     let mut metadata = nested.unwrap_or_default();
     for (k, v) in extra {
-        metadata.insert(k, v);
+        metadata.insert(k.into(), v);
     }
     Ok(Document { id: id.unwrap_or(fallback_id), text, metadata, media: None })
 }
