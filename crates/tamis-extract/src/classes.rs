@@ -19,7 +19,8 @@ pub struct ClassHints {
     pub boilerplate: bool,
     /// User comments of an article (kept on forum pages).
     pub comments: bool,
-    /// Content markers (`content`, `article`, `post`, `entry`, `main`, `body`, `text`).
+    /// Content markers (`content`, `article`, `post`, `entry`, `main`, `body`, `text`) as the
+    /// last marker of a name (`post-most-popular-list` is no content marker).
     pub content: bool,
     /// Hidden text (`hidden`, `hide` and screen-reader-only classes).
     pub hidden: bool,
@@ -30,6 +31,9 @@ pub struct ClassHints {
     /// Customer reviews (of a product, a service): pruned like comments, but never taken
     /// for a forum thread.
     pub reviews: bool,
+    /// A name holds a weak boilerplate token that no content token follows (see
+    /// [`WEAK_BOILERPLATE_TOKENS`]).
+    pub weak: bool,
     /// A shop's chrome around a product (delivery, returns, payment, loyalty): boilerplate on
     /// product pages only.
     pub commerce: bool,
@@ -102,7 +106,8 @@ const BOILERPLATE_TOKENS: &[&str] = &[
 ];
 
 /// Tokens that mark boilerplate unless a content token is present too (`promo article-body`,
-/// `article modal-enabled`).
+/// `article modal-enabled`) and comes after them within a compound name (`toc-content` is
+/// content, `post-most-popular-list` and `entry-author` are not).
 const WEAK_BOILERPLATE_TOKENS: &[&str] = &[
     "promo",
     "promos",
@@ -137,6 +142,17 @@ const WEAK_BOILERPLATE_TOKENS: &[&str] = &[
     "author",
     // Calls to action: "Request a quote", "Book a demo" banners between sections.
     "cta",
+];
+
+/// Weak tokens that name a container rather than what it holds (a product's details open in
+/// a modal): they do not head a compound name.
+const CONTAINER_TOKENS: &[&[u8]] = &[
+    b"modal",
+    b"popup",
+    b"lightbox",
+    b"offcanvas",
+    b"dropdown",
+    b"tooltip",
 ];
 
 /// Substrings that mark boilerplate even inside glued words.
@@ -335,6 +351,11 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         // a modifier at the end of a long one (`hide-read-more-ad`).
         let mut count = 0;
         let mut ad = false;
+        // Which of a content and a weak token comes last in this name: the last word of a
+        // compound name is its head (`post-most-popular-list` is a list of popular posts,
+        // `toc-content` is content). Container words do not head a name (`product-modal`).
+        let mut head = 0u8;
+        let mut name_flags = 0u8;
         for tok in cls
             .split(|c| !c.is_ascii_alphanumeric())
             .filter(|t| !t.is_empty())
@@ -343,18 +364,26 @@ pub fn classify(value: &str, out: &mut ClassHints) {
             ad |= tok == b"ad" || tok == b"ads";
             if let Some(f) = TOKENS.get(tok) {
                 flags |= f;
+                name_flags |= f;
+                if f & (CONTENT | WEAK) != 0 && !CONTAINER_TOKENS.contains(&tok) {
+                    head = f & (CONTENT | WEAK);
+                }
             }
         }
         if ad && count <= 2 {
             flags |= BOILER;
         }
+        if head & CONTENT != 0 {
+            out.content = true;
+        } else if name_flags & WEAK != 0 {
+            out.weak = true;
+        }
     }
-    out.content |= flags & CONTENT != 0;
     out.comments |= flags & COMMENT != 0;
     out.reviews |= flags & REVIEW != 0;
     out.disclosure |= flags & DISCLOSURE != 0;
     out.commerce |= flags & COMMERCE != 0;
-    if flags & BOILER != 0 || (flags & WEAK != 0 && !out.content) {
+    if flags & BOILER != 0 || (out.weak && !out.content) {
         out.boilerplate = true;
     }
     if !out.boilerplate && SUBSTRINGS.as_ref().is_some_and(|ac| ac.is_match(lower)) {
@@ -399,6 +428,12 @@ mod tests {
         assert!(!hints("grid-items hide-read-more-ad").boilerplate);
         assert!(hints("author-card").boilerplate && hints("cta-banner").boilerplate);
         assert!(!hints("author-content").boilerplate);
+        // The head of a compound name decides: a list of popular posts is no post.
+        assert!(hints("post-most-popular-list").boilerplate);
+        assert!(hints("entry-author").boilerplate);
+        assert!(!hints("toc-content").boilerplate);
+        assert!(!hints("pipf-product-details-modal").boilerplate);
+        assert!(hints("modal").boilerplate && hints("popup-inner").boilerplate);
         assert!(hints("product-shipping-info").commerce);
         assert!(!hints("product-shipping-info").boilerplate);
     }
