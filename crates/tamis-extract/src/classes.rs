@@ -102,6 +102,11 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "postprofile",
     "signature",
     "signatures",
+    // Avatars (an image, or the poster's initial when there is none) and the "Click to
+    // expand..." link of a quoted post (XenForo `bbCodeBlock-expandLink`).
+    "avatar",
+    "avatars",
+    "expandlink",
     "jswarning",
 ];
 
@@ -434,6 +439,7 @@ mod tests {
         assert!(!hints("toc-content").boilerplate);
         assert!(!hints("pipf-product-details-modal").boilerplate);
         assert!(hints("modal").boilerplate && hints("popup-inner").boilerplate);
+        assert!(hints("message-avatar").boilerplate && hints("bbCodeBlock-expandLink").boilerplate);
         assert!(hints("product-shipping-info").commerce);
         assert!(!hints("product-shipping-info").boilerplate);
     }
