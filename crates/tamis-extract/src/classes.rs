@@ -339,9 +339,13 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         *d = s.to_ascii_lowercase();
     }
     let lower = lower_buf.get(..n).unwrap_or_default();
+    let orig = bytes.get(..n).unwrap_or_default();
     let mut flags = 0u8;
     // Whole class names (split on whitespace) for the hidden markers, which contain '-'.
+    let mut pos = 0;
     for cls in lower.split(|c| c.is_ascii_whitespace()) {
+        let cls_start = pos;
+        pos += cls.len() + 1;
         if cls.is_empty() {
             continue;
         }
@@ -361,18 +365,42 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         // `toc-content` is content). Container words do not head a name (`product-modal`).
         let mut head = 0u8;
         let mut name_flags = 0u8;
-        for tok in cls
-            .split(|c| !c.is_ascii_alphanumeric())
-            .filter(|t| !t.is_empty())
-        {
-            count += 1;
-            ad |= tok == b"ad" || tok == b"ads";
+        let mut lookup = |tok: &[u8]| {
             if let Some(f) = TOKENS.get(tok) {
                 flags |= f;
                 name_flags |= f;
                 if f & (CONTENT | WEAK) != 0 && !CONTAINER_TOKENS.contains(&tok) {
                     head = f & (CONTENT | WEAK);
                 }
+            }
+        };
+        let mut k = 0;
+        while k < cls.len() {
+            if !cls.get(k).is_some_and(u8::is_ascii_alphanumeric) {
+                k += 1;
+                continue;
+            }
+            let start = k;
+            while cls.get(k).is_some_and(u8::is_ascii_alphanumeric) {
+                k += 1;
+            }
+            let tok = cls.get(start..k).unwrap_or_default();
+            count += 1;
+            ad |= tok == b"ad" || tok == b"ads";
+            lookup(tok);
+            // The last camelCase word of the token too (`imageEmbedCredit` is a credit line):
+            // each lowercase-to-uppercase step starts a word.
+            let o = orig.get(cls_start + start..cls_start + k).unwrap_or_default();
+            let mut w = 0;
+            for j in 1..o.len() {
+                if o.get(j - 1).is_some_and(u8::is_ascii_lowercase)
+                    && o.get(j).is_some_and(u8::is_ascii_uppercase)
+                {
+                    w = j;
+                }
+            }
+            if w > 0 {
+                lookup(tok.get(w..).unwrap_or_default());
             }
         }
         if ad && count <= 2 {
@@ -440,6 +468,11 @@ mod tests {
         assert!(!hints("pipf-product-details-modal").boilerplate);
         assert!(hints("modal").boilerplate && hints("popup-inner").boilerplate);
         assert!(hints("message-avatar").boilerplate && hints("bbCodeBlock-expandLink").boilerplate);
+        // The last word of a camelCase token counts too; the others do not (`navSource` is
+        // where a scroll-spy menu takes its sections from).
+        assert!(hints("InlineImage-imageEmbedCredit").boilerplate);
+        assert!(hints("ServiceRequestCta_root").boilerplate);
+        assert!(!hints("lm_navSource").boilerplate);
         assert!(hints("product-shipping-info").commerce);
         assert!(!hints("product-shipping-info").boilerplate);
     }
