@@ -91,6 +91,15 @@ impl Extractor {
             analysis.root
         };
         let mut body = render::render(&dom, &analysis, root, &self.cfg);
+        if meta.product
+            && let Some(name) = product_name(&dom, &analysis)
+            && !body.is_empty()
+        {
+            let probe: String = name.chars().take(40).collect();
+            if !body.contains(&probe) {
+                body.insert_str(0, &format!("{name}\n\n"));
+            }
+        }
         if self.cfg.include_structured_data {
             append_structured(&mut body, &meta.structured_text);
         }
@@ -112,6 +121,26 @@ impl Extractor {
             timed_out,
         }
     }
+}
+
+/// A product's name longer than this (characters) is no name: an `<h1>` wrapping more.
+const MAX_PRODUCT_NAME_CHARS: usize = 200;
+
+/// The name of the product of a product page: its first `<h1>`, unless pruned. The content
+/// root is often the description and specifications next to the buy box that holds the name.
+fn product_name(dom: &dom::Dom, analysis: &content::Analysis) -> Option<String> {
+    let h = (0..dom.nodes.len()).find(|&i| dom.tag(i) == crate::tag::Tag::H1)?;
+    let mut k = Some(h);
+    while let Some(i) = k {
+        if analysis.pruned.get(i).copied().unwrap_or(false) {
+            return None;
+        }
+        k = dom.parent(i);
+    }
+    let mut t = String::new();
+    dom.subtree_text(h, &mut t);
+    let name = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!name.is_empty() && name.chars().count() <= MAX_PRODUCT_NAME_CHARS).then_some(name)
 }
 
 /// Structured-data descriptions shorter than this many characters are not worth adding.
@@ -232,6 +261,22 @@ mod tests {
             ex.process(&mut doc, &mut StepContext::default()),
             Outcome::Drop(NO_MAIN_CONTENT)
         );
+    }
+
+    #[test]
+    fn a_product_page_keeps_its_name() {
+        let ex = Extractor::default();
+        let prose = "A warm, light jacket for climbers, packable into its own pocket, with a recycled shell and insulation. ";
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"Product","name":"Nano Puff"}}</script></head><body>
+            <div class=buybox><h1>Nano Puff Jacket</h1><span>$229.00</span><button>Add</button><a href=/a>Compare</a> <a href=/b>Wishlist</a> <a href=/c>Size guide</a></div>
+            <div class=description><p>{prose}{prose}</p><p>{prose}{prose}</p></div></body></html>"#
+        );
+        let out = ex.extract(html.as_bytes(), None);
+        assert!(out.text.starts_with("Nano Puff Jacket\n\nA warm"), "{}", out.text);
+        // The same page without structured data is not known as a product's: no name added.
+        let plain = html.replace("Product", "Thing");
+        assert!(ex.extract(plain.as_bytes(), None).text.starts_with("A warm"));
     }
 
     #[test]
