@@ -8,7 +8,8 @@ use tamis_core::{Document, Error, Result};
 
 use super::{Compression, DocWriter, GZIP_LEVEL, TempFile, ZSTD_LEVEL};
 
-/// Buffer between the serializer and the compressor or file, bytes.
+/// Encoded lines are gathered in a buffer of this size and handed to the file or compressor
+/// in one piece, bytes. Encoding straight into it saves copying each line once more.
 const WRITE_BUFFER: usize = 1024 * 1024;
 
 /// Writes `doc` as one JSON line `{"id","text","metadata"}` followed by `\n` (the layout of
@@ -27,7 +28,8 @@ fn encode(buf: &mut Vec<u8>, doc: &Document) -> io::Result<()> {
 }
 
 enum Sink {
-    Plain(BufWriter<File>),
+    /// Uncompressed: the line buffer goes to the file as it is.
+    Plain(File),
     Gzip(flate2::write::GzEncoder<BufWriter<File>>),
     Zstd(zstd::stream::write::Encoder<'static, BufWriter<File>>),
 }
@@ -43,7 +45,7 @@ impl Sink {
 
     fn finish(self) -> io::Result<File> {
         let buffered = match self {
-            Sink::Plain(w) => w,
+            Sink::Plain(f) => return Ok(f),
             Sink::Gzip(w) => w.finish()?,
             Sink::Zstd(w) => w.finish()?,
         };
@@ -60,30 +62,54 @@ pub struct JsonlWriter {
 
 impl JsonlWriter {
     pub(crate) fn new((tmp, file): (TempFile, File), compression: Compression) -> Result<Self> {
-        let w = BufWriter::with_capacity(WRITE_BUFFER, file);
         let sink = match compression {
-            Compression::None => Sink::Plain(w),
-            Compression::Gzip => Sink::Gzip(flate2::write::GzEncoder::new(w, flate2::Compression::new(GZIP_LEVEL))),
-            Compression::Zstd => {
-                Sink::Zstd(zstd::stream::write::Encoder::new(w, ZSTD_LEVEL).map_err(|e| Error::io(&tmp.tmp_path, e))?)
-            }
+            Compression::None => Sink::Plain(file),
+            Compression::Gzip => Sink::Gzip(flate2::write::GzEncoder::new(
+                BufWriter::with_capacity(WRITE_BUFFER, file),
+                flate2::Compression::new(GZIP_LEVEL),
+            )),
+            Compression::Zstd => Sink::Zstd(
+                zstd::stream::write::Encoder::new(BufWriter::with_capacity(WRITE_BUFFER, file), ZSTD_LEVEL)
+                    .map_err(|e| Error::io(&tmp.tmp_path, e))?,
+            ),
         };
-        Ok(Self { sink: Some(sink), tmp, buf: Vec::with_capacity(64 * 1024) })
+        Ok(Self { sink: Some(sink), tmp, buf: Vec::with_capacity(WRITE_BUFFER + 64 * 1024) })
+    }
+
+    /// Hands the buffered lines to the sink. A buffer grown far beyond its size by one huge
+    /// document is given back, so memory stays bounded by the largest document in flight.
+    fn flush_buffer(&mut self) -> Result<()> {
+        let path = &self.tmp.tmp_path;
+        match &mut self.sink {
+            Some(s) => s.writer().write_all(&self.buf).map_err(|e| Error::io(path, e))?,
+            None => return Err(Error::io(path, io::Error::other("writer already finished"))),
+        }
+        self.buf.clear();
+        if self.buf.capacity() > 4 * WRITE_BUFFER {
+            self.buf = Vec::with_capacity(WRITE_BUFFER + 64 * 1024);
+        }
+        Ok(())
     }
 }
 
 impl DocWriter for JsonlWriter {
     fn write(&mut self, doc: &Document) -> Result<()> {
-        self.buf.clear();
-        let path = &self.tmp.tmp_path;
-        encode(&mut self.buf, doc).map_err(|e| Error::io(path, e))?;
-        match &mut self.sink {
-            Some(s) => s.writer().write_all(&self.buf).map_err(|e| Error::io(path, e)),
-            None => Err(Error::io(path, io::Error::other("writer already finished"))),
+        if self.sink.is_none() {
+            return Err(Error::io(&self.tmp.tmp_path, io::Error::other("writer already finished")));
         }
+        let start = self.buf.len();
+        if let Err(e) = encode(&mut self.buf, doc) {
+            self.buf.truncate(start);
+            return Err(Error::io(&self.tmp.tmp_path, e));
+        }
+        if self.buf.len() >= WRITE_BUFFER {
+            self.flush_buffer()?;
+        }
+        Ok(())
     }
 
     fn finish(mut self: Box<Self>) -> Result<PathBuf> {
+        self.flush_buffer()?;
         let path = self.tmp.tmp_path.clone();
         let sink = self.sink.take().ok_or_else(|| Error::io(&path, io::Error::other("writer already finished")))?;
         let file = sink.finish().map_err(|e| Error::io(&path, e))?;
