@@ -147,6 +147,11 @@ const WEAK_BOILERPLATE_TOKENS: &[&str] = &[
     "author",
     // Calls to action: "Request a quote", "Book a demo" banners between sections.
     "cta",
+    // Site notices ("The forum moves on Friday") and badges ("New", "Best seller", "4.8 ★").
+    "notice",
+    "notices",
+    "badge",
+    "badges",
 ];
 
 /// Weak tokens that name a container rather than what it holds (a product's details open in
@@ -473,6 +478,7 @@ mod tests {
         assert!(hints("InlineImage-imageEmbedCredit").boilerplate);
         assert!(hints("ServiceRequestCta_root").boilerplate);
         assert!(!hints("lm_navSource").boilerplate);
+        assert!(hints("p-notice").boilerplate && hints("product-badge").boilerplate);
         assert!(hints("product-shipping-info").commerce);
         assert!(!hints("product-shipping-info").boilerplate);
     }
