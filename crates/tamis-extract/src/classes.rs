@@ -152,6 +152,15 @@ const WEAK_BOILERPLATE_TOKENS: &[&str] = &[
     "notices",
     "badge",
     "badges",
+    // Links to the previous and next post, and the filter and sort controls of listings.
+    "prev",
+    "previous",
+    "filter",
+    "filters",
+    "facet",
+    "facets",
+    "sort",
+    "sorting",
 ];
 
 /// Weak tokens that name a container rather than what it holds (a product's details open in
@@ -479,6 +488,7 @@ mod tests {
         assert!(hints("ServiceRequestCta_root").boilerplate);
         assert!(!hints("lm_navSource").boilerplate);
         assert!(hints("p-notice").boilerplate && hints("product-badge").boilerplate);
+        assert!(hints("post-prev").boilerplate && hints("search-filters").boilerplate);
         assert!(hints("product-shipping-info").commerce);
         assert!(!hints("product-shipping-info").boilerplate);
     }
