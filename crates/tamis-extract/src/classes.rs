@@ -404,7 +404,9 @@ pub fn classify(value: &str, out: &mut ClassHints) {
             lookup(tok);
             // The last camelCase word of the token too (`imageEmbedCredit` is a credit line):
             // each lowercase-to-uppercase step starts a word.
-            let o = orig.get(cls_start + start..cls_start + k).unwrap_or_default();
+            let o = orig
+                .get(cls_start + start..cls_start + k)
+                .unwrap_or_default();
             let mut w = 0;
             for j in 1..o.len() {
                 if o.get(j - 1).is_some_and(u8::is_ascii_lowercase)

@@ -886,9 +886,8 @@ fn should_prune(
     if h.hidden && !disclosure && share <= MAX_PRUNED_SHARE {
         return true;
     }
-    let flagged = h.boilerplate
-        || (h.comments && !opts.include_comments)
-        || (h.commerce && opts.product);
+    let flagged =
+        h.boilerplate || (h.comments && !opts.include_comments) || (h.commerce && opts.product);
     if !flagged {
         return false;
     }
@@ -1163,7 +1162,10 @@ mod tests {
         };
         let t = text_of(&dom, &analyse(&dom, product));
         assert!(t.contains("real prose") && t.contains("Nano Puff"), "{t}");
-        assert!(!t.contains("Free shipping") && !t.contains("delivered"), "{t}");
+        assert!(
+            !t.contains("Free shipping") && !t.contains("delivered"),
+            "{t}"
+        );
         // Elsewhere (a courier's service page) delivery is the content.
         let t = text_of(&dom, &analyse(&dom, PruneOptions::default()));
         assert!(t.contains("delivered"), "{t}");

@@ -273,10 +273,18 @@ mod tests {
             <div class=description><p>{prose}{prose}</p><p>{prose}{prose}</p></div></body></html>"#
         );
         let out = ex.extract(html.as_bytes(), None);
-        assert!(out.text.starts_with("Nano Puff Jacket\n\nA warm"), "{}", out.text);
+        assert!(
+            out.text.starts_with("Nano Puff Jacket\n\nA warm"),
+            "{}",
+            out.text
+        );
         // The same page without structured data is not known as a product's: no name added.
         let plain = html.replace("Product", "Thing");
-        assert!(ex.extract(plain.as_bytes(), None).text.starts_with("A warm"));
+        assert!(
+            ex.extract(plain.as_bytes(), None)
+                .text
+                .starts_with("A warm")
+        );
     }
 
     #[test]

@@ -249,7 +249,11 @@ impl LdFacts {
                             self.author = author_name(map.get("author"));
                         }
                     }
-                    if !member && types.iter().any(|t| *t == "Product" || *t == "ProductGroup") {
+                    if !member
+                        && types
+                            .iter()
+                            .any(|t| *t == "Product" || *t == "ProductGroup")
+                    {
                         self.products += 1;
                     }
                     if is_described
@@ -338,7 +342,10 @@ mod tests {
         let html = r#"<script type="application/ld+json">[{"@type":"ItemList","itemListElement":[{"@type":"ListItem","item":{"@type":"Movie","description":"A hidden synopsis."}}]},{"@type":"Product","description":"<p>Rock &amp; roll&apos;s chair</p>"}]</script>"#;
         let m = collect(&parse(html, 64));
         assert_eq!(m.structured_text, vec!["Rock & roll's chair".to_owned()]);
-        assert_eq!(clean_markup("a < b and <br/>c").as_deref(), Some("a < b and c"));
+        assert_eq!(
+            clean_markup("a < b and <br/>c").as_deref(),
+            Some("a < b and c")
+        );
         assert!(m.product);
         // A listing of products is not a product page; `og:type` says so too.
         let html = r#"<script type="application/ld+json">[{"@type":"Product","name":"A"},{"@type":"Product","name":"B"}]</script>"#;
