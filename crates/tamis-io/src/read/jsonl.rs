@@ -306,6 +306,20 @@ mod tests {
     }
 
     #[test]
+    fn datatrove_layout_and_repeated_keys() {
+        // datatrove's JsonlWriter: text, id, media, then metadata after the other fields.
+        let input = b"{\"text\":\"t\",\"id\":\"d\",\"media\":[],\"metadata\":{\"url\":\"u\",\"media\":1}}\n{\"text\":\"first\",\"id\":\"a\",\"text\":\"last\",\"k\":1,\"k\":2}\n{\"text\":\"x\",\"text\":3}\n";
+        let v = items(input, &InputOptions::default());
+        let ReadItem::Doc(a) = &v[0] else { panic!("{v:?}") };
+        assert_eq!((a.id.as_str(), a.text.as_str()), ("d", "t"));
+        assert_eq!(serde_json::to_string(&a.metadata).unwrap(), r#"{"url":"u","media":[]}"#);
+        let ReadItem::Doc(b) = &v[1] else { panic!("{v:?}") };
+        assert_eq!(b.text, "last");
+        assert_eq!(serde_json::to_string(&b.metadata).unwrap(), r#"{"k":2}"#);
+        assert!(matches!(&v[2], ReadItem::Malformed(m) if m.message.contains("not a string but a number")));
+    }
+
+    #[test]
     fn bad_lines_are_reported_and_skipped() {
         let input = b"{\"text\":\"1\"}\nnot json\n{\"id\":\"x\"}\n{\"text\":5}\n[1]\n{\"text\":\"\xff\"}\n{\"text\":\"ok\"}\n";
         let v = items(input, &InputOptions::default());
