@@ -340,3 +340,30 @@ fn weak_boilerplate_classes_yield_to_content_classes() {
     assert!(t.contains("promoted article body"), "{t}");
     assert!(!t.contains("A promotion"), "{t}");
 }
+
+#[test]
+fn image_captions_in_an_article_are_pruned_but_image_tiles_are_kept() {
+    // A caption in a wrapper with its image, and a credit two levels below a <figure>.
+    let html = format!(
+        "<body><div class=story>{}<div class=pic><img src=a.jpg><p>In this file photo, the minister speaks to reporters outside the hall.</p></div>{}<figure><picture><img src=b.jpg></picture><span><cite>Photo by A. Photographer</cite></span></figure>{}</div></body>",
+        article(3),
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("In this file photo"), "{t}");
+    assert!(!t.contains("Photo by"), "{t}");
+    // A paragraph holding its own image, and tiles of an image and a line each, whose
+    // lines are a large share of the text, stay.
+    let tiles: String = (0..3)
+        .map(|k| format!("<div class=t{k}><img src=t.jpg><p>We repair treadmills, bikes and rowers on site, within a day of your call.</p></div>"))
+        .collect();
+    let html = format!(
+        "<body><div class=story><p><img src=i.jpg>{PROSE}</p>{tiles}{}</div></body>",
+        article(1)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("We repair treadmills"), "{t}");
+    assert!(t.contains("real prose"), "{t}");
+}
