@@ -30,7 +30,9 @@
 //!    that, a root holding one `<main>` or `<article>` (or `articleBody`) worth most of its
 //!    value narrows to it. Last, in an article's root, image captions and credits that are not
 //!    `<figcaption>` (a short line whose wrappers hold only it and an image) are pruned, unless
-//!    they are many (image tiles, see [`MAX_CAPTION_SHARE`]).
+//!    they are many (image tiles, see [`MAX_CAPTION_SHARE`]); and a root next to a grid of
+//!    product cards (a category's description) grows to hold the grid too, on pages that are
+//!    not one product's ([`MIN_PRODUCT_CARDS`]).
 //!
 //! Pages where no prose region stands out are scored again as listings (records: repeated
 //! siblings of one tag and class count for their text), see [`LISTING_FACTOR`].
@@ -113,6 +115,13 @@ pub const MAX_CAPTION_CHARS: u32 = 400;
 /// tuned on the development pages (0.05 and 0.1 measured the same, 0.2 dropped a product's
 /// text on the held-out half).
 pub const MAX_CAPTION_SHARE: f32 = 0.1;
+/// A prose root joins a grid of at least this many product cards next to it (a category's
+/// description and its products, see `with_product_grid`). Our choice: 3 and 4 measured the
+/// same on the development pages.
+pub const MIN_PRODUCT_CARDS: u32 = 4;
+/// ...when the grid holds at least this share of the root's text. Our choice (0.2 and 0.5
+/// measured the same).
+pub const MIN_GRID_SHARE: f32 = 0.5;
 /// Penalty of a short, non-link fragment (bylines, labels, button text).
 pub const SHORT_BLOCK_PENALTY: f32 = 3.0;
 
@@ -535,6 +544,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             has_img: &has_img,
         };
         prune_captions(dom, &mut pruned, &records, root, &facts);
+        if !opts.product {
+            root = with_product_grid(dom, &pruned, &records, &chars, root, body);
+        }
     }
     let mut in_record = records;
     for i in 1..n {
@@ -848,6 +860,69 @@ struct PageFacts<'a> {
     has_field: &'a [bool],
     /// Subtree holds an image.
     has_img: &'a [bool],
+}
+
+/// A class naming a product card (`product`, `product-item`, `products__card`).
+fn names_product(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, Attr::Class).is_some_and(|c| {
+        c.split(|ch: char| !ch.is_ascii_alphanumeric())
+            .any(|t| t.eq_ignore_ascii_case("product") || t.eq_ignore_ascii_case("products"))
+    })
+}
+
+/// A prose root (a category's description) next to a grid of product cards: the root grows to
+/// the nearest element holding both, when the grid holds at least [`MIN_PRODUCT_CARDS`] cards
+/// and at least [`MIN_GRID_SHARE`] of the root's text.
+fn with_product_grid(
+    dom: &Dom,
+    pruned: &[bool],
+    records: &[bool],
+    chars: &[u32],
+    root: usize,
+    body: usize,
+) -> usize {
+    let n = dom.nodes.len();
+    let mut cards = vec![0u32; n];
+    let mut i = body;
+    let end = dom.end(body);
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if records.get(i).copied().unwrap_or(false) && names_product(dom, i) {
+            if let Some(p) = dom.parent(i)
+                && let Some(x) = cards.get_mut(p)
+            {
+                *x += 1;
+            }
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    let Some((grid, &count)) = cards.iter().enumerate().max_by_key(|&(_, c)| *c) else {
+        return root;
+    };
+    if count < MIN_PRODUCT_CARDS
+        || (grid >= root && grid < dom.end(root))
+        || (root >= grid && root < dom.end(grid))
+        || (chars.get(grid).copied().unwrap_or(0) as f32)
+            < MIN_GRID_SHARE * chars.get(root).copied().unwrap_or(0) as f32
+    {
+        return root;
+    }
+    let mut a = root;
+    while let Some(p) = dom.parent(a) {
+        a = p;
+        if grid > a && grid < dom.end(a) {
+            break;
+        }
+    }
+    if a <= body {
+        return root;
+    }
+    a
 }
 
 /// In an article's root, prunes image captions and credits ([`caption_wrapper`]) that are

@@ -367,3 +367,33 @@ fn image_captions_in_an_article_are_pruned_but_image_tiles_are_kept() {
     assert!(t.contains("We repair treadmills"), "{t}");
     assert!(t.contains("real prose"), "{t}");
 }
+
+#[test]
+fn a_category_description_takes_in_the_product_grid_next_to_it() {
+    let card = |k: usize| {
+        format!(
+            "<li class=\"item product-item\"><a href=/p{k}><img src=p.jpg> Garden kneeling pad, waterproof, model {k}</a> <span class=price>$19.{k}</span></li>"
+        )
+    };
+    let grid: String = (0..6).map(card).collect();
+    let html = format!(
+        "<body><div class=main><div class=description>{}</div><ul class=grid>{grid}</ul></div><div class=other><p>Another region: opening hours</p></div></body>",
+        article(5)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(t.contains("Garden kneeling pad"), "{t}");
+    assert!(!t.contains("Another region"), "{t}");
+    // On one product's page the grid holds other products: it stays out.
+    let dom = parse(&html, 256);
+    let a = analyse(
+        &dom,
+        PruneOptions {
+            product: true,
+            ..PruneOptions::default()
+        },
+    );
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Garden kneeling pad"), "{t}");
+}
