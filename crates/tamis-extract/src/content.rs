@@ -16,6 +16,8 @@
 //!    best prose outside them is short next to them (a topic post, not a blog post with a
 //!    long thread, see [`MIN_ARTICLE_SHARE_OF_COMMENTS`]); customer reviews never count as a
 //!    forum.
+//!    A region named like boilerplate whose text is mostly a `<blockquote>` is an embedded
+//!    post (tweet) quoted by the text, and kept.
 //! 2. **Blocks** (forward): each text node belongs to its nearest block element; per block we
 //!    count characters, characters inside links, links and sentence punctuation.
 //! 3. **Value** (reverse, children before parents): each block gets a value — its non-link
@@ -122,6 +124,9 @@ pub const MIN_PRODUCT_CARDS: u32 = 4;
 /// ...when the grid holds at least this share of the root's text. Our choice (0.2 and 0.5
 /// measured the same).
 pub const MIN_GRID_SHARE: f32 = 0.5;
+/// A region named like boilerplate is an embedded post when a `<blockquote>` holds this share
+/// of its text. Our choice.
+pub const MIN_EMBED_QUOTE_SHARE: f32 = 0.8;
 /// Penalty of a short, non-link fragment (bylines, labels, button text).
 pub const SHORT_BLOCK_PENALTY: f32 = 3.0;
 
@@ -997,6 +1002,27 @@ fn caption_wrapper(dom: &Dom, i: usize, tag: Tag, facts: &PageFacts<'_>) -> Opti
     None
 }
 
+/// An embedded post (a tweet, an Instagram post: a `<blockquote>` holding most of the
+/// region's text) in a wrapper named like a share bar (`social-media-embed`).
+fn embeds_quote(dom: &Dom, i: usize, raw: &[u32]) -> bool {
+    let total = raw.get(i).copied().unwrap_or(0);
+    if total < MIN_SENTENCE_CHARS {
+        return false;
+    }
+    let end = dom.end(i);
+    let mut k = i + 1;
+    let mut quoted = 0u32;
+    while k < end {
+        if dom.tag(k) == Tag::Blockquote {
+            quoted += raw.get(k).copied().unwrap_or(0);
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+    quoted as f32 >= MIN_EMBED_QUOTE_SHARE * total as f32
+}
+
 fn should_prune(
     dom: &Dom,
     i: usize,
@@ -1076,6 +1102,11 @@ fn should_prune(
     // A region holding the page's `<h1>` or `<main>` is where the content is, whatever its
     // class says (`sticky-navbar` wrappers of a product's title, `content-has-sidebar`).
     if facts.has_h1.get(i).copied().unwrap_or(false) {
+        return false;
+    }
+    // An embedded post quoted by the text (`<div class="social-media-embed"><blockquote
+    // class="twitter-tweet">`) is no share bar.
+    if !h.comments && embeds_quote(dom, i, raw) {
         return false;
     }
     share <= MAX_PRUNED_SHARE && !matches!(tag, Tag::Main | Tag::Article)

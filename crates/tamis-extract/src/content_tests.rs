@@ -397,3 +397,15 @@ fn a_category_description_takes_in_the_product_grid_next_to_it() {
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("Garden kneeling pad"), "{t}");
 }
+
+#[test]
+fn embedded_posts_in_share_named_wrappers_are_kept() {
+    let html = format!(
+        "<body><article>{}<div class=social-media-embed><blockquote class=twitter-tweet><p>Yes this is real and the state spent a fortune on it, apparently.</p>&mdash; A Reader (@reader) <a href=/t>November 18, 2019</a></blockquote></div>{}<div class=social-share><a href=/s>Share on Facebook</a> <a href=/t>Share on Twitter</a></div></article></body>",
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Yes this is real"), "{t}");
+    assert!(!t.contains("Share on Facebook"), "{t}");
+}
