@@ -34,7 +34,8 @@
 //!    `<figcaption>` (a short line whose wrappers hold only it and an image) are pruned, unless
 //!    they are many (image tiles, see [`MAX_CAPTION_SHARE`]); and a root next to a grid of
 //!    product cards (a category's description) grows to hold the grid too, on pages that are
-//!    not one product's ([`MIN_PRODUCT_CARDS`]).
+//!    not one product's ([`MIN_PRODUCT_CARDS`]). Paragraphs of an article that are one
+//!    headline link ("read also" teasers) are pruned too.
 //!
 //! Pages where no prose region stands out are scored again as listings (records: repeated
 //! siblings of one tag and class count for their text), see [`LISTING_FACTOR`].
@@ -127,6 +128,9 @@ pub const MIN_GRID_SHARE: f32 = 0.5;
 /// A region named like boilerplate is an embedded post when a `<blockquote>` holds this share
 /// of its text. Our choice.
 pub const MIN_EMBED_QUOTE_SHARE: f32 = 0.8;
+/// In an article's root, a paragraph that is one link holding at least this share of its
+/// text is a "read also" teaser. Our choice (0.8 measured the same on the tuning half).
+pub const MIN_LINK_PARAGRAPH_DENSITY: f32 = 0.9;
 /// Penalty of a short, non-link fragment (bylines, labels, button text).
 pub const SHORT_BLOCK_PENALTY: f32 = 3.0;
 
@@ -549,6 +553,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             has_img: &has_img,
         };
         prune_captions(dom, &mut pruned, &records, root, &facts);
+        prune_link_paragraphs(dom, &mut pruned, &records, &chars, &link_chars, root);
         if !opts.product {
             root = with_product_grid(dom, &pruned, &records, &chars, root, body);
         }
@@ -928,6 +933,71 @@ fn with_product_grid(
         return root;
     }
     a
+}
+
+/// In an article's root, prunes paragraphs that are one headline link ("read also" teasers
+/// between the paragraphs of a news story): a `<p>`, `<div>` or emphasis of at least
+/// [`MIN_TITLE_LINK_CHARS`], a single link holding [`MIN_LINK_PARAGRAPH_DENSITY`] of its text,
+/// of at least three words and no bare address, outside list items, table cells and the cards
+/// of grids (records other than paragraphs).
+fn prune_link_paragraphs(
+    dom: &Dom,
+    pruned: &mut [bool],
+    records: &[bool],
+    chars: &[u32],
+    link_chars: &[u32],
+    root: usize,
+) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        // Cards of a grid hold their title links; an article's paragraphs repeat as records too.
+        if pruned.get(i).copied().unwrap_or(true)
+            || (records.get(i).copied().unwrap_or(false) && dom.tag(i) != Tag::P)
+        {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        let tag = dom.tag(i);
+        let c = chars.get(i).copied().unwrap_or(0);
+        let l = link_chars.get(i).copied().unwrap_or(0);
+        if matches!(tag, Tag::P | Tag::Div | Tag::Strong | Tag::B | Tag::Em)
+            && c >= MIN_TITLE_LINK_CHARS
+            && l as f32 >= MIN_LINK_PARAGRAPH_DENSITY * c as f32
+            && dom
+                .parent(i)
+                .is_some_and(|p| !matches!(dom.tag(p), Tag::Li | Tag::Td | Tag::Th))
+            && !(i + 1..dom.end(i))
+                .any(|k| matches!(dom.tag(k), Tag::Li | Tag::Ul | Tag::Ol | Tag::Table))
+            && (i + 1..dom.end(i))
+                .filter(|&k| dom.tag(k) == Tag::A)
+                .count()
+                <= 1
+            && reads_as_headline(dom, i)
+        {
+            if let Some(p) = pruned.get_mut(i) {
+                *p = true;
+            }
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Text of a few words, not a bare address (a reference's URL is cited content).
+fn reads_as_headline(dom: &Dom, i: usize) -> bool {
+    let mut words = 0usize;
+    for k in i + 1..dom.end(i) {
+        if dom.tag(k) == Tag::Text {
+            let t = dom.text_of(k);
+            if t.contains("://") || t.contains("www.") {
+                return false;
+            }
+            words += t.split_whitespace().count();
+        }
+    }
+    words >= 3
 }
 
 /// In an article's root, prunes image captions and credits ([`caption_wrapper`]) that are

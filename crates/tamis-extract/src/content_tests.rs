@@ -409,3 +409,26 @@ fn embedded_posts_in_share_named_wrappers_are_kept() {
     assert!(t.contains("Yes this is real"), "{t}");
     assert!(!t.contains("Share on Facebook"), "{t}");
 }
+
+#[test]
+fn headline_link_paragraphs_in_an_article_are_pruned() {
+    let html = format!(
+        "<body><div class=story>{}<p><strong><a href=/other>Singer opens up about a serious health condition</a></strong></p>{}<p>As the report says, <a href=/r>the full findings of the inquiry</a> are online.</p><ul><li><a href=/doc>The specification of the format, second edition</a></li></ul></div></body>",
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Singer opens up"), "{t}");
+    // A paragraph that mentions a link, and a list of links, stay.
+    assert!(t.contains("the full findings"), "{t}");
+    assert!(t.contains("The specification of the format"), "{t}");
+    // A bare reference address stays.
+    let html = format!(
+        "<body><div class=story>{}<p><a href=/ref>http://www.example.org/archives/2364/fatwa-para-ulama</a></p>{}</div></body>",
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("example.org"), "{t}");
+}
