@@ -35,7 +35,7 @@
 //!    they are many (image tiles, see [`MAX_CAPTION_SHARE`]); and a root next to a grid of
 //!    product cards (a category's description) grows to hold the grid too, on pages that are
 //!    not one product's ([`MIN_PRODUCT_CARDS`]). Paragraphs of an article that are one
-//!    headline link ("read also" teasers) are pruned too.
+//!    headline link ("read also" teasers) are pruned too, and so are standfirsts (deks).
 //!
 //! Pages where no prose region stands out are scored again as listings (records: repeated
 //! siblings of one tag and class count for their text), see [`LISTING_FACTOR`].
@@ -554,6 +554,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         };
         prune_captions(dom, &mut pruned, &records, root, &facts);
         prune_link_paragraphs(dom, &mut pruned, &records, &chars, &link_chars, root);
+        prune_standfirsts(dom, &mut pruned, &raw, root);
         if !opts.product {
             root = with_product_grid(dom, &pruned, &records, &chars, root, body);
         }
@@ -975,6 +976,41 @@ fn prune_link_paragraphs(
                 <= 1
             && reads_as_headline(dom, i)
         {
+            if let Some(p) = pruned.get_mut(i) {
+                *p = true;
+            }
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Class tokens of an article's standfirst (dek): the summary under its headline, which
+/// repeats the page's description rather than starting the story.
+const STANDFIRST_TOKENS: &[&str] = &["dek", "standfirst", "subhead", "subheadline", "abstract"];
+
+/// In an article's root, prunes standfirsts: elements of at most [`MAX_CAPTION_CHARS`]
+/// characters whose class holds a [`STANDFIRST_TOKENS`] token, or headings marked as the
+/// article's `itemprop="description"`.
+fn prune_standfirsts(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        let short = raw.get(i).copied().unwrap_or(0) <= MAX_CAPTION_CHARS;
+        let named = dom.attr(i, Attr::Class).is_some_and(|v| {
+            v.split(|ch: char| !ch.is_ascii_alphanumeric())
+                .any(|t| STANDFIRST_TOKENS.iter().any(|w| t.eq_ignore_ascii_case(w)))
+        });
+        let described = dom.tag(i).is_heading()
+            && dom
+                .attr(i, Attr::Itemprop)
+                .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == "description"));
+        if short && (named || described) {
             if let Some(p) = pruned.get_mut(i) {
                 *p = true;
             }

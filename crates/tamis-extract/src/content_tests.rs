@@ -432,3 +432,17 @@ fn headline_link_paragraphs_in_an_article_are_pruned() {
     let t = root_text(&html);
     assert!(t.contains("example.org"), "{t}");
 }
+
+#[test]
+fn standfirsts_in_an_article_are_pruned() {
+    let html = format!(
+        "<body><article><h1>Is it a crime?</h1><h2 class=sub-head itemprop=description>Assaults on the field have led to lawsuits before, but rarely to charges.</h2><div class=m-detail--abstract>Our top picks for the month, from shows to clinics.</div>{}<h2>What the law says</h2>{}</article></body>",
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(t.contains("What the law says"), "{t}");
+    assert!(!t.contains("Assaults on the field"), "{t}");
+    assert!(!t.contains("Our top picks"), "{t}");
+}
