@@ -382,6 +382,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
     }
 
+    let facts = PageFacts { raw: &raw, page_chars, has_h1: &has_h1, has_field: &has_field, has_img: &has_img };
+
     // Pass 1: pruning.
     let mut pruned = vec![false; n];
     let mut in_article = vec![false; n];
@@ -400,13 +402,6 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         if let Some(a) = in_article.get_mut(i) {
             *a = is_article;
         }
-        let facts = PageFacts {
-            raw: &raw,
-            page_chars,
-            has_h1: &has_h1,
-            has_field: &has_field,
-            has_img: &has_img,
-        };
         if should_prune(dom, i, node.tag, inherited_article, &facts, opts) {
             if let Some(p) = pruned.get_mut(i) {
                 *p = true;
@@ -545,13 +540,6 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             root = r;
         }
         root = merge_siblings(dom, &mut pruned, &value, root, body);
-        let facts = PageFacts {
-            raw: &raw,
-            page_chars,
-            has_h1: &has_h1,
-            has_field: &has_field,
-            has_img: &has_img,
-        };
         prune_captions(dom, &mut pruned, &records, root, &facts);
         prune_link_paragraphs(dom, &mut pruned, &records, &chars, &link_chars, root);
         prune_standfirsts(dom, &mut pruned, &raw, root);
