@@ -861,12 +861,18 @@ struct PageFacts<'a> {
     has_img: &'a [bool],
 }
 
-/// A class naming a product card (`product`, `product-item`, `products__card`).
-fn names_product(dom: &Dom, i: usize) -> bool {
+/// Whether one of the words of element `i`'s class (split at every non-alphanumeric
+/// character: `products__card` is `products` and `card`) is one of `words`, ignoring case.
+fn class_has_word(dom: &Dom, i: usize, words: &[&str]) -> bool {
     dom.attr(i, Attr::Class).is_some_and(|c| {
         c.split(|ch: char| !ch.is_ascii_alphanumeric())
-            .any(|t| t.eq_ignore_ascii_case("product") || t.eq_ignore_ascii_case("products"))
+            .any(|t| words.iter().any(|w| t.eq_ignore_ascii_case(w)))
     })
+}
+
+/// A class naming a product card (`product`, `product-item`, `products__card`).
+fn names_product(dom: &Dom, i: usize) -> bool {
+    class_has_word(dom, i, &["product", "products"])
 }
 
 /// A prose root (a category's description) next to a grid of product cards: the root grows to
@@ -990,10 +996,7 @@ fn prune_standfirsts(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
             continue;
         }
         let short = raw.get(i).copied().unwrap_or(0) <= MAX_CAPTION_CHARS;
-        let named = dom.attr(i, Attr::Class).is_some_and(|v| {
-            v.split(|ch: char| !ch.is_ascii_alphanumeric())
-                .any(|t| STANDFIRST_TOKENS.iter().any(|w| t.eq_ignore_ascii_case(w)))
-        });
+        let named = class_has_word(dom, i, STANDFIRST_TOKENS);
         let described = dom.tag(i).is_heading()
             && dom
                 .attr(i, Attr::Itemprop)
