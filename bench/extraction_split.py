@@ -2,10 +2,13 @@
 """Scores one extraction output on a deterministic tuning/held-out split of the dev pages.
 
 Usage: extraction_split.py MANIFEST OUT.jsonl --scorer PATH/extraction_score.py [--worst N]
-       [--half tune|held] [--type TYPE] [--compare OLD.jsonl]
+       [--type TYPE] [--compare OLD.jsonl] [--round 1|2]
 
-A page is in the tuning half when the first byte of sha256("tamis-split:" + id) is even, else
-in the held-out half. Prints, per half and overall: scrapinghub F1 (4-gram, as the scorer) and
+Round 1 (--round 1): a page is in the tuning half when the first byte of
+sha256("tamis-split:" + id) is even, else in the held-out half. Round 2 (the default since
+2026-11-26): the round-1 tuning pages stay tuning pages, and the round-1 held-out pages, which
+nobody had examined, are split again by sha256("tamis-split-2:" + id): even ones are opened for
+tuning, odd ones stay held out (about a quarter of the pages, never examined in either round). Prints, per half and overall: scrapinghub F1 (4-gram, as the scorer) and
 WCXB word-F1 (overall and per page type). --worst lists the worst pages of the tuning half
 (only the tuning half: rules are tuned by looking at its failures alone). --compare lists the
 pages of the tuning half whose WCXB/word F1 changed most against an older output.
@@ -19,8 +22,19 @@ import statistics
 TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
 
 
+ROUND = 2
+
+
+def _even(salt, pid):
+    return hashlib.sha256((salt + pid).encode()).digest()[0] % 2 == 0
+
+
 def half(pid):
-    return "tune" if hashlib.sha256(("tamis-split:" + pid).encode()).digest()[0] % 2 == 0 else "held"
+    if _even("tamis-split:", pid):
+        return "tune"
+    if ROUND >= 2 and _even("tamis-split-2:", pid):
+        return "tune"
+    return "held"
 
 
 def load(path):
@@ -60,7 +74,10 @@ def main():
     ap.add_argument("--worst", type=int, default=0)
     ap.add_argument("--type", default=None)
     ap.add_argument("--compare", default=None)
+    ap.add_argument("--round", type=int, default=2, choices=[1, 2])
     args = ap.parse_args()
+    global ROUND
+    ROUND = args.round
     spec = importlib.util.spec_from_file_location("sc", args.scorer)
     sc = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(sc)
