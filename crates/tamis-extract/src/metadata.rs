@@ -37,32 +37,20 @@ fn clean(s: &str) -> Option<String> {
 }
 
 /// [`clean`] for text that may hold HTML: JSON-LD descriptions are often written with
-/// entities (`&apos;`) and tags (`<p>`, `<br>`), which a page never shows as such.
+/// entities (`&apos;`) and tags (`<p>`, `<br>`), which a page never shows as such. The text is
+/// parsed as an HTML fragment by the crate's own parser (which decodes entities); elements
+/// separate words.
 fn clean_markup(s: &str) -> Option<String> {
+    let dom = crate::dom::parse(s, MAX_JSON_LD_DEPTH);
     let mut plain = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(open) = rest.find('<') {
-        plain.push_str(rest.get(..open).unwrap_or_default());
-        let after = rest.get(open..).unwrap_or_default();
-        match after.find('>') {
-            // A tag when it starts like one (`<p`, `</p`, `<br/>`); `a < b` is text.
-            Some(close)
-                if after
-                    .as_bytes()
-                    .get(1)
-                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/') =>
-            {
-                plain.push(' ');
-                rest = after.get(close + 1..).unwrap_or_default();
-            }
-            _ => {
-                plain.push('<');
-                rest = after.get(1..).unwrap_or_default();
-            }
+    for (i, n) in dom.nodes.iter().enumerate() {
+        if n.tag == Tag::Text {
+            plain.push_str(dom.text_of(i));
+        } else {
+            plain.push(' ');
         }
     }
-    plain.push_str(rest);
-    clean(&html_escape::decode_html_entities(&plain))
+    clean(&plain)
 }
 
 /// Collects page metadata in one pass over the arena.
