@@ -25,10 +25,10 @@
 )]
 
 use std::fmt::Write as _;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use tamis_extract::{ExtractConfig, Extracted, Extractor, OutputFormat};
+use tamis_io::{InputOptions, ReadItem};
 
 const UPDATE_COMMAND: &str =
     "UPDATE_SNAPSHOTS=1 cargo nextest run -p tamis-extract --test snapshots";
@@ -37,179 +37,49 @@ const UPDATE_COMMAND: &str =
 /// Markdown: a page with headings.
 const MARKDOWN_RECORD: usize = 1;
 
-// ---- A minimal WARC reader ----------------------------------------------------------------
-//
-// `tamis-io` has a complete reader, but as a dev-dependency it would pull its Parquet, Arrow
-// and object-store stack (about 260 crates) into this crate's test builds; these few lines
-// read what the tests need: response (and resource) records holding HTML.
+// ---- Reading WARC files -------------------------------------------------------------------
 
-/// One HTML page of a WARC file.
+/// One HTML page of a WARC file, as `tamis-io` reads it.
 struct Page {
     /// Position among the file's HTML records.
     index: usize,
     record_id: String,
     uri: String,
-    /// Charset of the HTTP `Content-Type`, if any.
+    /// Charset declared by the HTTP `Content-Type`, if any.
     charset: Option<String>,
     body: Vec<u8>,
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-/// End of a header block (the blank line) and the start of what follows it.
-fn header_end(data: &[u8]) -> Option<(usize, usize)> {
-    let crlf = find(data, b"\r\n\r\n").map(|e| (e, e + 4));
-    let lf = find(data, b"\n\n").map(|e| (e, e + 2));
-    match (crlf, lf) {
-        (Some(a), Some(b)) => Some(if a.0 <= b.0 { a } else { b }),
-        (a, b) => a.or(b),
-    }
-}
-
-/// `Name: value` lines of a header block (the first line is skipped).
-fn header_fields(block: &[u8]) -> Vec<(String, String)> {
-    String::from_utf8_lossy(block)
-        .lines()
-        .skip(1)
-        .filter_map(|l| {
-            let (k, v) = l.split_once(':')?;
-            Some((k.trim().to_ascii_lowercase(), v.trim().to_owned()))
-        })
-        .collect()
-}
-
-fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
-    fields
-        .iter()
-        .find(|(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-}
-
-/// Undoes HTTP/1.1 chunked transfer coding; `None` if the body is not validly chunked.
-fn dechunk(mut body: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::new();
-    loop {
-        let nl = find(body, b"\n")?;
-        let line = String::from_utf8_lossy(&body[..nl]);
-        let size = line.split(';').next()?.trim();
-        let size = usize::from_str_radix(size, 16).ok()?;
-        body = &body[nl + 1..];
-        if size == 0 {
-            return Some(out);
-        }
-        out.extend_from_slice(body.get(..size)?);
-        body = body.get(size..)?;
-        body = body
-            .strip_prefix(b"\r\n")
-            .or_else(|| body.strip_prefix(b"\n"))
-            .unwrap_or(body);
-    }
-}
-
-/// The HTML body of an HTTP response block, decoded from its transfer and content codings.
-fn http_html(block: &[u8]) -> Option<(Option<String>, Vec<u8>)> {
-    let (end, body_start) = header_end(block)?;
-    let fields = header_fields(&block[..end]);
-    let content_type = field(&fields, "content-type").unwrap_or("");
-    let mut body = block[body_start..].to_vec();
-    if field(&fields, "transfer-encoding")
-        .is_some_and(|t| t.to_ascii_lowercase().contains("chunked"))
-        && let Some(b) = dechunk(&body)
-    {
-        body = b;
-    }
-    match field(&fields, "content-encoding")
-        .map(|e| e.trim().to_ascii_lowercase())
-        .as_deref()
-    {
-        None | Some("" | "identity") => {}
-        Some("gzip" | "x-gzip") => {
-            let mut out = Vec::new();
-            flate2::read::MultiGzDecoder::new(&body[..])
-                .read_to_end(&mut out)
-                .ok()?;
-            body = out;
-        }
-        Some("deflate") => {
-            let mut out = Vec::new();
-            flate2::read::ZlibDecoder::new(&body[..])
-                .read_to_end(&mut out)
-                .ok()?;
-            body = out;
-        }
-        // Brotli and others: not needed by these files.
-        Some(_) => return None,
-    }
-    is_html(content_type, &body).then(|| (charset_of(content_type), body))
-}
-
-fn charset_of(content_type: &str) -> Option<String> {
-    content_type.split(';').skip(1).find_map(|p| {
-        let (k, v) = p.split_once('=')?;
-        k.trim()
-            .eq_ignore_ascii_case("charset")
-            .then(|| v.trim().trim_matches(['"', '\'']).to_owned())
-            .filter(|c| !c.is_empty())
-    })
-}
-
-fn is_html(content_type: &str, body: &[u8]) -> bool {
-    let ct = content_type.to_ascii_lowercase();
-    if ct.is_empty() {
-        body.trim_ascii_start().starts_with(b"<")
-    } else {
-        ct.contains("html")
-    }
-}
-
-/// The HTML pages of a WARC file (gzip per record, whole-file gzip or uncompressed). A
-/// stream cut short yields the records before the cut.
+/// The HTML records of a WARC file (records `tamis-io` reports as malformed, such as the
+/// tail of a truncated file, are left out).
 fn read_warc(path: &Path) -> Vec<Page> {
-    let raw = std::fs::read(path).unwrap();
-    let data = if raw.starts_with(&[0x1f, 0x8b]) {
-        let mut out = Vec::new();
-        // A truncated stream: keep what was decompressed before the error.
-        let _ = flate2::read::MultiGzDecoder::new(&raw[..]).read_to_end(&mut out);
-        out
-    } else {
-        raw
-    };
+    let reader = tamis_io::open(path, &InputOptions::default())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut pages = Vec::new();
-    let mut pos = 0;
-    while let Some(start) = data.get(pos..).and_then(|d| find(d, b"WARC/")) {
-        let start = pos + start;
-        let Some((end, block_start)) = header_end(&data[start..]) else {
-            break;
+    for item in reader {
+        let ReadItem::Doc(doc) = item else { continue };
+        let Some(media) = doc.media else { continue };
+        let html = match media.mime.as_deref() {
+            Some(m) => m.contains("html"),
+            None => media.bytes.trim_ascii_start().starts_with(b"<"),
         };
-        let fields = header_fields(&data[start..start + end]);
-        let Some(len) = field(&fields, "content-length").and_then(|l| l.parse::<usize>().ok())
-        else {
-            pos = start + 5;
+        if !html {
             continue;
-        };
-        let block_start = start + block_start;
-        let block_end = (block_start + len).min(data.len());
-        let block = &data[block_start..block_end];
-        pos = block_end;
-        let html = match field(&fields, "warc-type") {
-            Some("response") if block.starts_with(b"HTTP/") => http_html(block),
-            Some("response" | "resource") => {
-                let ct = field(&fields, "content-type").unwrap_or("");
-                is_html(ct, block).then(|| (charset_of(ct), block.to_vec()))
-            }
-            _ => None,
-        };
-        if let Some((charset, body)) = html {
-            pages.push(Page {
-                index: pages.len(),
-                record_id: field(&fields, "warc-record-id").unwrap_or("").to_owned(),
-                uri: field(&fields, "warc-target-uri").unwrap_or("").to_owned(),
-                charset,
-                body,
-            });
         }
+        let meta = |k: &str| {
+            doc.metadata
+                .get(k)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_owned()
+        };
+        pages.push(Page {
+            index: pages.len(),
+            record_id: meta("warc_record_id"),
+            uri: meta("url"),
+            charset: media.charset,
+            body: media.bytes,
+        });
     }
     pages
 }
@@ -289,63 +159,31 @@ fn render_snapshot(page: &Page, out: &Extracted) -> String {
     s
 }
 
-/// A line diff (longest common subsequence), changed hunks with two lines of context.
+/// A line diff, changed hunks with two lines of context, cut at 200 lines.
 fn line_diff(expected: &str, actual: &str) -> String {
-    let a: Vec<&str> = expected.lines().collect();
-    let b: Vec<&str> = actual.lines().collect();
-    let (n, m) = (a.len(), b.len());
-    // lcs[i][j]: length of the LCS of a[i..] and b[j..].
-    let mut lcs = vec![0u32; (n + 1) * (m + 1)];
-    let at = |i: usize, j: usize| i * (m + 1) + j;
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            lcs[at(i, j)] = if a[i] == b[j] {
-                lcs[at(i + 1, j + 1)] + 1
-            } else {
-                lcs[at(i + 1, j)].max(lcs[at(i, j + 1)])
-            };
-        }
-    }
-    // (kind, line): ' ' same, '-' only expected, '+' only actual.
-    let mut ops: Vec<(char, &str)> = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < n || j < m {
-        if i < n && j < m && a[i] == b[j] {
-            ops.push((' ', a[i]));
-            i += 1;
-            j += 1;
-        } else if i < n && (j == m || lcs[at(i + 1, j)] >= lcs[at(i, j + 1)]) {
-            ops.push(('-', a[i]));
-            i += 1;
-        } else {
-            ops.push(('+', b[j]));
-            j += 1;
-        }
-    }
-    let near_change = |k: usize| {
-        ops[k.saturating_sub(2)..(k + 3).min(ops.len())]
-            .iter()
-            .any(|o| o.0 != ' ')
-    };
+    let diff = similar::TextDiff::from_lines(expected, actual);
     let mut out = String::new();
     let mut shown = 0;
-    let mut gap = false;
-    for (k, (kind, line)) in ops.iter().enumerate() {
-        if !near_change(k) {
-            gap = true;
-            continue;
-        }
-        if gap && !out.is_empty() {
+    for (n, group) in diff.grouped_ops(2).iter().enumerate() {
+        if n > 0 {
             out.push_str("  ...\n");
         }
-        gap = false;
-        shown += 1;
-        if shown > 200 {
-            out.push_str("  ... (diff cut at 200 lines)\n");
-            break;
+        for op in group {
+            for change in diff.iter_changes(op) {
+                shown += 1;
+                if shown > 200 {
+                    out.push_str("  ... (diff cut at 200 lines)\n");
+                    return out;
+                }
+                let kind = match change.tag() {
+                    similar::ChangeTag::Equal => ' ',
+                    similar::ChangeTag::Delete => '-',
+                    similar::ChangeTag::Insert => '+',
+                };
+                let line: String = change.value().trim_end_matches('\n').chars().take(300).collect();
+                let _ = writeln!(out, "{kind} {line}");
+            }
         }
-        let line: String = line.chars().take(300).collect();
-        let _ = writeln!(out, "{kind} {line}");
     }
     out
 }
@@ -412,20 +250,6 @@ fn fixture_pages_match_their_snapshots() {
         failures.len(),
         failures.join("\n")
     );
-}
-
-#[test]
-fn warc_reader_handles_chunked_bodies() {
-    let body = b"5\r\n<p>ab\r\n3;ext=1\r\ncd<\r\n4\r\n/p>!\r\n0\r\n\r\n";
-    assert_eq!(dechunk(body).unwrap(), b"<p>abcd</p>!");
-    let block = [
-        &b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: text/html; charset=\"ISO-8859-1\"\r\n\r\n"[..],
-        body,
-    ]
-    .concat();
-    let (charset, html) = http_html(&block).unwrap();
-    assert_eq!(charset.as_deref(), Some("ISO-8859-1"));
-    assert_eq!(html, b"<p>abcd</p>!");
 }
 
 #[test]
