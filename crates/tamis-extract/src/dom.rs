@@ -439,6 +439,31 @@ impl<'a> Builder<'a> {
         self.stack.last().map_or(Tag::Root, |o| o.tag)
     }
 
+    /// True when the open element's last child is an inline element (or text): whitespace
+    /// after it separates words.
+    fn follows_inline(&self) -> bool {
+        let top = self.top();
+        let Some(mut i) = self.dom.nodes.len().checked_sub(1) else {
+            return false;
+        };
+        // Climb from the last node to the child of the open element.
+        loop {
+            let Some(n) = self.dom.nodes.get(i) else {
+                return false;
+            };
+            if i as u32 == top {
+                return false; // no child yet
+            }
+            if n.parent == top {
+                return !n.tag.is_block();
+            }
+            if n.parent == NONE {
+                return false;
+            }
+            i = n.parent as usize;
+        }
+    }
+
     fn push_node(&mut self, tag: Tag, a: usize, b: usize) -> u32 {
         let id = self.dom.nodes.len() as u32;
         let parent = self.top();
@@ -455,9 +480,13 @@ impl<'a> Builder<'a> {
     fn add_text(&mut self, raw: &str) {
         if raw.bytes().all(is_ws) {
             // Whitespace between block containers carries nothing; between inline elements
-            // it is a word separator.
+            // it is a word separator, also when their parent is a block:
+            // `<div><span>Size</span> <span>44</span></div>` reads "Size 44".
             let t = self.top_tag();
-            if t.is_block() && t != Tag::P || t == Tag::Head || t == Tag::Root {
+            if t == Tag::Head || t == Tag::Root {
+                return;
+            }
+            if t.is_block() && t != Tag::P && !self.follows_inline() {
                 return;
             }
             self.append_text(" ");
@@ -815,6 +844,18 @@ mod tests {
     fn implied_end_tags() {
         let d = parse("<ul><li>a<li>b</ul><p>x<p>y<div>z</div>", 256);
         assert_eq!(shape(&d), r#"ul(li("a")li("b"))p("x")p("y")div("z")"#);
+    }
+
+    #[test]
+    fn whitespace_separates_inline_siblings_only() {
+        // Between inline elements it is a word separator, even in a block parent; before the
+        // first child and after a block it carries nothing.
+        let d = parse("<div> <span>Size</span>\n <span>44</span></div>", 256);
+        assert_eq!(shape(&d), r#"div(span("Size")" "span("44"))"#);
+        let d = parse("<div>\n <div>a</div>\n <div>b</div> </div>", 256);
+        assert_eq!(shape(&d), r#"div(div("a")div("b"))"#);
+        let d = parse("<div><b><i>x</i></b> <p>y</p></div>", 256);
+        assert_eq!(shape(&d), r#"div(b(i("x"))" "p("y"))"#);
     }
 
     #[test]
