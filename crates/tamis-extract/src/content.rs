@@ -1163,9 +1163,12 @@ fn should_prune(
         if dom.attr(i, Attr::Hidden).is_some() && share <= MAX_PRUNED_SHARE {
             return true;
         }
+        // `aria-hidden` hides from screen readers, not from the eye: a link so marked is a
+        // card's second link to the same target (its summary or image), shown on screen.
         if dom
             .attr(i, Attr::AriaHidden)
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            && !(tag == Tag::A && dom.attr(i, Attr::Href).is_some())
         {
             return true;
         }

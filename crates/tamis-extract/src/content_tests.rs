@@ -446,3 +446,25 @@ fn standfirsts_in_an_article_are_pruned() {
     assert!(!t.contains("Assaults on the field"), "{t}");
     assert!(!t.contains("Our top picks"), "{t}");
 }
+
+#[test]
+fn aria_hidden_links_are_visible_duplicates_and_kept() {
+    // A card's summary wrapped in a second link to the story, hidden from screen readers
+    // (which already read the headline link) but shown on screen.
+    let card = |k: usize| {
+        format!(
+            "<article class=river><h2><a href=/s{k}>Headline number {k} of the river</a></h2><p><a href=/s{k} aria-hidden=true tabindex=-1>Summary {k} of the story, with enough words to read as a sentence.</a></p></article>"
+        )
+    };
+    let cards: String = (0..5).map(card).collect();
+    let html = format!(
+        "<body><main>{cards}</main><p aria-hidden=true>Decorative text</p><span aria-hidden=\"true\">*</span></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("Summary 3 of the story"), "{t}");
+    // Other aria-hidden elements stay pruned.
+    let t = text_of(&dom, &a, a.body);
+    assert!(!t.contains("Decorative"), "{t}");
+}
