@@ -468,3 +468,21 @@ fn aria_hidden_links_are_visible_duplicates_and_kept() {
     let t = text_of(&dom, &a, a.body);
     assert!(!t.contains("Decorative"), "{t}");
 }
+
+#[test]
+fn product_cards_sold_by_subscription_are_not_subscription_boxes() {
+    let card = |k: usize| {
+        format!(
+            "<li class=grid__item><div class=\"card-wrapper product-card-wrapper subscription-eligible\"><a href=/p{k}>Dark roast coffee, whole bean, bag {k}</a> <span class=price>$19.{k}</span></div></li>"
+        )
+    };
+    let grid: String = (0..6).map(card).collect();
+    let html = format!(
+        "<body><main><ul class=grid>{grid}</ul></main><div class=subscription-box><p>Get our roasting news every week, with offers and recipes.</p></div></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    let t = text_of(&dom, &a, a.body);
+    assert!(t.contains("bag 4"), "{t}");
+    assert!(!t.contains("roasting news"), "{t}");
+}
