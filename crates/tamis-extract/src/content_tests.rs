@@ -486,3 +486,21 @@ fn product_cards_sold_by_subscription_are_not_subscription_boxes() {
     assert!(t.contains("bag 4"), "{t}");
     assert!(!t.contains("roasting news"), "{t}");
 }
+
+#[test]
+fn a_paragraph_repeating_the_one_before_is_dropped() {
+    // A card's name as its image's caption, its link and its heading.
+    let card = |k: usize| {
+        format!(
+            "<li class=card><div class=media>Roast {k}</div><a href=/p{k}>Roast {k}</a><h3>Roast {k}</h3><p>Price $19.{k}, bag of 340 g, whole beans</p><ul><li>Yes</li><li>Yes</li></ul></li>"
+        )
+    };
+    let grid: String = (0..5).map(card).collect();
+    let html = format!("<body><main><ul class=grid>{grid}</ul></main></body>");
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert_eq!(t.matches("Roast 3").count(), 1, "{t}");
+    // Lines of one block (list items, table rows) may repeat.
+    assert_eq!(t.matches("Yes").count(), 10, "{t}");
+}
