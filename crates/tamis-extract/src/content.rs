@@ -1144,6 +1144,11 @@ fn should_prune(
         return false;
     }
     let share = raw.get(i).copied().unwrap_or(0) as f32 / page_chars;
+    // What a page shows only without scripts (fallback menus, "enable JavaScript" notes) is
+    // not what a reader sees; a page whose text is all there is the exception.
+    if tag == Tag::Noscript && share <= MAX_PRUNED_SHARE {
+        return true;
+    }
     let mut h = ClassHints::default();
     if let Some(c) = dom.attr(i, Attr::Class) {
         classify(c, &mut h);

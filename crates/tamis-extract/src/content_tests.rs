@@ -504,3 +504,28 @@ fn a_paragraph_repeating_the_one_before_is_dropped() {
     // Lines of one block (list items, table rows) may repeat.
     assert_eq!(t.matches("Yes").count(), 10, "{t}");
 }
+
+#[test]
+fn noscript_fallbacks_are_pruned_unless_they_hold_the_page() {
+    let menu: String = (0..8)
+        .map(|k| format!("<li><a href=/s{k}>Section {k}</a><ul><li><a href=/s{k}/a>Subsection {k} a</a></li><li><a href=/s{k}/b>Subsection {k} b</a></li></ul></li>"))
+        .collect();
+    let html = format!(
+        "<body><noscript><ul>{menu}</ul><p>Please enable JavaScript to use this site.</p></noscript><main>{}</main></body>",
+        article(4)
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    let t = text_of(&dom, &a, a.body);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(
+        !t.contains("Subsection") && !t.contains("enable JavaScript"),
+        "{t}"
+    );
+    // A page shipped whole in `<noscript>` is kept.
+    let html = format!(
+        "<body><noscript><main>{}</main></noscript></body>",
+        article(4)
+    );
+    assert!(root_text(&html).contains("real prose"));
+}
