@@ -69,6 +69,11 @@ pub const MAX_FIELD_WRAPPER_CHARS: u32 = 120;
 /// choice.
 pub const MIN_ARTICLE_ELEMENT_SHARE: f32 = 0.75;
 
+/// In listing mode, a `<main>`/`<article>` element worth this share of the root's value
+/// becomes the root. Our choice: 0.75 (as in article mode) lost a category's description
+/// outside `<main>` on the tuning half.
+pub const MIN_LISTING_MAIN_SHARE: f32 = 0.9;
+
 /// Minimum characters of non-link text for a block to count as prose without punctuation
 /// (jusText's `length_low` is 70 with stop-word checks; we have no stop-word lists, so we ask
 /// for a little less text plus punctuation, or a little more without).
@@ -529,11 +534,20 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let listing = best < MIN_ARTICLE_VALUE || lbest > LISTING_FACTOR * best;
     if listing {
         (value, root) = (lvalue, lroot);
+        // The page's `<main>` (or its only `<article>`) worth most of the listing's value is
+        // the listing: what the root adds around it are boxes next to it.
+        loop {
+            let r = single_article(dom, &pruned, &value, root, MIN_LISTING_MAIN_SHARE);
+            if r == root {
+                break;
+            }
+            root = r;
+        }
     }
     if !listing {
         // An `<article>` may hold its `articleBody` and more: narrow until nothing changes.
         loop {
-            let r = single_article(dom, &pruned, &value, root);
+            let r = single_article(dom, &pruned, &value, root, MIN_ARTICLE_ELEMENT_SHARE);
             if r == root {
                 break;
             }
@@ -571,10 +585,16 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
 }
 
 /// When the root holds exactly one `<main>` or `<article>` element (or ARIA role, or
-/// schema.org `articleBody`) worth most of the root's value
-/// ([`MIN_ARTICLE_ELEMENT_SHARE`]), the article is the root: what the root adds around it
-/// are teasers and blurbs next to the article.
-fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize) -> usize {
+/// schema.org `articleBody`) worth most of the root's value (`min_share`:
+/// [`MIN_ARTICLE_ELEMENT_SHARE`], [`MIN_LISTING_MAIN_SHARE`]), the article is the root: what
+/// the root adds around it are teasers and blurbs next to the article.
+fn single_article(
+    dom: &Dom,
+    pruned: &[bool],
+    value: &[f32],
+    root: usize,
+    min_share: f32,
+) -> usize {
     let end = dom.end(root);
     let mut found = None;
     let mut i = root + 1;
@@ -604,7 +624,7 @@ fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize) -> usi
     match found {
         Some(a)
             if value.get(a).copied().unwrap_or(0.0)
-                >= MIN_ARTICLE_ELEMENT_SHARE * value.get(root).copied().unwrap_or(0.0) =>
+                >= min_share * value.get(root).copied().unwrap_or(0.0) =>
         {
             a
         }

@@ -529,3 +529,22 @@ fn noscript_fallbacks_are_pruned_unless_they_hold_the_page() {
     );
     assert!(root_text(&html).contains("real prose"));
 }
+
+#[test]
+fn a_listing_narrows_to_the_main_element_holding_it() {
+    let card = |k: usize| {
+        format!(
+            "<div class=result><h3><a href=/r{k}>Result number {k} with a long enough title</a></h3><span>Filed under forms, updated this year {k}</span></div>"
+        )
+    };
+    let cards: String = (0..12).map(card).collect();
+    let html = format!(
+        "<body><div class=wrap><main>{cards}</main><div class=box><p>Our partners: Legal Aid, Bar Association</p></div></div></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("Result number 11"), "{t}");
+    assert!(!t.contains("Our partners"), "{t}");
+}
