@@ -105,6 +105,15 @@ pub const TEASER_WEIGHT: f32 = -0.3;
 /// A page is scored as a listing when its best listing value exceeds this multiple of its
 /// best prose value. Our choice, tuned on the development pages.
 pub const LISTING_FACTOR: f32 = 3.0;
+/// ...and when one group of records (the children of one parent) is worth more than this
+/// multiple of the best prose value: a listing value summed over the article and the teaser
+/// boxes around it (sidebars of "most read", "featured") does not make a listing. Our choice:
+/// on the tuning half, the one article flipped by teasers had 0.89, listings 3.1 and more.
+pub const MIN_RECORD_GROUP_FACTOR: f32 = 1.5;
+/// Groups of records with a member holding more than this share of the page's text are the
+/// page's layout regions (unnamed `<div>`s), and do not count for
+/// [`MIN_RECORD_GROUP_FACTOR`].
+pub const MAX_RECORD_REGION_SHARE: f32 = 0.5;
 /// A page whose best prose region is worth less than this (about characters of prose) is
 /// scored again as a listing. Our choice, tuned on the development pages.
 pub const MIN_ARTICLE_VALUE: f32 = 300.0;
@@ -531,7 +540,35 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         TITLE_WEIGHT,
         Some((&records, RECORD_WEIGHT)),
     );
-    let listing = best < MIN_ARTICLE_VALUE || lbest > LISTING_FACTOR * best;
+    // One group of records (the children of one parent, none of them holding most of the
+    // page) must outweigh the prose: a root summing the article and the teaser boxes around
+    // it is no listing.
+    let page = chars.get(body).copied().unwrap_or(0) as f32;
+    let mut group = vec![0f32; n];
+    let mut region = vec![false; n];
+    for i in 1..n {
+        if records.get(i).copied().unwrap_or(false)
+            && let Some(p) = dom.parent(i)
+        {
+            let c = chars.get(i).copied().unwrap_or(0) as f32;
+            if let Some(g) = group.get_mut(p) {
+                *g += RECORD_WEIGHT * c;
+            }
+            if c > MAX_RECORD_REGION_SHARE * page
+                && let Some(r) = region.get_mut(p)
+            {
+                *r = true;
+            }
+        }
+    }
+    let top_group = group
+        .iter()
+        .zip(&region)
+        .filter(|(_, r)| !**r)
+        .map(|(g, _)| *g)
+        .fold(0.0, f32::max);
+    let listing = best < MIN_ARTICLE_VALUE
+        || (lbest > LISTING_FACTOR * best && top_group > MIN_RECORD_GROUP_FACTOR * best);
     if listing {
         (value, root) = (lvalue, lroot);
         // The page's `<main>` (or its only `<article>`) worth most of the listing's value is
@@ -588,13 +625,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
 /// schema.org `articleBody`) worth most of the root's value (`min_share`:
 /// [`MIN_ARTICLE_ELEMENT_SHARE`], [`MIN_LISTING_MAIN_SHARE`]), the article is the root: what
 /// the root adds around it are teasers and blurbs next to the article.
-fn single_article(
-    dom: &Dom,
-    pruned: &[bool],
-    value: &[f32],
-    root: usize,
-    min_share: f32,
-) -> usize {
+fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize, min_share: f32) -> usize {
     let end = dom.end(root);
     let mut found = None;
     let mut i = root + 1;

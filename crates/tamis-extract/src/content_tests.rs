@@ -548,3 +548,29 @@ fn a_listing_narrows_to_the_main_element_holding_it() {
     assert!(t.contains("Result number 11"), "{t}");
     assert!(!t.contains("Our partners"), "{t}");
 }
+
+#[test]
+fn teaser_boxes_around_an_article_do_not_make_a_listing() {
+    // Eight boxes of headline teasers: together worth more than the listing factor times the
+    // article, each far less than the article.
+    let boxes: String = (0..8)
+        .map(|b| {
+            let items: String = (0..8)
+                .map(|k| {
+                    format!("<li><a href=/t{b}{k}>Teaser headline {b}-{k} about another story of the day</a></li>")
+                })
+                .collect();
+            format!("<div class=box{b}><ul>{items}</ul></div>")
+        })
+        .collect();
+    let html = format!(
+        "<body><div class=page><div class=story><h1>Title</h1>{}</div><div class=rail>{boxes}</div></div></body>",
+        article(5)
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(!a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Teaser headline"), "{t}");
+}
