@@ -70,7 +70,6 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "newsletter",
     "newsletters",
     "subscribe",
-    "subscription",
     "signup",
     "advert",
     "advertisement",
@@ -118,6 +117,9 @@ const WEAK_BOILERPLATE_TOKENS: &[&str] = &[
     "promos",
     "popup",
     "modal",
+    // A subscription box; on a shop, a product sold by subscription (`product-card
+    // subscription-eligible`).
+    "subscription",
     "skip",
     "masthead",
     "topbar",
@@ -506,6 +508,8 @@ mod tests {
         // Weak tokens need no content token to mark boilerplate.
         assert!(hints("modal").boilerplate && hints("toc").boilerplate);
         assert!(!hints("post toc").boilerplate);
+        assert!(hints("subscription-box").boilerplate);
+        assert!(!hints("product-card subscription-eligible").boilerplate);
         // Content and comment tokens together: comments stay comments.
         let h = hints("comment-body");
         assert!(h.comments && h.content && !h.boilerplate);

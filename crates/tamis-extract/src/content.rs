@@ -69,6 +69,11 @@ pub const MAX_FIELD_WRAPPER_CHARS: u32 = 120;
 /// choice.
 pub const MIN_ARTICLE_ELEMENT_SHARE: f32 = 0.75;
 
+/// In listing mode, a `<main>`/`<article>` element worth this share of the root's value
+/// becomes the root. Our choice: 0.75 (as in article mode) lost a category's description
+/// outside `<main>` on the tuning half.
+pub const MIN_LISTING_MAIN_SHARE: f32 = 0.9;
+
 /// Minimum characters of non-link text for a block to count as prose without punctuation
 /// (jusText's `length_low` is 70 with stop-word checks; we have no stop-word lists, so we ask
 /// for a little less text plus punctuation, or a little more without).
@@ -100,6 +105,15 @@ pub const TEASER_WEIGHT: f32 = -0.3;
 /// A page is scored as a listing when its best listing value exceeds this multiple of its
 /// best prose value. Our choice, tuned on the development pages.
 pub const LISTING_FACTOR: f32 = 3.0;
+/// ...and when one group of records (the children of one parent) is worth more than this
+/// multiple of the best prose value: a listing value summed over the article and the teaser
+/// boxes around it (sidebars of "most read", "featured") does not make a listing. Our choice:
+/// on the tuning half, the one article flipped by teasers had 0.89, listings 3.1 and more.
+pub const MIN_RECORD_GROUP_FACTOR: f32 = 1.5;
+/// Groups of records with a member holding more than this share of the page's text are the
+/// page's layout regions (unnamed `<div>`s), and do not count for
+/// [`MIN_RECORD_GROUP_FACTOR`].
+pub const MAX_RECORD_REGION_SHARE: f32 = 0.5;
 /// A page whose best prose region is worth less than this (about characters of prose) is
 /// scored again as a listing. Our choice, tuned on the development pages.
 pub const MIN_ARTICLE_VALUE: f32 = 300.0;
@@ -526,14 +540,51 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         TITLE_WEIGHT,
         Some((&records, RECORD_WEIGHT)),
     );
-    let listing = best < MIN_ARTICLE_VALUE || lbest > LISTING_FACTOR * best;
+    // One group of records (the children of one parent, none of them holding most of the
+    // page) must outweigh the prose: a root summing the article and the teaser boxes around
+    // it is no listing.
+    let page = chars.get(body).copied().unwrap_or(0) as f32;
+    let mut group = vec![0f32; n];
+    let mut region = vec![false; n];
+    for i in 1..n {
+        if records.get(i).copied().unwrap_or(false)
+            && let Some(p) = dom.parent(i)
+        {
+            let c = chars.get(i).copied().unwrap_or(0) as f32;
+            if let Some(g) = group.get_mut(p) {
+                *g += RECORD_WEIGHT * c;
+            }
+            if c > MAX_RECORD_REGION_SHARE * page
+                && let Some(r) = region.get_mut(p)
+            {
+                *r = true;
+            }
+        }
+    }
+    let top_group = group
+        .iter()
+        .zip(&region)
+        .filter(|(_, r)| !**r)
+        .map(|(g, _)| *g)
+        .fold(0.0, f32::max);
+    let listing = best < MIN_ARTICLE_VALUE
+        || (lbest > LISTING_FACTOR * best && top_group > MIN_RECORD_GROUP_FACTOR * best);
     if listing {
         (value, root) = (lvalue, lroot);
+        // The page's `<main>` (or its only `<article>`) worth most of the listing's value is
+        // the listing: what the root adds around it are boxes next to it.
+        loop {
+            let r = single_article(dom, &pruned, &value, root, MIN_LISTING_MAIN_SHARE);
+            if r == root {
+                break;
+            }
+            root = r;
+        }
     }
     if !listing {
         // An `<article>` may hold its `articleBody` and more: narrow until nothing changes.
         loop {
-            let r = single_article(dom, &pruned, &value, root);
+            let r = single_article(dom, &pruned, &value, root, MIN_ARTICLE_ELEMENT_SHARE);
             if r == root {
                 break;
             }
@@ -571,10 +622,10 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
 }
 
 /// When the root holds exactly one `<main>` or `<article>` element (or ARIA role, or
-/// schema.org `articleBody`) worth most of the root's value
-/// ([`MIN_ARTICLE_ELEMENT_SHARE`]), the article is the root: what the root adds around it
-/// are teasers and blurbs next to the article.
-fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize) -> usize {
+/// schema.org `articleBody`) worth most of the root's value (`min_share`:
+/// [`MIN_ARTICLE_ELEMENT_SHARE`], [`MIN_LISTING_MAIN_SHARE`]), the article is the root: what
+/// the root adds around it are teasers and blurbs next to the article.
+fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize, min_share: f32) -> usize {
     let end = dom.end(root);
     let mut found = None;
     let mut i = root + 1;
@@ -604,7 +655,7 @@ fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize) -> usi
     match found {
         Some(a)
             if value.get(a).copied().unwrap_or(0.0)
-                >= MIN_ARTICLE_ELEMENT_SHARE * value.get(root).copied().unwrap_or(0.0) =>
+                >= min_share * value.get(root).copied().unwrap_or(0.0) =>
         {
             a
         }
@@ -1144,6 +1195,11 @@ fn should_prune(
         return false;
     }
     let share = raw.get(i).copied().unwrap_or(0) as f32 / page_chars;
+    // What a page shows only without scripts (fallback menus, "enable JavaScript" notes) is
+    // not what a reader sees; a page whose text is all there is the exception.
+    if tag == Tag::Noscript && share <= MAX_PRUNED_SHARE {
+        return true;
+    }
     let mut h = ClassHints::default();
     if let Some(c) = dom.attr(i, Attr::Class) {
         classify(c, &mut h);
@@ -1163,9 +1219,12 @@ fn should_prune(
         if dom.attr(i, Attr::Hidden).is_some() && share <= MAX_PRUNED_SHARE {
             return true;
         }
+        // `aria-hidden` hides from screen readers, not from the eye: a link so marked is a
+        // card's second link to the same target (its summary or image), shown on screen.
         if dom
             .attr(i, Attr::AriaHidden)
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+            && !(tag == Tag::A && dom.attr(i, Attr::Href).is_some())
         {
             return true;
         }

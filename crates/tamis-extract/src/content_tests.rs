@@ -446,3 +446,131 @@ fn standfirsts_in_an_article_are_pruned() {
     assert!(!t.contains("Assaults on the field"), "{t}");
     assert!(!t.contains("Our top picks"), "{t}");
 }
+
+#[test]
+fn aria_hidden_links_are_visible_duplicates_and_kept() {
+    // A card's summary wrapped in a second link to the story, hidden from screen readers
+    // (which already read the headline link) but shown on screen.
+    let card = |k: usize| {
+        format!(
+            "<article class=river><h2><a href=/s{k}>Headline number {k} of the river</a></h2><p><a href=/s{k} aria-hidden=true tabindex=-1>Summary {k} of the story, with enough words to read as a sentence.</a></p></article>"
+        )
+    };
+    let cards: String = (0..5).map(card).collect();
+    let html = format!(
+        "<body><main>{cards}</main><p aria-hidden=true>Decorative text</p><span aria-hidden=\"true\">*</span></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("Summary 3 of the story"), "{t}");
+    // Other aria-hidden elements stay pruned.
+    let t = text_of(&dom, &a, a.body);
+    assert!(!t.contains("Decorative"), "{t}");
+}
+
+#[test]
+fn product_cards_sold_by_subscription_are_not_subscription_boxes() {
+    let card = |k: usize| {
+        format!(
+            "<li class=grid__item><div class=\"card-wrapper product-card-wrapper subscription-eligible\"><a href=/p{k}>Dark roast coffee, whole bean, bag {k}</a> <span class=price>$19.{k}</span></div></li>"
+        )
+    };
+    let grid: String = (0..6).map(card).collect();
+    let html = format!(
+        "<body><main><ul class=grid>{grid}</ul></main><div class=subscription-box><p>Get our roasting news every week, with offers and recipes.</p></div></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    let t = text_of(&dom, &a, a.body);
+    assert!(t.contains("bag 4"), "{t}");
+    assert!(!t.contains("roasting news"), "{t}");
+}
+
+#[test]
+fn a_paragraph_repeating_the_one_before_is_dropped() {
+    // A card's name as its image's caption, its link and its heading.
+    let card = |k: usize| {
+        format!(
+            "<li class=card><div class=media>Roast {k}</div><a href=/p{k}>Roast {k}</a><h3>Roast {k}</h3><p>Price $19.{k}, bag of 340 g, whole beans</p><ul><li>Yes</li><li>Yes</li></ul></li>"
+        )
+    };
+    let grid: String = (0..5).map(card).collect();
+    let html = format!("<body><main><ul class=grid>{grid}</ul></main></body>");
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert_eq!(t.matches("Roast 3").count(), 1, "{t}");
+    // Lines of one block (list items, table rows) may repeat.
+    assert_eq!(t.matches("Yes").count(), 10, "{t}");
+}
+
+#[test]
+fn noscript_fallbacks_are_pruned_unless_they_hold_the_page() {
+    let menu: String = (0..8)
+        .map(|k| format!("<li><a href=/s{k}>Section {k}</a><ul><li><a href=/s{k}/a>Subsection {k} a</a></li><li><a href=/s{k}/b>Subsection {k} b</a></li></ul></li>"))
+        .collect();
+    let html = format!(
+        "<body><noscript><ul>{menu}</ul><p>Please enable JavaScript to use this site.</p></noscript><main>{}</main></body>",
+        article(4)
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    let t = text_of(&dom, &a, a.body);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(
+        !t.contains("Subsection") && !t.contains("enable JavaScript"),
+        "{t}"
+    );
+    // A page shipped whole in `<noscript>` is kept.
+    let html = format!(
+        "<body><noscript><main>{}</main></noscript></body>",
+        article(4)
+    );
+    assert!(root_text(&html).contains("real prose"));
+}
+
+#[test]
+fn a_listing_narrows_to_the_main_element_holding_it() {
+    let card = |k: usize| {
+        format!(
+            "<div class=result><h3><a href=/r{k}>Result number {k} with a long enough title</a></h3><span>Filed under forms, updated this year {k}</span></div>"
+        )
+    };
+    let cards: String = (0..12).map(card).collect();
+    let html = format!(
+        "<body><div class=wrap><main>{cards}</main><div class=box><p>Our partners: Legal Aid, Bar Association</p></div></div></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("Result number 11"), "{t}");
+    assert!(!t.contains("Our partners"), "{t}");
+}
+
+#[test]
+fn teaser_boxes_around_an_article_do_not_make_a_listing() {
+    // Eight boxes of headline teasers: together worth more than the listing factor times the
+    // article, each far less than the article.
+    let boxes: String = (0..8)
+        .map(|b| {
+            let items: String = (0..8)
+                .map(|k| {
+                    format!("<li><a href=/t{b}{k}>Teaser headline {b}-{k} about another story of the day</a></li>")
+                })
+                .collect();
+            format!("<div class=box{b}><ul>{items}</ul></div>")
+        })
+        .collect();
+    let html = format!(
+        "<body><div class=page><div class=story><h1>Title</h1>{}</div><div class=rail>{boxes}</div></div></body>",
+        article(5)
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(!a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Teaser headline"), "{t}");
+}

@@ -181,15 +181,25 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
 pub const MIN_DEDUP_LINE_CHARS: usize = 25;
 
 /// Removes exact repeats of lines of at least [`MIN_DEDUP_LINE_CHARS`] characters: the same
-/// block rendered twice for mobile and desktop, carousels cloned for looping.
+/// block rendered twice for mobile and desktop, carousels cloned for looping. A paragraph
+/// that repeats the one before it is dropped whatever its length (a product card's name as
+/// its image's caption, its link and its heading); repeated lines of one block (list items,
+/// table rows) stay.
 fn drop_repeated_lines(out: &str) -> String {
     let mut seen = std::collections::HashSet::new();
     let mut res = String::with_capacity(out.len());
     let mut blank = false;
+    let mut prev = "";
     for line in out.split('\n') {
         let t = line.trim();
         if t.len() >= MIN_DEDUP_LINE_CHARS && !seen.insert(t) {
             continue;
+        }
+        if !t.is_empty() && blank && t == prev {
+            continue;
+        }
+        if !t.is_empty() {
+            prev = t;
         }
         if t.is_empty() {
             if blank || res.is_empty() {
