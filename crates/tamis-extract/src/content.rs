@@ -870,6 +870,12 @@ fn class_has_word(dom: &Dom, i: usize, words: &[&str]) -> bool {
     })
 }
 
+/// A class naming the panel of a tab widget (`tab-pane`, `tabs__panel`, `tab-content`).
+fn names_tab_panel(dom: &Dom, i: usize) -> bool {
+    class_has_word(dom, i, &["tab", "tabs"])
+        && class_has_word(dom, i, &["pane", "panel", "content"])
+}
+
 /// A class naming a product card (`product`, `product-item`, `products__card`).
 fn names_product(dom: &Dom, i: usize) -> bool {
     class_has_word(dom, i, &["product", "products"])
@@ -1154,8 +1160,11 @@ fn should_prune(
     let role = dom.attr(i, Attr::Role);
     // Collapsed accordion, tab and FAQ panels are hidden until a click, but they are the
     // page's content (answers, course descriptions, specifications): their hidden state is
-    // ignored. Screen-reader-only text stays pruned.
-    let disclosure = h.disclosure || role.is_some_and(role_is_disclosure);
+    // ignored. Screen-reader-only text stays pruned. On a product page, the panes of a tab
+    // widget (`tab-pane`: description, specifications) count as such panels too.
+    let disclosure = h.disclosure
+        || role.is_some_and(role_is_disclosure)
+        || (opts.product && names_tab_panel(dom, i));
     // Streaming server renderers (React `<div hidden id="S:0">`) send the whole page in a
     // hidden element that a script moves into place: like hidden styles below, only small
     // hidden regions are dropped.

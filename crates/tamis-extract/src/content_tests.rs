@@ -446,3 +446,24 @@ fn standfirsts_in_an_article_are_pruned() {
     assert!(!t.contains("Assaults on the field"), "{t}");
     assert!(!t.contains("Our top picks"), "{t}");
 }
+
+#[test]
+fn hidden_tab_panes_of_a_product_page_are_content() {
+    // A product's description and specifications tabs: the second is hidden until a click.
+    let html = format!(
+        "<body><main><h1>Graphics card</h1><div class=tab-content><div class=tab-pane>{}</div><div class=tab-pane style='display:none'><table><tr><th>Core Clock</th><td>732 MHz</td></tr><tr><th>Memory</th><td>12 GB</td></tr></table></div></div><div class=promo-pane style='display:none'><p>Hidden offer: {PROSE}</p></div></main></body>",
+        article(3)
+    );
+    let opts = PruneOptions {
+        product: true,
+        ..PruneOptions::default()
+    };
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, opts);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("real prose") && t.contains("Core Clock"), "{t}");
+    assert!(!t.contains("Hidden offer"), "{t}");
+    // On other pages a hidden tab pane stays hidden.
+    let t = root_text(&html);
+    assert!(!t.contains("Core Clock"), "{t}");
+}
