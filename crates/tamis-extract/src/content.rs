@@ -35,7 +35,9 @@
 //!    they are many (image tiles, see [`MAX_CAPTION_SHARE`]); and a root next to a grid of
 //!    product cards (a category's description) grows to hold the grid too, on pages that are
 //!    not one product's ([`MIN_PRODUCT_CARDS`]). Paragraphs of an article that are one
-//!    headline link ("read also" teasers) are pruned too, and so are standfirsts (deks).
+//!    headline link ("read also" teasers) are pruned too, and so are standfirsts (deks). On a
+//!    product page, the product's microdata description joins the root (see
+//!    `join_description`).
 //!
 //! Pages where no prose region stands out are scored again as listings (records: repeated
 //! siblings of one tag and class count for their text), see [`LISTING_FACTOR`].
@@ -540,6 +542,11 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             root = r;
         }
         root = merge_siblings(dom, &mut pruned, &value, root, body);
+        if opts.product
+            && let Some(d) = product_description(dom, &pruned, &raw, body)
+        {
+            root = join_description(dom, &mut pruned, root, d, body);
+        }
         prune_captions(dom, &mut pruned, &records, root, &facts);
         prune_link_paragraphs(dom, &mut pruned, &records, &chars, &link_chars, root);
         prune_standfirsts(dom, &mut pruned, &raw, root);
@@ -874,6 +881,85 @@ fn class_has_word(dom: &Dom, i: usize, words: &[&str]) -> bool {
 fn names_tab_panel(dom: &Dom, i: usize) -> bool {
     class_has_word(dom, i, &["tab", "tabs"])
         && class_has_word(dom, i, &["pane", "panel", "content"])
+}
+
+/// The product's description in microdata: the first element marked
+/// `itemprop="description"` whose item (nearest `itemtype`) is a schema.org `Product`, with at
+/// least [`MIN_SENTENCE_CHARS`] characters and not pruned.
+fn product_description(dom: &Dom, pruned: &[bool], raw: &[u32], body: usize) -> Option<usize> {
+    let end = dom.end(body);
+    let mut i = body;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom
+            .attr(i, Attr::Itemprop)
+            .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == "description"))
+            && raw.get(i).copied().unwrap_or(0) >= MIN_SENTENCE_CHARS
+        {
+            let mut k = dom.parent(i);
+            while let Some(a) = k {
+                if let Some(t) = dom.attr(a, Attr::Itemtype) {
+                    let t = t.trim().trim_end_matches('/');
+                    let ty = t.rsplit('/').next().unwrap_or(t);
+                    if ty.eq_ignore_ascii_case("Product") {
+                        return Some(i);
+                    }
+                    break;
+                }
+                k = dom.parent(a);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A product's description ([`product_description`]) outside the content root joins it: the
+/// root becomes their nearest common ancestor, and the other branches on the way down to
+/// either (the buy box next to the description) are pruned.
+fn join_description(dom: &Dom, pruned: &mut [bool], root: usize, d: usize, body: usize) -> usize {
+    let inside = |x: usize, a: usize| x >= a && x < dom.end(a);
+    if inside(d, root) || inside(root, d) {
+        return root;
+    }
+    let mut a = root;
+    while !inside(d, a) {
+        match dom.parent(a) {
+            Some(p) if p >= body => a = p,
+            _ => return root,
+        }
+    }
+    let mut path = Vec::new();
+    for x in [root, d] {
+        let mut y = x;
+        while y != a {
+            path.push(y);
+            match dom.parent(y) {
+                Some(p) => y = p,
+                None => break,
+            }
+        }
+    }
+    let mut parents: Vec<usize> = path.iter().filter_map(|&y| dom.parent(y)).collect();
+    parents.sort_unstable();
+    parents.dedup();
+    for p in parents {
+        let end = dom.end(p);
+        let mut c = p + 1;
+        while c < end {
+            if dom.tag(c) != Tag::Text
+                && !path.contains(&c)
+                && let Some(x) = pruned.get_mut(c)
+            {
+                *x = true;
+            }
+            c = dom.end(c).max(c + 1);
+        }
+    }
+    a
 }
 
 /// A class naming a product card (`product`, `product-item`, `products__card`).

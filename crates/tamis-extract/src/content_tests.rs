@@ -467,3 +467,31 @@ fn hidden_tab_panes_of_a_product_page_are_content() {
     let t = root_text(&html);
     assert!(!t.contains("Core Clock"), "{t}");
 }
+
+#[test]
+fn a_product_description_in_microdata_joins_the_root() {
+    // The description (short bullet points, no prose) sits in a column next to the buy box;
+    // the root is the long marketing text further down.
+    let html = format!(
+        "<body><div itemscope itemtype=https://schema.org/Product><div class=cols><div class=col><h2>Condenser microphone</h2><ul itemprop=description><li>Gold-plated 1\" capsule</li><li>Polar pattern: cardioid</li><li>Weight: 311 g</li></ul></div><div class=col itemscope itemtype=https://schema.org/Offer><p itemprop=description>Terms of the offer sold by the shop</p><p>£199</p><p>In stock</p><p><a href=/cart>Add to basket</a></p><p>Delivery tomorrow</p></div></div><div class=rich>{}</div></div></body>",
+        article(4)
+    );
+    let opts = PruneOptions {
+        product: true,
+        ..PruneOptions::default()
+    };
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, opts);
+    let t = text_of(&dom, &a, a.root);
+    assert!(
+        t.contains("real prose") && t.contains("Polar pattern"),
+        "{t}"
+    );
+    assert!(
+        !t.contains("Add to basket") && !t.contains("Terms of the offer"),
+        "{t}"
+    );
+    // Without structured data saying the page is a product's, nothing joins.
+    let t = root_text(&html);
+    assert!(!t.contains("Polar pattern"), "{t}");
+}
