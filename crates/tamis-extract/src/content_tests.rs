@@ -495,3 +495,30 @@ fn a_product_description_in_microdata_joins_the_root() {
     let t = root_text(&html);
     assert!(!t.contains("Polar pattern"), "{t}");
 }
+
+#[test]
+fn carousels_are_shop_chrome_on_product_pages() {
+    // "Similar items" slides next to a product's description.
+    let slide = |k: usize| {
+        format!(
+            "<li class=carousel__item><h3>Motorbike chain 520 with 120 links, gold, model {k}</h3><span>$103.{k}</span><span>+ $23.12 delivery</span><a href=/i{k} aria-label=item></a></li>"
+        )
+    };
+    let slides: String = (0..5).map(slide).collect();
+    let html = format!(
+        "<body><main><h1>Chain</h1><div class=description>{}</div><div class=carousel><h2>Similar items</h2><ul>{slides}</ul></div></main></body>",
+        article(3)
+    );
+    let opts = PruneOptions {
+        product: true,
+        ..PruneOptions::default()
+    };
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, opts);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Motorbike chain"), "{t}");
+    // Elsewhere a carousel's slides can be the content (a services page's features).
+    let t = root_text(&html);
+    assert!(t.contains("Motorbike chain"), "{t}");
+}
