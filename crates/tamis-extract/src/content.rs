@@ -4,7 +4,8 @@
 //!
 //! 1. **Prune** (forward, parents first): elements that are never content by their tag
 //!    (`nav`, `footer`, `aside`, forms controls, media, `<header>` outside an article, form
-//!    labels that wrap no block, short wrappers of text-entry fields), their ARIA role (`navigation`, `banner`, `contentinfo`,
+//!    labels that wrap no block, short wrappers of text-entry fields; elements whose whole text
+//!    is a hexadecimal identifier such as a UUID), their ARIA role (`navigation`, `banner`, `contentinfo`,
 //!    `complementary`, ...), hidden state (`hidden`, `aria-hidden="true"`, `display:none`,
 //!    hidden and screen-reader-only classes) or their `class`/`id` vocabulary
 //!    ([`crate::classes`]). Guards: a hidden-state or class rule never removes a region that
@@ -1212,6 +1213,35 @@ fn embeds_quote(dom: &Dom, i: usize, raw: &[u32]) -> bool {
     quoted as f32 >= MIN_EMBED_QUOTE_SHARE * total as f32
 }
 
+/// Shortest text that reads as a machine identifier (a UUID has 36 characters).
+pub const MIN_IDENTIFIER_CHARS: u32 = 32;
+
+/// An element whose whole text is one machine identifier (a UUID or a long hexadecimal hash,
+/// as scripts leave in pages to obfuscate or track): no words of the page.
+fn is_hex_identifier(dom: &Dom, i: usize, raw: u32) -> bool {
+    if !(MIN_IDENTIFIER_CHARS..=2 * MIN_IDENTIFIER_CHARS).contains(&raw) {
+        return false;
+    }
+    let mut digits = 0u32;
+    for k in i + 1..dom.end(i) {
+        if dom.tag(k) != Tag::Text {
+            continue;
+        }
+        let t = dom.text_of(k).trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t.split_whitespace().nth(1).is_some()
+            || !t.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+        {
+            return false;
+        }
+        digits += t.chars().filter(char::is_ascii_digit).count() as u32;
+    }
+    // A word spelled in hexadecimal letters only (`deadbeef`) has no digits.
+    digits * 4 >= raw
+}
+
 fn should_prune(
     dom: &Dom,
     i: usize,
@@ -1229,6 +1259,9 @@ fn should_prune(
     }
     // A form label is a phrase ("Email", "I agree to the terms..."); a label wrapping a
     // whole card of blocks (selectable tiles, radio cards) is content.
+    if is_hex_identifier(dom, i, raw.get(i).copied().unwrap_or(0)) {
+        return true;
+    }
     if tag == Tag::Label && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block()) {
         return true;
     }

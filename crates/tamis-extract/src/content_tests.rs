@@ -522,3 +522,17 @@ fn carousels_are_shop_chrome_on_product_pages() {
     let t = root_text(&html);
     assert!(t.contains("Motorbike chain"), "{t}");
 }
+
+#[test]
+fn hex_identifiers_are_pruned() {
+    // Obfuscated labels: letters between UUID-filled spans that a stylesheet hides.
+    let html = format!(
+        "<body><main>{}<div><span>S</span><span class=x>f2f260c3-bf1f-466a-b856-6f031758a086</span><span>p</span><span class=x>9b1d4c1e0f6a4e7d8a2b3c4d5e6f7a8b</span></div><p>Call 0033-1234-5678-9999-0000-1111-22 for the key.</p><p><span>deadbeefcafebabedeadbeefcafebabe</span></p></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("f2f260c3") && !t.contains("9b1d4c1e"), "{t}");
+    // Numbers in a sentence and words spelled with hex letters only stay.
+    assert!(t.contains("0033-1234") && t.contains("deadbeef"), "{t}");
+}
