@@ -1257,11 +1257,11 @@ fn should_prune(
     if tag == Tag::Header && !in_article {
         return true;
     }
-    // A form label is a phrase ("Email", "I agree to the terms..."); a label wrapping a
-    // whole card of blocks (selectable tiles, radio cards) is content.
     if is_hex_identifier(dom, i, raw.get(i).copied().unwrap_or(0)) {
         return true;
     }
+    // A form label is a phrase ("Email", "I agree to the terms..."); a label wrapping a
+    // whole card of blocks (selectable tiles, radio cards) is content.
     if tag == Tag::Label && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block()) {
         return true;
     }
