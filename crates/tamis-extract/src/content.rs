@@ -1213,6 +1213,41 @@ fn embeds_quote(dom: &Dom, i: usize, raw: &[u32]) -> bool {
     quoted as f32 >= MIN_EMBED_QUOTE_SHARE * total as f32
 }
 
+/// Element `i` is hidden by its attributes, style or class.
+fn hidden_state(dom: &Dom, i: usize, h: &ClassHints) -> bool {
+    h.hidden
+        || dom.attr(i, Attr::Hidden).is_some()
+        || dom
+            .attr(i, Attr::AriaHidden)
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        || dom.attr(i, Attr::Style).is_some_and(style_hides)
+}
+
+/// The previous element sibling of `i` is a `<button>`: `i` is the panel the button opens (an
+/// accordion's answer).
+fn follows_button(dom: &Dom, i: usize) -> bool {
+    let Some(p) = dom.parent(i) else {
+        return false;
+    };
+    // Nodes are in document order: the node before `i` is its previous sibling or the last
+    // descendant of that sibling.
+    let mut k = i;
+    while k > p + 1 {
+        let mut s = k - 1;
+        while let Some(q) = dom.parent(s) {
+            if q == p {
+                break;
+            }
+            s = q;
+        }
+        if dom.tag(s) != Tag::Text {
+            return dom.tag(s) == Tag::Button;
+        }
+        k = s;
+    }
+    false
+}
+
 /// Shortest text that reads as a machine identifier (a UUID has 36 characters).
 pub const MIN_IDENTIFIER_CHARS: u32 = 32;
 
@@ -1280,10 +1315,12 @@ fn should_prune(
     // Collapsed accordion, tab and FAQ panels are hidden until a click, but they are the
     // page's content (answers, course descriptions, specifications): their hidden state is
     // ignored. Screen-reader-only text stays pruned. On a product page, the panes of a tab
-    // widget (`tab-pane`: description, specifications) count as such panels too.
+    // widget (`tab-pane`: description, specifications) count as such panels too; so does a
+    // block right after a `<button>` (an accordion's answer hidden by a utility class).
     let disclosure = h.disclosure
         || role.is_some_and(role_is_disclosure)
-        || (opts.product && names_tab_panel(dom, i));
+        || (opts.product && names_tab_panel(dom, i))
+        || (tag.is_block() && hidden_state(dom, i, &h) && follows_button(dom, i));
     // Streaming server renderers (React `<div hidden id="S:0">`) send the whole page in a
     // hidden element that a script moves into place: like hidden styles below, only small
     // hidden regions are dropped.

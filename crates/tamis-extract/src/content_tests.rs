@@ -536,3 +536,27 @@ fn hex_identifiers_are_pruned() {
     // Numbers in a sentence and words spelled with hex letters only stay.
     assert!(t.contains("0033-1234") && t.contains("deadbeef"), "{t}");
 }
+
+#[test]
+fn hidden_blocks_after_a_button_are_accordion_answers() {
+    let item = |k: usize| {
+        format!(
+            "<div class=item><button type=button><h5>Question number {k}?</h5></button><div class='text-sm hidden'><p>Answer {k} is kept: {PROSE}</p></div></div>"
+        )
+    };
+    let faq: String = (0..3).map(item).collect();
+    let html = format!(
+        "<body><main>{}<div class=faq-list>{faq}</div><div><button>Open</button><a class=hidden href=/d>See the hidden details link</a></div><div class=hidden><p>Plain hidden dropped: {PROSE}</p></div></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("Answer 0 is kept") && t.contains("Answer 2"),
+        "{t}"
+    );
+    // A hidden link after a button is no panel; a hidden block after no button stays hidden.
+    assert!(
+        !t.contains("See the hidden") && !t.contains("Plain hidden"),
+        "{t}"
+    );
+}
