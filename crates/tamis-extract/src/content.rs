@@ -72,6 +72,11 @@ pub const MAX_FIELD_WRAPPER_CHARS: u32 = 120;
 /// choice.
 pub const MIN_ARTICLE_ELEMENT_SHARE: f32 = 0.75;
 
+/// On a product page, [`MIN_ARTICLE_ELEMENT_SHARE`] is this lower share: a shop's theme puts
+/// its cart drawer, gift and store panels outside `<main>`, and they hold more prose than a
+/// news site's chrome. Our choice (one value tried).
+pub const MIN_PRODUCT_MAIN_SHARE: f32 = 0.5;
+
 /// Minimum characters of non-link text for a block to count as prose without punctuation
 /// (jusText's `length_low` is 70 with stop-word checks; we have no stop-word lists, so we ask
 /// for a little less text plus punctuation, or a little more without).
@@ -536,7 +541,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     if !listing {
         // An `<article>` may hold its `articleBody` and more: narrow until nothing changes.
         loop {
-            let r = single_article(dom, &pruned, &value, root);
+            let r = single_article(dom, &pruned, &value, root, opts.product);
             if r == root {
                 break;
             }
@@ -580,9 +585,14 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
 
 /// When the root holds exactly one `<main>` or `<article>` element (or ARIA role, or
 /// schema.org `articleBody`) worth most of the root's value
-/// ([`MIN_ARTICLE_ELEMENT_SHARE`]), the article is the root: what the root adds around it
-/// are teasers and blurbs next to the article.
-fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize) -> usize {
+/// ([`MIN_ARTICLE_ELEMENT_SHARE`], [`MIN_PRODUCT_MAIN_SHARE`] on a product page), the article
+/// is the root: what the root adds around it are teasers and blurbs next to the article.
+fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize, product: bool) -> usize {
+    let share = if product {
+        MIN_PRODUCT_MAIN_SHARE
+    } else {
+        MIN_ARTICLE_ELEMENT_SHARE
+    };
     let end = dom.end(root);
     let mut found = None;
     let mut i = root + 1;
@@ -612,7 +622,7 @@ fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize) -> usi
     match found {
         Some(a)
             if value.get(a).copied().unwrap_or(0.0)
-                >= MIN_ARTICLE_ELEMENT_SHARE * value.get(root).copied().unwrap_or(0.0) =>
+                >= share * value.get(root).copied().unwrap_or(0.0) =>
         {
             a
         }

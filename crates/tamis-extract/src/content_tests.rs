@@ -560,3 +560,25 @@ fn hidden_blocks_after_a_button_are_accordion_answers() {
         "{t}"
     );
 }
+
+#[test]
+fn a_product_page_narrows_to_its_main_element_sooner() {
+    // A cart drawer and a gift panel outside <main> hold a third of the prose.
+    let html = format!(
+        "<body><main><h1>Diffuser</h1>{}</main><div class=drawer><p>Your basket: gift wrapping is offered, with a message, for every order of the shop.</p></div><div class=gifts>{}</div></body>",
+        article(4),
+        article(1)
+    );
+    let opts = PruneOptions {
+        product: true,
+        ..PruneOptions::default()
+    };
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, opts);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Your basket"), "{t}");
+    // Other pages keep the body: the region outside <main> is worth too much.
+    let t = root_text(&html);
+    assert!(t.contains("Your basket"), "{t}");
+}
