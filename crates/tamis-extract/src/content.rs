@@ -24,7 +24,8 @@
 //! 3. **Value** (reverse, children before parents): each block gets a value — its non-link
 //!    characters if it reads like prose (jusText's "good" class: long enough, not link
 //!    dense), a penalty equal to its link text if it is a short-link cluster (navigation),
-//!    a small constant penalty for short fragments (none for data-table cells) — and each
+//!    a small constant penalty for short fragments (none for data-table cells; the cells of a
+//!    grid of data, such as a pricing table, are worth their non-link text) — and each
 //!    element sums the values of its subtree. The content root is the element with the
 //!    highest sum (the maximum-sum subtree: going up from the article adds its boilerplate
 //!    neighbours' penalties, so the sum stops growing at the article's container). Ties go to
@@ -745,6 +746,63 @@ fn find_records(
     (records, teasers)
 }
 
+/// A table is a grid of data when at least this many of its rows have at least
+/// [`MIN_GRID_COLUMNS`] cells. Our choice.
+const MIN_GRID_ROWS: usize = 3;
+/// See [`MIN_GRID_ROWS`]. Our choice.
+const MIN_GRID_COLUMNS: usize = 3;
+
+/// The cells (`td`, `th`) of the grids of data under `body`: tables holding no other table
+/// (layout tables nest) with at least [`MIN_GRID_ROWS`] rows of at least [`MIN_GRID_COLUMNS`]
+/// cells.
+fn grid_cells(dom: &Dom, pruned: &[bool], body: usize) -> Vec<bool> {
+    let mut cells = vec![false; dom.nodes.len()];
+    let end = dom.end(body);
+    let mut t = body;
+    while t < end {
+        if dom.tag(t) != Tag::Table || pruned.get(t).copied().unwrap_or(true) {
+            t += 1;
+            continue;
+        }
+        let t_end = dom.end(t);
+        let mut rows = 0;
+        let mut nested = false;
+        for r in t + 1..t_end {
+            match dom.tag(r) {
+                Tag::Table => {
+                    nested = true;
+                    break;
+                }
+                Tag::Tr => {
+                    let mut n = 0;
+                    let mut c = r + 1;
+                    while c < dom.end(r) {
+                        if matches!(dom.tag(c), Tag::Td | Tag::Th) {
+                            n += 1;
+                        }
+                        c = dom.end(c).max(c + 1);
+                    }
+                    if n >= MIN_GRID_COLUMNS {
+                        rows += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !nested && rows >= MIN_GRID_ROWS {
+            for c in t + 1..t_end {
+                if matches!(dom.tag(c), Tag::Td | Tag::Th)
+                    && let Some(x) = cells.get_mut(c)
+                {
+                    *x = true;
+                }
+            }
+        }
+        t = if nested { t + 1 } else { t_end.max(t + 1) };
+    }
+    cells
+}
+
 /// Tag and class of an element, hashed.
 fn signature(dom: &Dom, i: usize, tag: Tag) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (tag as u64);
@@ -800,6 +858,7 @@ fn score(
             x.1 = x.1.saturating_sub(l);
         }
     }
+    let grid = grid_cells(dom, pruned, body);
     for (i, &(c, l)) in direct.iter().enumerate() {
         if c == 0 {
             continue;
@@ -810,6 +869,10 @@ fn score(
         let tag = dom.tag(i);
         let v = if tag.is_heading() {
             title_weight * (nl + long) as f32 - (l - long) as f32
+        } else if grid.get(i).copied().unwrap_or(false) {
+            // A cell of a grid of data (a pricing or comparison table) is worth its text; its
+            // links (a row's label opening a popup) are not navigation.
+            nl as f32
         } else if l as f32 > MAX_LINK_DENSITY * c as f32 {
             title_weight * long as f32 - (l - long) as f32
         } else if nl >= MIN_PROSE_CHARS || (nl >= MIN_SENTENCE_CHARS && p > 0) {

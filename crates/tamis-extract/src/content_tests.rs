@@ -582,3 +582,33 @@ fn a_product_page_narrows_to_its_main_element_sooner() {
     let t = root_text(&html);
     assert!(t.contains("Your basket"), "{t}");
 }
+
+#[test]
+fn a_grid_of_data_is_worth_its_text() {
+    // A pricing table: row labels are links (popups), cells are short. A welcome bar elsewhere
+    // is the only other text.
+    let mut rows = String::from("<tr><th>Plan</th><th>Basic</th><th>Pro</th><th>Team</th></tr>");
+    for f in [
+        "Unlimited revisions",
+        "Phone support",
+        "Cover letter",
+        "Interview coaching",
+    ] {
+        rows.push_str(&format!(
+            "<tr><td><a href=#popup>{f}</a></td><td>Yes</td><td>Yes</td><td>-</td></tr>"
+        ));
+    }
+    let html = format!(
+        "<body><div class=bar><p>Get the career app, free for seven days!</p></div><div class=plans><table>{rows}</table></div></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Interview coaching"), "{t}");
+    // A layout table (holding another table) is not a grid of data: its link rows stay
+    // navigation.
+    let nested = html.replace(
+        "<table>",
+        "<table><tr><td><table><tr><td>x</td></tr></table></td></tr>",
+    );
+    let t = root_text(&nested);
+    assert!(!t.contains("Interview coaching"), "{t}");
+}
