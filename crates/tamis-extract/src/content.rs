@@ -5,9 +5,10 @@
 //! 1. **Prune** (forward, parents first): elements that are never content by their tag
 //!    (`nav`, `footer`, `aside`, forms controls, media, `<header>` outside an article, form
 //!    labels that wrap no block, short wrappers of text-entry fields; elements whose whole text
-//!    is a hexadecimal identifier such as a UUID), their ARIA role (`navigation`, `banner`, `contentinfo`,
-//!    `complementary`, ...), hidden state (`hidden`, `aria-hidden="true"`, `display:none`,
-//!    hidden and screen-reader-only classes) or their `class`/`id` vocabulary
+//!    is a hexadecimal identifier such as a UUID; blocks of "Lorem ipsum" placeholder text),
+//!    their ARIA role (`navigation`, `banner`, `contentinfo`, `complementary`, ...), hidden
+//!    state (`hidden`, `aria-hidden="true"`, `display:none`, hidden and screen-reader-only
+//!    classes) or their `class`/`id` vocabulary
 //!    ([`crate::classes`]). Guards: a hidden-state or class rule never removes a region that
 //!    holds more than [`MAX_PRUNED_SHARE`] of the page's text (a wrapper named
 //!    `page-with-sidebar` is not a sidebar; streaming renderers ship the whole page in a
@@ -1350,6 +1351,21 @@ fn is_hex_identifier(dom: &Dom, i: usize, raw: u32) -> bool {
     digits * 4 >= raw
 }
 
+/// A block of placeholder text: a block with no blocks inside whose text opens with the
+/// typesetters' dummy text ("Lorem ipsum"), left in templates and hidden by their styles.
+fn is_placeholder_text(dom: &Dom, i: usize) -> bool {
+    let Some(first) = (i + 1..dom.end(i))
+        .map(|k| dom.text_of(k).trim_start())
+        .find(|t| !t.is_empty())
+    else {
+        return false;
+    };
+    let opens = first
+        .get(..11)
+        .is_some_and(|p| p.eq_ignore_ascii_case("lorem ipsum"));
+    opens && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
+}
+
 fn should_prune(
     dom: &Dom,
     i: usize,
@@ -1366,6 +1382,9 @@ fn should_prune(
         return true;
     }
     if is_hex_identifier(dom, i, raw.get(i).copied().unwrap_or(0)) {
+        return true;
+    }
+    if tag.is_block() && raw.get(i).copied().unwrap_or(0) >= 11 && is_placeholder_text(dom, i) {
         return true;
     }
     // A form label is a phrase ("Email", "I agree to the terms..."); a label wrapping a

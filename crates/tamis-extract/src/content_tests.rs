@@ -612,3 +612,14 @@ fn a_grid_of_data_is_worth_its_text() {
     let t = root_text(&nested);
     assert!(!t.contains("Interview coaching"), "{t}");
 }
+
+#[test]
+fn placeholder_text_is_pruned() {
+    let html = format!(
+        "<body><main><p>{PROSE}</p><div class=chart><p><span>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</span></p></div><p>{PROSE} Designers call this dummy text lorem ipsum, after Cicero.</p></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("consectetur"), "{t}");
+    // Text that mentions the placeholder is kept.
+    assert!(t.contains("after Cicero"), "{t}");
+}
