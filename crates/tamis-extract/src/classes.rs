@@ -246,6 +246,9 @@ const COMMERCE_TOKENS: &[&str] = &[
     "upsells",
     "crosssell",
     "recently",
+    // Slides next to a product: similar items, recently viewed, reviews (its image gallery
+    // holds no text).
+    "carousel",
 ];
 
 /// Tokens that mark user comments.

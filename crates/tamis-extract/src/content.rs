@@ -4,9 +4,11 @@
 //!
 //! 1. **Prune** (forward, parents first): elements that are never content by their tag
 //!    (`nav`, `footer`, `aside`, forms controls, media, `<header>` outside an article, form
-//!    labels that wrap no block, short wrappers of text-entry fields), their ARIA role (`navigation`, `banner`, `contentinfo`,
-//!    `complementary`, ...), hidden state (`hidden`, `aria-hidden="true"`, `display:none`,
-//!    hidden and screen-reader-only classes) or their `class`/`id` vocabulary
+//!    labels that wrap no block, short wrappers of text-entry fields; elements whose whole text
+//!    is a hexadecimal identifier such as a UUID; blocks of "Lorem ipsum" placeholder text),
+//!    their ARIA role (`navigation`, `banner`, `contentinfo`, `complementary`, ...), hidden
+//!    state (`hidden`, `aria-hidden="true"`, `display:none`, hidden and screen-reader-only
+//!    classes) or their `class`/`id` vocabulary
 //!    ([`crate::classes`]). Guards: a hidden-state or class rule never removes a region that
 //!    holds more than [`MAX_PRUNED_SHARE`] of the page's text (a wrapper named
 //!    `page-with-sidebar` is not a sidebar; streaming renderers ship the whole page in a
@@ -23,7 +25,8 @@
 //! 3. **Value** (reverse, children before parents): each block gets a value — its non-link
 //!    characters if it reads like prose (jusText's "good" class: long enough, not link
 //!    dense), a penalty equal to its link text if it is a short-link cluster (navigation),
-//!    a small constant penalty for short fragments (none for data-table cells) — and each
+//!    a small constant penalty for short fragments (none for data-table cells; the cells of a
+//!    grid of data, such as a pricing table, are worth their non-link text) — and each
 //!    element sums the values of its subtree. The content root is the element with the
 //!    highest sum (the maximum-sum subtree: going up from the article adds its boilerplate
 //!    neighbours' penalties, so the sum stops growing at the article's container). Ties go to
@@ -35,7 +38,9 @@
 //!    they are many (image tiles, see [`MAX_CAPTION_SHARE`]); and a root next to a grid of
 //!    product cards (a category's description) grows to hold the grid too, on pages that are
 //!    not one product's ([`MIN_PRODUCT_CARDS`]). Paragraphs of an article that are one
-//!    headline link ("read also" teasers) are pruned too, and so are standfirsts (deks).
+//!    headline link ("read also" teasers) are pruned too, and so are standfirsts (deks). On a
+//!    product page, the product's microdata description joins the root (see
+//!    `join_description`).
 //!
 //! Pages where no prose region stands out are scored again as listings (records: repeated
 //! siblings of one tag and class count for their text), see [`LISTING_FACTOR`].
@@ -73,6 +78,10 @@ pub const MIN_ARTICLE_ELEMENT_SHARE: f32 = 0.75;
 /// becomes the root. Our choice: 0.75 (as in article mode) lost a category's description
 /// outside `<main>` on the tuning half.
 pub const MIN_LISTING_MAIN_SHARE: f32 = 0.9;
+/// On a product page, [`MIN_ARTICLE_ELEMENT_SHARE`] is this lower share: a shop's theme puts
+/// its cart drawer, gift and store panels outside `<main>`, and they hold more prose than a
+/// news site's chrome. Our choice (one value tried).
+pub const MIN_PRODUCT_MAIN_SHARE: f32 = 0.5;
 
 /// Minimum characters of non-link text for a block to count as prose without punctuation
 /// (jusText's `length_low` is 70 with stop-word checks; we have no stop-word lists, so we ask
@@ -584,13 +593,23 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     if !listing {
         // An `<article>` may hold its `articleBody` and more: narrow until nothing changes.
         loop {
-            let r = single_article(dom, &pruned, &value, root, MIN_ARTICLE_ELEMENT_SHARE);
+            let share = if opts.product {
+                MIN_PRODUCT_MAIN_SHARE
+            } else {
+                MIN_ARTICLE_ELEMENT_SHARE
+            };
+            let r = single_article(dom, &pruned, &value, root, share);
             if r == root {
                 break;
             }
             root = r;
         }
         root = merge_siblings(dom, &mut pruned, &value, root, body);
+        if opts.product
+            && let Some(d) = product_description(dom, &pruned, &raw, body)
+        {
+            root = join_description(dom, &mut pruned, root, d, body);
+        }
         prune_captions(dom, &mut pruned, &records, root, &facts);
         prune_link_paragraphs(dom, &mut pruned, &records, &chars, &link_chars, root);
         prune_standfirsts(dom, &mut pruned, &raw, root);
@@ -623,8 +642,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
 
 /// When the root holds exactly one `<main>` or `<article>` element (or ARIA role, or
 /// schema.org `articleBody`) worth most of the root's value (`min_share`:
-/// [`MIN_ARTICLE_ELEMENT_SHARE`], [`MIN_LISTING_MAIN_SHARE`]), the article is the root: what
-/// the root adds around it are teasers and blurbs next to the article.
+/// [`MIN_ARTICLE_ELEMENT_SHARE`], [`MIN_PRODUCT_MAIN_SHARE`] on a product page,
+/// [`MIN_LISTING_MAIN_SHARE`] in listing mode), the article is the root: what the root adds
+/// around it are teasers and blurbs next to the article.
 fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize, min_share: f32) -> usize {
     let end = dom.end(root);
     let mut found = None;
@@ -778,6 +798,63 @@ fn find_records(
     (records, teasers)
 }
 
+/// A table is a grid of data when at least this many of its rows have at least
+/// [`MIN_GRID_COLUMNS`] cells. Our choice.
+const MIN_GRID_ROWS: usize = 3;
+/// See [`MIN_GRID_ROWS`]. Our choice.
+const MIN_GRID_COLUMNS: usize = 3;
+
+/// The cells (`td`, `th`) of the grids of data under `body`: tables holding no other table
+/// (layout tables nest) with at least [`MIN_GRID_ROWS`] rows of at least [`MIN_GRID_COLUMNS`]
+/// cells.
+fn grid_cells(dom: &Dom, pruned: &[bool], body: usize) -> Vec<bool> {
+    let mut cells = vec![false; dom.nodes.len()];
+    let end = dom.end(body);
+    let mut t = body;
+    while t < end {
+        if dom.tag(t) != Tag::Table || pruned.get(t).copied().unwrap_or(true) {
+            t += 1;
+            continue;
+        }
+        let t_end = dom.end(t);
+        let mut rows = 0;
+        let mut nested = false;
+        for r in t + 1..t_end {
+            match dom.tag(r) {
+                Tag::Table => {
+                    nested = true;
+                    break;
+                }
+                Tag::Tr => {
+                    let mut n = 0;
+                    let mut c = r + 1;
+                    while c < dom.end(r) {
+                        if matches!(dom.tag(c), Tag::Td | Tag::Th) {
+                            n += 1;
+                        }
+                        c = dom.end(c).max(c + 1);
+                    }
+                    if n >= MIN_GRID_COLUMNS {
+                        rows += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !nested && rows >= MIN_GRID_ROWS {
+            for c in t + 1..t_end {
+                if matches!(dom.tag(c), Tag::Td | Tag::Th)
+                    && let Some(x) = cells.get_mut(c)
+                {
+                    *x = true;
+                }
+            }
+        }
+        t = if nested { t + 1 } else { t_end.max(t + 1) };
+    }
+    cells
+}
+
 /// Tag and class of an element, hashed.
 fn signature(dom: &Dom, i: usize, tag: Tag) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (tag as u64);
@@ -833,6 +910,7 @@ fn score(
             x.1 = x.1.saturating_sub(l);
         }
     }
+    let grid = grid_cells(dom, pruned, body);
     for (i, &(c, l)) in direct.iter().enumerate() {
         if c == 0 {
             continue;
@@ -843,6 +921,10 @@ fn score(
         let tag = dom.tag(i);
         let v = if tag.is_heading() {
             title_weight * (nl + long) as f32 - (l - long) as f32
+        } else if grid.get(i).copied().unwrap_or(false) {
+            // A cell of a grid of data (a pricing or comparison table) is worth its text; its
+            // links (a row's label opening a popup) are not navigation.
+            nl as f32
         } else if l as f32 > MAX_LINK_DENSITY * c as f32 {
             title_weight * long as f32 - (l - long) as f32
         } else if nl >= MIN_PROSE_CHARS || (nl >= MIN_SENTENCE_CHARS && p > 0) {
@@ -919,6 +1001,91 @@ fn class_has_word(dom: &Dom, i: usize, words: &[&str]) -> bool {
         c.split(|ch: char| !ch.is_ascii_alphanumeric())
             .any(|t| words.iter().any(|w| t.eq_ignore_ascii_case(w)))
     })
+}
+
+/// A class naming the panel of a tab widget (`tab-pane`, `tabs__panel`, `tab-content`).
+fn names_tab_panel(dom: &Dom, i: usize) -> bool {
+    class_has_word(dom, i, &["tab", "tabs"])
+        && class_has_word(dom, i, &["pane", "panel", "content"])
+}
+
+/// The product's description in microdata: the first element marked
+/// `itemprop="description"` whose item (nearest `itemtype`) is a schema.org `Product`, with at
+/// least [`MIN_SENTENCE_CHARS`] characters and not pruned.
+fn product_description(dom: &Dom, pruned: &[bool], raw: &[u32], body: usize) -> Option<usize> {
+    let end = dom.end(body);
+    let mut i = body;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom
+            .attr(i, Attr::Itemprop)
+            .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == "description"))
+            && raw.get(i).copied().unwrap_or(0) >= MIN_SENTENCE_CHARS
+        {
+            let mut k = dom.parent(i);
+            while let Some(a) = k {
+                if let Some(t) = dom.attr(a, Attr::Itemtype) {
+                    let t = t.trim().trim_end_matches('/');
+                    let ty = t.rsplit('/').next().unwrap_or(t);
+                    if ty.eq_ignore_ascii_case("Product") {
+                        return Some(i);
+                    }
+                    break;
+                }
+                k = dom.parent(a);
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A product's description ([`product_description`]) outside the content root joins it: the
+/// root becomes their nearest common ancestor, and the other branches on the way down to
+/// either (the buy box next to the description) are pruned.
+fn join_description(dom: &Dom, pruned: &mut [bool], root: usize, d: usize, body: usize) -> usize {
+    let inside = |x: usize, a: usize| x >= a && x < dom.end(a);
+    if inside(d, root) || inside(root, d) {
+        return root;
+    }
+    let mut a = root;
+    while !inside(d, a) {
+        match dom.parent(a) {
+            Some(p) if p >= body => a = p,
+            _ => return root,
+        }
+    }
+    let mut path = Vec::new();
+    for x in [root, d] {
+        let mut y = x;
+        while y != a {
+            path.push(y);
+            match dom.parent(y) {
+                Some(p) => y = p,
+                None => break,
+            }
+        }
+    }
+    let mut parents: Vec<usize> = path.iter().filter_map(|&y| dom.parent(y)).collect();
+    parents.sort_unstable();
+    parents.dedup();
+    for p in parents {
+        let end = dom.end(p);
+        let mut c = p + 1;
+        while c < end {
+            if dom.tag(c) != Tag::Text
+                && !path.contains(&c)
+                && let Some(x) = pruned.get_mut(c)
+            {
+                *x = true;
+            }
+            c = dom.end(c).max(c + 1);
+        }
+    }
+    a
 }
 
 /// A class naming a product card (`product`, `product-item`, `products__card`).
@@ -1171,6 +1338,85 @@ fn embeds_quote(dom: &Dom, i: usize, raw: &[u32]) -> bool {
     quoted as f32 >= MIN_EMBED_QUOTE_SHARE * total as f32
 }
 
+/// Element `i` is hidden by its attributes, style or class.
+fn hidden_state(dom: &Dom, i: usize, h: &ClassHints) -> bool {
+    h.hidden
+        || dom.attr(i, Attr::Hidden).is_some()
+        || dom
+            .attr(i, Attr::AriaHidden)
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        || dom.attr(i, Attr::Style).is_some_and(style_hides)
+}
+
+/// The previous element sibling of `i` is a `<button>`: `i` is the panel the button opens (an
+/// accordion's answer).
+fn follows_button(dom: &Dom, i: usize) -> bool {
+    let Some(p) = dom.parent(i) else {
+        return false;
+    };
+    // Nodes are in document order: the node before `i` is its previous sibling or the last
+    // descendant of that sibling.
+    let mut k = i;
+    while k > p + 1 {
+        let mut s = k - 1;
+        while let Some(q) = dom.parent(s) {
+            if q == p {
+                break;
+            }
+            s = q;
+        }
+        if dom.tag(s) != Tag::Text {
+            return dom.tag(s) == Tag::Button;
+        }
+        k = s;
+    }
+    false
+}
+
+/// Shortest text that reads as a machine identifier (a UUID has 36 characters).
+pub const MIN_IDENTIFIER_CHARS: u32 = 32;
+
+/// An element whose whole text is one machine identifier (a UUID or a long hexadecimal hash,
+/// as scripts leave in pages to obfuscate or track): no words of the page.
+fn is_hex_identifier(dom: &Dom, i: usize, raw: u32) -> bool {
+    if !(MIN_IDENTIFIER_CHARS..=2 * MIN_IDENTIFIER_CHARS).contains(&raw) {
+        return false;
+    }
+    let mut digits = 0u32;
+    for k in i + 1..dom.end(i) {
+        if dom.tag(k) != Tag::Text {
+            continue;
+        }
+        let t = dom.text_of(k).trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t.split_whitespace().nth(1).is_some()
+            || !t.chars().all(|c| c.is_ascii_hexdigit() || c == '-')
+        {
+            return false;
+        }
+        digits += t.chars().filter(char::is_ascii_digit).count() as u32;
+    }
+    // A word spelled in hexadecimal letters only (`deadbeef`) has no digits.
+    digits * 4 >= raw
+}
+
+/// A block of placeholder text: a block with no blocks inside whose text opens with the
+/// typesetters' dummy text ("Lorem ipsum"), left in templates and hidden by their styles.
+fn is_placeholder_text(dom: &Dom, i: usize) -> bool {
+    let Some(first) = (i + 1..dom.end(i))
+        .map(|k| dom.text_of(k).trim_start())
+        .find(|t| !t.is_empty())
+    else {
+        return false;
+    };
+    let opens = first
+        .get(..11)
+        .is_some_and(|p| p.eq_ignore_ascii_case("lorem ipsum"));
+    opens && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
+}
+
 fn should_prune(
     dom: &Dom,
     i: usize,
@@ -1184,6 +1430,12 @@ fn should_prune(
         return true;
     }
     if tag == Tag::Header && !in_article {
+        return true;
+    }
+    if is_hex_identifier(dom, i, raw.get(i).copied().unwrap_or(0)) {
+        return true;
+    }
+    if tag.is_block() && raw.get(i).copied().unwrap_or(0) >= 11 && is_placeholder_text(dom, i) {
         return true;
     }
     // A form label is a phrase ("Email", "I agree to the terms..."); a label wrapping a
@@ -1210,8 +1462,13 @@ fn should_prune(
     let role = dom.attr(i, Attr::Role);
     // Collapsed accordion, tab and FAQ panels are hidden until a click, but they are the
     // page's content (answers, course descriptions, specifications): their hidden state is
-    // ignored. Screen-reader-only text stays pruned.
-    let disclosure = h.disclosure || role.is_some_and(role_is_disclosure);
+    // ignored. Screen-reader-only text stays pruned. On a product page, the panes of a tab
+    // widget (`tab-pane`: description, specifications) count as such panels too; so does a
+    // block right after a `<button>` (an accordion's answer hidden by a utility class).
+    let disclosure = h.disclosure
+        || role.is_some_and(role_is_disclosure)
+        || (opts.product && names_tab_panel(dom, i))
+        || (tag.is_block() && hidden_state(dom, i, &h) && follows_button(dom, i));
     // Streaming server renderers (React `<div hidden id="S:0">`) send the whole page in a
     // hidden element that a script moves into place: like hidden styles below, only small
     // hidden regions are dropped.

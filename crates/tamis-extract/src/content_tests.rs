@@ -574,3 +574,180 @@ fn teaser_boxes_around_an_article_do_not_make_a_listing() {
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("Teaser headline"), "{t}");
 }
+
+#[test]
+fn hidden_tab_panes_of_a_product_page_are_content() {
+    // A product's description and specifications tabs: the second is hidden until a click.
+    let html = format!(
+        "<body><main><h1>Graphics card</h1><div class=tab-content><div class=tab-pane>{}</div><div class=tab-pane style='display:none'><table><tr><th>Core Clock</th><td>732 MHz</td></tr><tr><th>Memory</th><td>12 GB</td></tr></table></div></div><div class=promo-pane style='display:none'><p>Hidden offer: {PROSE}</p></div></main></body>",
+        article(3)
+    );
+    let opts = PruneOptions {
+        product: true,
+        ..PruneOptions::default()
+    };
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, opts);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("real prose") && t.contains("Core Clock"), "{t}");
+    assert!(!t.contains("Hidden offer"), "{t}");
+    // On other pages a hidden tab pane stays hidden.
+    let t = root_text(&html);
+    assert!(!t.contains("Core Clock"), "{t}");
+}
+
+#[test]
+fn a_product_description_in_microdata_joins_the_root() {
+    // The description (short bullet points, no prose) sits in a column next to the buy box;
+    // the root is the long marketing text further down.
+    let html = format!(
+        "<body><div itemscope itemtype=https://schema.org/Product><div class=cols><div class=col><h2>Condenser microphone</h2><ul itemprop=description><li>Gold-plated 1\" capsule</li><li>Polar pattern: cardioid</li><li>Weight: 311 g</li></ul></div><div class=col itemscope itemtype=https://schema.org/Offer><p itemprop=description>Terms of the offer sold by the shop</p><p>£199</p><p>In stock</p><p><a href=/cart>Add to basket</a></p><p>Delivery tomorrow</p></div></div><div class=rich>{}</div></div></body>",
+        article(4)
+    );
+    let opts = PruneOptions {
+        product: true,
+        ..PruneOptions::default()
+    };
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, opts);
+    let t = text_of(&dom, &a, a.root);
+    assert!(
+        t.contains("real prose") && t.contains("Polar pattern"),
+        "{t}"
+    );
+    assert!(
+        !t.contains("Add to basket") && !t.contains("Terms of the offer"),
+        "{t}"
+    );
+    // Without structured data saying the page is a product's, nothing joins.
+    let t = root_text(&html);
+    assert!(!t.contains("Polar pattern"), "{t}");
+}
+
+#[test]
+fn carousels_are_shop_chrome_on_product_pages() {
+    // "Similar items" slides next to a product's description.
+    let slide = |k: usize| {
+        format!(
+            "<li class=carousel__item><h3>Motorbike chain 520 with 120 links, gold, model {k}</h3><span>$103.{k}</span><span>+ $23.12 delivery</span><a href=/i{k} aria-label=item></a></li>"
+        )
+    };
+    let slides: String = (0..5).map(slide).collect();
+    let html = format!(
+        "<body><main><h1>Chain</h1><div class=description>{}</div><div class=carousel><h2>Similar items</h2><ul>{slides}</ul></div></main></body>",
+        article(3)
+    );
+    let opts = PruneOptions {
+        product: true,
+        ..PruneOptions::default()
+    };
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, opts);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Motorbike chain"), "{t}");
+    // Elsewhere a carousel's slides can be the content (a services page's features).
+    let t = root_text(&html);
+    assert!(t.contains("Motorbike chain"), "{t}");
+}
+
+#[test]
+fn hex_identifiers_are_pruned() {
+    // Obfuscated labels: letters between UUID-filled spans that a stylesheet hides.
+    let html = format!(
+        "<body><main>{}<div><span>S</span><span class=x>f2f260c3-bf1f-466a-b856-6f031758a086</span><span>p</span><span class=x>9b1d4c1e0f6a4e7d8a2b3c4d5e6f7a8b</span></div><p>Call 0033-1234-5678-9999-0000-1111-22 for the key.</p><p><span>deadbeefcafebabedeadbeefcafebabe</span></p></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("f2f260c3") && !t.contains("9b1d4c1e"), "{t}");
+    // Numbers in a sentence and words spelled with hex letters only stay.
+    assert!(t.contains("0033-1234") && t.contains("deadbeef"), "{t}");
+}
+
+#[test]
+fn hidden_blocks_after_a_button_are_accordion_answers() {
+    let item = |k: usize| {
+        format!(
+            "<div class=item><button type=button><h5>Question number {k}?</h5></button><div class='text-sm hidden'><p>Answer {k} is kept: {PROSE}</p></div></div>"
+        )
+    };
+    let faq: String = (0..3).map(item).collect();
+    let html = format!(
+        "<body><main>{}<div class=faq-list>{faq}</div><div><button>Open</button><a class=hidden href=/d>See the hidden details link</a></div><div class=hidden><p>Plain hidden dropped: {PROSE}</p></div></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("Answer 0 is kept") && t.contains("Answer 2"),
+        "{t}"
+    );
+    // A hidden link after a button is no panel; a hidden block after no button stays hidden.
+    assert!(
+        !t.contains("See the hidden") && !t.contains("Plain hidden"),
+        "{t}"
+    );
+}
+
+#[test]
+fn a_product_page_narrows_to_its_main_element_sooner() {
+    // A cart drawer and a gift panel outside <main> hold a third of the prose.
+    let html = format!(
+        "<body><main><h1>Diffuser</h1>{}</main><div class=drawer><p>Your basket: gift wrapping is offered, with a message, for every order of the shop.</p></div><div class=gifts>{}</div></body>",
+        article(4),
+        article(1)
+    );
+    let opts = PruneOptions {
+        product: true,
+        ..PruneOptions::default()
+    };
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, opts);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Your basket"), "{t}");
+    // Other pages keep the body: the region outside <main> is worth too much.
+    let t = root_text(&html);
+    assert!(t.contains("Your basket"), "{t}");
+}
+
+#[test]
+fn a_grid_of_data_is_worth_its_text() {
+    // A pricing table: row labels are links (popups), cells are short. A welcome bar elsewhere
+    // is the only other text.
+    let mut rows = String::from("<tr><th>Plan</th><th>Basic</th><th>Pro</th><th>Team</th></tr>");
+    for f in [
+        "Unlimited revisions",
+        "Phone support",
+        "Cover letter",
+        "Interview coaching",
+    ] {
+        rows.push_str(&format!(
+            "<tr><td><a href=#popup>{f}</a></td><td>Yes</td><td>Yes</td><td>-</td></tr>"
+        ));
+    }
+    let html = format!(
+        "<body><div class=bar><p>Get the career app, free for seven days!</p></div><div class=plans><table>{rows}</table></div></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Interview coaching"), "{t}");
+    // A layout table (holding another table) is not a grid of data: its link rows stay
+    // navigation.
+    let nested = html.replace(
+        "<table>",
+        "<table><tr><td><table><tr><td>x</td></tr></table></td></tr>",
+    );
+    let t = root_text(&nested);
+    assert!(!t.contains("Interview coaching"), "{t}");
+}
+
+#[test]
+fn placeholder_text_is_pruned() {
+    let html = format!(
+        "<body><main><p>{PROSE}</p><div class=chart><p><span>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</span></p></div><p>{PROSE} Designers call this dummy text lorem ipsum, after Cicero.</p></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("consectetur"), "{t}");
+    // Text that mentions the placeholder is kept.
+    assert!(t.contains("after Cicero"), "{t}");
+}

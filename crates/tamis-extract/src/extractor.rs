@@ -137,9 +137,12 @@ fn product_name(dom: &dom::Dom, analysis: &content::Analysis) -> Option<String> 
         }
         k = dom.parent(i);
     }
-    let mut t = String::new();
-    dom.subtree_text(h, &mut t);
-    let name = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Each text node is a word boundary: shop themes write a name as sibling spans without
+    // spaces between them (model, colour, size), shown as separate lines or blocks.
+    let name = (h..dom.end(h))
+        .flat_map(|j| dom.text_of(j).split_whitespace())
+        .collect::<Vec<_>>()
+        .join(" ");
     (!name.is_empty() && name.chars().count() <= MAX_PRODUCT_NAME_CHARS).then_some(name)
 }
 
@@ -278,6 +281,13 @@ mod tests {
             "{}",
             out.text
         );
+        // A name written as sibling spans keeps a space between its parts.
+        let spans = html.replace(
+            "<h1>Nano Puff Jacket</h1>",
+            "<h1><span>Nano Puff</span><span>Jacket</span></h1>",
+        );
+        let out = ex.extract(spans.as_bytes(), None);
+        assert!(out.text.starts_with("Nano Puff Jacket\n\n"), "{}", out.text);
         // The same page without structured data is not known as a product's: no name added.
         let plain = html.replace("Product", "Thing");
         assert!(

@@ -21,10 +21,18 @@ pub struct PageMeta {
     pub author: Option<String>,
     /// Descriptions from JSON-LD/microdata of the main entity (products, recipes, ...).
     pub structured_text: Vec<String>,
-    /// The page is about one product: one JSON-LD `Product` outside lists, or `og:type`
-    /// `product`.
+    /// The page is about one product: one JSON-LD `Product` outside lists, `og:type`
+    /// `product`, a microdata `Product` item that is the page's (the only top-level one, or the
+    /// one holding the `<h1>`), or a buy box (a headline, one or two visible quantity fields
+    /// and at most three add-to-cart buttons).
     pub product: bool,
 }
+
+/// A buy box has at most this many visible quantity fields (the product's and a quick-buy
+/// copy of it).
+const MAX_BUY_BOX_QUANTITY_INPUTS: usize = 2;
+/// A buy box has at most this many add-to-cart buttons (buy now, add to cart, a sticky copy).
+const MAX_BUY_BOX_BUTTONS: usize = 3;
 
 /// JSON-LD documents larger than this are not parsed (bytes).
 const MAX_JSON_LD_BYTES: usize = 2 * 1024 * 1024;
@@ -66,7 +74,31 @@ pub fn collect(dom: &Dom) -> PageMeta {
     let mut item_date = None;
     let mut ld = LdFacts::default();
     let mut og_product = false;
+    // Top-level microdata items typed `Product` (start, end), the end of the current top-level
+    // item, and the first `<h1>`.
+    let mut item_products: Vec<(usize, usize)> = Vec::new();
+    let mut item_end = 0;
+    let mut h1_at = None;
+    let mut buy_controls = 0usize;
+    let mut quantity_inputs = 0usize;
     for i in 0..dom.nodes.len() {
+        if i >= item_end
+            && let Some(t) = dom.attr(i, Attr::Itemtype)
+        {
+            item_end = dom.end(i);
+            if names_product_type(t) {
+                item_products.push((i, item_end));
+            }
+        }
+        if h1_at.is_none() && dom.tag(i) == Tag::H1 {
+            h1_at = Some(i);
+        }
+        if matches!(dom.tag(i), Tag::Button | Tag::Input) && names_buy_control(dom, i) {
+            buy_controls += 1;
+        }
+        if dom.tag(i) == Tag::Input && is_quantity_input(dom, i) {
+            quantity_inputs += 1;
+        }
         match dom.tag(i) {
             Tag::Html if m.lang.is_none() => {
                 m.lang = dom.attr(i, Attr::Lang).and_then(clean);
@@ -167,8 +199,57 @@ pub fn collect(dom: &Dom) -> PageMeta {
     m.date = meta_date.or(ld.date_published.clone()).or(item_date);
     m.author = meta_author.or(ld.author.clone());
     m.structured_text = ld.descriptions;
-    m.product = og_product || ld.products == 1;
+    // Microdata: one top-level `Product` item, or the item that holds the page's headline
+    // (the product's name) among product cards (related items) elsewhere on the page. Cards of
+    // a listing are many items none of which holds the `<h1>`.
+    let item_product = item_products.len() == 1
+        || h1_at.is_some_and(|h| item_products.iter().any(|&(s, e)| s < h && h < e));
+    m.product = og_product || ld.products == 1 || item_product;
+    // A buy box without structured data: a headline, one or two visible quantity fields (the
+    // product's, a quick-buy copy) and at most a few add-to-cart buttons. A shop's listing has
+    // a button per card, and a quantity field per card when it has any.
+    let buy_box = h1_at.is_some()
+        && (1..=MAX_BUY_BOX_QUANTITY_INPUTS).contains(&quantity_inputs)
+        && (1..=MAX_BUY_BOX_BUTTONS).contains(&buy_controls);
+    m.product = m.product || buy_box;
     m
+}
+
+/// A button or input that puts a product in the cart (`add-to-cart`, `addToBasket`,
+/// `buy-now` in its id, name or class).
+fn names_buy_control(dom: &Dom, i: usize) -> bool {
+    [Attr::Id, Attr::Name, Attr::Class].iter().any(|&a| {
+        dom.attr(i, a).is_some_and(|v| {
+            let squeezed: String = v
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            ["addtocart", "addtobag", "addtobasket", "buynow"]
+                .iter()
+                .any(|w| squeezed.contains(w))
+        })
+    })
+}
+
+/// A visible field for the quantity to buy (`<input name=quantity>`, `qty`; not hidden).
+fn is_quantity_input(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, Attr::Name).is_some_and(|n| {
+        let n = n.trim();
+        n.eq_ignore_ascii_case("quantity") || n.eq_ignore_ascii_case("qty")
+    }) && !dom
+        .attr(i, Attr::Type)
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden"))
+}
+
+/// An `itemtype` naming a schema.org `Product` (`http://schema.org/Product`; several types
+/// may be listed).
+fn names_product_type(itemtype: &str) -> bool {
+    itemtype.split_ascii_whitespace().any(|t| {
+        let t = t.trim_end_matches('/');
+        let ty = t.rsplit('/').next().unwrap_or(t);
+        ty.eq_ignore_ascii_case("Product") || ty.eq_ignore_ascii_case("ProductGroup")
+    })
 }
 
 /// Facts gathered from JSON-LD.
@@ -340,6 +421,42 @@ mod tests {
         assert!(!collect(&parse(html, 64)).product);
         let html = r#"<meta property="og:type" content="product">"#;
         assert!(collect(&parse(html, 64)).product);
+    }
+
+    #[test]
+    fn product_page_from_microdata() {
+        let card = r#"<li itemscope itemtype="https://schema.org/Product"><a itemprop="name">Lamp</a></li>"#;
+        // One top-level Product item.
+        let html = r#"<body><div itemscope itemtype="http://schema.org/Product"><h2 itemprop="name">Oak chair</h2><div itemprop="offers" itemscope itemtype="http://schema.org/Offer">$20</div></div></body>"#;
+        assert!(collect(&parse(html, 64)).product);
+        // Cards of a listing: several items, the headline in none.
+        let html = format!("<body><h1>Lamps</h1><ul>{card}{card}{card}</ul></body>");
+        assert!(!collect(&parse(&html, 64)).product);
+        // The item holding the headline, next to related-product cards.
+        let html = format!(
+            r#"<body><div itemscope itemtype="http://schema.org/Product"><h1>Oak chair</h1></div><ul>{card}{card}</ul></body>"#
+        );
+        assert!(collect(&parse(&html, 64)).product);
+        // Products nested in another item (a list's members) are not the page's.
+        let html = format!(
+            r#"<body><h1>Lamps</h1><ul itemscope itemtype="https://schema.org/ItemList">{card}</ul></body>"#
+        );
+        assert!(!collect(&parse(&html, 64)).product);
+    }
+
+    #[test]
+    fn product_page_from_buy_box() {
+        let buy = r#"<form><input type=number name=quantity value=1><button class="btn add-to-cart-button">Add to cart</button></form>"#;
+        let html = format!("<body><h1>Oak chair</h1><p>$20</p>{buy}</body>");
+        assert!(collect(&parse(&html, 64)).product);
+        // A shop's listing: a buy form per card.
+        let html = format!("<body><h1>Chairs</h1>{buy}{buy}{buy}{buy}</body>");
+        assert!(!collect(&parse(&html, 64)).product);
+        // No visible quantity field (a hidden one is any form's default), or no headline.
+        let html = r#"<body><h1>Oak chair</h1><form><input type=hidden name=quantity value=1><button id=addToCart>Add</button></form></body>"#;
+        assert!(!collect(&parse(html, 64)).product);
+        let html = format!("<body><h2>Oak chair</h2>{buy}</body>");
+        assert!(!collect(&parse(&html, 64)).product);
         // Broken JSON is ignored.
         let m = collect(&parse(
             r#"<script type="application/ld+json">{"@type": </script>"#,
