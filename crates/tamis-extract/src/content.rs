@@ -1027,7 +1027,8 @@ fn reads_as_headline(dom: &Dom, i: usize) -> bool {
     words >= 3
 }
 
-/// In an article's root, prunes image captions and credits ([`caption_wrapper`]) that are
+/// In an article's root, prunes image captions and credits ([`caption_wrapper`], and short
+/// elements without headings whose class names a caption, [`names_caption`]) that are
 /// not part of repeated records (the image tiles of a services page, the cards of a grid).
 fn prune_captions(
     dom: &Dom,
@@ -1046,6 +1047,19 @@ fn prune_captions(
             continue;
         }
         let tag = dom.tag(i);
+        // Captions named by their class, whose image may be a script's placeholder.
+        let c = facts.raw.get(i).copied().unwrap_or(0);
+        if tag != Tag::Text
+            && !tag.is_heading()
+            && (MIN_CAPTION_CHARS..=MAX_CAPTION_CHARS).contains(&c)
+            && names_caption(dom, i)
+            && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_heading())
+        {
+            found.push(i);
+            total += c;
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
         if tag != Tag::Text
             && let Some(w) = caption_wrapper(dom, i, tag, facts)
             && !(w..i).any(|k| records.get(k).copied().unwrap_or(false))
@@ -1065,6 +1079,20 @@ fn prune_captions(
             *p = true;
         }
     }
+}
+
+/// A class naming a caption: the word `caption` or `captions`, alone or as the last word of
+/// a camelCase name (`newsCaption`, `InlineImage-imageEmbedCaption`).
+fn names_caption(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, Attr::Class).is_some_and(|c| {
+        c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|t| {
+            let t = t.strip_suffix('s').unwrap_or(t);
+            t.eq_ignore_ascii_case("caption")
+                || (t.len() > 7
+                    && t.ends_with("Caption")
+                    && t.as_bytes().get(t.len() - 8).is_some_and(u8::is_ascii_lowercase))
+        })
+    })
 }
 
 /// An image's caption or credit: a short text whose wrappers hold nothing else than it and

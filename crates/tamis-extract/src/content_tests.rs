@@ -446,3 +446,24 @@ fn standfirsts_in_an_article_are_pruned() {
     assert!(!t.contains("Assaults on the field"), "{t}");
     assert!(!t.contains("Our top picks"), "{t}");
 }
+
+#[test]
+fn captions_named_by_their_class_are_pruned_without_their_image() {
+    // The image is a lazy-loading placeholder: only the class says "caption".
+    let html = format!(
+        "<body><div class=story>{}<div class=InlineImage-wrapper><div class=placeholder></div><div class=InlineImage-imageEmbedCaption>The minister passes a passenger aircraft during the air show on Monday.</div></div>{}<span class=newsCaption>Protesters have worn masks to protect their identities <span>(Image: AGENCY)</span></span>{}<div class=caption><h2><a href=/v>Video: the founder on the company's employees</a></h2></div></div></body>",
+        article(6),
+        article(6),
+        article(6)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("passenger aircraft"), "{t}");
+    assert!(!t.contains("Protesters"), "{t}");
+    // Class words that only contain the word stay (`captioning`), and so do headings.
+    let html = format!(
+        "<body><div class=story>{}<p class=captioning-note>Closed captioning is available for every video on this site.</p></div></body>",
+        article(3)
+    );
+    assert!(root_text(&html).contains("Closed captioning"));
+}
