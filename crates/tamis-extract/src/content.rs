@@ -131,6 +131,9 @@ pub const MIN_EMBED_QUOTE_SHARE: f32 = 0.8;
 /// In an article's root, a paragraph that is one link holding at least this share of its
 /// text is a "read also" teaser. Our choice (0.8 measured the same on the tuning half).
 pub const MIN_LINK_PARAGRAPH_DENSITY: f32 = 0.9;
+/// ...or a paragraph that is one link after a lead-in of at most this many characters
+/// ("Read more:", "See also:"). Our choice.
+pub const MAX_LEAD_IN_CHARS: u32 = 12;
 /// Penalty of a short, non-link fragment (bylines, labels, button text).
 pub const SHORT_BLOCK_PENALTY: f32 = 3.0;
 
@@ -948,7 +951,9 @@ fn prune_link_paragraphs(
     while i < end {
         // Cards of a grid hold their title links; an article's paragraphs repeat as records too.
         if pruned.get(i).copied().unwrap_or(true)
-            || (records.get(i).copied().unwrap_or(false) && dom.tag(i) != Tag::P)
+            || (records.get(i).copied().unwrap_or(false)
+                && dom.tag(i) != Tag::P
+                && !interleaved(dom, i))
         {
             i = dom.end(i).max(i + 1);
             continue;
@@ -958,7 +963,8 @@ fn prune_link_paragraphs(
         let l = link_chars.get(i).copied().unwrap_or(0);
         if matches!(tag, Tag::P | Tag::Div | Tag::Strong | Tag::B | Tag::Em)
             && c >= MIN_TITLE_LINK_CHARS
-            && l as f32 >= MIN_LINK_PARAGRAPH_DENSITY * c as f32
+            && (l as f32 >= MIN_LINK_PARAGRAPH_DENSITY * c as f32
+                || (c - l.min(c) <= MAX_LEAD_IN_CHARS && text_before_link(dom, i)))
             && dom
                 .parent(i)
                 .is_some_and(|p| !matches!(dom.tag(p), Tag::Li | Tag::Td | Tag::Th))
@@ -978,6 +984,15 @@ fn prune_link_paragraphs(
         }
         i += 1;
     }
+}
+
+/// Whether all the text of element `i` outside its first link comes before that link (a
+/// lead-in such as "Read more:" of a teaser paragraph).
+fn text_before_link(dom: &Dom, i: usize) -> bool {
+    let Some(a) = (i + 1..dom.end(i)).find(|&k| dom.tag(k) == Tag::A) else {
+        return false;
+    };
+    !(dom.end(a)..dom.end(i)).any(|k| dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty())
 }
 
 /// Class tokens of an article's standfirst (dek): the summary under its headline, which
@@ -1040,10 +1055,22 @@ fn prune_captions(
     let end = dom.end(root);
     let mut found = Vec::new();
     let mut total = 0u32;
+    // A short record between text blocks of another kind ([`interleaved`]) is a photo and
+    // its caption, not a tile of a grid: its caption goes (the record and its end).
+    let mut photo = (NONE as usize, 0);
     let mut i = root + 1;
     while i < end {
-        if pruned.get(i).copied().unwrap_or(true) || records.get(i).copied().unwrap_or(false) {
+        if pruned.get(i).copied().unwrap_or(true) {
             i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if records.get(i).copied().unwrap_or(false) {
+            if facts.raw.get(i).copied().unwrap_or(0) <= MAX_CAPTION_CHARS && interleaved(dom, i) {
+                photo = (i, dom.end(i));
+                i += 1;
+            } else {
+                i = dom.end(i).max(i + 1);
+            }
             continue;
         }
         let tag = dom.tag(i);
@@ -1062,7 +1089,11 @@ fn prune_captions(
         }
         if tag != Tag::Text
             && let Some(w) = caption_wrapper(dom, i, tag, facts)
-            && !(w..i).any(|k| records.get(k).copied().unwrap_or(false))
+            && (if i < photo.1 {
+                w == photo.0
+            } else {
+                !(w..i).any(|k| records.get(k).copied().unwrap_or(false))
+            })
         {
             found.push(i);
             total += facts.raw.get(i).copied().unwrap_or(0);
@@ -1090,9 +1121,52 @@ fn names_caption(dom: &Dom, i: usize) -> bool {
             t.eq_ignore_ascii_case("caption")
                 || (t.len() > 7
                     && t.ends_with("Caption")
-                    && t.as_bytes().get(t.len() - 8).is_some_and(u8::is_ascii_lowercase))
+                    && t.as_bytes()
+                        .get(t.len() - 8)
+                        .is_some_and(u8::is_ascii_lowercase))
         })
     })
+}
+
+/// A record (see [`find_records`]) between two elements that share a tag and class other
+/// than its own: a photo between text blocks of an article, not a card of a grid (whose
+/// neighbours are cards) nor the last card after a heading.
+fn interleaved(dom: &Dom, i: usize) -> bool {
+    let Some(p) = dom.parent(i) else {
+        return false;
+    };
+    // The previous element sibling: climb from the node just before `i`.
+    let mut prev = None;
+    let mut k = i;
+    while k > p + 1 {
+        k -= 1;
+        while let Some(q) = dom.parent(k) {
+            if q == p {
+                break;
+            }
+            k = q;
+        }
+        if dom.tag(k) != Tag::Text {
+            prev = Some(k);
+            break;
+        }
+    }
+    let mut next = None;
+    let mut k = dom.end(i).max(i + 1);
+    while k < dom.end(p) {
+        if dom.tag(k) != Tag::Text {
+            next = Some(k);
+            break;
+        }
+        k = dom.end(k).max(k + 1);
+    }
+    match (prev, next) {
+        (Some(a), Some(b)) => {
+            let sa = signature(dom, a, dom.tag(a));
+            sa == signature(dom, b, dom.tag(b)) && sa != signature(dom, i, dom.tag(i))
+        }
+        _ => false,
+    }
 }
 
 /// An image's caption or credit: a short text whose wrappers hold nothing else than it and

@@ -467,3 +467,42 @@ fn captions_named_by_their_class_are_pruned_without_their_image() {
     );
     assert!(root_text(&html).contains("Closed captioning"));
 }
+
+#[test]
+fn teaser_paragraphs_with_a_lead_in_are_pruned() {
+    let html = format!(
+        "<body><div class=story>{}<p><strong>READ MORE: <a href=/other>China outbreak confirmed: two diagnosed with the disease</a></strong></p>{}<p>Source: <a href=/r>the full findings of the inquiry</a>, page 3.</p></div></body>",
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("China outbreak"), "{t}");
+    // Text after the link: a sentence that cites it.
+    assert!(t.contains("the full findings"), "{t}");
+}
+
+#[test]
+fn photos_between_paragraph_blocks_lose_their_captions() {
+    // Photos and text blocks alternate, each kind repeating with one class: the photos are
+    // records, but not tiles of a grid; the text blocks' teaser paragraphs go too.
+    let text = |k: usize| {
+        let teaser = if k == 1 {
+            "<p><a href=/t>Plane passengers quarantined after an outbreak in the region</a></p>"
+        } else {
+            ""
+        };
+        format!("<div class=text-description>{}{teaser}</div>", article(4))
+    };
+    let photo = |k: usize| {
+        format!(
+            "<div class=\"photo space\"><p><img src={k}.jpg></p><span class=line>A plague doctor of the 14th century, number {k}</span></div>"
+        )
+    };
+    let body: String = (0..4).map(|k| format!("{}{}", text(k), photo(k))).collect();
+    let html = format!("<body><div class=story>{body}{}</div></body>", text(9));
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("plague doctor"), "{t}");
+    assert!(!t.contains("Plane passengers"), "{t}");
+}
