@@ -17,7 +17,9 @@
 //!    long thread, see [`MIN_ARTICLE_SHARE_OF_COMMENTS`]); customer reviews never count as a
 //!    forum.
 //!    A region named like boilerplate whose text is mostly a `<blockquote>` is an embedded
-//!    post (tweet) quoted by the text, and kept.
+//!    post (tweet) quoted by the text, and kept. A region (even an `<article>`, and whatever
+//!    its share of the text) that opens with a heading named like boilerplate
+//!    (`<h3 class=related-posts-title>`) is the block that the heading titles, and pruned.
 //! 2. **Blocks** (forward): each text node belongs to its nearest block element; per block we
 //!    count characters, characters inside links, links and sentence punctuation.
 //! 3. **Value** (reverse, children before parents): each block gets a value — its non-link
@@ -1222,6 +1224,34 @@ fn embeds_quote(dom: &Dom, i: usize, raw: &[u32]) -> bool {
     quoted as f32 >= MIN_EMBED_QUOTE_SHARE * total as f32
 }
 
+/// Whether the first element inside `i` is a heading whose class names boilerplate
+/// (`<h3 class=related-posts-title>`, `<h4 class=footer-heading>`): the element is the
+/// region that the heading titles.
+fn headed_by_boilerplate(dom: &Dom, i: usize) -> bool {
+    let end = dom.end(i);
+    let mut k = i + 1;
+    while k < end {
+        let tag = dom.tag(k);
+        if tag == Tag::Text {
+            if !dom.text_of(k).trim().is_empty() {
+                return false;
+            }
+            k += 1;
+            continue;
+        }
+        if !tag.is_heading() {
+            return false;
+        }
+        // Not the id: headings' ids are anchors made of their text (`project-social-club`).
+        let mut h = ClassHints::default();
+        if let Some(c) = dom.attr(k, Attr::Class) {
+            classify(c, &mut h);
+        }
+        return h.boilerplate;
+    }
+    false
+}
+
 fn should_prune(
     dom: &Dom,
     i: usize,
@@ -1293,8 +1323,11 @@ fn should_prune(
     if h.hidden && !disclosure && share <= MAX_PRUNED_SHARE {
         return true;
     }
-    let flagged =
-        h.boilerplate || (h.comments && !opts.include_comments) || (h.commerce && opts.product);
+    let headed = headed_by_boilerplate(dom, i);
+    let flagged = h.boilerplate
+        || (h.comments && !opts.include_comments)
+        || (h.commerce && opts.product)
+        || headed;
     if !flagged {
         return false;
     }
@@ -1308,7 +1341,7 @@ fn should_prune(
     if !h.comments && embeds_quote(dom, i, raw) {
         return false;
     }
-    share <= MAX_PRUNED_SHARE && !matches!(tag, Tag::Main | Tag::Article)
+    (share <= MAX_PRUNED_SHARE || headed) && (tag != Tag::Main && (tag != Tag::Article || headed))
 }
 
 #[cfg(test)]

@@ -506,3 +506,26 @@ fn photos_between_paragraph_blocks_lose_their_captions() {
     assert!(!t.contains("plague doctor"), "{t}");
     assert!(!t.contains("Plane passengers"), "{t}");
 }
+
+#[test]
+fn regions_headed_by_a_boilerplate_heading_are_pruned() {
+    // "You may also like": a block of other posts, longer than the story, titled by a heading
+    // whose class says so; the blocks are <article> elements like the story.
+    let post = |k: usize| {
+        format!("<article class=\"box post-{k}\"><p>{PROSE} Other post {k}.</p></article>")
+    };
+    let posts: String = (0..4).map(post).collect();
+    let html = format!(
+        "<body><div id=primary><article class=\"box main\"><h1>Only who loves</h1>{}</article><article class=\"box list\"><h3 class=relatedpoststitle>You may also like</h3>{posts}</article></div></body>",
+        article(2)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Other post"), "{t}");
+    // A section whose heading's id (an anchor made of its text) holds such a word stays.
+    let html = format!(
+        "<body><div class=text>{}<div class=group><h3 class=heading id=project-social-club>Social club</h3><p>{PROSE} Club.</p></div></div></body>",
+        article(3)
+    );
+    assert!(root_text(&html).contains("Club."));
+}
