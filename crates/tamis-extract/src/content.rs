@@ -136,6 +136,8 @@ pub const MIN_LINK_PARAGRAPH_DENSITY: f32 = 0.9;
 /// ...or a paragraph that is one link after a lead-in of at most this many characters
 /// ("Read more:", "See also:"). Our choice.
 pub const MAX_LEAD_IN_CHARS: u32 = 12;
+/// A `<noscript>` of at most this many characters is a notice, and pruned. Our choice.
+pub const MAX_NOSCRIPT_CHARS: u32 = 200;
 /// Penalty of a short, non-link fragment (bylines, labels, button text).
 pub const SHORT_BLOCK_PENALTY: f32 = 3.0;
 
@@ -1265,6 +1267,11 @@ fn should_prune(
         return true;
     }
     if tag == Tag::Header && !in_article {
+        return true;
+    }
+    // A short `<noscript>` is a notice ("Please enable JavaScript to view the comments");
+    // a long one is the page's fallback content.
+    if tag == Tag::Noscript && raw.get(i).copied().unwrap_or(0) <= MAX_NOSCRIPT_CHARS {
         return true;
     }
     // A form label is a phrase ("Email", "I agree to the terms..."); a label wrapping a

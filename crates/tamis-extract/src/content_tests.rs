@@ -529,3 +529,19 @@ fn regions_headed_by_a_boilerplate_heading_are_pruned() {
     );
     assert!(root_text(&html).contains("Club."));
 }
+
+#[test]
+fn short_noscript_notices_are_pruned_long_fallbacks_kept() {
+    let html = format!(
+        "<body><article>{}<noscript>Please enable JavaScript to view the <a href=/d>comments powered by a widget.</a></noscript></article></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("enable JavaScript"), "{t}");
+    let html = format!(
+        "<body><div><p>Short.</p><noscript><p>{PROSE} Fallback one.</p><p>{PROSE}</p><p>{PROSE}</p></noscript></div></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Fallback one"), "{t}");
+}
