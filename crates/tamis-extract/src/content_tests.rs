@@ -545,3 +545,28 @@ fn short_noscript_notices_are_pruned_long_fallbacks_kept() {
     let t = root_text(&html);
     assert!(t.contains("Fallback one"), "{t}");
 }
+
+#[test]
+fn repeated_structured_entities_are_a_list_not_the_page() {
+    // A calendar widget's events, as a bare JSON-LD array: none of their descriptions is the
+    // page's. One event alone is the page's entity.
+    let ev = |k: usize| {
+        format!(
+            r#"{{"@type":"Event","name":"Expo {k}","description":"The must-attend executive event number {k} for the industry."}}"#
+        )
+    };
+    let html = format!(
+        r#"<body><script type="application/ld+json">[{},{},{}]</script><p>Text.</p></body>"#,
+        ev(1),
+        ev(2),
+        ev(3)
+    );
+    let m = crate::metadata::collect(&parse(&html, 64));
+    assert!(m.structured_text.is_empty(), "{:?}", m.structured_text);
+    let html = format!(
+        r#"<body><script type="application/ld+json">{}</script><p>Text.</p></body>"#,
+        ev(1)
+    );
+    let m = crate::metadata::collect(&parse(&html, 64));
+    assert_eq!(m.structured_text.len(), 1);
+}
