@@ -1254,6 +1254,19 @@ fn headed_by_boilerplate(dom: &Dom, i: usize) -> bool {
     false
 }
 
+/// A class holding `readmore`, or `read` followed by `more` (`read-more-big`, `read_more`).
+fn names_read_more(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, Attr::Class).is_some_and(|c| {
+        let mut prev = "";
+        c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|t| {
+            let hit = t.eq_ignore_ascii_case("readmore")
+                || (prev.eq_ignore_ascii_case("read") && t.eq_ignore_ascii_case("more"));
+            prev = t;
+            hit
+        })
+    })
+}
+
 fn should_prune(
     dom: &Dom,
     i: usize,
@@ -1267,6 +1280,10 @@ fn should_prune(
         return true;
     }
     if tag == Tag::Header && !in_article {
+        return true;
+    }
+    // A link named "read more" is a teaser of another page (or the button to it).
+    if tag == Tag::A && names_read_more(dom, i) {
         return true;
     }
     // A short `<noscript>` is a notice ("Please enable JavaScript to view the comments");

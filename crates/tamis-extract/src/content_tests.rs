@@ -570,3 +570,17 @@ fn repeated_structured_entities_are_a_list_not_the_page() {
     let m = crate::metadata::collect(&parse(&html, 64));
     assert_eq!(m.structured_text.len(), 1);
 }
+
+#[test]
+fn read_more_links_are_pruned() {
+    let html = format!(
+        "<body><article>{}<a class=read-more-big href=/o><span>Also on our site</span> <span>Journalists threatened with arrests as the purge of the opposition goes on</span></a>{}<p>See <a class=readmore-inline-note href=/x>the notes</a> below. <a class=more href=/y>More detail on the threats made against the reporters</a></p></article></body>",
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Journalists threatened"), "{t}");
+    assert!(!t.contains("the notes"), "{t}");
+    assert!(t.contains("More detail on the threats"), "{t}");
+}
