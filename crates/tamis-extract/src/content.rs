@@ -37,7 +37,8 @@
 //!    they are many (image tiles, see [`MAX_CAPTION_SHARE`]); and a root next to a grid of
 //!    product cards (a category's description) grows to hold the grid too, on pages that are
 //!    not one product's ([`MIN_PRODUCT_CARDS`]). Paragraphs of an article that are one
-//!    headline link ("read also" teasers) are pruned too, and so are standfirsts (deks).
+//!    headline link ("read also" teasers) are pruned too, and so are standfirsts (deks) and
+//!    groups of teaser cards (an image link and a title link to one address, a short blurb).
 //!
 //! Pages where no prose region stands out are scored again as listings (records: repeated
 //! siblings of one tag and class count for their text), see [`LISTING_FACTOR`].
@@ -138,6 +139,9 @@ pub const MIN_LINK_PARAGRAPH_DENSITY: f32 = 0.9;
 pub const MAX_LEAD_IN_CHARS: u32 = 12;
 /// A `<noscript>` of at most this many characters is a notice, and pruned. Our choice.
 pub const MAX_NOSCRIPT_CHARS: u32 = 200;
+/// Teaser cards are pruned from an article's root only while they hold at most this share of
+/// its text: more, and they are the page's content (a category's products). Our choice.
+pub const MAX_TEASER_CARD_SHARE: f32 = 0.5;
 /// Penalty of a short, non-link fragment (bylines, labels, button text).
 pub const SHORT_BLOCK_PENALTY: f32 = 3.0;
 
@@ -549,6 +553,15 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         root = merge_siblings(dom, &mut pruned, &value, root, body);
         prune_captions(dom, &mut pruned, &records, root, &facts);
         prune_link_paragraphs(dom, &mut pruned, &records, &chars, &link_chars, root);
+        prune_teaser_cards(
+            dom,
+            &mut pruned,
+            &records,
+            &chars,
+            &link_chars,
+            root,
+            &facts,
+        );
         prune_standfirsts(dom, &mut pruned, &raw, root);
         if !opts.product {
             root = with_product_grid(dom, &pruned, &records, &chars, root, body);
@@ -988,6 +1001,121 @@ fn prune_link_paragraphs(
         }
         i += 1;
     }
+}
+
+/// In an article's root, prunes groups of teaser cards ("most popular" boxes of other
+/// stories) by their shape rather than their link share, since a card's blurb may outweigh
+/// its title link: at least [`MIN_RECORDS`] sibling records (see [`find_records`]) each of
+/// which holds an image link and at least one more link, all to one address, and at most
+/// [`MAX_CAPTION_CHARS`] of text outside its links; product cards are left alone. A wrapper
+/// left with headings only (the box's title) goes with them.
+fn prune_teaser_cards(
+    dom: &Dom,
+    pruned: &mut [bool],
+    records: &[bool],
+    chars: &[u32],
+    link_chars: &[u32],
+    root: usize,
+    facts: &PageFacts<'_>,
+) {
+    let end = dom.end(root);
+    let mut cards = Vec::new();
+    let mut p = root;
+    while p < end {
+        if pruned.get(p).copied().unwrap_or(true) {
+            p = dom.end(p).max(p + 1);
+            continue;
+        }
+        if dom.tag(p) == Tag::Text {
+            p += 1;
+            continue;
+        }
+        cards.clear();
+        let mut c = p + 1;
+        while c < dom.end(p) {
+            if records.get(c).copied().unwrap_or(false)
+                && !pruned.get(c).copied().unwrap_or(true)
+                && teaser_card(dom, c, chars, link_chars, facts)
+            {
+                cards.push(c);
+            }
+            c = dom.end(c).max(c + 1);
+        }
+        let card_chars: u32 = cards
+            .iter()
+            .map(|&c| chars.get(c).copied().unwrap_or(0))
+            .sum();
+        if cards.len() >= MIN_RECORDS
+            && card_chars as f32
+                <= MAX_TEASER_CARD_SHARE * chars.get(root).copied().unwrap_or(0) as f32
+        {
+            for &c in &cards {
+                if let Some(x) = pruned.get_mut(c) {
+                    *x = true;
+                }
+            }
+            let mut rest = false;
+            let mut c = p + 1;
+            while c < dom.end(p) {
+                let tag = dom.tag(c);
+                if !pruned.get(c).copied().unwrap_or(true)
+                    && !tag.is_heading()
+                    && (tag != Tag::Text || !dom.text_of(c).trim().is_empty())
+                    && chars.get(c).copied().unwrap_or(0) > 0
+                {
+                    rest = true;
+                }
+                c = dom.end(c).max(c + 1);
+            }
+            if !rest
+                && p != root
+                && let Some(x) = pruned.get_mut(p)
+            {
+                *x = true;
+            }
+            p = dom.end(p).max(p + 1);
+            continue;
+        }
+        p += 1;
+    }
+}
+
+/// A teaser card: an image link and at least one more link (the title), all to one
+/// address, at most [`MAX_CAPTION_CHARS`] of text outside links (a blurb), not a product.
+fn teaser_card(
+    dom: &Dom,
+    c: usize,
+    chars: &[u32],
+    link_chars: &[u32],
+    facts: &PageFacts<'_>,
+) -> bool {
+    let text = chars.get(c).copied().unwrap_or(0);
+    if text == 0
+        || text.saturating_sub(link_chars.get(c).copied().unwrap_or(0)) > MAX_CAPTION_CHARS
+        || names_product(dom, c)
+    {
+        return false;
+    }
+    let mut href: Option<&str> = None;
+    let mut anchors = 0;
+    let mut image = false;
+    for k in c + 1..dom.end(c) {
+        if dom.tag(k) != Tag::A {
+            continue;
+        }
+        let Some(h) = dom.attr(k, Attr::Href) else {
+            return false;
+        };
+        if href.is_some_and(|x| x != h) {
+            return false;
+        }
+        href = Some(h);
+        anchors += 1;
+        if facts.has_img.get(k).copied().unwrap_or(false) {
+            image = true;
+        }
+    }
+    anchors >= 2 && image
 }
 
 /// Whether all the text of element `i` outside its first link comes before that link (a

@@ -584,3 +584,35 @@ fn read_more_links_are_pruned() {
     assert!(!t.contains("the notes"), "{t}");
     assert!(t.contains("More detail on the threats"), "{t}");
 }
+
+#[test]
+fn teaser_card_groups_are_pruned_by_shape() {
+    let card = |k: usize| {
+        format!(
+            "<div class=tumb><div class=r><a href=/s{k}><img src=/i{k}.jpg></a></div><div class=title><a href=/s{k}>Story {k}</a></div><div class=body>A short blurb of the other story number {k}, telling why it is worth a read.</div></div>"
+        )
+    };
+    let cards: String = (1..=4).map(card).collect();
+    let html = format!(
+        "<body><div id=ct><h1>Title</h1>{}<div id=box><h2>Most popular</h2>{cards}</div></div></body>",
+        article(5)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("blurb"), "{t}");
+    assert!(!t.contains("Most popular"), "{t}");
+    // Cards whose links go to different places (a title and a source) are not teasers.
+    let mixed: String = (1..=4)
+        .map(|k| format!("<div class=tumb><a href=/s{k}><img src=/i{k}.jpg></a><a href=/t{k}>Story {k}</a><p>A short blurb of the other story number {k}, telling why it is worth a read.</p></div>"))
+        .collect();
+    let html = format!(
+        "<body><div id=ct><h1>Title</h1>{}<div id=box>{mixed}</div></div></body>",
+        article(5)
+    );
+    assert!(root_text(&html).contains("blurb"));
+    // Cards holding most of the root's text are its content (a category's items).
+    let html = format!(
+        "<body><div id=ct><h1>Title</h1><p>{PROSE}</p><div id=box>{cards}</div></div></body>"
+    );
+    assert!(root_text(&html).contains("blurb"));
+}
