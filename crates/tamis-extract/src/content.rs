@@ -970,7 +970,7 @@ fn prune_link_paragraphs(
         if pruned.get(i).copied().unwrap_or(true)
             || (records.get(i).copied().unwrap_or(false)
                 && dom.tag(i) != Tag::P
-                && !interleaved(dom, i))
+                && !interleaved(dom, pruned, i))
         {
             i = dom.end(i).max(i + 1);
             continue;
@@ -1197,7 +1197,9 @@ fn prune_captions(
             continue;
         }
         if records.get(i).copied().unwrap_or(false) {
-            if facts.raw.get(i).copied().unwrap_or(0) <= MAX_CAPTION_CHARS && interleaved(dom, i) {
+            if facts.raw.get(i).copied().unwrap_or(0) <= MAX_CAPTION_CHARS
+                && interleaved(dom, pruned, i)
+            {
                 photo = (i, dom.end(i));
                 i += 1;
             } else {
@@ -1262,10 +1264,20 @@ fn names_caption(dom: &Dom, i: usize) -> bool {
 
 /// A record (see [`find_records`]) between two elements that share a tag and class other
 /// than its own: a photo between text blocks of an article, not a card of a grid (whose
-/// neighbours are cards) nor the last card after a heading.
-fn interleaved(dom: &Dom, i: usize) -> bool {
+/// neighbours are cards) nor the last card after a heading. Neighbours that are pruned (a
+/// related-stories box between the photo and the next text block) or of the record's own
+/// kind (two photos in a row) are looked past.
+fn interleaved(dom: &Dom, pruned: &[bool], i: usize) -> bool {
     let Some(p) = dom.parent(i) else {
         return false;
+    };
+    let own = signature(dom, i, dom.tag(i));
+    // Neighbours that are pruned (a related-stories box) or of the record's own kind (a run
+    // of photos) are skipped.
+    let skip = |k: usize| {
+        dom.tag(k) == Tag::Text
+            || pruned.get(k).copied().unwrap_or(false)
+            || signature(dom, k, dom.tag(k)) == own
     };
     // The previous element sibling: climb from the node just before `i`.
     let mut prev = None;
@@ -1278,7 +1290,7 @@ fn interleaved(dom: &Dom, i: usize) -> bool {
             }
             k = q;
         }
-        if dom.tag(k) != Tag::Text {
+        if !skip(k) {
             prev = Some(k);
             break;
         }
@@ -1286,17 +1298,14 @@ fn interleaved(dom: &Dom, i: usize) -> bool {
     let mut next = None;
     let mut k = dom.end(i).max(i + 1);
     while k < dom.end(p) {
-        if dom.tag(k) != Tag::Text {
+        if !skip(k) {
             next = Some(k);
             break;
         }
         k = dom.end(k).max(k + 1);
     }
     match (prev, next) {
-        (Some(a), Some(b)) => {
-            let sa = signature(dom, a, dom.tag(a));
-            sa == signature(dom, b, dom.tag(b)) && sa != signature(dom, i, dom.tag(i))
-        }
+        (Some(a), Some(b)) => signature(dom, a, dom.tag(a)) == signature(dom, b, dom.tag(b)),
         _ => false,
     }
 }

@@ -616,3 +616,25 @@ fn teaser_card_groups_are_pruned_by_shape() {
     );
     assert!(root_text(&html).contains("blurb"));
 }
+
+#[test]
+fn photo_runs_between_text_blocks_lose_their_captions() {
+    let photo = |k: usize| {
+        format!(
+            "<div class=photo><p><img src=/p{k}.jpg></p><span class=newsCaption>The harbour seen from the hill at dawn, photo {k} (Image: AGENCY)</span></div>"
+        )
+    };
+    let text = |k: usize| format!("<div class=text>{}</div>", article(3 * k));
+    let html = format!(
+        "<body><div id=story><h1>Title</h1>{}{}{}{}{}<div class=related-articles><a href=/r>Another story about the harbour and its boats</a></div>{}</div></body>",
+        text(2),
+        photo(1),
+        photo(2),
+        text(2),
+        photo(3),
+        text(2)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("harbour seen"), "{t}");
+}
