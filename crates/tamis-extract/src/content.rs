@@ -1128,8 +1128,16 @@ fn text_before_link(dom: &Dom, i: usize) -> bool {
 }
 
 /// Class tokens of an article's standfirst (dek): the summary under its headline, which
-/// repeats the page's description rather than starting the story.
-const STANDFIRST_TOKENS: &[&str] = &["dek", "standfirst", "subhead", "subheadline", "abstract"];
+/// repeats the page's description rather than starting the story; a "key points" box is
+/// such a summary too.
+const STANDFIRST_TOKENS: &[&str] = &[
+    "dek",
+    "standfirst",
+    "subhead",
+    "subheadline",
+    "abstract",
+    "keypoints",
+];
 
 /// In an article's root, prunes standfirsts: elements of at most [`MAX_CAPTION_CHARS`]
 /// characters whose class holds a [`STANDFIRST_TOKENS`] token, or headings marked as the

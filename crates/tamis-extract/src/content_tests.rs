@@ -445,6 +445,14 @@ fn standfirsts_in_an_article_are_pruned() {
     assert!(t.contains("What the law says"), "{t}");
     assert!(!t.contains("Assaults on the field"), "{t}");
     assert!(!t.contains("Our top picks"), "{t}");
+    // A "key points" box summing the story up.
+    let html = format!(
+        "<body><article><h1>Airline orders jets</h1><div class=RenderKeyPoints-keyPoints><div>Key Points</div><ul><li>The carrier has finalized a deal to buy thirty jets.</li><li>The deal comes on top of five sales this week.</li></ul></div>{}</article></body>",
+        article(4)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("finalized a deal"), "{t}");
 }
 
 #[test]
