@@ -142,6 +142,9 @@ pub const MAX_NOSCRIPT_CHARS: u32 = 200;
 /// Teaser cards are pruned from an article's root only while they hold at most this share of
 /// its text: more, and they are the page's content (a category's products). Our choice.
 pub const MAX_TEASER_CARD_SHARE: f32 = 0.5;
+/// A root inside an `articleBody` grows to it when it is worth at least this share of the
+/// root's value (see `to_article_body`). Our choice.
+pub const MIN_ARTICLE_BODY_SHARE: f32 = 0.5;
 /// Penalty of a short, non-link fragment (bylines, labels, button text).
 pub const SHORT_BLOCK_PENALTY: f32 = 3.0;
 
@@ -550,6 +553,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             }
             root = r;
         }
+        root = to_article_body(dom, &mut pruned, &value, root, body);
         root = merge_siblings(dom, &mut pruned, &value, root, body);
         prune_captions(dom, &mut pruned, &records, root, &facts);
         prune_link_paragraphs(dom, &mut pruned, &records, &chars, &link_chars, root);
@@ -630,6 +634,84 @@ fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize) -> usi
         }
         _ => root,
     }
+}
+
+/// A root at most four levels inside an element marked `itemprop="articleBody"` (one
+/// paragraph of it, when the rest is short lines: notes under a table of dates written with
+/// `<br>`s) grows to that element, when the element is worth at least
+/// [`MIN_ARTICLE_BODY_SHARE`] of the root's value; its children that are link clusters (its
+/// tags: link text over [`MAX_LINK_DENSITY`] and 3 links or more, or shorter than
+/// [`MIN_TITLE_LINK_CHARS`]: a share button) are pruned.
+fn to_article_body(
+    dom: &Dom,
+    pruned: &mut [bool],
+    value: &[f32],
+    root: usize,
+    body: usize,
+) -> usize {
+    let mut a = root;
+    let mut found = None;
+    for _ in 0..4 {
+        let Some(p) = dom.parent(a) else { break };
+        if p <= body {
+            break;
+        }
+        a = p;
+        if dom
+            .attr(a, Attr::Itemprop)
+            .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == "articleBody"))
+        {
+            found = Some(a);
+            break;
+        }
+    }
+    let Some(a) = found else { return root };
+    if value.get(a).copied().unwrap_or(0.0)
+        < MIN_ARTICLE_BODY_SHARE * value.get(root).copied().unwrap_or(0.0)
+    {
+        return root;
+    }
+    // Its children that are link clusters: counted here from their text, since an inline
+    // element (`<strong>Tags<br><a>..</a>, <a>..</a></strong>`) is no block of its own.
+    let end = dom.end(a);
+    let mut i = a + 1;
+    while i < end {
+        if dom.tag(i) != Tag::Text && !pruned.get(i).copied().unwrap_or(true) {
+            let (mut c, mut l, mut k) = (0u32, 0u32, 0u32);
+            let mut link_end = 0;
+            let mut j = i + 1;
+            while j < dom.end(i) {
+                if pruned.get(j).copied().unwrap_or(true) {
+                    j = dom.end(j).max(j + 1);
+                    continue;
+                }
+                match dom.tag(j) {
+                    Tag::A if j >= link_end => {
+                        k += 1;
+                        link_end = dom.end(j);
+                    }
+                    Tag::Text => {
+                        let n = count(dom.text_of(j)).0;
+                        c += n;
+                        if j < link_end {
+                            l += n;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            if c > 0
+                && l as f32 > MAX_LINK_DENSITY * c as f32
+                && (k >= 3 || c < MIN_TITLE_LINK_CHARS)
+                && let Some(x) = pruned.get_mut(i)
+            {
+                *x = true;
+            }
+        }
+        i = dom.end(i).max(i + 1);
+    }
+    a
 }
 
 /// Readability's sibling step: siblings of the root worth at least [`SIBLING_SHARE`] of the

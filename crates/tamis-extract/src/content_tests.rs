@@ -646,3 +646,18 @@ fn photo_runs_between_text_blocks_lose_their_captions() {
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("harbour seen"), "{t}");
 }
+
+#[test]
+fn a_root_inside_the_article_body_grows_to_it_without_its_tags() {
+    let dates: String = (1..=16)
+        .map(|k| format!("Round {k}: {k} March - Interlagos circuit, Sao Paulo<br>"))
+        .collect();
+    let html = format!(
+        "<body><div class=page><div itemprop=articleBody class=body><h1>Calendar 2018</h1><h3>The season's calendar</h3><p>{dates}</p><p>* Calendar subject to change</p><p>* Published in January</p><strong>Tags<br><a href=/t/1>calendar</a>, <a href=/t/2>stock car</a>, <a href=/t/3>interlagos</a>, <a href=/t/4>season</a></strong></div></div><div class=side><p>Short.</p></div></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Round 16"), "{t}");
+    assert!(t.contains("subject to change"), "{t}");
+    assert!(t.contains("season's calendar"), "{t}");
+    assert!(!t.contains("interlagos"), "{t}");
+}
