@@ -661,3 +661,15 @@ fn a_root_inside_the_article_body_grows_to_it_without_its_tags() {
     assert!(t.contains("season's calendar"), "{t}");
     assert!(!t.contains("interlagos"), "{t}");
 }
+
+#[test]
+fn robots_nocontent_regions_are_pruned() {
+    let html = format!(
+        "<body><article><h1>Kit review</h1>{}<p class=\"jetpack-slideshow-noscript robots-nocontent\">This slideshow requires JavaScript.</p>{}</article></body>",
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("slideshow requires"), "{t}");
+}
