@@ -677,30 +677,7 @@ fn to_article_body(
     let mut i = a + 1;
     while i < end {
         if dom.tag(i) != Tag::Text && !pruned.get(i).copied().unwrap_or(true) {
-            let (mut c, mut l, mut k) = (0u32, 0u32, 0u32);
-            let mut link_end = 0;
-            let mut j = i + 1;
-            while j < dom.end(i) {
-                if pruned.get(j).copied().unwrap_or(true) {
-                    j = dom.end(j).max(j + 1);
-                    continue;
-                }
-                match dom.tag(j) {
-                    Tag::A if j >= link_end => {
-                        k += 1;
-                        link_end = dom.end(j);
-                    }
-                    Tag::Text => {
-                        let n = count(dom.text_of(j)).0;
-                        c += n;
-                        if j < link_end {
-                            l += n;
-                        }
-                    }
-                    _ => {}
-                }
-                j += 1;
-            }
+            let (c, l, k) = text_counts(dom, pruned, i);
             if c > 0
                 && l as f32 > MAX_LINK_DENSITY * c as f32
                 && (k >= 3 || c < MIN_TITLE_LINK_CHARS)
@@ -712,6 +689,37 @@ fn to_article_body(
         i = dom.end(i).max(i + 1);
     }
     a
+}
+
+/// Non-whitespace characters of the text of element `i` outside pruned regions, of which
+/// inside links, and its number of links: counted from the text, for inline elements, which
+/// are no blocks of their own.
+fn text_counts(dom: &Dom, pruned: &[bool], i: usize) -> (u32, u32, u32) {
+    let (mut c, mut l, mut k) = (0u32, 0u32, 0u32);
+    let mut link_end = 0;
+    let mut j = i + 1;
+    while j < dom.end(i) {
+        if pruned.get(j).copied().unwrap_or(true) {
+            j = dom.end(j).max(j + 1);
+            continue;
+        }
+        match dom.tag(j) {
+            Tag::A if j >= link_end => {
+                k += 1;
+                link_end = dom.end(j);
+            }
+            Tag::Text => {
+                let n = count(dom.text_of(j)).0;
+                c += n;
+                if j < link_end {
+                    l += n;
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    (c, l, k)
 }
 
 /// Readability's sibling step: siblings of the root worth at least [`SIBLING_SHARE`] of the
@@ -1036,7 +1044,9 @@ fn with_product_grid(
 /// between the paragraphs of a news story): a `<p>`, `<div>` or emphasis of at least
 /// [`MIN_TITLE_LINK_CHARS`], a single link holding [`MIN_LINK_PARAGRAPH_DENSITY`] of its text,
 /// of at least three words and no bare address, outside list items, table cells and the cards
-/// of grids (records other than paragraphs).
+/// of grids (records other than paragraphs); or one link with at most [`MAX_LEAD_IN_CHARS`]
+/// of text on one side of it ("Read more:", "[INSIGHT]"). Emphasis elements are inline, so
+/// their text is counted here (`text_counts`).
 fn prune_link_paragraphs(
     dom: &Dom,
     pruned: &mut [bool],
@@ -1058,8 +1068,15 @@ fn prune_link_paragraphs(
             continue;
         }
         let tag = dom.tag(i);
-        let c = chars.get(i).copied().unwrap_or(0);
-        let l = link_chars.get(i).copied().unwrap_or(0);
+        let (c, l) = if matches!(tag, Tag::Strong | Tag::B | Tag::Em) {
+            let (c, l, _) = text_counts(dom, pruned, i);
+            (c, l)
+        } else {
+            (
+                chars.get(i).copied().unwrap_or(0),
+                link_chars.get(i).copied().unwrap_or(0),
+            )
+        };
         if matches!(tag, Tag::P | Tag::Div | Tag::Strong | Tag::B | Tag::Em)
             && c >= MIN_TITLE_LINK_CHARS
             && (l as f32 >= MIN_LINK_PARAGRAPH_DENSITY * c as f32
@@ -1201,12 +1218,18 @@ fn teaser_card(
 }
 
 /// Whether all the text of element `i` outside its first link comes before that link (a
-/// lead-in such as "Read more:" of a teaser paragraph).
+/// lead-in such as "Read more:" of a teaser paragraph), or after it without ending a
+/// sentence (a label such as "[INSIGHT]").
 fn text_before_link(dom: &Dom, i: usize) -> bool {
     let Some(a) = (i + 1..dom.end(i)).find(|&k| dom.tag(k) == Tag::A) else {
         return false;
     };
     !(dom.end(a)..dom.end(i)).any(|k| dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty())
+        // Or a label after the link ("[INSIGHT]"), not the end of a sentence ("<a>Visit
+        // their website</a> to learn more.").
+        || (!(i + 1..a).any(|k| dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty())
+            && !(dom.end(a)..dom.end(i))
+                .any(|k| dom.tag(k) == Tag::Text && count(dom.text_of(k)).1 > 0))
 }
 
 /// Class tokens of an article's standfirst (dek): the summary under its headline, which

@@ -673,3 +673,18 @@ fn robots_nocontent_regions_are_pruned() {
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("slideshow requires"), "{t}");
 }
+
+#[test]
+fn teaser_lines_with_a_label_after_the_link_are_pruned() {
+    let html = format!(
+        "<body><div class=story>{}<p><strong>DON'T MISS</strong><br><strong><a href=/a>Plague warning: officials name eight deadly diseases</a> [WARNING]</strong><br><strong><a href=/b>Holidaymakers fall ill after eating marmot meat</a> [INSIGHT]</strong></p>{}<p><a href=/w>Visit the company's own website</a> to learn more.</p></div></body>",
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("officials name eight"), "{t}");
+    assert!(!t.contains("marmot"), "{t}");
+    // Text after the link that ends a sentence: the link is part of it.
+    assert!(t.contains("company's own website"), "{t}");
+}
