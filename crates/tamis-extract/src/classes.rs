@@ -41,6 +41,8 @@ pub struct ClassHints {
 
 /// Whole tokens that mark boilerplate, whatever else the attribute says.
 const BOILERPLATE_TOKENS: &[&str] = &[
+    // `robots-nocontent`: the marker of text that crawlers should not index (Yahoo's).
+    "nocontent",
     "nav",
     "navbar",
     "navigation",

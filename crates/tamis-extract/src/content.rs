@@ -19,7 +19,9 @@
 //!    long thread, see [`MIN_ARTICLE_SHARE_OF_COMMENTS`]); customer reviews never count as a
 //!    forum.
 //!    A region named like boilerplate whose text is mostly a `<blockquote>` is an embedded
-//!    post (tweet) quoted by the text, and kept.
+//!    post (tweet) quoted by the text, and kept. A region (even an `<article>`, and whatever
+//!    its share of the text) that opens with a heading named like boilerplate
+//!    (`<h3 class=related-posts-title>`) is the block that the heading titles, and pruned.
 //! 2. **Blocks** (forward): each text node belongs to its nearest block element; per block we
 //!    count characters, characters inside links, links and sentence punctuation.
 //! 3. **Value** (reverse, children before parents): each block gets a value — its non-link
@@ -38,8 +40,9 @@
 //!    they are many (image tiles, see [`MAX_CAPTION_SHARE`]); and a root next to a grid of
 //!    product cards (a category's description) grows to hold the grid too, on pages that are
 //!    not one product's ([`MIN_PRODUCT_CARDS`]). Paragraphs of an article that are one
-//!    headline link ("read also" teasers) are pruned too, and so are standfirsts (deks). On a
-//!    product page, the product's microdata description joins the root (see
+//!    headline link ("read also" teasers) are pruned too, and so are standfirsts (deks) and
+//!    groups of teaser cards (an image link and a title link to one address, a short blurb).
+//!    On a product page, the product's microdata description joins the root (see
 //!    `join_description`).
 //!
 //! Pages where no prose region stands out are scored again as listings (records: repeated
@@ -154,6 +157,17 @@ pub const MIN_EMBED_QUOTE_SHARE: f32 = 0.8;
 /// In an article's root, a paragraph that is one link holding at least this share of its
 /// text is a "read also" teaser. Our choice (0.8 measured the same on the tuning half).
 pub const MIN_LINK_PARAGRAPH_DENSITY: f32 = 0.9;
+/// ...or a paragraph that is one link after a lead-in of at most this many characters
+/// ("Read more:", "See also:"). Our choice.
+pub const MAX_LEAD_IN_CHARS: u32 = 12;
+/// A `<noscript>` of at most this many characters is a notice, and pruned. Our choice.
+pub const MAX_NOSCRIPT_CHARS: u32 = 200;
+/// Teaser cards are pruned from an article's root only while they hold at most this share of
+/// its text: more, and they are the page's content (a category's products). Our choice.
+pub const MAX_TEASER_CARD_SHARE: f32 = 0.5;
+/// A root inside an `articleBody` grows to it when it is worth at least this share of the
+/// root's value (see `to_article_body`). Our choice.
+pub const MIN_ARTICLE_BODY_SHARE: f32 = 0.5;
 /// Penalty of a short, non-link fragment (bylines, labels, button text).
 pub const SHORT_BLOCK_PENALTY: f32 = 3.0;
 
@@ -604,6 +618,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             }
             root = r;
         }
+        root = to_article_body(dom, &mut pruned, &value, root, body);
         root = merge_siblings(dom, &mut pruned, &value, root, body);
         if opts.product
             && let Some(d) = product_description(dom, &pruned, &raw, body)
@@ -612,6 +627,15 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
         prune_captions(dom, &mut pruned, &records, root, &facts);
         prune_link_paragraphs(dom, &mut pruned, &records, &chars, &link_chars, root);
+        prune_teaser_cards(
+            dom,
+            &mut pruned,
+            &records,
+            &chars,
+            &link_chars,
+            root,
+            &facts,
+        );
         prune_standfirsts(dom, &mut pruned, &raw, root);
         if !opts.product {
             root = with_product_grid(dom, &pruned, &records, &chars, root, body);
@@ -681,6 +705,92 @@ fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize, min_sh
         }
         _ => root,
     }
+}
+
+/// A root at most four levels inside an element marked `itemprop="articleBody"` (one
+/// paragraph of it, when the rest is short lines: notes under a table of dates written with
+/// `<br>`s) grows to that element, when the element is worth at least
+/// [`MIN_ARTICLE_BODY_SHARE`] of the root's value; its children that are link clusters (its
+/// tags: link text over [`MAX_LINK_DENSITY`] and 3 links or more, or shorter than
+/// [`MIN_TITLE_LINK_CHARS`]: a share button) are pruned.
+fn to_article_body(
+    dom: &Dom,
+    pruned: &mut [bool],
+    value: &[f32],
+    root: usize,
+    body: usize,
+) -> usize {
+    let mut a = root;
+    let mut found = None;
+    for _ in 0..4 {
+        let Some(p) = dom.parent(a) else { break };
+        if p <= body {
+            break;
+        }
+        a = p;
+        if dom
+            .attr(a, Attr::Itemprop)
+            .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == "articleBody"))
+        {
+            found = Some(a);
+            break;
+        }
+    }
+    let Some(a) = found else { return root };
+    if value.get(a).copied().unwrap_or(0.0)
+        < MIN_ARTICLE_BODY_SHARE * value.get(root).copied().unwrap_or(0.0)
+    {
+        return root;
+    }
+    // Its children that are link clusters: counted here from their text, since an inline
+    // element (`<strong>Tags<br><a>..</a>, <a>..</a></strong>`) is no block of its own.
+    let end = dom.end(a);
+    let mut i = a + 1;
+    while i < end {
+        if dom.tag(i) != Tag::Text && !pruned.get(i).copied().unwrap_or(true) {
+            let (c, l, k) = text_counts(dom, pruned, i);
+            if c > 0
+                && l as f32 > MAX_LINK_DENSITY * c as f32
+                && (k >= 3 || c < MIN_TITLE_LINK_CHARS)
+                && let Some(x) = pruned.get_mut(i)
+            {
+                *x = true;
+            }
+        }
+        i = dom.end(i).max(i + 1);
+    }
+    a
+}
+
+/// Non-whitespace characters of the text of element `i` outside pruned regions, of which
+/// inside links, and its number of links: counted from the text, for inline elements, which
+/// are no blocks of their own.
+fn text_counts(dom: &Dom, pruned: &[bool], i: usize) -> (u32, u32, u32) {
+    let (mut c, mut l, mut k) = (0u32, 0u32, 0u32);
+    let mut link_end = 0;
+    let mut j = i + 1;
+    while j < dom.end(i) {
+        if pruned.get(j).copied().unwrap_or(true) {
+            j = dom.end(j).max(j + 1);
+            continue;
+        }
+        match dom.tag(j) {
+            Tag::A if j >= link_end => {
+                k += 1;
+                link_end = dom.end(j);
+            }
+            Tag::Text => {
+                let n = count(dom.text_of(j)).0;
+                c += n;
+                if j < link_end {
+                    l += n;
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    (c, l, k)
 }
 
 /// Readability's sibling step: siblings of the root worth at least [`SIBLING_SHARE`] of the
@@ -1152,7 +1262,9 @@ fn with_product_grid(
 /// between the paragraphs of a news story): a `<p>`, `<div>` or emphasis of at least
 /// [`MIN_TITLE_LINK_CHARS`], a single link holding [`MIN_LINK_PARAGRAPH_DENSITY`] of its text,
 /// of at least three words and no bare address, outside list items, table cells and the cards
-/// of grids (records other than paragraphs).
+/// of grids (records other than paragraphs); or one link with at most [`MAX_LEAD_IN_CHARS`]
+/// of text on one side of it ("Read more:", "[INSIGHT]"). Emphasis elements are inline, so
+/// their text is counted here (`text_counts`).
 fn prune_link_paragraphs(
     dom: &Dom,
     pruned: &mut [bool],
@@ -1166,17 +1278,27 @@ fn prune_link_paragraphs(
     while i < end {
         // Cards of a grid hold their title links; an article's paragraphs repeat as records too.
         if pruned.get(i).copied().unwrap_or(true)
-            || (records.get(i).copied().unwrap_or(false) && dom.tag(i) != Tag::P)
+            || (records.get(i).copied().unwrap_or(false)
+                && dom.tag(i) != Tag::P
+                && !interleaved(dom, pruned, i))
         {
             i = dom.end(i).max(i + 1);
             continue;
         }
         let tag = dom.tag(i);
-        let c = chars.get(i).copied().unwrap_or(0);
-        let l = link_chars.get(i).copied().unwrap_or(0);
+        let (c, l) = if matches!(tag, Tag::Strong | Tag::B | Tag::Em) {
+            let (c, l, _) = text_counts(dom, pruned, i);
+            (c, l)
+        } else {
+            (
+                chars.get(i).copied().unwrap_or(0),
+                link_chars.get(i).copied().unwrap_or(0),
+            )
+        };
         if matches!(tag, Tag::P | Tag::Div | Tag::Strong | Tag::B | Tag::Em)
             && c >= MIN_TITLE_LINK_CHARS
-            && l as f32 >= MIN_LINK_PARAGRAPH_DENSITY * c as f32
+            && (l as f32 >= MIN_LINK_PARAGRAPH_DENSITY * c as f32
+                || (c - l.min(c) <= MAX_LEAD_IN_CHARS && text_before_link(dom, i)))
             && dom
                 .parent(i)
                 .is_some_and(|p| !matches!(dom.tag(p), Tag::Li | Tag::Td | Tag::Th))
@@ -1198,9 +1320,147 @@ fn prune_link_paragraphs(
     }
 }
 
+/// In an article's root, prunes groups of teaser cards ("most popular" boxes of other
+/// stories) by their shape rather than their link share, since a card's blurb may outweigh
+/// its title link: at least [`MIN_RECORDS`] sibling records (see [`find_records`]) each of
+/// which holds an image link and at least one more link, all to one address, and at most
+/// [`MAX_CAPTION_CHARS`] of text outside its links; product cards are left alone. A wrapper
+/// left with headings only (the box's title) goes with them.
+fn prune_teaser_cards(
+    dom: &Dom,
+    pruned: &mut [bool],
+    records: &[bool],
+    chars: &[u32],
+    link_chars: &[u32],
+    root: usize,
+    facts: &PageFacts<'_>,
+) {
+    let end = dom.end(root);
+    let mut cards = Vec::new();
+    let mut p = root;
+    while p < end {
+        if pruned.get(p).copied().unwrap_or(true) {
+            p = dom.end(p).max(p + 1);
+            continue;
+        }
+        if dom.tag(p) == Tag::Text {
+            p += 1;
+            continue;
+        }
+        cards.clear();
+        let mut c = p + 1;
+        while c < dom.end(p) {
+            if records.get(c).copied().unwrap_or(false)
+                && !pruned.get(c).copied().unwrap_or(true)
+                && teaser_card(dom, c, chars, link_chars, facts)
+            {
+                cards.push(c);
+            }
+            c = dom.end(c).max(c + 1);
+        }
+        let card_chars: u32 = cards
+            .iter()
+            .map(|&c| chars.get(c).copied().unwrap_or(0))
+            .sum();
+        if cards.len() >= MIN_RECORDS
+            && card_chars as f32
+                <= MAX_TEASER_CARD_SHARE * chars.get(root).copied().unwrap_or(0) as f32
+        {
+            for &c in &cards {
+                if let Some(x) = pruned.get_mut(c) {
+                    *x = true;
+                }
+            }
+            let mut rest = false;
+            let mut c = p + 1;
+            while c < dom.end(p) {
+                let tag = dom.tag(c);
+                if !pruned.get(c).copied().unwrap_or(true)
+                    && !tag.is_heading()
+                    && (tag != Tag::Text || !dom.text_of(c).trim().is_empty())
+                    && chars.get(c).copied().unwrap_or(0) > 0
+                {
+                    rest = true;
+                }
+                c = dom.end(c).max(c + 1);
+            }
+            if !rest
+                && p != root
+                && let Some(x) = pruned.get_mut(p)
+            {
+                *x = true;
+            }
+            p = dom.end(p).max(p + 1);
+            continue;
+        }
+        p += 1;
+    }
+}
+
+/// A teaser card: an image link and at least one more link (the title), all to one
+/// address, at most [`MAX_CAPTION_CHARS`] of text outside links (a blurb), not a product.
+fn teaser_card(
+    dom: &Dom,
+    c: usize,
+    chars: &[u32],
+    link_chars: &[u32],
+    facts: &PageFacts<'_>,
+) -> bool {
+    let text = chars.get(c).copied().unwrap_or(0);
+    if text == 0
+        || text.saturating_sub(link_chars.get(c).copied().unwrap_or(0)) > MAX_CAPTION_CHARS
+        || names_product(dom, c)
+    {
+        return false;
+    }
+    let mut href: Option<&str> = None;
+    let mut anchors = 0;
+    let mut image = false;
+    for k in c + 1..dom.end(c) {
+        if dom.tag(k) != Tag::A {
+            continue;
+        }
+        let Some(h) = dom.attr(k, Attr::Href) else {
+            return false;
+        };
+        if href.is_some_and(|x| x != h) {
+            return false;
+        }
+        href = Some(h);
+        anchors += 1;
+        if facts.has_img.get(k).copied().unwrap_or(false) {
+            image = true;
+        }
+    }
+    anchors >= 2 && image
+}
+
+/// Whether all the text of element `i` outside its first link comes before that link (a
+/// lead-in such as "Read more:" of a teaser paragraph), or after it without ending a
+/// sentence (a label such as "[INSIGHT]").
+fn text_before_link(dom: &Dom, i: usize) -> bool {
+    let Some(a) = (i + 1..dom.end(i)).find(|&k| dom.tag(k) == Tag::A) else {
+        return false;
+    };
+    !(dom.end(a)..dom.end(i)).any(|k| dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty())
+        // Or a label after the link ("[INSIGHT]"), not the end of a sentence ("<a>Visit
+        // their website</a> to learn more.").
+        || (!(i + 1..a).any(|k| dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty())
+            && !(dom.end(a)..dom.end(i))
+                .any(|k| dom.tag(k) == Tag::Text && count(dom.text_of(k)).1 > 0))
+}
+
 /// Class tokens of an article's standfirst (dek): the summary under its headline, which
-/// repeats the page's description rather than starting the story.
-const STANDFIRST_TOKENS: &[&str] = &["dek", "standfirst", "subhead", "subheadline", "abstract"];
+/// repeats the page's description rather than starting the story; a "key points" box is
+/// such a summary too.
+const STANDFIRST_TOKENS: &[&str] = &[
+    "dek",
+    "standfirst",
+    "subhead",
+    "subheadline",
+    "abstract",
+    "keypoints",
+];
 
 /// In an article's root, prunes standfirsts: elements of at most [`MAX_CAPTION_CHARS`]
 /// characters whose class holds a [`STANDFIRST_TOKENS`] token, or headings marked as the
@@ -1245,7 +1505,8 @@ fn reads_as_headline(dom: &Dom, i: usize) -> bool {
     words >= 3
 }
 
-/// In an article's root, prunes image captions and credits ([`caption_wrapper`]) that are
+/// In an article's root, prunes image captions and credits ([`caption_wrapper`], and short
+/// elements without headings whose class names a caption, [`names_caption`]) that are
 /// not part of repeated records (the image tiles of a services page, the cards of a grid).
 fn prune_captions(
     dom: &Dom,
@@ -1257,16 +1518,47 @@ fn prune_captions(
     let end = dom.end(root);
     let mut found = Vec::new();
     let mut total = 0u32;
+    // A short record between text blocks of another kind ([`interleaved`]) is a photo and
+    // its caption, not a tile of a grid: its caption goes (the record and its end).
+    let mut photo = (NONE as usize, 0);
     let mut i = root + 1;
     while i < end {
-        if pruned.get(i).copied().unwrap_or(true) || records.get(i).copied().unwrap_or(false) {
+        if pruned.get(i).copied().unwrap_or(true) {
             i = dom.end(i).max(i + 1);
             continue;
         }
+        if records.get(i).copied().unwrap_or(false) {
+            if facts.raw.get(i).copied().unwrap_or(0) <= MAX_CAPTION_CHARS
+                && interleaved(dom, pruned, i)
+            {
+                photo = (i, dom.end(i));
+                i += 1;
+            } else {
+                i = dom.end(i).max(i + 1);
+            }
+            continue;
+        }
         let tag = dom.tag(i);
+        // Captions named by their class, whose image may be a script's placeholder.
+        let c = facts.raw.get(i).copied().unwrap_or(0);
+        if tag != Tag::Text
+            && !tag.is_heading()
+            && (MIN_CAPTION_CHARS..=MAX_CAPTION_CHARS).contains(&c)
+            && names_caption(dom, i)
+            && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_heading())
+        {
+            found.push(i);
+            total += c;
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
         if tag != Tag::Text
             && let Some(w) = caption_wrapper(dom, i, tag, facts)
-            && !(w..i).any(|k| records.get(k).copied().unwrap_or(false))
+            && (if i < photo.1 {
+                w == photo.0
+            } else {
+                !(w..i).any(|k| records.get(k).copied().unwrap_or(false))
+            })
         {
             found.push(i);
             total += facts.raw.get(i).copied().unwrap_or(0);
@@ -1282,6 +1574,70 @@ fn prune_captions(
         if let Some(p) = pruned.get_mut(c) {
             *p = true;
         }
+    }
+}
+
+/// A class naming a caption: the word `caption` or `captions`, alone or as the last word of
+/// a camelCase name (`newsCaption`, `InlineImage-imageEmbedCaption`).
+fn names_caption(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, Attr::Class).is_some_and(|c| {
+        c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|t| {
+            let t = t.strip_suffix('s').unwrap_or(t);
+            t.eq_ignore_ascii_case("caption")
+                || (t.len() > 7
+                    && t.ends_with("Caption")
+                    && t.as_bytes()
+                        .get(t.len() - 8)
+                        .is_some_and(u8::is_ascii_lowercase))
+        })
+    })
+}
+
+/// A record (see [`find_records`]) between two elements that share a tag and class other
+/// than its own: a photo between text blocks of an article, not a card of a grid (whose
+/// neighbours are cards) nor the last card after a heading. Neighbours that are pruned (a
+/// related-stories box between the photo and the next text block) or of the record's own
+/// kind (two photos in a row) are looked past.
+fn interleaved(dom: &Dom, pruned: &[bool], i: usize) -> bool {
+    let Some(p) = dom.parent(i) else {
+        return false;
+    };
+    let own = signature(dom, i, dom.tag(i));
+    // Neighbours that are pruned (a related-stories box) or of the record's own kind (a run
+    // of photos) are skipped.
+    let skip = |k: usize| {
+        dom.tag(k) == Tag::Text
+            || pruned.get(k).copied().unwrap_or(false)
+            || signature(dom, k, dom.tag(k)) == own
+    };
+    // The previous element sibling: climb from the node just before `i`.
+    let mut prev = None;
+    let mut k = i;
+    while k > p + 1 {
+        k -= 1;
+        while let Some(q) = dom.parent(k) {
+            if q == p {
+                break;
+            }
+            k = q;
+        }
+        if !skip(k) {
+            prev = Some(k);
+            break;
+        }
+    }
+    let mut next = None;
+    let mut k = dom.end(i).max(i + 1);
+    while k < dom.end(p) {
+        if !skip(k) {
+            next = Some(k);
+            break;
+        }
+        k = dom.end(k).max(k + 1);
+    }
+    match (prev, next) {
+        (Some(a), Some(b)) => signature(dom, a, dom.tag(a)) == signature(dom, b, dom.tag(b)),
+        _ => false,
     }
 }
 
@@ -1373,6 +1729,34 @@ fn follows_button(dom: &Dom, i: usize) -> bool {
     false
 }
 
+/// Whether the first element inside `i` is a heading whose class names boilerplate
+/// (`<h3 class=related-posts-title>`, `<h4 class=footer-heading>`): the element is the
+/// region that the heading titles.
+fn headed_by_boilerplate(dom: &Dom, i: usize) -> bool {
+    let end = dom.end(i);
+    let mut k = i + 1;
+    while k < end {
+        let tag = dom.tag(k);
+        if tag == Tag::Text {
+            if !dom.text_of(k).trim().is_empty() {
+                return false;
+            }
+            k += 1;
+            continue;
+        }
+        if !tag.is_heading() {
+            return false;
+        }
+        // Not the id: headings' ids are anchors made of their text (`project-social-club`).
+        let mut h = ClassHints::default();
+        if let Some(c) = dom.attr(k, Attr::Class) {
+            classify(c, &mut h);
+        }
+        return h.boilerplate;
+    }
+    false
+}
+
 /// Shortest text that reads as a machine identifier (a UUID has 36 characters).
 pub const MIN_IDENTIFIER_CHARS: u32 = 32;
 
@@ -1417,6 +1801,19 @@ fn is_placeholder_text(dom: &Dom, i: usize) -> bool {
     opens && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
 }
 
+/// A class holding `readmore`, or `read` followed by `more` (`read-more-big`, `read_more`).
+fn names_read_more(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, Attr::Class).is_some_and(|c| {
+        let mut prev = "";
+        c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|t| {
+            let hit = t.eq_ignore_ascii_case("readmore")
+                || (prev.eq_ignore_ascii_case("read") && t.eq_ignore_ascii_case("more"));
+            prev = t;
+            hit
+        })
+    })
+}
+
 fn should_prune(
     dom: &Dom,
     i: usize,
@@ -1438,6 +1835,10 @@ fn should_prune(
     if tag.is_block() && raw.get(i).copied().unwrap_or(0) >= 11 && is_placeholder_text(dom, i) {
         return true;
     }
+    // A link named "read more" is a teaser of another page (or the button to it).
+    if tag == Tag::A && names_read_more(dom, i) {
+        return true;
+    }
     // A form label is a phrase ("Email", "I agree to the terms..."); a label wrapping a
     // whole card of blocks (selectable tiles, radio cards) is content.
     if tag == Tag::Label && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block()) {
@@ -1448,8 +1849,11 @@ fn should_prune(
     }
     let share = raw.get(i).copied().unwrap_or(0) as f32 / page_chars;
     // What a page shows only without scripts (fallback menus, "enable JavaScript" notes) is
-    // not what a reader sees; a page whose text is all there is the exception.
-    if tag == Tag::Noscript && share <= MAX_PRUNED_SHARE {
+    // not what a reader sees; a page whose text is all there is the exception, unless that
+    // text is short: a notice ("Please enable JavaScript to view ...") on an empty page.
+    if tag == Tag::Noscript
+        && (share <= MAX_PRUNED_SHARE || raw.get(i).copied().unwrap_or(0) <= MAX_NOSCRIPT_CHARS)
+    {
         return true;
     }
     let mut h = ClassHints::default();
@@ -1507,8 +1911,11 @@ fn should_prune(
     if h.hidden && !disclosure && share <= MAX_PRUNED_SHARE {
         return true;
     }
-    let flagged =
-        h.boilerplate || (h.comments && !opts.include_comments) || (h.commerce && opts.product);
+    let headed = headed_by_boilerplate(dom, i);
+    let flagged = h.boilerplate
+        || (h.comments && !opts.include_comments)
+        || (h.commerce && opts.product)
+        || headed;
     if !flagged {
         return false;
     }
@@ -1522,7 +1929,7 @@ fn should_prune(
     if !h.comments && embeds_quote(dom, i, raw) {
         return false;
     }
-    share <= MAX_PRUNED_SHARE && !matches!(tag, Tag::Main | Tag::Article)
+    (share <= MAX_PRUNED_SHARE || headed) && (tag != Tag::Main && (tag != Tag::Article || headed))
 }
 
 #[cfg(test)]

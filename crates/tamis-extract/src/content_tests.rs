@@ -445,6 +445,248 @@ fn standfirsts_in_an_article_are_pruned() {
     assert!(t.contains("What the law says"), "{t}");
     assert!(!t.contains("Assaults on the field"), "{t}");
     assert!(!t.contains("Our top picks"), "{t}");
+    // A "key points" box summing the story up.
+    let html = format!(
+        "<body><article><h1>Airline orders jets</h1><div class=RenderKeyPoints-keyPoints><div>Key Points</div><ul><li>The carrier has finalized a deal to buy thirty jets.</li><li>The deal comes on top of five sales this week.</li></ul></div>{}</article></body>",
+        article(4)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("finalized a deal"), "{t}");
+}
+
+#[test]
+fn captions_named_by_their_class_are_pruned_without_their_image() {
+    // The image is a lazy-loading placeholder: only the class says "caption".
+    let html = format!(
+        "<body><div class=story>{}<div class=InlineImage-wrapper><div class=placeholder></div><div class=InlineImage-imageEmbedCaption>The minister passes a passenger aircraft during the air show on Monday.</div></div>{}<span class=newsCaption>Protesters have worn masks to protect their identities <span>(Image: AGENCY)</span></span>{}<div class=caption><h2><a href=/v>Video: the founder on the company's employees</a></h2></div></div></body>",
+        article(6),
+        article(6),
+        article(6)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("passenger aircraft"), "{t}");
+    assert!(!t.contains("Protesters"), "{t}");
+    // Class words that only contain the word stay (`captioning`), and so do headings.
+    let html = format!(
+        "<body><div class=story>{}<p class=captioning-note>Closed captioning is available for every video on this site.</p></div></body>",
+        article(3)
+    );
+    assert!(root_text(&html).contains("Closed captioning"));
+}
+
+#[test]
+fn teaser_paragraphs_with_a_lead_in_are_pruned() {
+    let html = format!(
+        "<body><div class=story>{}<p><strong>READ MORE: <a href=/other>China outbreak confirmed: two diagnosed with the disease</a></strong></p>{}<p>Source: <a href=/r>the full findings of the inquiry</a>, page 3.</p></div></body>",
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("China outbreak"), "{t}");
+    // Text after the link: a sentence that cites it.
+    assert!(t.contains("the full findings"), "{t}");
+}
+
+#[test]
+fn photos_between_paragraph_blocks_lose_their_captions() {
+    // Photos and text blocks alternate, each kind repeating with one class: the photos are
+    // records, but not tiles of a grid; the text blocks' teaser paragraphs go too.
+    let text = |k: usize| {
+        let teaser = if k == 1 {
+            "<p><a href=/t>Plane passengers quarantined after an outbreak in the region</a></p>"
+        } else {
+            ""
+        };
+        format!("<div class=text-description>{}{teaser}</div>", article(4))
+    };
+    let photo = |k: usize| {
+        format!(
+            "<div class=\"photo space\"><p><img src={k}.jpg></p><span class=line>A plague doctor of the 14th century, number {k}</span></div>"
+        )
+    };
+    let body: String = (0..4).map(|k| format!("{}{}", text(k), photo(k))).collect();
+    let html = format!("<body><div class=story>{body}{}</div></body>", text(9));
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("plague doctor"), "{t}");
+    assert!(!t.contains("Plane passengers"), "{t}");
+}
+
+#[test]
+fn regions_headed_by_a_boilerplate_heading_are_pruned() {
+    // "You may also like": a block of other posts, longer than the story, titled by a heading
+    // whose class says so; the blocks are <article> elements like the story.
+    let post = |k: usize| {
+        format!("<article class=\"box post-{k}\"><p>{PROSE} Other post {k}.</p></article>")
+    };
+    let posts: String = (0..4).map(post).collect();
+    let html = format!(
+        "<body><div id=primary><article class=\"box main\"><h1>Only who loves</h1>{}</article><article class=\"box list\"><h3 class=relatedpoststitle>You may also like</h3>{posts}</article></div></body>",
+        article(2)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Other post"), "{t}");
+    // A section whose heading's id (an anchor made of its text) holds such a word stays.
+    let html = format!(
+        "<body><div class=text>{}<div class=group><h3 class=heading id=project-social-club>Social club</h3><p>{PROSE} Club.</p></div></div></body>",
+        article(3)
+    );
+    assert!(root_text(&html).contains("Club."));
+}
+
+#[test]
+fn short_noscript_notices_are_pruned_long_fallbacks_kept() {
+    let html = format!(
+        "<body><article>{}<noscript>Please enable JavaScript to view the <a href=/d>comments powered by a widget.</a></noscript></article></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("enable JavaScript"), "{t}");
+    let html = format!(
+        "<body><div><p>Short.</p><noscript><p>{PROSE} Fallback one.</p><p>{PROSE}</p><p>{PROSE}</p></noscript></div></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Fallback one"), "{t}");
+}
+
+#[test]
+fn repeated_structured_entities_are_a_list_not_the_page() {
+    // A calendar widget's events, as a bare JSON-LD array: none of their descriptions is the
+    // page's. One event alone is the page's entity.
+    let ev = |k: usize| {
+        format!(
+            r#"{{"@type":"Event","name":"Expo {k}","description":"The must-attend executive event number {k} for the industry."}}"#
+        )
+    };
+    let html = format!(
+        r#"<body><script type="application/ld+json">[{},{},{}]</script><p>Text.</p></body>"#,
+        ev(1),
+        ev(2),
+        ev(3)
+    );
+    let m = crate::metadata::collect(&parse(&html, 64));
+    assert!(m.structured_text.is_empty(), "{:?}", m.structured_text);
+    let html = format!(
+        r#"<body><script type="application/ld+json">{}</script><p>Text.</p></body>"#,
+        ev(1)
+    );
+    let m = crate::metadata::collect(&parse(&html, 64));
+    assert_eq!(m.structured_text.len(), 1);
+}
+
+#[test]
+fn read_more_links_are_pruned() {
+    let html = format!(
+        "<body><article>{}<a class=read-more-big href=/o><span>Also on our site</span> <span>Journalists threatened with arrests as the purge of the opposition goes on</span></a>{}<p>See <a class=readmore-inline-note href=/x>the notes</a> below. <a class=more href=/y>More detail on the threats made against the reporters</a></p></article></body>",
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Journalists threatened"), "{t}");
+    assert!(!t.contains("the notes"), "{t}");
+    assert!(t.contains("More detail on the threats"), "{t}");
+}
+
+#[test]
+fn teaser_card_groups_are_pruned_by_shape() {
+    let card = |k: usize| {
+        format!(
+            "<div class=tumb><div class=r><a href=/s{k}><img src=/i{k}.jpg></a></div><div class=title><a href=/s{k}>Story {k}</a></div><div class=body>A short blurb of the other story number {k}, telling why it is worth a read.</div></div>"
+        )
+    };
+    let cards: String = (1..=4).map(card).collect();
+    let html = format!(
+        "<body><div id=ct><h1>Title</h1>{}<div id=box><h2>Most popular</h2>{cards}</div></div></body>",
+        article(5)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("blurb"), "{t}");
+    assert!(!t.contains("Most popular"), "{t}");
+    // Cards whose links go to different places (a title and a source) are not teasers.
+    let mixed: String = (1..=4)
+        .map(|k| format!("<div class=tumb><a href=/s{k}><img src=/i{k}.jpg></a><a href=/t{k}>Story {k}</a><p>A short blurb of the other story number {k}, telling why it is worth a read.</p></div>"))
+        .collect();
+    let html = format!(
+        "<body><div id=ct><h1>Title</h1>{}<div id=box>{mixed}</div></div></body>",
+        article(5)
+    );
+    assert!(root_text(&html).contains("blurb"));
+    // Cards holding most of the root's text are its content (a category's items).
+    let html = format!(
+        "<body><div id=ct><h1>Title</h1><p>{PROSE}</p><div id=box>{cards}</div></div></body>"
+    );
+    assert!(root_text(&html).contains("blurb"));
+}
+
+#[test]
+fn photo_runs_between_text_blocks_lose_their_captions() {
+    let photo = |k: usize| {
+        format!(
+            "<div class=photo><p><img src=/p{k}.jpg></p><span class=newsCaption>The harbour seen from the hill at dawn, photo {k} (Image: AGENCY)</span></div>"
+        )
+    };
+    let text = |k: usize| format!("<div class=text>{}</div>", article(3 * k));
+    let html = format!(
+        "<body><div id=story><h1>Title</h1>{}{}{}{}{}<div class=related-articles><a href=/r>Another story about the harbour and its boats</a></div>{}</div></body>",
+        text(2),
+        photo(1),
+        photo(2),
+        text(2),
+        photo(3),
+        text(2)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("harbour seen"), "{t}");
+}
+
+#[test]
+fn a_root_inside_the_article_body_grows_to_it_without_its_tags() {
+    let dates: String = (1..=16)
+        .map(|k| format!("Round {k}: {k} March - Interlagos circuit, Sao Paulo<br>"))
+        .collect();
+    let html = format!(
+        "<body><div class=page><div itemprop=articleBody class=body><h1>Calendar 2018</h1><h3>The season's calendar</h3><p>{dates}</p><p>* Calendar subject to change</p><p>* Published in January</p><strong>Tags<br><a href=/t/1>calendar</a>, <a href=/t/2>stock car</a>, <a href=/t/3>interlagos</a>, <a href=/t/4>season</a></strong></div></div><div class=side><p>Short.</p></div></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Round 16"), "{t}");
+    assert!(t.contains("subject to change"), "{t}");
+    assert!(t.contains("season's calendar"), "{t}");
+    assert!(!t.contains("interlagos"), "{t}");
+}
+
+#[test]
+fn robots_nocontent_regions_are_pruned() {
+    let html = format!(
+        "<body><article><h1>Kit review</h1>{}<p class=\"jetpack-slideshow-noscript robots-nocontent\">This slideshow requires JavaScript.</p>{}</article></body>",
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("slideshow requires"), "{t}");
+}
+
+#[test]
+fn teaser_lines_with_a_label_after_the_link_are_pruned() {
+    let html = format!(
+        "<body><div class=story>{}<p><strong>DON'T MISS</strong><br><strong><a href=/a>Plague warning: officials name eight deadly diseases</a> [WARNING]</strong><br><strong><a href=/b>Holidaymakers fall ill after eating marmot meat</a> [INSIGHT]</strong></p>{}<p><a href=/w>Visit the company's own website</a> to learn more.</p></div></body>",
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("officials name eight"), "{t}");
+    assert!(!t.contains("marmot"), "{t}");
+    // Text after the link that ends a sentence: the link is part of it.
+    assert!(t.contains("company's own website"), "{t}");
 }
 
 #[test]

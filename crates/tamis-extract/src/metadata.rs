@@ -198,7 +198,7 @@ pub fn collect(dom: &Dom) -> PageMeta {
     }
     m.date = meta_date.or(ld.date_published.clone()).or(item_date);
     m.author = meta_author.or(ld.author.clone());
-    m.structured_text = ld.descriptions;
+    m.structured_text = ld.own_descriptions();
     // Microdata: one top-level `Product` item, or the item that holds the page's headline
     // (the product's name) among product cards (related items) elsewhere on the page. Cards of
     // a listing are many items none of which holds the `<h1>`.
@@ -259,11 +259,25 @@ struct LdFacts {
     date_published: Option<String>,
     author: Option<String>,
     descriptions: Vec<String>,
+    /// The first type of the entity of each of `descriptions`.
+    described_types: Vec<String>,
     /// `Product` entities outside lists.
     products: usize,
 }
 
 impl LdFacts {
+    /// The descriptions of the page's own entities: several entities of one type (the events
+    /// of a calendar widget, as a bare array rather than an `ItemList`) are a list's members.
+    fn own_descriptions(&self) -> Vec<String> {
+        let repeated = |t: &String| self.described_types.iter().filter(|x| *x == t).count() > 1;
+        self.descriptions
+            .iter()
+            .zip(&self.described_types)
+            .filter(|(_, t)| !repeated(t))
+            .map(|(d, _)| d.clone())
+            .collect()
+    }
+
     /// Walks a JSON-LD value iteratively (arrays, `@graph`, nested entities).
     fn walk(&mut self, root: &Value) {
         // The flag marks members of a list (`itemListElement`): the items a listing links
@@ -334,6 +348,8 @@ impl LdFacts {
                         && !self.descriptions.contains(&d)
                     {
                         self.descriptions.push(d);
+                        self.described_types
+                            .push(types.first().copied().unwrap_or_default().to_owned());
                     }
                     if self.date_published.is_none() {
                         self.date_published = map
