@@ -993,3 +993,17 @@ fn placeholder_text_is_pruned() {
     // Text that mentions the placeholder is kept.
     assert!(t.contains("after Cicero"), "{t}");
 }
+
+#[test]
+fn adjacent_inline_items_are_separated_but_styled_runs_of_a_word_are_not() {
+    let html = format!(
+        "<body><main><p>{PROSE}</p><div class=meta><span class=item>2026</span><span class=item>1h 54m</span><span class=item>R</span></div><div><span class=v>158</span><span class=u>kcal</span></div><p><span class=s>Le</span><span class=s>arn more about <b>W</b>ords</span> and <a href=/x>links</a>.</p><p>Visit <b>example</b><i>.com</i> today.</p><p>{PROSE}</p></main></body>"
+    );
+    let t = crate::Extractor::default().extract(html.as_bytes(), None).text;
+    assert!(t.contains("2026 1h 54m R"), "{t}");
+    assert!(t.contains("158 kcal"), "{t}");
+    // A lowercase word split into runs, and markup inside a word, stay whole.
+    assert!(t.contains("Learn more about Words and links."), "{t}");
+    // Punctuation keeps to the word before it.
+    assert!(t.contains("Visit example.com today."), "{t}");
+}

@@ -14,6 +14,10 @@ pub const MIN_INNER_CLUSTER_LINKS: u32 = 3;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Gap {
     None,
+    /// A word break between two sibling inline elements, unless it would split a lowercase
+    /// word (styled runs of one word: `<span>Le</span><span>arn</span>`) or come before
+    /// punctuation.
+    Soft,
     Space,
     Cell,
     Line,
@@ -30,6 +34,8 @@ struct Writer {
     segments: Vec<(usize, u8)>,
     /// Heading level of the next paragraph.
     next_heading: u8,
+    /// First character of the word being written (for [`Gap::Soft`]).
+    next_first: Option<char>,
 }
 
 impl Writer {
@@ -44,6 +50,16 @@ impl Writer {
         if !self.out.is_empty() {
             match self.gap {
                 Gap::None => {}
+                Gap::Soft => {
+                    // A lowercase word in styled runs stays whole, and punctuation keeps
+                    // to the word before it (`<span>5757</span><span>.com</span>`).
+                    let glued = self.out.chars().next_back().is_some_and(char::is_lowercase)
+                        && self.next_first.is_some_and(char::is_lowercase)
+                        || !self.next_first.is_some_and(char::is_alphanumeric);
+                    if !glued && !self.out.ends_with(['\n', ' ']) {
+                        self.out.push(' ');
+                    }
+                }
                 Gap::Space => {
                     if !self.out.ends_with(['\n', ' ']) {
                         self.out.push(' ');
@@ -88,7 +104,9 @@ impl Writer {
             if word.is_empty() {
                 continue;
             }
+            self.next_first = word.chars().next();
             self.flush();
+            self.next_first = None;
             self.out.push_str(word);
         }
     }
@@ -123,6 +141,7 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         markdown,
         segments: Vec::new(),
         next_heading: 0,
+        next_first: None,
     };
     let end = dom.end(root);
     let mut closers: Vec<(usize, usize)> = Vec::new();
@@ -401,6 +420,13 @@ fn open(
                 w.want(Gap::Para);
             }
         }
+        t if !t.is_block() && separates_from_previous(dom, i) => {
+            w.want(Gap::Soft);
+            if t == Tag::A && cfg.include_links && md && dom.attr(i, Attr::Href).is_some() {
+                w.flush();
+                w.out.push('[');
+            }
+        }
         Tag::A if cfg.include_links && md && dom.attr(i, Attr::Href).is_some() => {
             w.flush();
             w.out.push('[');
@@ -449,6 +475,34 @@ fn close(
         t if t.is_block() => w.want(Gap::Para),
         _ => {}
     }
+}
+
+/// Index of the previous sibling of `i`, if any.
+fn previous_sibling(dom: &Dom, i: usize) -> Option<usize> {
+    let parent = dom.parent(i)?;
+    if i == parent + 1 {
+        return None;
+    }
+    let mut k = i.checked_sub(1)?;
+    while let Some(p) = dom.parent(k) {
+        if p == parent {
+            return Some(k);
+        }
+        k = p;
+    }
+    None
+}
+
+/// True if inline element `i` directly follows an inline sibling element with no text
+/// between them: adjacent inline items (`<span>2026</span><span>1h 54m</span>`, a number and
+/// its unit) are shown apart by their stylesheet, so a word break goes between them
+/// ([`Gap::Soft`] keeps a lowercase word split into styled runs whole).
+fn separates_from_previous(dom: &Dom, i: usize) -> bool {
+    let Some(p) = previous_sibling(dom, i) else {
+        return false;
+    };
+    let ptag = dom.tag(p);
+    !(ptag.is_block() || ptag == Tag::Br || ptag == Tag::Text)
 }
 
 fn trim_end_newlines(s: &mut String) {
