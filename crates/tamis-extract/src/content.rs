@@ -637,6 +637,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             &facts,
         );
         prune_standfirsts(dom, &mut pruned, &raw, root);
+        if opts.product {
+            prune_repeated_labels(dom, &mut pruned, root);
+        }
         if !opts.product {
             root = with_product_grid(dom, &pruned, &records, &chars, root, body);
         }
@@ -1490,6 +1493,51 @@ fn prune_standfirsts(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
     }
 }
 
+/// Longest text (characters) of a label that may be pruned as repeated on a product page.
+pub const MAX_REPEATED_LABEL_CHARS: usize = 30;
+/// How often a short text must occur in a product page's root to be chrome.
+pub const MIN_LABEL_REPEATS: usize = 3;
+
+/// On a product page, a short text shown at least [`MIN_LABEL_REPEATS`] times in the root
+/// (a badge on every card, the row labels of a comparison of related products, a trust
+/// blurb) keeps its first occurrence only: the element holding nothing but a later copy is
+/// pruned. Table cells and list items are spared (a specification table's "Yes", a variant
+/// list).
+fn prune_repeated_labels(dom: &Dom, pruned: &mut [bool], root: usize) {
+    let end = dom.end(root);
+    let mut seen: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom.tag(i) == Tag::Text
+            && let Some(p) = dom.parent(i)
+            && p != root
+            && i == p + 1
+            && dom.end(p) == i + 1
+            && !matches!(dom.tag(p), Tag::Td | Tag::Th | Tag::Li | Tag::Script | Tag::Title)
+        {
+            let t = dom.text_of(i).trim();
+            if !t.is_empty() && t.chars().count() <= MAX_REPEATED_LABEL_CHARS {
+                seen.entry(t).or_default().push(p);
+            }
+        }
+        i += 1;
+    }
+    for ps in seen.values() {
+        if ps.len() < MIN_LABEL_REPEATS {
+            continue;
+        }
+        for &p in ps.iter().skip(1) {
+            if let Some(x) = pruned.get_mut(p) {
+                *x = true;
+            }
+        }
+    }
+}
+
 /// Text of a few words, not a bare address (a reference's URL is cited content).
 fn reads_as_headline(dom: &Dom, i: usize) -> bool {
     let mut words = 0usize;
@@ -1704,8 +1752,8 @@ fn hidden_state(dom: &Dom, i: usize, h: &ClassHints) -> bool {
         || dom.attr(i, Attr::Style).is_some_and(style_hides)
 }
 
-/// The previous element sibling of `i` is a `<button>`: `i` is the panel the button opens (an
-/// accordion's answer).
+/// The previous element sibling of `i` is a `<button>`, or a heading holding one or an icon:
+/// `i` is the panel the button opens (an accordion's answer).
 fn follows_button(dom: &Dom, i: usize) -> bool {
     let Some(p) = dom.parent(i) else {
         return false;
@@ -1722,11 +1770,18 @@ fn follows_button(dom: &Dom, i: usize) -> bool {
             s = q;
         }
         if dom.tag(s) != Tag::Text {
-            return dom.tag(s) == Tag::Button;
+            return dom.tag(s) == Tag::Button || (dom.tag(s).is_heading() && holds_toggle(dom, s));
         }
         k = s;
     }
     false
+}
+
+/// Whether heading `h` holds its accordion's toggle, a `<button>` or an icon (`<svg>`: the
+/// plus or chevron): the heading is the question a click opens, the hidden block after it
+/// the answer.
+fn holds_toggle(dom: &Dom, h: usize) -> bool {
+    (h + 1..dom.end(h)).any(|k| matches!(dom.tag(k), Tag::Svg | Tag::Button))
 }
 
 /// Whether the first element inside `i` is a heading whose class names boilerplate

@@ -1007,3 +1007,53 @@ fn adjacent_inline_items_are_separated_but_styled_runs_of_a_word_are_not() {
     // Punctuation keeps to the word before it.
     assert!(t.contains("Visit example.com today."), "{t}");
 }
+
+#[test]
+fn hidden_blocks_after_a_heading_with_a_toggle_are_accordion_answers() {
+    // A FAQ whose questions are headings holding the toggle's icon: each hidden answer stays.
+    let faq: String = (0..3)
+        .map(|k| {
+            format!(
+                "<div class=item><h3>Question number {k}? <span class=toggler><svg><path d=M0></path></svg></span></h3><div class=content style='display: none;'><p>Answer {k} is kept: {PROSE}</p></div></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<body><main>{}<div class=faq>{faq}</div><h3>Plain heading</h3><div style='display:none'><p>Hidden after a plain heading: {PROSE}</p></div></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Answer 0 is kept") && t.contains("Answer 2 is kept"), "{t}");
+    // A hidden block after a heading without a toggle stays hidden.
+    assert!(!t.contains("Hidden after a plain heading"), "{t}");
+}
+
+#[test]
+fn labels_repeated_in_a_product_page_keep_their_first_copy() {
+    // A comparison of related products repeats its row labels; a badge repeats per card.
+    let cards: String = (0..3)
+        .map(|k| {
+            format!("<div class=col><span>Bit Count</span><span>{}</span><div>Free Shipping</div></div>", 16 + k)
+        })
+        .collect();
+    let html = format!(
+        "<body><main><h1>Driver kit</h1>{}<div class=specs><div>Bit Count</div><div>32</div></div><table><tr><td>Yes</td></tr><tr><td>Yes</td></tr><tr><td>Yes</td></tr></table><div class=compare>{cards}</div></main></body>",
+        article(8)
+    );
+    let opts = PruneOptions {
+        product: true,
+        ..PruneOptions::default()
+    };
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, opts);
+    let t = text_of(&dom, &a, a.root);
+    assert!(!a.listing, "listing mode");
+    assert_eq!(t.matches("Bit Count").count(), 1, "{t}");
+    assert_eq!(t.matches("Free Shipping").count(), 1, "{t}");
+    // Table cells stay, and so do the labels' values.
+    assert_eq!(t.matches("Yes").count(), 3, "{t}");
+    assert!(t.contains("32") && t.contains("17"), "{t}");
+    // On other pages repeated labels stay.
+    let t = root_text(&html);
+    assert_eq!(t.matches("Bit Count").count(), 4, "{t}");
+}
