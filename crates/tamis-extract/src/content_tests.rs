@@ -19,6 +19,19 @@ fn root_text(html: &str) -> String {
     text_of(&dom, &a, a.root)
 }
 
+/// [`root_text`] on a page known to be one product's ([`PruneOptions::product`]).
+fn product_root_text(html: &str) -> String {
+    let dom = parse(html, 256);
+    let a = analyse(
+        &dom,
+        PruneOptions {
+            product: true,
+            ..PruneOptions::default()
+        },
+    );
+    text_of(&dom, &a, a.root)
+}
+
 fn text_of(dom: &Dom, a: &Analysis, root: usize) -> String {
     let mut s = String::new();
     let mut i = root;
@@ -824,13 +837,7 @@ fn hidden_tab_panes_of_a_product_page_are_content() {
         "<body><main><h1>Graphics card</h1><div class=tab-content><div class=tab-pane>{}</div><div class=tab-pane style='display:none'><table><tr><th>Core Clock</th><td>732 MHz</td></tr><tr><th>Memory</th><td>12 GB</td></tr></table></div></div><div class=promo-pane style='display:none'><p>Hidden offer: {PROSE}</p></div></main></body>",
         article(3)
     );
-    let opts = PruneOptions {
-        product: true,
-        ..PruneOptions::default()
-    };
-    let dom = parse(&html, 256);
-    let a = analyse(&dom, opts);
-    let t = text_of(&dom, &a, a.root);
+    let t = product_root_text(&html);
     assert!(t.contains("real prose") && t.contains("Core Clock"), "{t}");
     assert!(!t.contains("Hidden offer"), "{t}");
     // On other pages a hidden tab pane stays hidden.
@@ -846,13 +853,7 @@ fn a_product_description_in_microdata_joins_the_root() {
         "<body><div itemscope itemtype=https://schema.org/Product><div class=cols><div class=col><h2>Condenser microphone</h2><ul itemprop=description><li>Gold-plated 1\" capsule</li><li>Polar pattern: cardioid</li><li>Weight: 311 g</li></ul></div><div class=col itemscope itemtype=https://schema.org/Offer><p itemprop=description>Terms of the offer sold by the shop</p><p>£199</p><p>In stock</p><p><a href=/cart>Add to basket</a></p><p>Delivery tomorrow</p></div></div><div class=rich>{}</div></div></body>",
         article(4)
     );
-    let opts = PruneOptions {
-        product: true,
-        ..PruneOptions::default()
-    };
-    let dom = parse(&html, 256);
-    let a = analyse(&dom, opts);
-    let t = text_of(&dom, &a, a.root);
+    let t = product_root_text(&html);
     assert!(
         t.contains("real prose") && t.contains("Polar pattern"),
         "{t}"
@@ -879,13 +880,7 @@ fn carousels_are_shop_chrome_on_product_pages() {
         "<body><main><h1>Chain</h1><div class=description>{}</div><div class=carousel><h2>Similar items</h2><ul>{slides}</ul></div></main></body>",
         article(3)
     );
-    let opts = PruneOptions {
-        product: true,
-        ..PruneOptions::default()
-    };
-    let dom = parse(&html, 256);
-    let a = analyse(&dom, opts);
-    let t = text_of(&dom, &a, a.root);
+    let t = product_root_text(&html);
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("Motorbike chain"), "{t}");
     // Elsewhere a carousel's slides can be the content (a services page's features).
@@ -939,13 +934,7 @@ fn a_product_page_narrows_to_its_main_element_sooner() {
         article(4),
         article(1)
     );
-    let opts = PruneOptions {
-        product: true,
-        ..PruneOptions::default()
-    };
-    let dom = parse(&html, 256);
-    let a = analyse(&dom, opts);
-    let t = text_of(&dom, &a, a.root);
+    let t = product_root_text(&html);
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("Your basket"), "{t}");
     // Other pages keep the body: the region outside <main> is worth too much.
@@ -1040,14 +1029,7 @@ fn labels_repeated_in_a_product_page_keep_their_first_copy() {
         "<body><main><h1>Driver kit</h1>{}<div class=specs><div>Bit Count</div><div>32</div></div><table><tr><td>Yes</td></tr><tr><td>Yes</td></tr><tr><td>Yes</td></tr></table><div class=compare>{cards}</div></main></body>",
         article(8)
     );
-    let opts = PruneOptions {
-        product: true,
-        ..PruneOptions::default()
-    };
-    let dom = parse(&html, 256);
-    let a = analyse(&dom, opts);
-    let t = text_of(&dom, &a, a.root);
-    assert!(!a.listing, "listing mode");
+    let t = product_root_text(&html);
     assert_eq!(t.matches("Bit Count").count(), 1, "{t}");
     assert_eq!(t.matches("Free Shipping").count(), 1, "{t}");
     // Table cells stay, and so do the labels' values.
