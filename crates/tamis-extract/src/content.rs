@@ -1755,20 +1755,8 @@ fn hidden_state(dom: &Dom, i: usize, h: &ClassHints) -> bool {
 /// The previous element sibling of `i` is a `<button>`, or a heading holding one or an icon:
 /// `i` is the panel the button opens (an accordion's answer).
 fn follows_button(dom: &Dom, i: usize) -> bool {
-    let Some(p) = dom.parent(i) else {
-        return false;
-    };
-    // Nodes are in document order: the node before `i` is its previous sibling or the last
-    // descendant of that sibling.
     let mut k = i;
-    while k > p + 1 {
-        let mut s = k - 1;
-        while let Some(q) = dom.parent(s) {
-            if q == p {
-                break;
-            }
-            s = q;
-        }
+    while let Some(s) = dom.previous_sibling(k) {
         if dom.tag(s) != Tag::Text {
             return dom.tag(s) == Tag::Button || (dom.tag(s).is_heading() && holds_toggle(dom, s));
         }

@@ -144,6 +144,23 @@ impl Dom {
         (p != NONE).then_some(p as usize)
     }
 
+    /// Previous sibling of `i` (an element or a text node), if any. Nodes are in document
+    /// order: the node before `i` is that sibling or its last descendant.
+    pub fn previous_sibling(&self, i: usize) -> Option<usize> {
+        let parent = self.parent(i)?;
+        if i <= parent + 1 {
+            return None;
+        }
+        let mut k = i - 1;
+        while let Some(p) = self.parent(k) {
+            if p == parent {
+                return Some(k);
+            }
+            k = p;
+        }
+        None
+    }
+
     /// All text of the subtree of `i`, concatenated without separators.
     pub fn subtree_text(&self, i: usize, out: &mut String) {
         for j in i..self.end(i) {

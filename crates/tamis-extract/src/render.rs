@@ -477,28 +477,12 @@ fn close(
     }
 }
 
-/// Index of the previous sibling of `i`, if any.
-fn previous_sibling(dom: &Dom, i: usize) -> Option<usize> {
-    let parent = dom.parent(i)?;
-    if i == parent + 1 {
-        return None;
-    }
-    let mut k = i.checked_sub(1)?;
-    while let Some(p) = dom.parent(k) {
-        if p == parent {
-            return Some(k);
-        }
-        k = p;
-    }
-    None
-}
-
 /// True if inline element `i` directly follows an inline sibling element with no text
 /// between them: adjacent inline items (`<span>2026</span><span>1h 54m</span>`, a number and
 /// its unit) are shown apart by their stylesheet, so a word break goes between them
 /// ([`Gap::Soft`] keeps a lowercase word split into styled runs whole).
 fn separates_from_previous(dom: &Dom, i: usize) -> bool {
-    let Some(p) = previous_sibling(dom, i) else {
+    let Some(p) = dom.previous_sibling(i) else {
         return false;
     };
     let ptag = dom.tag(p);
