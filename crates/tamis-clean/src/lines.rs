@@ -153,7 +153,10 @@ pub(crate) fn apply_cleaned(
     match cleaned {
         Some((text, removed)) => {
             ctx.record("lines_removed", removed as f64);
-            ctx.record("chars_removed", doc.text.len().saturating_sub(text.len()) as f64);
+            ctx.record(
+                "chars_removed",
+                doc.text.len().saturating_sub(text.len()) as f64,
+            );
             doc.text = text;
             tamis_core::Outcome::Modified
         }

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use tamis_exec::{ExecOptions, LocalExecutor, ProgressMode, RunReport};
 use tamis_io::{InputOptions, OutputOptions};
-use tamis_pipeline::{PipelineConfig, RunOptions, StepConfig, CONFIG_VERSION};
+use tamis_pipeline::{CONFIG_VERSION, PipelineConfig, RunOptions, StepConfig};
 
 use crate::args::{Cli, Command, OneShot};
 
@@ -20,10 +20,20 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract(args) => {
             init_logging("warn");
             // A page without main content still gets its (empty) record.
-            let extract = tamis_extract::ExtractConfig { drop_empty: false, ..Default::default() };
+            let extract = tamis_extract::ExtractConfig {
+                drop_empty: false,
+                ..Default::default()
+            };
             one_shot(&args, vec![StepConfig::Extract(extract)])
         }
-        Command::Run { pipeline, workers, shard, of, keep_intermediate, quiet } => {
+        Command::Run {
+            pipeline,
+            workers,
+            shard,
+            of,
+            keep_intermediate,
+            quiet,
+        } => {
             init_logging("info");
             let config = PipelineConfig::from_path(&pipeline)?;
             let pipeline = config.build()?;
@@ -31,7 +41,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 workers,
                 shards: of,
                 only_shard: shard,
-                progress: if quiet { ProgressMode::Off } else { ProgressMode::Auto },
+                progress: if quiet {
+                    ProgressMode::Off
+                } else {
+                    ProgressMode::Auto
+                },
                 keep_intermediate,
             };
             let report = LocalExecutor::new(opts).run(&pipeline)?;
@@ -62,7 +76,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Schema => {
-            println!("{}", serde_json::to_string_pretty(&tamis_pipeline::schema())?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&tamis_pipeline::schema())?
+            );
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -78,7 +95,10 @@ fn init_logging(default: &str) {
 /// Runs `steps` over `args.paths` into a temporary directory with the local executor, then
 /// prints the documents in input order.
 fn one_shot(args: &OneShot, steps: Vec<StepConfig>) -> Result<ExitCode> {
-    let tmp = tempfile::Builder::new().prefix("tamis-").tempdir().context("creating a temporary directory")?;
+    let tmp = tempfile::Builder::new()
+        .prefix("tamis-")
+        .tempdir()
+        .context("creating a temporary directory")?;
     let output = OutputOptions {
         path: tmp.path().join("out").to_string_lossy().into_owned(),
         format: tamis_io::OutputFormat::Jsonl,
@@ -86,7 +106,10 @@ fn one_shot(args: &OneShot, steps: Vec<StepConfig>) -> Result<ExitCode> {
     };
     let config = PipelineConfig {
         version: CONFIG_VERSION,
-        input: InputOptions { paths: args.paths.clone(), ..InputOptions::default() },
+        input: InputOptions {
+            paths: args.paths.clone(),
+            ..InputOptions::default()
+        },
         steps,
         output: output.clone(),
         run: RunOptions::default(),
@@ -94,7 +117,11 @@ fn one_shot(args: &OneShot, steps: Vec<StepConfig>) -> Result<ExitCode> {
     let pipeline = config.build()?;
     let opts = ExecOptions {
         workers: args.workers,
-        progress: if args.progress { ProgressMode::Auto } else { ProgressMode::Off },
+        progress: if args.progress {
+            ProgressMode::Auto
+        } else {
+            ProgressMode::Off
+        },
         ..ExecOptions::default()
     };
     let report = LocalExecutor::new(opts).run(&pipeline)?;
@@ -102,7 +129,8 @@ fn one_shot(args: &OneShot, steps: Vec<StepConfig>) -> Result<ExitCode> {
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut first = true;
     for shard in 0..report.shards {
-        let path = std::path::Path::new(&output.path).join(tamis_io::output_file_name(&output, shard));
+        let path =
+            std::path::Path::new(&output.path).join(tamis_io::output_file_name(&output, shard));
         let file = match std::fs::File::open(&path) {
             Ok(f) => f,
             // A failed shard has no output; it is reported below.
@@ -138,12 +166,20 @@ fn one_shot(args: &OneShot, steps: Vec<StepConfig>) -> Result<ExitCode> {
     if malformed > 0 {
         eprintln!("tamis: {malformed} malformed record(s) skipped (see warnings above)");
     }
-    Ok(if report.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if report.failed.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn summarise(report: &RunReport) -> ExitCode {
     let io = &report.stats.io;
-    let root = report.layout.as_ref().map(|l| l.root.display().to_string()).unwrap_or_default();
+    let root = report
+        .layout
+        .as_ref()
+        .map(|l| l.root.display().to_string())
+        .unwrap_or_default();
     if report.waiting_for_other_shards {
         eprintln!(
             "tamis: this shard is done with the stages it can run; a later stage waits for the other shards (rerun after they finish)"
@@ -158,9 +194,15 @@ fn summarise(report: &RunReport) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         for f in &report.failed {
-            eprintln!("tamis: stage {} shard {} failed: {}", f.stage, f.shard, f.error);
+            eprintln!(
+                "tamis: stage {} shard {} failed: {}",
+                f.stage, f.shard, f.error
+            );
         }
-        eprintln!("tamis: {} shard(s) failed; run the same command again to retry them", report.failed.len());
+        eprintln!(
+            "tamis: {} shard(s) failed; run the same command again to retry them",
+            report.failed.len()
+        );
         ExitCode::from(1)
     }
 }

@@ -25,7 +25,10 @@ fn main() -> ExitCode {
             }
             eprintln!("tamis: error: {err:#}");
             let config = err.chain().any(|c| {
-                matches!(c.downcast_ref::<tamis_core::Error>(), Some(tamis_core::Error::Config { .. }))
+                matches!(
+                    c.downcast_ref::<tamis_core::Error>(),
+                    Some(tamis_core::Error::Config { .. })
+                )
             });
             ExitCode::from(if config { 2 } else { 1 })
         }

@@ -17,7 +17,11 @@ fn every_example_parses_builds_and_runs() {
         let text = std::fs::read_to_string(&p).unwrap();
         // Model files are not in the repository (scripts/fetch-lid-model.sh fetches them).
         if let Some(missing) = missing_model(&text) {
-            eprintln!("skipped {}: {} is absent (run scripts/fetch-lid-model.sh)", p.display(), missing);
+            eprintln!(
+                "skipped {}: {} is absent (run scripts/fetch-lid-model.sh)",
+                p.display(),
+                missing
+            );
             continue;
         }
         // Same file, output redirected to a temporary directory.
@@ -34,7 +38,11 @@ fn every_example_parses_builds_and_runs() {
         let stats = run(&["stats", "--json", out.to_str().unwrap()]);
         let v: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
         let last = v.as_array().unwrap().last().unwrap();
-        assert!(last["io"]["docs_written"].as_u64().unwrap() > 0, "{}: wrote nothing", p.display());
+        assert!(
+            last["io"]["docs_written"].as_u64().unwrap() > 0,
+            "{}: wrote nothing",
+            p.display()
+        );
     }
     assert!(n >= 2, "expected example pipelines in examples/");
 }
@@ -52,7 +60,8 @@ fn missing_model(text: &str) -> Option<String> {
 fn schema_is_up_to_date() {
     let out = run(&["schema"]);
     assert!(out.status.success());
-    let committed = std::fs::read_to_string(repo().join("schema/pipeline.schema.json")).unwrap_or_default();
+    let committed =
+        std::fs::read_to_string(repo().join("schema/pipeline.schema.json")).unwrap_or_default();
     assert_eq!(
         committed.trim(),
         stdout(&out).trim(),

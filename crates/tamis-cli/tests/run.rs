@@ -24,10 +24,45 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "the", "river", "council", "voted", "on", "a", "new", "budget", "for", "schools", "and",
-    "roads", "after", "months", "of", "debate", "residents", "said", "they", "were", "pleased",
-    "with", "plan", "which", "includes", "funding", "library", "park", "repairs", "bridge",
-    "teachers", "students", "mayor", "announced", "public", "meeting", "next", "week", "city",
+    "the",
+    "river",
+    "council",
+    "voted",
+    "on",
+    "a",
+    "new",
+    "budget",
+    "for",
+    "schools",
+    "and",
+    "roads",
+    "after",
+    "months",
+    "of",
+    "debate",
+    "residents",
+    "said",
+    "they",
+    "were",
+    "pleased",
+    "with",
+    "plan",
+    "which",
+    "includes",
+    "funding",
+    "library",
+    "park",
+    "repairs",
+    "bridge",
+    "teachers",
+    "students",
+    "mayor",
+    "announced",
+    "public",
+    "meeting",
+    "next",
+    "week",
+    "city",
 ];
 
 /// Writes `files` JSONL files of `docs` documents each under `dir`. Documents are spread over
@@ -37,20 +72,26 @@ fn make_corpus(dir: &Path, files: usize, docs: usize) {
     std::fs::create_dir_all(dir).unwrap();
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     for f in 0..files {
-        let mut out = std::io::BufWriter::new(std::fs::File::create(dir.join(format!("part-{f:03}.jsonl"))).unwrap());
+        let mut out = std::io::BufWriter::new(
+            std::fs::File::create(dir.join(format!("part-{f:03}.jsonl"))).unwrap(),
+        );
         for d in 0..docs {
             let host = rng.below(4);
             let mut paras = Vec::new();
             for _ in 0..(3 + rng.below(6)) {
                 let n = 12 + rng.below(30);
-                let words: Vec<&str> = (0..n).map(|_| WORDS[rng.below(WORDS.len() as u64) as usize]).collect();
+                let words: Vec<&str> = (0..n)
+                    .map(|_| WORDS[rng.below(WORDS.len() as u64) as usize])
+                    .collect();
                 paras.push(format!("{}.", words.join(" ")));
             }
             if rng.below(3) == 0 {
                 let p = paras[0].clone();
                 paras.push(p);
             }
-            paras.push(format!("All content copyright site number {host} network, reproduced with permission only."));
+            paras.push(format!(
+                "All content copyright site number {host} network, reproduced with permission only."
+            ));
             let rec = serde_json::json!({
                 "id": format!("f{f}-d{d}"),
                 "text": paras.join("\n"),
@@ -90,7 +131,11 @@ path = {output}
 
 fn run_ok(args: &[&str]) {
     let out = run(args);
-    assert!(out.status.success(), "tamis {args:?} failed:\n{}", stderr(&out));
+    assert!(
+        out.status.success(),
+        "tamis {args:?} failed:\n{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -104,8 +149,15 @@ fn output_is_identical_whatever_the_workers_and_resumes_after_kill_9() {
     let p = pipeline(tmp.path(), &input, &ref_out, "");
     run_ok(&["run", "-q", "-j", "1", p.to_str().unwrap()]);
     let reference = output_files(&ref_out);
-    assert!(reference.iter().any(|(n, b)| n.ends_with(".jsonl.zst") && !b.is_empty()));
-    assert!(!ref_out.join("_stages/0/data").exists(), "intermediate data removed after the run");
+    assert!(
+        reference
+            .iter()
+            .any(|(n, b)| n.ends_with(".jsonl.zst") && !b.is_empty())
+    );
+    assert!(
+        !ref_out.join("_stages/0/data").exists(),
+        "intermediate data removed after the run"
+    );
 
     // Two workers: byte-identical output.
     let two = tmp.path().join("two");
@@ -115,7 +167,10 @@ fn output_is_identical_whatever_the_workers_and_resumes_after_kill_9() {
     // The killed runs below use -j2 too: kill moments are fractions of this duration.
     let full = started.elapsed();
     assert_eq!(names(&output_files(&two)), names(&reference));
-    assert!(output_files(&two) == reference, "output differs between -j1 and -j2");
+    assert!(
+        output_files(&two) == reference,
+        "output differs between -j1 and -j2"
+    );
 
     // Killed with SIGKILL at several moments, then run to the end: same output.
     let killed = tmp.path().join("killed");
@@ -123,7 +178,10 @@ fn output_is_identical_whatever_the_workers_and_resumes_after_kill_9() {
     let mut rng = Rng(42);
     let mut kills = 0;
     for _ in 0..6 {
-        let mut child = tamis().args(["run", "-q", "-j", "2", pk.to_str().unwrap()]).spawn().unwrap();
+        let mut child = tamis()
+            .args(["run", "-q", "-j", "2", pk.to_str().unwrap()])
+            .spawn()
+            .unwrap();
         let wait = full.mul_f64(0.05 + (rng.below(50) as f64) / 100.0);
         std::thread::sleep(wait);
         if child.try_wait().unwrap().is_none() {
@@ -132,11 +190,17 @@ fn output_is_identical_whatever_the_workers_and_resumes_after_kill_9() {
         }
         child.wait().unwrap();
     }
-    assert!(kills > 0, "the run was never interrupted; the test proves nothing");
+    assert!(
+        kills > 0,
+        "the run was never interrupted; the test proves nothing"
+    );
     run_ok(&["run", "-q", "-j", "2", pk.to_str().unwrap()]);
     let resumed = output_files(&killed);
     assert_eq!(names(&resumed), names(&reference));
-    assert!(resumed == reference, "output after kill -9 and resume differs from an uninterrupted run");
+    assert!(
+        resumed == reference,
+        "output after kill -9 and resume differs from an uninterrupted run"
+    );
 
     // A rerun of a complete run does nothing and changes nothing.
     let out = run(&["run", "-q", pk.to_str().unwrap()]);
@@ -149,12 +213,28 @@ fn output_is_identical_whatever_the_workers_and_resumes_after_kill_9() {
     assert!(stats.status.success(), "{}", stderr(&stats));
     let v: serde_json::Value = serde_json::from_slice(&stats.stdout).unwrap();
     let stages = v.as_array().unwrap();
-    assert_eq!(stages.len(), 3, "frequent_lines and minhash_dedup cut the pipeline into three stages");
+    assert_eq!(
+        stages.len(),
+        3,
+        "frequent_lines and minhash_dedup cut the pipeline into three stages"
+    );
     assert_eq!(stages[0]["io"]["docs_read"], 12000);
-    assert!(stages[1]["steps"]["01.frequent_lines"]["modified"].as_u64().unwrap() > 10000);
-    assert_eq!(stages[2]["steps"]["03.minhash_dedup"]["docs_in"], stages[1]["io"]["docs_written"]);
+    assert!(
+        stages[1]["steps"]["01.frequent_lines"]["modified"]
+            .as_u64()
+            .unwrap()
+            > 10000
+    );
+    assert_eq!(
+        stages[2]["steps"]["03.minhash_dedup"]["docs_in"],
+        stages[1]["io"]["docs_written"]
+    );
     let table = run(&["stats", ref_out.to_str().unwrap()]);
-    assert!(stdout(&table).contains("01.frequent_lines"), "{}", stdout(&table));
+    assert!(
+        stdout(&table).contains("01.frequent_lines"),
+        "{}",
+        stdout(&table)
+    );
 }
 
 fn names(files: &[(String, Vec<u8>)]) -> Vec<&str> {
@@ -168,8 +248,14 @@ fn config_errors_name_step_and_field_before_reading() {
     make_corpus(&input, 1, 3);
     let out_dir = tmp.path().join("out");
     let cases: &[(&str, &[&str])] = &[
-        ("[[steps]]\ntype = \"dedup_lines\"\nnot_a_field = 1\n", &["steps[0] (dedup_lines)", "not_a_field"]),
-        ("[[steps]]\ntype = \"no_such_step\"\n", &["steps[0].type", "no_such_step"]),
+        (
+            "[[steps]]\ntype = \"dedup_lines\"\nnot_a_field = 1\n",
+            &["steps[0] (dedup_lines)", "not_a_field"],
+        ),
+        (
+            "[[steps]]\ntype = \"no_such_step\"\n",
+            &["steps[0].type", "no_such_step"],
+        ),
         ("[run]\nshards = 0\n", &["shards"]),
     ];
     for (snippet, needles) in cases {
@@ -185,9 +271,16 @@ fn config_errors_name_step_and_field_before_reading() {
         let out = run(&["run", p.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(2), "{snippet}: {}", stderr(&out));
         for n in *needles {
-            assert!(stderr(&out).contains(n), "{snippet}: message lacks {n:?}: {}", stderr(&out));
+            assert!(
+                stderr(&out).contains(n),
+                "{snippet}: message lacks {n:?}: {}",
+                stderr(&out)
+            );
         }
-        assert!(!out_dir.exists(), "{snippet}: output written despite a config error");
+        assert!(
+            !out_dir.exists(),
+            "{snippet}: output written despite a config error"
+        );
         let v = run(&["validate", p.to_str().unwrap()]);
         assert_eq!(v.status.code(), Some(2));
     }
@@ -195,7 +288,11 @@ fn config_errors_name_step_and_field_before_reading() {
     let p = write_pipeline(
         tmp.path(),
         "missing.toml",
-        &format!("version = 1\n[input]\npaths = [{}]\n[output]\npath = {}\n", lit(&tmp.path().join("nope/*.jsonl")), lit(&out_dir)),
+        &format!(
+            "version = 1\n[input]\npaths = [{}]\n[output]\npath = {}\n",
+            lit(&tmp.path().join("nope/*.jsonl")),
+            lit(&out_dir)
+        ),
     );
     let out = run(&["run", p.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
@@ -218,7 +315,15 @@ fn shard_of_runs_one_shard_and_rejects_mismatched_resume() {
         ),
     );
     for i in [2, 0, 3, 1] {
-        run_ok(&["run", "-q", "--shard", &i.to_string(), "--of", "4", p.to_str().unwrap()]);
+        run_ok(&[
+            "run",
+            "-q",
+            "--shard",
+            &i.to_string(),
+            "--of",
+            "4",
+            p.to_str().unwrap(),
+        ]);
         assert!(out_dir.join(format!("completions/{i:05}")).is_file());
     }
     let whole = tmp.path().join("whole");

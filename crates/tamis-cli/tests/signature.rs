@@ -27,5 +27,8 @@ fn clean_jsonl_carries_capture_metadata() {
     assert_eq!(rec["metadata"]["date"], "2025-05-12");
     assert_eq!(rec["metadata"]["http_status"], 403);
     let expected = std::fs::read_to_string(shared.join("seed/expected.txt")).unwrap();
-    assert_eq!(rec["text"].as_str().unwrap().trim_end(), expected.trim_end());
+    assert_eq!(
+        rec["text"].as_str().unwrap().trim_end(),
+        expected.trim_end()
+    );
 }

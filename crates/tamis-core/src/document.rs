@@ -41,7 +41,12 @@ pub struct Document {
 impl Document {
     /// A text document with empty metadata.
     pub fn new(id: impl Into<String>, text: impl Into<String>) -> Self {
-        Self { id: id.into(), text: text.into(), metadata: Metadata::new(), media: None }
+        Self {
+            id: id.into(),
+            text: text.into(),
+            metadata: Metadata::new(),
+            media: None,
+        }
     }
 
     /// Sets a metadata value, replacing any previous value of that key (keeping its position).
@@ -69,7 +74,10 @@ mod tests {
         let mut d = Document::new("x", "hello");
         d.set_meta("url", "http://e.com/");
         d.set_meta("http_status", 403);
-        d.media = Some(Media { bytes: b"<p>hello".to_vec(), ..Media::default() });
+        d.media = Some(Media {
+            bytes: b"<p>hello".to_vec(),
+            ..Media::default()
+        });
         let s = serde_json::to_string(&d).unwrap_or_default();
         assert_eq!(
             s,

@@ -56,12 +56,18 @@ pub enum Error {
 impl Error {
     /// Shorthand for [`Error::Io`].
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 
     /// Shorthand for [`Error::Config`].
     pub fn config(location: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::Config { location: location.into(), message: message.into() }
+        Error::Config {
+            location: location.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -79,6 +85,12 @@ pub struct Malformed {
 
 impl std::fmt::Display for Malformed {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}: {}", self.path.display(), self.location, self.message)
+        write!(
+            f,
+            "{}: {}: {}",
+            self.path.display(),
+            self.location,
+            self.message
+        )
     }
 }

@@ -25,7 +25,14 @@ pub struct Summary {
 
 impl Default for Summary {
     fn default() -> Self {
-        Self { count: 0, sum: 0.0, min: f64::INFINITY, max: f64::NEG_INFINITY, mean: 0.0, m2: 0.0 }
+        Self {
+            count: 0,
+            sum: 0.0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+            mean: 0.0,
+            m2: 0.0,
+        }
     }
 }
 
@@ -43,7 +50,11 @@ impl Summary {
 
     /// Population variance.
     pub fn variance(&self) -> f64 {
-        if self.count == 0 { 0.0 } else { self.m2 / self.count as f64 }
+        if self.count == 0 {
+            0.0
+        } else {
+            self.m2 / self.count as f64
+        }
     }
 }
 

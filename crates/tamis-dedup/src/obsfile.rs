@@ -63,7 +63,13 @@ impl Collector {
         tmp_dir: Option<&String>,
     ) -> Self {
         let max_records = (memory_mb << 20) / RECORD_BYTES as usize;
-        Self::new(kind, sections, sorted, max_records, tmp_dir.map(PathBuf::from))
+        Self::new(
+            kind,
+            sections,
+            sorted,
+            max_records,
+            tmp_dir.map(PathBuf::from),
+        )
     }
 
     /// A collector for `sections` sections; sorts them if `sorted`; spills to `spill_dir`

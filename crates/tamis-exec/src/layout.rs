@@ -28,7 +28,10 @@ pub struct RunLayout {
 impl RunLayout {
     /// Layout of a run with `stages` stages under `root`.
     pub fn new(root: impl Into<PathBuf>, stages: usize) -> Self {
-        Self { root: root.into(), stages: stages.max(1) }
+        Self {
+            root: root.into(),
+            stages: stages.max(1),
+        }
     }
 
     fn stage_dir(&self, stage: usize) -> PathBuf {
@@ -41,22 +44,32 @@ impl RunLayout {
 
     /// Directory the data output of `stage` goes to.
     pub fn data_dir(&self, stage: usize) -> PathBuf {
-        if stage + 1 >= self.stages { self.root.clone() } else { self.stage_dir(stage).join("data") }
+        if stage + 1 >= self.stages {
+            self.root.clone()
+        } else {
+            self.stage_dir(stage).join("data")
+        }
     }
 
     /// Stats file of one unit.
     pub fn stats_file(&self, stage: usize, shard: usize) -> PathBuf {
-        self.stage_dir(stage).join("stats").join(format!("{shard:05}.json"))
+        self.stage_dir(stage)
+            .join("stats")
+            .join(format!("{shard:05}.json"))
     }
 
     /// Completion marker of one unit.
     pub fn completion_file(&self, stage: usize, shard: usize) -> PathBuf {
-        self.stage_dir(stage).join("completions").join(format!("{shard:05}"))
+        self.stage_dir(stage)
+            .join("completions")
+            .join(format!("{shard:05}"))
     }
 
     /// Observation file of one unit (for the corpus step after `stage`).
     pub fn observation_file(&self, stage: usize, shard: usize) -> PathBuf {
-        self.stage_dir(stage).join("observations").join(format!("{shard:05}.obs"))
+        self.stage_dir(stage)
+            .join("observations")
+            .join(format!("{shard:05}.obs"))
     }
 
     /// Whether a unit has completed.
@@ -99,15 +112,18 @@ impl RunManifest {
     /// Writes the manifest if the directory has none; otherwise checks it matches.
     pub fn ensure(&self, path: &Path) -> Result<()> {
         let existing = match crate::remote::url(path) {
-            Some(url) => crate::remote::get(url)?.ok_or_else(|| std::io::ErrorKind::NotFound.into()),
+            Some(url) => {
+                crate::remote::get(url)?.ok_or_else(|| std::io::ErrorKind::NotFound.into())
+            }
             None => std::fs::read(path),
         };
         match existing {
             Ok(bytes) => {
-                let old: RunManifest = serde_json::from_slice(&bytes).map_err(|e| Error::Format {
-                    path: path.to_owned(),
-                    message: format!("not a tamis run manifest: {e}"),
-                })?;
+                let old: RunManifest =
+                    serde_json::from_slice(&bytes).map_err(|e| Error::Format {
+                        path: path.to_owned(),
+                        message: format!("not a tamis run manifest: {e}"),
+                    })?;
                 if old.shards != self.shards {
                     return Err(Error::config(
                         "[output].path",
@@ -152,7 +168,10 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     }
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp"));
     std::fs::write(&tmp, bytes).map_err(|e| Error::io(&tmp, e))?;
     std::fs::rename(&tmp, path).map_err(|e| Error::io(path, e))

@@ -42,10 +42,10 @@ mod stats;
 
 pub use layout::{RunLayout, RunManifest};
 pub use local::{
-    total_stats, ExecOptions, LocalExecutor, PreparedStage, RunPlan, RunReport, ShardFailure,
-    DEFAULT_MAX_SHARDS,
+    DEFAULT_MAX_SHARDS, ExecOptions, LocalExecutor, PreparedStage, RunPlan, RunReport,
+    ShardFailure, total_stats,
 };
 pub use plan::plan_shards;
 pub use progress::{Progress, ProgressMode};
-pub use shard::{run_shard, ShardJob};
+pub use shard::{ShardJob, run_shard};
 pub use stats::{merge_stats, stats_table};

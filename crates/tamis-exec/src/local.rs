@@ -1,7 +1,7 @@
 //! The local executor: all shards of a stage on a pool of threads, stage after stage; and the
 //! pieces any other engine (Slurm, Ray) uses to run single units.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -13,7 +13,7 @@ use tamis_pipeline::Pipeline;
 use crate::layout::{RunLayout, RunManifest};
 use crate::plan::plan_shards;
 use crate::progress::{Progress, ProgressMode, Reporter};
-use crate::shard::{run_shard, ShardJob};
+use crate::shard::{ShardJob, run_shard};
 use crate::stats::merge_stats;
 
 /// Default upper bound of the shard count when it is derived from the number of input files.
@@ -107,10 +107,16 @@ impl RunPlan {
         };
         match crate::remote::url(&layout.root) {
             Some(url) => crate::remote::check_stages(url, layout.stages)?,
-            None => std::fs::create_dir_all(&layout.root).map_err(|e| Error::io(&layout.root, e))?,
+            None => {
+                std::fs::create_dir_all(&layout.root).map_err(|e| Error::io(&layout.root, e))?
+            }
         }
         manifest.ensure(&layout.manifest_file())?;
-        Ok(Self { shards, shard_files: plan_shards(&files, shards), layout })
+        Ok(Self {
+            shards,
+            shard_files: plan_shards(&files, shards),
+            layout,
+        })
     }
 
     /// Whether every unit of `stage` is complete.
@@ -131,9 +137,10 @@ impl RunPlan {
         for k in 0..self.layout.stages.saturating_sub(1) {
             let dir = self.layout.data_dir(k);
             if let Err(e) = std::fs::remove_dir_all(&dir)
-                && e.kind() != std::io::ErrorKind::NotFound {
-                    log::warn!("could not remove intermediate data {}: {e}", dir.display());
-                }
+                && e.kind() != std::io::ErrorKind::NotFound
+            {
+                log::warn!("could not remove intermediate data {}: {e}", dir.display());
+            }
         }
     }
 }
@@ -154,10 +161,12 @@ impl<'p> PreparedStage<'p> {
     /// Prepares stage `k` of `pipeline`. For `k > 0` every unit of stage `k - 1` must be
     /// complete (the barrier); otherwise this is an error.
     pub fn new(pipeline: &'p Pipeline, plan: &RunPlan, k: usize) -> Result<Self> {
-        let stage = pipeline
-            .stages
-            .get(k)
-            .ok_or_else(|| Error::config("stage", format!("the pipeline has {} stages", pipeline.stages.len())))?;
+        let stage = pipeline.stages.get(k).ok_or_else(|| {
+            Error::config(
+                "stage",
+                format!("the pipeline has {} stages", pipeline.stages.len()),
+            )
+        })?;
         let layout = plan.layout.clone();
         let (input, shard_files) = if k == 0 {
             (pipeline.config.input.clone(), plan.shard_files.clone())
@@ -165,7 +174,10 @@ impl<'p> PreparedStage<'p> {
             if !plan.stage_complete(k - 1) {
                 return Err(Error::Shard {
                     shard: 0,
-                    message: format!("stage {k} cannot start: stage {} is not complete on every shard", k - 1),
+                    message: format!(
+                        "stage {k} cannot start: stage {} is not complete on every shard",
+                        k - 1
+                    ),
                 });
             }
             let prev = layout.intermediate_output(k - 1);
@@ -182,14 +194,20 @@ impl<'p> PreparedStage<'p> {
         };
         let mut steps: Vec<(String, Arc<dyn Step>)> = Vec::new();
         if let Some((key, corpus)) = &stage.apply {
-            let obs: Vec<PathBuf> = (0..plan.shards).map(|i| layout.observation_file(k - 1, i)).collect();
+            let obs: Vec<PathBuf> = (0..plan.shards)
+                .map(|i| layout.observation_file(k - 1, i))
+                .collect();
             let obs_refs: Vec<&std::path::Path> = obs.iter().map(PathBuf::as_path).collect();
             let built = corpus.build(&obs_refs)?;
             steps.push((key.clone(), Arc::from(built)));
         }
         steps.extend(stage.steps.iter().cloned());
         let last = pipeline.stages.len() - 1;
-        let output = if k == last { pipeline.config.output.clone() } else { layout.intermediate_output(k) };
+        let output = if k == last {
+            pipeline.config.output.clone()
+        } else {
+            layout.intermediate_output(k)
+        };
         Ok(Self {
             stage: k,
             input,
@@ -227,7 +245,10 @@ impl<'p> PreparedStage<'p> {
         };
         match catch_unwind(AssertUnwindSafe(|| run_shard(&job))) {
             Ok(r) => r,
-            Err(panic) => Err(Error::Shard { shard, message: panic_message(&panic) }),
+            Err(panic) => Err(Error::Shard {
+                shard,
+                message: panic_message(&panic),
+            }),
         }
     }
 }
@@ -251,9 +272,13 @@ impl LocalExecutor {
         let plan = RunPlan::new(pipeline, self.opts.shards)?;
         let shards = plan.shards;
         if let Some(i) = self.opts.only_shard
-            && i >= shards {
-                return Err(Error::config("shard", format!("shard {i} does not exist: shards are 0..{shards}")));
-            }
+            && i >= shards
+        {
+            return Err(Error::config(
+                "shard",
+                format!("shard {i} does not exist: shards are 0..{shards}"),
+            ));
+        }
         let workers = self
             .opts
             .workers
@@ -265,11 +290,18 @@ impl LocalExecutor {
             None => (0..shards).collect(),
         };
         let layout = plan.layout.clone();
-        let mut report = RunReport { shards, layout: Some(layout.clone()), ..RunReport::default() };
+        let mut report = RunReport {
+            shards,
+            layout: Some(layout.clone()),
+            ..RunReport::default()
+        };
 
         for k in 0..pipeline.stages.len() {
-            let pending: Vec<usize> =
-                wanted.iter().copied().filter(|&i| !layout.is_complete(k, i)).collect();
+            let pending: Vec<usize> = wanted
+                .iter()
+                .copied()
+                .filter(|&i| !layout.is_complete(k, i))
+                .collect();
             report.units_skipped += wanted.len() - pending.len();
             if pending.is_empty() {
                 continue;
@@ -285,30 +317,40 @@ impl LocalExecutor {
             } else {
                 "tamis".to_owned()
             };
-            let reporter =
-                Reporter::start(self.opts.progress, label, stage.input_bytes(&pending), Arc::clone(&progress));
+            let reporter = Reporter::start(
+                self.opts.progress,
+                label,
+                stage.input_bytes(&pending),
+                Arc::clone(&progress),
+            );
             let next = AtomicUsize::new(0);
             let abort = AtomicBool::new(false);
             let failures = Mutex::new(Vec::new());
             let ran = AtomicUsize::new(0);
             std::thread::scope(|s| {
                 for _ in 0..workers.min(pending.len()) {
-                    s.spawn(|| loop {
-                        if abort.load(Ordering::Relaxed) {
-                            break;
-                        }
-                        let j = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(&shard) = pending.get(j) else { break };
-                        let result = stage.run_unit(shard, &progress);
-                        ran.fetch_add(1, Ordering::Relaxed);
-                        let Err(e) = result else { continue };
-                        let error = e.to_string();
-                        log::error!("stage {k} shard {shard} failed: {error}");
-                        if let Ok(mut f) = failures.lock() {
-                            f.push(ShardFailure { stage: k, shard, error });
-                        }
-                        if config.run.fail_fast {
-                            abort.store(true, Ordering::Relaxed);
+                    s.spawn(|| {
+                        loop {
+                            if abort.load(Ordering::Relaxed) {
+                                break;
+                            }
+                            let j = next.fetch_add(1, Ordering::Relaxed);
+                            let Some(&shard) = pending.get(j) else { break };
+                            let result = stage.run_unit(shard, &progress);
+                            ran.fetch_add(1, Ordering::Relaxed);
+                            let Err(e) = result else { continue };
+                            let error = e.to_string();
+                            log::error!("stage {k} shard {shard} failed: {error}");
+                            if let Ok(mut f) = failures.lock() {
+                                f.push(ShardFailure {
+                                    stage: k,
+                                    shard,
+                                    error,
+                                });
+                            }
+                            if config.run.fail_fast {
+                                abort.store(true, Ordering::Relaxed);
+                            }
                         }
                     });
                 }

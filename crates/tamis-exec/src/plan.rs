@@ -13,7 +13,12 @@ pub fn plan_shards(files: &[PathBuf], shards: usize) -> Vec<Vec<PathBuf>> {
     let mut start = 0;
     for i in 0..shards {
         let len = base + usize::from(i < extra);
-        out.push(files.get(start..start + len).map(<[PathBuf]>::to_vec).unwrap_or_default());
+        out.push(
+            files
+                .get(start..start + len)
+                .map(<[PathBuf]>::to_vec)
+                .unwrap_or_default(),
+        );
         start += len;
     }
     out

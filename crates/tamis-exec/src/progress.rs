@@ -1,8 +1,8 @@
 //! Progress reporting: a bar on a terminal, log lines otherwise.
 
 use std::io::IsTerminal;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 /// Counters shared by the workers of a run, read by the reporter thread.
@@ -98,7 +98,10 @@ impl Reporter {
                 }
             }
         });
-        Self { stop, handle: Some(handle) }
+        Self {
+            stop,
+            handle: Some(handle),
+        }
     }
 }
 

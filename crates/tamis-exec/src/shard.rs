@@ -1,14 +1,16 @@
 //! One unit of work: one shard of one stage.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
-use tamis_core::{Document, Error, Observer, Outcome, Result, RunStats, Step, StepContext, StepStats};
+use tamis_core::{
+    Document, Error, Observer, Outcome, Result, RunStats, Step, StepContext, StepStats,
+};
 use tamis_io::{InputOptions, OutputOptions, ReadItem};
 
-use crate::layout::{write_atomic, RunLayout};
+use crate::layout::{RunLayout, write_atomic};
 use crate::progress::Progress;
 
 /// How many malformed-record messages a shard logs before it only counts them.
@@ -43,13 +45,19 @@ pub struct ShardJob<'a> {
 /// with the reason `panic` and the run goes on.
 pub fn run_shard(job: &ShardJob<'_>) -> Result<RunStats> {
     let started = Instant::now();
-    let mut stats = RunStats { shards: 1, ..RunStats::default() };
+    let mut stats = RunStats {
+        shards: 1,
+        ..RunStats::default()
+    };
     let mut step_stats: Vec<StepStats> = vec![StepStats::default(); job.steps.len()];
     let out_dir = job.layout.data_dir(job.stage);
     remove_stale_temp_files(&out_dir, &tamis_io::output_file_name(job.output, job.shard));
     let mut writer = tamis_io::create_writer(job.output, &out_dir, job.shard)?;
     let mut observer: Option<Box<dyn Observer>> = job.observe.map(|c| c.observer());
-    let mut ctx = StepContext { shard: job.shard, ..StepContext::default() };
+    let mut ctx = StepContext {
+        shard: job.shard,
+        ..StepContext::default()
+    };
     let mut doc_index = 0u64;
 
     for path in &job.files {
@@ -115,8 +123,10 @@ pub fn run_shard(job: &ShardJob<'_>) -> Result<RunStats> {
     }
     stats.wall_ns = elapsed_ns(started);
     let stats_path = job.layout.stats_file(job.stage, job.shard);
-    let json = serde_json::to_vec_pretty(&stats)
-        .map_err(|e| Error::Format { path: stats_path.clone(), message: e.to_string() })?;
+    let json = serde_json::to_vec_pretty(&stats).map_err(|e| Error::Format {
+        path: stats_path.clone(),
+        message: e.to_string(),
+    })?;
     write_atomic(&stats_path, &json)?;
     write_atomic(&job.layout.completion_file(job.stage, job.shard), b"")?;
     Ok(stats)
@@ -126,12 +136,20 @@ pub fn run_shard(job: &ShardJob<'_>) -> Result<RunStats> {
 /// killed before it could rename its output.
 fn remove_stale_temp_files(dir: &std::path::Path, name: &str) {
     let prefix = format!("{name}.tmp");
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
-        if e.file_name().to_str().is_some_and(|n| n.starts_with(&prefix))
-            && let Err(err) = std::fs::remove_file(e.path()) {
-                log::warn!("could not remove stale temporary file {}: {err}", e.path().display());
-            }
+        if e.file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with(&prefix))
+            && let Err(err) = std::fs::remove_file(e.path())
+        {
+            log::warn!(
+                "could not remove stale temporary file {}: {err}",
+                e.path().display()
+            );
+        }
     }
 }
 

@@ -98,7 +98,11 @@ pub fn stats_table(stages: &[RunStats]) -> String {
         );
         for (key, step) in &st.steps {
             let t = step.time_ns as f64 / 1e9;
-            let rate = if t > 0.0 { format!("{:.0}", step.docs_in as f64 / t) } else { "-".into() };
+            let rate = if t > 0.0 {
+                format!("{:.0}", step.docs_in as f64 / t)
+            } else {
+                "-".into()
+            };
             let _ = writeln!(
                 s,
                 "  {:<24} {:>10} {:>10} {:>10} {:>10} {:>9.3} {:>10}",

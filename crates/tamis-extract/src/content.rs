@@ -419,7 +419,13 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
     }
 
-    let facts = PageFacts { raw: &raw, page_chars, has_h1: &has_h1, has_field: &has_field, has_img: &has_img };
+    let facts = PageFacts {
+        raw: &raw,
+        page_chars,
+        has_h1: &has_h1,
+        has_field: &has_field,
+        has_img: &has_img,
+    };
 
     // Pass 1: pruning.
     let mut pruned = vec![false; n];
@@ -1517,7 +1523,10 @@ fn prune_repeated_labels(dom: &Dom, pruned: &mut [bool], root: usize) {
             && p != root
             && i == p + 1
             && dom.end(p) == i + 1
-            && !matches!(dom.tag(p), Tag::Td | Tag::Th | Tag::Li | Tag::Script | Tag::Title)
+            && !matches!(
+                dom.tag(p),
+                Tag::Td | Tag::Th | Tag::Li | Tag::Script | Tag::Title
+            )
         {
             let t = dom.text_of(i).trim();
             if !t.is_empty() && t.chars().count() <= MAX_REPEATED_LABEL_CHARS {

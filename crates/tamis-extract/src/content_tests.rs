@@ -988,7 +988,9 @@ fn adjacent_inline_items_are_separated_but_styled_runs_of_a_word_are_not() {
     let html = format!(
         "<body><main><p>{PROSE}</p><div class=meta><span class=item>2026</span><span class=item>1h 54m</span><span class=item>R</span></div><div><span class=v>158</span><span class=u>kcal</span></div><p><span class=s>Le</span><span class=s>arn more about <b>W</b>ords</span> and <a href=/x>links</a>.</p><p>Visit <b>example</b><i>.com</i> today.</p><p>{PROSE}</p></main></body>"
     );
-    let t = crate::Extractor::default().extract(html.as_bytes(), None).text;
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
     assert!(t.contains("2026 1h 54m R"), "{t}");
     assert!(t.contains("158 kcal"), "{t}");
     // A lowercase word split into runs, and markup inside a word, stay whole.
@@ -1012,7 +1014,10 @@ fn hidden_blocks_after_a_heading_with_a_toggle_are_accordion_answers() {
         article(3)
     );
     let t = root_text(&html);
-    assert!(t.contains("Answer 0 is kept") && t.contains("Answer 2 is kept"), "{t}");
+    assert!(
+        t.contains("Answer 0 is kept") && t.contains("Answer 2 is kept"),
+        "{t}"
+    );
     // A hidden block after a heading without a toggle stays hidden.
     assert!(!t.contains("Hidden after a plain heading"), "{t}");
 }

@@ -180,7 +180,12 @@ fn line_diff(expected: &str, actual: &str) -> String {
                     similar::ChangeTag::Delete => '-',
                     similar::ChangeTag::Insert => '+',
                 };
-                let line: String = change.value().trim_end_matches('\n').chars().take(300).collect();
+                let line: String = change
+                    .value()
+                    .trim_end_matches('\n')
+                    .chars()
+                    .take(300)
+                    .collect();
                 let _ = writeln!(out, "{kind} {line}");
             }
         }

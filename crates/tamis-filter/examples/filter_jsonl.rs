@@ -8,7 +8,13 @@
 //! Output lines: `{"id": ..., "decision": "kept" | "<reason>", "text_len": ...}` (for `words`:
 //! `{"id": ..., "words": [...]}`). Timing of the filter calls alone goes to stderr as
 //! `docs/s`.
-#![allow(clippy::exit, clippy::print_stdout, clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(
+    clippy::exit,
+    clippy::print_stdout,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    missing_docs
+)]
 
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::time::Instant;
@@ -17,7 +23,10 @@ use tamis_core::{Document, Outcome, Step, StepContext};
 use tamis_filter::*;
 
 fn steps(name: &str) -> Vec<Box<dyn Step>> {
-    let c4 = C4QualityConfig { filter_no_terminal_punct: false, ..Default::default() };
+    let c4 = C4QualityConfig {
+        filter_no_terminal_punct: false,
+        ..Default::default()
+    };
     match name {
         "gopher_quality" => vec![Box::new(GopherQualityConfig::default().build().unwrap())],
         "gopher_repetition" => vec![Box::new(GopherRepetitionConfig::default().build().unwrap())],
@@ -44,10 +53,18 @@ fn steps(name: &str) -> Vec<Box<dyn Step>> {
 
 fn extra_steps(name: &str) -> Vec<Box<dyn Step>> {
     match name {
-        "language" => vec![Box::new(LanguageConfig { label_only: true, ..Default::default() }.build().unwrap())],
+        "language" => vec![Box::new(
+            LanguageConfig {
+                label_only: true,
+                ..Default::default()
+            }
+            .build()
+            .unwrap(),
+        )],
         // The fastText backend with the model named by TAMIS_LID_MODEL (bench/filters_lid.sh).
         "language_fasttext" => {
-            let model = std::env::var_os("TAMIS_LID_MODEL").expect("TAMIS_LID_MODEL names lid.176.ftz");
+            let model =
+                std::env::var_os("TAMIS_LID_MODEL").expect("TAMIS_LID_MODEL names lid.176.ftz");
             let config = LanguageConfig {
                 label_only: true,
                 backend: LanguageBackend::Fasttext,
@@ -80,8 +97,19 @@ fn main() {
             continue;
         }
         let v: serde_json::Value = serde_json::from_str(&line).expect("json");
-        let id = v.get("id").map(|x| x.as_str().map(str::to_owned).unwrap_or_else(|| x.to_string())).unwrap_or_default();
-        let text = v.get("text").and_then(|t| t.as_str()).unwrap_or_default().to_owned();
+        let id = v
+            .get("id")
+            .map(|x| {
+                x.as_str()
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| x.to_string())
+            })
+            .unwrap_or_default();
+        let text = v
+            .get("text")
+            .and_then(|t| t.as_str())
+            .unwrap_or_default()
+            .to_owned();
         let mut doc = Document::new(id, text);
         if let Some(serde_json::Value::Object(meta)) = v.get("metadata") {
             doc.metadata = meta.clone();
@@ -109,7 +137,9 @@ fn main() {
         lines.push(serde_json::json!({"words": total}));
     } else if args[1] == "words" {
         for doc in &docs {
-            lines.push(serde_json::json!({"id": doc.id, "words": tamis_text::split_words(&doc.text)}));
+            lines.push(
+                serde_json::json!({"id": doc.id, "words": tamis_text::split_words(&doc.text)}),
+            );
         }
     } else {
         let no_cache = std::env::var_os("TAMIS_NO_WORD_CACHE").is_some();

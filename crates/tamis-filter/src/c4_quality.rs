@@ -53,8 +53,14 @@ pub const DEFAULT_MIN_WORDS_PER_LINE: i64 = 3;
 pub const DEFAULT_MAX_WORD_LENGTH: i64 = 1000;
 
 /// Phrases that mark cookie banners and legal boilerplate lines (C4's reference code).
-pub const POLICY_SUBSTRINGS: &[&str] =
-    &["terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"];
+pub const POLICY_SUBSTRINGS: &[&str] = &[
+    "terms of use",
+    "privacy policy",
+    "cookie policy",
+    "uses cookies",
+    "use of cookies",
+    "use cookies",
+];
 
 /// Configuration of the `c4_quality` step (datatrove's `C4QualityFilter` arguments).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -118,10 +124,15 @@ impl C4QualityConfig {
             ("max_word_length", self.max_word_length),
         ] {
             if v < -1 {
-                return Err(tamis_core::Error::config(field, "must be >= 0, or -1 to disable"));
+                return Err(tamis_core::Error::config(
+                    field,
+                    "must be >= 0, or -1 to disable",
+                ));
             }
         }
-        Ok(C4QualityFilter { config: self.clone() })
+        Ok(C4QualityFilter {
+            config: self.clone(),
+        })
     }
 }
 
@@ -133,7 +144,8 @@ pub struct C4QualityFilter {
 
 fn citation_regex() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\[\d*\]|\[edit\]|\[citation needed\]").ok()).as_ref()
+    RE.get_or_init(|| Regex::new(r"\[\d*\]|\[edit\]|\[citation needed\]").ok())
+        .as_ref()
 }
 
 /// Phrases looked for in each line, in one pass: 0 = "lorem ipsum", 1 = "javascript",
@@ -143,7 +155,10 @@ fn phrases() -> Option<&'static AhoCorasick> {
     AC.get_or_init(|| {
         let mut pats = vec!["lorem ipsum", "javascript"];
         pats.extend_from_slice(POLICY_SUBSTRINGS);
-        AhoCorasick::builder().ascii_case_insensitive(true).build(pats).ok()
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(pats)
+            .ok()
     })
     .as_ref()
 }
@@ -175,12 +190,21 @@ fn find_phrases(line: &str) -> (bool, bool, bool) {
 
 impl C4QualityFilter {
     /// The verdict and the kept text.
-    fn verdict(&self, text: &str, cache: &mut WordCache, m: &mut Measures) -> (Result<bool, Reason>, String) {
+    fn verdict(
+        &self,
+        text: &str,
+        cache: &mut WordCache,
+        m: &mut Measures,
+    ) -> (Result<bool, Reason>, String) {
         let c = &self.config;
         // Sentences are counted from the document's word ranges (split once, shared with the
         // other filters through the word cache) rather than by splitting every line again.
         let spans: &[(usize, usize)] = if c.min_num_sentences != -1 {
-            cache.spans(tamis_text::WORD_SPANS_SPLITTER, text, tamis_text::word_spans)
+            cache.spans(
+                tamis_text::WORD_SPANS_SPLITTER,
+                text,
+                tamis_text::word_spans,
+            )
         } else {
             &[]
         };
@@ -193,7 +217,10 @@ impl C4QualityFilter {
             let stripped = tamis_text::python_strip(raw);
             let mut n_words = 0i64;
             let mut too_long = false;
-            for w in stripped.split(tamis_text::is_python_space).filter(|w| !w.is_empty()) {
+            for w in stripped
+                .split(tamis_text::is_python_space)
+                .filter(|w| !w.is_empty())
+            {
                 n_words += 1;
                 if c.max_word_length != -1 && chars(w) as i64 > c.max_word_length {
                     too_long = true;
@@ -238,7 +265,10 @@ impl C4QualityFilter {
                     let end = start + line.len();
                     let lo = spans.partition_point(|s| s.0 < start);
                     let hi = spans.partition_point(|s| s.0 < end);
-                    tamis_text::count_sentences_in_spans(text, spans.get(lo..hi).unwrap_or_default())
+                    tamis_text::count_sentences_in_spans(
+                        text,
+                        spans.get(lo..hi).unwrap_or_default(),
+                    )
                 } else {
                     tamis_text::count_sentences(line)
                 };

@@ -73,7 +73,10 @@ pub(crate) fn finish(
 
 /// Sets `metadata[outer][key] = value`, creating (or replacing a non-object) `outer`.
 pub(crate) fn insert_nested(doc: &mut Document, outer: &str, key: &str, value: Value) {
-    let entry = doc.metadata.entry(outer.to_owned()).or_insert_with(|| Value::Object(Map::new()));
+    let entry = doc
+        .metadata
+        .entry(outer.to_owned())
+        .or_insert_with(|| Value::Object(Map::new()));
     if !entry.is_object() {
         *entry = Value::Object(Map::new());
     }
@@ -85,7 +88,11 @@ pub(crate) fn insert_nested(doc: &mut Document, outer: &str, key: &str, value: V
 /// Number of characters (Unicode scalar values), Python's `len(str)`.
 #[inline]
 pub(crate) fn chars(s: &str) -> usize {
-    if s.is_ascii() { s.len() } else { s.chars().count() }
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 /// Checks a ratio threshold lies in [0, 1].
@@ -93,6 +100,9 @@ pub(crate) fn check_fraction(field: &str, value: f64) -> tamis_core::Result<()> 
     if (0.0..=1.0).contains(&value) {
         Ok(())
     } else {
-        Err(tamis_core::Error::config(field, format!("must be a fraction in [0, 1], got {value}")))
+        Err(tamis_core::Error::config(
+            field,
+            format!("must be a fraction in [0, 1], got {value}"),
+        ))
     }
 }

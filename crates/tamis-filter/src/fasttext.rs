@@ -127,8 +127,17 @@ impl Quantizer {
 
 #[derive(Debug, Clone)]
 enum Matrix {
-    Dense { rows: usize, cols: usize, data: Vec<f32> },
-    Quantized { rows: usize, codes: Vec<u8>, pq: Quantizer, norms: Option<(Vec<u8>, Quantizer)> },
+    Dense {
+        rows: usize,
+        cols: usize,
+        data: Vec<f32>,
+    },
+    Quantized {
+        rows: usize,
+        codes: Vec<u8>,
+        pq: Quantizer,
+        norms: Option<(Vec<u8>, Quantizer)>,
+    },
 }
 
 impl Matrix {
@@ -148,9 +157,13 @@ impl Matrix {
                     }
                 }
             }
-            Matrix::Quantized { codes, pq, norms, .. } => {
+            Matrix::Quantized {
+                codes, pq, norms, ..
+            } => {
                 let alpha = row_norm(norms, i);
-                let Some(code) = codes.get(i * pq.nsubq..(i + 1) * pq.nsubq) else { return };
+                let Some(code) = codes.get(i * pq.nsubq..(i + 1) * pq.nsubq) else {
+                    return;
+                };
                 for (m, &c) in code.iter().enumerate() {
                     let start = m * pq.dsub;
                     for (a, b) in x.iter_mut().skip(start).zip(pq.centroid(m, c)) {
@@ -173,10 +186,14 @@ impl Matrix {
                 }
                 d
             }
-            Matrix::Quantized { codes, pq, norms, .. } => {
+            Matrix::Quantized {
+                codes, pq, norms, ..
+            } => {
                 let alpha = row_norm(norms, i);
                 let mut d = 0.0f32;
-                let Some(code) = codes.get(i * pq.nsubq..(i + 1) * pq.nsubq) else { return 0.0 };
+                let Some(code) = codes.get(i * pq.nsubq..(i + 1) * pq.nsubq) else {
+                    return 0.0;
+                };
                 for (m, &c) in code.iter().enumerate() {
                     let start = m * pq.dsub;
                     for (a, b) in x.iter().skip(start).zip(pq.centroid(m, c)) {
@@ -191,7 +208,10 @@ impl Matrix {
 
 fn row_norm(norms: &Option<(Vec<u8>, Quantizer)>, i: usize) -> f32 {
     match norms {
-        Some((codes, npq)) => codes.get(i).and_then(|&c| npq.centroid(0, c).first().copied()).unwrap_or(0.0),
+        Some((codes, npq)) => codes
+            .get(i)
+            .and_then(|&c| npq.centroid(0, c).first().copied())
+            .unwrap_or(0.0),
         None => 1.0,
     }
 }
@@ -264,7 +284,11 @@ impl<'a> Reader<'a> {
     fn take(&mut self, n: usize) -> ParseResult<&'a [u8]> {
         let end = self.pos.checked_add(n).filter(|&e| e <= self.data.len());
         let Some(end) = end else {
-            return Err(format!("file ends at byte {} while {} more bytes were expected", self.data.len(), n));
+            return Err(format!(
+                "file ends at byte {} while {} more bytes were expected",
+                self.data.len(),
+                n
+            ));
         };
         let s = &self.data[self.pos..end];
         self.pos = end;
@@ -289,11 +313,17 @@ impl<'a> Reader<'a> {
     }
     fn f32s(&mut self, n: usize) -> ParseResult<Vec<f32>> {
         let bytes = self.take(n.checked_mul(4).ok_or("matrix too large")?)?;
-        Ok(bytes.chunks_exact(4).map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect())
+        Ok(bytes
+            .chunks_exact(4)
+            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect())
     }
     fn cstr(&mut self) -> ParseResult<&'a [u8]> {
         let rest = &self.data[self.pos..];
-        let end = rest.iter().position(|&b| b == 0).ok_or("unterminated dictionary entry")?;
+        let end = rest
+            .iter()
+            .position(|&b| b == 0)
+            .ok_or("unterminated dictionary entry")?;
         self.pos += end + 1;
         Ok(&rest[..end])
     }
@@ -315,10 +345,17 @@ impl<'a> Reader<'a> {
         let dsub = self.size(dsub.into(), "quantizer dsub", max)?;
         let lastdsub = self.size(lastdsub.into(), "quantizer lastdsub", max)?;
         if nsubq == 0 || (nsubq - 1) * dsub + lastdsub != dim {
-            return Err(format!("inconsistent product quantizer (dim {dim}, nsubq {nsubq}, dsub {dsub}, lastdsub {lastdsub})"));
+            return Err(format!(
+                "inconsistent product quantizer (dim {dim}, nsubq {nsubq}, dsub {dsub}, lastdsub {lastdsub})"
+            ));
         }
         let centroids = self.f32s(dim * KSUB)?;
-        Ok(Quantizer { nsubq, dsub, lastdsub, centroids })
+        Ok(Quantizer {
+            nsubq,
+            dsub,
+            lastdsub,
+            centroids,
+        })
     }
     fn matrix(&mut self, quantized: bool, dim: usize) -> ParseResult<Matrix> {
         let max = self.data.len();
@@ -333,7 +370,9 @@ impl<'a> Reader<'a> {
             let codes = self.take(codesize)?.to_vec();
             let pq = self.quantizer()?;
             if cols != dim || pq.centroids.len() != dim * KSUB || codes.len() != rows * pq.nsubq {
-                return Err(format!("quantized matrix {rows}×{cols} does not fit dimension {dim}"));
+                return Err(format!(
+                    "quantized matrix {rows}×{cols} does not fit dimension {dim}"
+                ));
             }
             let norms = if qnorm {
                 let norm_codes = self.take(rows)?.to_vec();
@@ -342,14 +381,21 @@ impl<'a> Reader<'a> {
             } else {
                 None
             };
-            Ok(Matrix::Quantized { rows, codes, pq, norms })
+            Ok(Matrix::Quantized {
+                rows,
+                codes,
+                pq,
+                norms,
+            })
         } else {
             let rows = self.i64()?;
             let rows = self.size(rows, "matrix rows", max)?;
             let cols = self.i64()?;
             let cols = self.size(cols, "matrix columns", max)?;
             if cols != dim {
-                return Err(format!("matrix has {cols} columns, the model dimension is {dim}"));
+                return Err(format!(
+                    "matrix has {cols} columns, the model dimension is {dim}"
+                ));
             }
             let data = self.f32s(rows.checked_mul(cols).ok_or("matrix too large")?)?;
             Ok(Matrix::Dense { rows, cols, data })
@@ -361,7 +407,10 @@ impl FastTextModel {
     /// Reads a model file (`.bin` or `.ftz`).
     pub fn load(path: &Path) -> tamis_core::Result<Self> {
         let data = std::fs::read(path).map_err(|e| tamis_core::Error::io(path, e))?;
-        Self::from_bytes(&data).map_err(|message| tamis_core::Error::Format { path: path.into(), message })
+        Self::from_bytes(&data).map_err(|message| tamis_core::Error::Format {
+            path: path.into(),
+            message,
+        })
     }
 
     /// Parses a model from the bytes of a model file; the error says what is wrong and where.
@@ -372,7 +421,9 @@ impl FastTextModel {
         }
         let version = r.i32()?;
         if !(11..=VERSION).contains(&version) {
-            return Err(format!("fastText file format version {version} is not supported (11 or 12)"));
+            return Err(format!(
+                "fastText file format version {version} is not supported (11 or 12)"
+            ));
         }
         // Args.
         let dim = r.i32()?;
@@ -390,7 +441,9 @@ impl FastTextModel {
         };
         let model = r.i32()?;
         if model != 3 {
-            return Err(format!("model type {model} is not a supervised (classification) model"));
+            return Err(format!(
+                "model type {model} is not a supervised (classification) model"
+            ));
         }
         let bucket = r.i32()?;
         let minn = r.i32()?;
@@ -414,7 +467,9 @@ impl FastTextModel {
         let prune_size = r.i64()?;
         let size = r.size(size.into(), "dictionary size", max)?;
         if nwords < 0 || nlabels <= 0 || i64::from(nwords) + i64::from(nlabels) != size as i64 {
-            return Err(format!("dictionary sizes do not add up ({nwords} words + {nlabels} labels ≠ {size})"));
+            return Err(format!(
+                "dictionary sizes do not add up ({nwords} words + {nlabels} labels ≠ {size})"
+            ));
         }
         let mut ids = AHashMap::with_capacity(size);
         let mut entries = Vec::with_capacity(size);
@@ -453,7 +508,11 @@ impl FastTextModel {
         let output = r.matrix(quant_input && quant_output, dim)?;
         // One row per label (a hierarchical softmax uses the first n - 1, one per inner node).
         if output.rows() != labels.len() {
-            return Err(format!("output matrix has {} rows for {} labels", output.rows(), labels.len()));
+            return Err(format!(
+                "output matrix has {} rows for {} labels",
+                output.rows(),
+                labels.len()
+            ));
         }
 
         let mut model = FastTextModel {
@@ -487,7 +546,10 @@ impl FastTextModel {
         model.subword_start.push(model.subwords.len() as u32);
         let max_row = model.subwords.iter().copied().max().unwrap_or(0);
         if usize::try_from(max_row).is_ok_and(|m| m >= model.input.rows()) {
-            return Err(format!("input matrix has {} rows, row {max_row} is needed", model.input.rows()));
+            return Err(format!(
+                "input matrix has {} rows, row {max_row} is needed",
+                model.input.rows()
+            ));
         }
         if loss == Loss::HierarchicalSoftmax {
             model.tree = huffman_tree(&label_counts);
@@ -544,12 +606,19 @@ impl FastTextModel {
         let mut hashes = Vec::new();
         let mut buf = Vec::new();
         let is_space = |b: &u8| matches!(b, b' ' | b'\n' | b'\r' | b'\t' | 0x0b | 0x0c | 0);
-        let tokens = line.as_bytes().split(is_space).filter(|t| !t.is_empty()).chain(std::iter::once(EOS.as_bytes()));
+        let tokens = line
+            .as_bytes()
+            .split(is_space)
+            .filter(|t| !t.is_empty())
+            .chain(std::iter::once(EOS.as_bytes()));
         for token in tokens {
             let h = hash(token);
             match self.ids.get(token) {
                 Some(&id) if id < self.nwords => {
-                    let (a, b) = (self.subword_start[id as usize] as usize, self.subword_start[id as usize + 1] as usize);
+                    let (a, b) = (
+                        self.subword_start[id as usize] as usize,
+                        self.subword_start[id as usize + 1] as usize,
+                    );
                     rows.extend_from_slice(&self.subwords[a..b]);
                 }
                 Some(_) => continue, // a label
@@ -563,7 +632,9 @@ impl FastTextModel {
             for i in 0..hashes.len() {
                 let mut h = i64::from(hashes[i]) as u64;
                 for &next in hashes.iter().take(i + n).skip(i + 1) {
-                    h = h.wrapping_mul(116_049_371).wrapping_add(i64::from(next) as u64);
+                    h = h
+                        .wrapping_mul(116_049_371)
+                        .wrapping_add(i64::from(next) as u64);
                     if let Some(row) = self.bucket_row((h % self.bucket) as i32) {
                         rows.push(row);
                     }
@@ -603,7 +674,9 @@ impl FastTextModel {
                 self.dfs(k, std_log(threshold), root, 0.0, &mut heap, &hidden);
             }
             Loss::Softmax => {
-                let mut o: Vec<f32> = (0..self.output.rows()).map(|i| self.output.dot_row(&hidden, i)).collect();
+                let mut o: Vec<f32> = (0..self.output.rows())
+                    .map(|i| self.output.dot_row(&hidden, i))
+                    .collect();
                 let max = o.iter().copied().fold(f32::NEG_INFINITY, f32::max);
                 let mut z = 0.0f32;
                 for x in &mut o {
@@ -616,21 +689,33 @@ impl FastTextModel {
                 k_best(&o, k, threshold, &mut heap);
             }
             Loss::NegativeSampling | Loss::OneVsAll => {
-                let o: Vec<f32> =
-                    (0..self.output.rows()).map(|i| table_sigmoid(self.output.dot_row(&hidden, i))).collect();
+                let o: Vec<f32> = (0..self.output.rows())
+                    .map(|i| table_sigmoid(self.output.dot_row(&hidden, i)))
+                    .collect();
                 k_best(&o, k, threshold, &mut heap);
             }
         }
         // Highest score first; equal scores by label index, which is what a sorted heap
         // gives in practice.
         heap.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        out.extend(heap.into_iter().map(|(score, label)| Prediction { label, prob: score.exp() }));
+        out.extend(heap.into_iter().map(|(score, label)| Prediction {
+            label,
+            prob: score.exp(),
+        }));
         out
     }
 
     /// Depth-first search of the hierarchical-softmax tree (fastText's
     /// `HierarchicalSoftmaxLoss::dfs`), keeping the `k` best leaves in `heap`.
-    fn dfs(&self, k: usize, log_threshold: f32, node: usize, score: f32, heap: &mut Vec<(f32, usize)>, hidden: &[f32]) {
+    fn dfs(
+        &self,
+        k: usize,
+        log_threshold: f32,
+        node: usize,
+        score: f32,
+        heap: &mut Vec<(f32, usize)>,
+        hidden: &[f32],
+    ) {
         if score < log_threshold {
             return;
         }
@@ -649,8 +734,22 @@ impl FastTextModel {
         let osz = self.labels.len();
         let f = self.output.dot_row(hidden, node - osz);
         let f = (1.0 / (1.0 + f64::from((-f).exp()))) as f32;
-        self.dfs(k, log_threshold, n.left as usize, score + std_log((1.0 - f64::from(f)) as f32), heap, hidden);
-        self.dfs(k, log_threshold, n.right as usize, score + std_log(f), heap, hidden);
+        self.dfs(
+            k,
+            log_threshold,
+            n.left as usize,
+            score + std_log((1.0 - f64::from(f)) as f32),
+            heap,
+            hidden,
+        );
+        self.dfs(
+            k,
+            log_threshold,
+            n.right as usize,
+            score + std_log(f),
+            heap,
+            hidden,
+        );
     }
 }
 
@@ -693,7 +792,13 @@ fn k_best(output: &[f32], k: usize, threshold: f32, heap: &mut Vec<(f32, usize)>
 fn huffman_tree(counts: &[i64]) -> Vec<Node> {
     let n = counts.len();
     let total = 2 * n - 1;
-    let mut tree = vec![Node { left: -1, right: -1 }; total];
+    let mut tree = vec![
+        Node {
+            left: -1,
+            right: -1
+        };
+        total
+    ];
     let mut count = vec![1_000_000_000_000_000i64; total];
     count[..n].copy_from_slice(counts);
     let mut leaf = n as i64 - 1;
@@ -709,7 +814,10 @@ fn huffman_tree(counts: &[i64]) -> Vec<Node> {
                 next += 1;
             }
         }
-        tree[i] = Node { left: pick[0] as i32, right: pick[1] as i32 };
+        tree[i] = Node {
+            left: pick[0] as i32,
+            right: pick[1] as i32,
+        };
         count[i] = count[pick[0]] + count[pick[1]];
     }
     tree
@@ -727,19 +835,27 @@ mod tests {
         // A byte ≥ 0x80 is xored as 0xffffff80, not 0x80.
         let expected = (2_166_136_261u32 ^ 0xffff_ff80).wrapping_mul(16_777_619);
         assert_eq!(hash(&[0x80]), expected);
-        assert_ne!(hash(&[0x80]), (2_166_136_261u32 ^ 0x80).wrapping_mul(16_777_619));
+        assert_ne!(
+            hash(&[0x80]),
+            (2_166_136_261u32 ^ 0x80).wrapping_mul(16_777_619)
+        );
     }
 
     fn ngrams(word: &str, minn: usize, maxn: usize) -> Vec<String> {
         let mut v = Vec::new();
-        char_ngrams(word.as_bytes(), minn, maxn, |g| v.push(String::from_utf8_lossy(g).into_owned()));
+        char_ngrams(word.as_bytes(), minn, maxn, |g| {
+            v.push(String::from_utf8_lossy(g).into_owned())
+        });
         v
     }
 
     #[test]
     fn char_ngrams_skip_lone_brackets_and_keep_utf8_whole() {
         assert_eq!(ngrams("<ab>", 1, 2), ["<a", "a", "ab", "b", "b>"]);
-        assert_eq!(ngrams("<ab>", 2, 4), ["<a", "<ab", "<ab>", "ab", "ab>", "b>"]);
+        assert_eq!(
+            ngrams("<ab>", 2, 4),
+            ["<a", "<ab", "<ab>", "ab", "ab>", "b>"]
+        );
         assert_eq!(ngrams("<é>", 1, 3), ["<é", "<é>", "é", "é>"]);
         assert!(ngrams("<ab>", 1, 0).is_empty());
     }
@@ -788,7 +904,14 @@ mod tests {
     fn header(dim: i32, word_ngrams: i32, loss: i32, bucket: i32, minn: i32, maxn: i32) -> Builder {
         let mut b = Builder { bytes: Vec::new() };
         b.i32(MAGIC).i32(12);
-        b.i32(dim).i32(5).i32(1).i32(1).i32(5).i32(word_ngrams).i32(loss).i32(3);
+        b.i32(dim)
+            .i32(5)
+            .i32(1)
+            .i32(1)
+            .i32(5)
+            .i32(word_ngrams)
+            .i32(loss)
+            .i32(3);
         b.i32(bucket).i32(minn).i32(maxn).i32(100);
         b.bytes.extend_from_slice(&1e-4f64.to_le_bytes());
         b
@@ -799,7 +922,10 @@ mod tests {
     fn softmax_model() -> Vec<u8> {
         let mut b = header(2, 1, 3, 0, 0, 0);
         b.i32(4).i32(2).i32(2).i64(10).i64(-1);
-        b.entry("</s>", 5, 0).entry("good", 3, 0).entry("__label__pos", 4, 1).entry("__label__neg", 2, 1);
+        b.entry("</s>", 5, 0)
+            .entry("good", 3, 0)
+            .entry("__label__pos", 4, 1)
+            .entry("__label__neg", 2, 1);
         b.u8(0).i64(2).i64(2).f32s(&[0.0, 0.0, 2.0, 0.0]); // input: </s> = (0,0), good = (2,0)
         b.u8(0).i64(2).i64(2).f32s(&[1.0, 0.0, -1.0, 0.0]); // output: pos·h = h0, neg·h = -h0
         b.bytes
@@ -829,9 +955,15 @@ mod tests {
     /// and a quantised input matrix with quantised norms.
     fn hs_quant_model(prune: Option<&[(i32, i32)]>) -> Vec<u8> {
         let mut b = header(2, 2, 1, 16, 2, 3);
-        b.i32(5).i32(2).i32(3).i64(10).i64(prune.map_or(-1, |p| p.len() as i64));
+        b.i32(5)
+            .i32(2)
+            .i32(3)
+            .i64(10)
+            .i64(prune.map_or(-1, |p| p.len() as i64));
         b.entry("</s>", 5, 0).entry("ab", 3, 0);
-        b.entry("__label__x", 5, 1).entry("__label__y", 3, 1).entry("__label__z", 1, 1);
+        b.entry("__label__x", 5, 1)
+            .entry("__label__y", 3, 1)
+            .entry("__label__z", 1, 1);
         let mut rows = 2 + 16;
         if let Some(p) = prune {
             for &(from, to) in p {
@@ -846,7 +978,9 @@ mod tests {
             b.u8((r % 4) as u8).u8((r % 3) as u8);
         }
         b.i32(2).i32(2).i32(1).i32(1);
-        let centroids: Vec<f32> = (0..2).flat_map(|m| (0..256).map(move |c| (m + 1) as f32 * c as f32 / 10.0)).collect();
+        let centroids: Vec<f32> = (0..2)
+            .flat_map(|m| (0..256).map(move |c| (m + 1) as f32 * c as f32 / 10.0))
+            .collect();
         b.f32s(&centroids);
         for r in 0..rows {
             b.u8((r % 2) as u8);
@@ -878,9 +1012,14 @@ mod tests {
         // OOV "c": "<c", "<c>", "c>"; then </s> (no n-grams).
         want.extend([b("<c"), b("<c>"), b("c>"), 0]);
         // Word bigrams over the token hashes (sign-extended), modulo 16.
-        let hs: Vec<i32> = ["ab", "c", "</s>"].iter().map(|t| hash(t.as_bytes()) as i32).collect();
+        let hs: Vec<i32> = ["ab", "c", "</s>"]
+            .iter()
+            .map(|t| hash(t.as_bytes()) as i32)
+            .collect();
         for w in hs.windows(2) {
-            let h = (i64::from(w[0]) as u64).wrapping_mul(116_049_371).wrapping_add(i64::from(w[1]) as u64);
+            let h = (i64::from(w[0]) as u64)
+                .wrapping_mul(116_049_371)
+                .wrapping_add(i64::from(w[1]) as u64);
             want.push(2 + (h % 16) as i32);
         }
         assert_eq!(m.input_rows("ab c"), want);
@@ -895,10 +1034,15 @@ mod tests {
         let (f4, f3) = (sig(4), sig(3));
         let p_x = std_log(f4).exp();
         let p_y = (std_log((1.0 - f64::from(f4)) as f32) + std_log(f3)).exp();
-        let p_z = (std_log((1.0 - f64::from(f4)) as f32) + std_log((1.0 - f64::from(f3)) as f32)).exp();
+        let p_z =
+            (std_log((1.0 - f64::from(f4)) as f32) + std_log((1.0 - f64::from(f3)) as f32)).exp();
         let p = m.predict("ab c", 5, 0.0);
         assert_eq!(p.len(), 3);
-        let mut want = [("__label__x", p_x), ("__label__y", p_y), ("__label__z", p_z)];
+        let mut want = [
+            ("__label__x", p_x),
+            ("__label__y", p_y),
+            ("__label__z", p_z),
+        ];
         want.sort_by(|a, b| b.1.total_cmp(&a.1));
         for (got, (wl, wp)) in p.iter().zip(want) {
             assert_eq!(m.label(got.label), wl);
@@ -912,7 +1056,8 @@ mod tests {
     #[test]
     fn pruned_ngrams_map_to_rows_or_vanish() {
         let keep = (hash(b"<c") % 16) as i32;
-        let m = FastTextModel::from_bytes(&hs_quant_model(Some(&[(keep, 0)]))).unwrap_or_else(|e| panic!("{e}"));
+        let m = FastTextModel::from_bytes(&hs_quant_model(Some(&[(keep, 0)])))
+            .unwrap_or_else(|e| panic!("{e}"));
         // Only the kept bucket survives (row nwords + 0); word bigrams are pruned too unless
         // they hash to the same bucket.
         let rows = m.input_rows("c");
@@ -927,7 +1072,10 @@ mod tests {
         assert!(FastTextModel::from_bytes(&[0u8; 64]).is_err());
         let good = softmax_model();
         for cut in [8, 60, good.len() - 1] {
-            assert!(FastTextModel::from_bytes(&good[..cut]).is_err(), "cut at {cut}");
+            assert!(
+                FastTextModel::from_bytes(&good[..cut]).is_err(),
+                "cut at {cut}"
+            );
         }
     }
 }

@@ -92,13 +92,19 @@ impl FineWebQualityConfig {
         let stop_chars = match &self.stop_chars {
             Some(list) => {
                 if list.iter().any(String::is_empty) {
-                    return Err(tamis_core::Error::config("stop_chars", "entries must not be empty"));
+                    return Err(tamis_core::Error::config(
+                        "stop_chars",
+                        "entries must not be empty",
+                    ));
                 }
                 Some(list.clone())
             }
             None => None,
         };
-        Ok(FineWebQualityFilter { config: self.clone(), stop_chars })
+        Ok(FineWebQualityFilter {
+            config: self.clone(),
+            stop_chars,
+        })
     }
 }
 
@@ -113,14 +119,19 @@ impl FineWebQualityFilter {
     fn ends_with_stop(&self, line: &str) -> bool {
         match &self.stop_chars {
             Some(list) => list.iter().any(|s| line.ends_with(s.as_str())),
-            None => line.chars().next_back().is_some_and(tamis_text::is_terminal_punctuation),
+            None => line
+                .chars()
+                .next_back()
+                .is_some_and(tamis_text::is_terminal_punctuation),
         }
     }
 
     fn verdict(&self, text: &str, cache: &mut WordCache, m: &mut Measures) -> Result<bool, Reason> {
         let c = &self.config;
-        let lines: Vec<&str> =
-            text.split('\n').filter(|l| !tamis_text::python_strip(l).is_empty()).collect();
+        let lines: Vec<&str> = text
+            .split('\n')
+            .filter(|l| !tamis_text::python_strip(l).is_empty())
+            .collect();
         if lines.is_empty() {
             return Err(Reason::new("empty"));
         }
@@ -130,7 +141,11 @@ impl FineWebQualityFilter {
         if punct < c.line_punct_thr && !(punct == 0.0 && c.line_punct_exclude_zero) {
             return Err(Reason::new("line_punct_ratio"));
         }
-        let short = lines.iter().filter(|l| chars(l) as u64 <= c.short_line_length).count() as f64 / n;
+        let short = lines
+            .iter()
+            .filter(|l| chars(l) as u64 <= c.short_line_length)
+            .count() as f64
+            / n;
         if m.add("short_line_ratio", short) > c.short_line_thr {
             return Err(Reason::new("short_line_ratio"));
         }
@@ -147,7 +162,13 @@ impl FineWebQualityFilter {
         if m.add("char_dup_ratio", dup) > c.char_duplicates_ratio {
             return Err(Reason::new("char_dup_ratio"));
         }
-        let words = cache.spans(tamis_text::WORD_SPANS_SPLITTER, text, tamis_text::word_spans).len();
+        let words = cache
+            .spans(
+                tamis_text::WORD_SPANS_SPLITTER,
+                text,
+                tamis_text::word_spans,
+            )
+            .len();
         if m.add("list_ratio", newlines as f64 / words.max(1) as f64) > c.new_line_ratio {
             return Err(Reason::new("list_ratio"));
         }

@@ -30,7 +30,6 @@
 //! min_doc_words = 50
 //! ```
 
-
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use tamis_core::{Document, Outcome, Reason, Step, StepContext};
@@ -113,10 +112,16 @@ impl GopherQualityConfig {
         check_fraction("max_ellipsis_lines_ratio", self.max_ellipsis_lines_ratio)?;
         check_fraction("max_non_alpha_words_ratio", self.max_non_alpha_words_ratio)?;
         if self.max_symbol_word_ratio < 0.0 || self.max_symbol_word_ratio.is_nan() {
-            return Err(tamis_core::Error::config("max_symbol_word_ratio", "must be >= 0"));
+            return Err(tamis_core::Error::config(
+                "max_symbol_word_ratio",
+                "must be >= 0",
+            ));
         }
         if self.max_doc_words != 0 && self.min_doc_words > self.max_doc_words {
-            return Err(tamis_core::Error::config("min_doc_words", "must not exceed max_doc_words"));
+            return Err(tamis_core::Error::config(
+                "min_doc_words",
+                "must not exceed max_doc_words",
+            ));
         }
         if self.max_avg_word_length != 0.0 && self.min_avg_word_length > self.max_avg_word_length {
             return Err(tamis_core::Error::config(
@@ -126,10 +131,17 @@ impl GopherQualityConfig {
         }
         let stop_words: ahash::AHashSet<String> = match &self.stop_words {
             Some(words) => words.iter().cloned().collect(),
-            None => tamis_text::stop_words::GOPHER_STOP_WORDS.iter().map(|s| (*s).to_owned()).collect(),
+            None => tamis_text::stop_words::GOPHER_STOP_WORDS
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
         };
         let max_stop_word_len = stop_words.iter().map(String::len).max().unwrap_or(0);
-        Ok(GopherQualityFilter { config: self.clone(), stop_words, max_stop_word_len })
+        Ok(GopherQualityFilter {
+            config: self.clone(),
+            stop_words,
+            max_stop_word_len,
+        })
     }
 }
 
@@ -143,7 +155,12 @@ pub struct GopherQualityFilter {
 }
 
 impl GopherQualityFilter {
-    fn verdict(&self, text: &str, spans: &[(usize, usize)], m: &mut Measures) -> Result<bool, Reason> {
+    fn verdict(
+        &self,
+        text: &str,
+        spans: &[(usize, usize)],
+        m: &mut Measures,
+    ) -> Result<bool, Reason> {
         let c = &self.config;
         let mut n_words = 0usize;
         let mut n_non_symbol = 0usize;
@@ -152,16 +169,20 @@ impl GopherQualityFilter {
         let mut stop_found: Vec<&str> = Vec::new();
         for w in spans.iter().filter_map(|&(a, b)| text.get(a..b)) {
             n_words += 1;
-            if w.chars().any(|ch| !tamis_text::is_datatrove_punctuation(ch)) {
+            if w.chars()
+                .any(|ch| !tamis_text::is_datatrove_punctuation(ch))
+            {
                 n_non_symbol += 1;
                 non_symbol_chars += chars(w);
             }
             if w.chars().any(tamis_text::is_python_alpha) {
                 n_alpha_words += 1;
             }
-            if c.min_stop_words != 0 && w.len() <= self.max_stop_word_len
+            if c.min_stop_words != 0
+                && w.len() <= self.max_stop_word_len
                 && self.stop_words.contains(w)
-                && !stop_found.contains(&w) {
+                && !stop_found.contains(&w)
+            {
                 stop_found.push(w);
             }
         }
@@ -173,7 +194,10 @@ impl GopherQualityFilter {
             return Err(Reason::new("gopher_long_doc"));
         }
         // numpy's mean of an empty list is NaN, which passes both comparisons.
-        let avg = m.add("avg_word_length", non_symbol_chars as f64 / n_non_symbol as f64);
+        let avg = m.add(
+            "avg_word_length",
+            non_symbol_chars as f64 / n_non_symbol as f64,
+        );
         if c.min_avg_word_length != 0.0 && avg < c.min_avg_word_length {
             return Err(Reason::new("gopher_below_avg_threshold"));
         }
@@ -221,7 +245,8 @@ impl GopherQualityFilter {
             }
         }
         if c.max_non_alpha_words_ratio != 0.0
-            && m.add("alpha_words_ratio", n_alpha_words as f64 / words) < c.max_non_alpha_words_ratio
+            && m.add("alpha_words_ratio", n_alpha_words as f64 / words)
+                < c.max_non_alpha_words_ratio
         {
             return Err(Reason::new("gopher_below_alpha_threshold"));
         }
@@ -241,7 +266,11 @@ impl Step for GopherQualityFilter {
 
     fn process(&self, doc: &mut Document, ctx: &mut StepContext) -> Outcome {
         let mut m = Measures::default();
-        let spans = ctx.words.spans(tamis_text::WORD_SPANS_SPLITTER, &doc.text, tamis_text::word_spans);
+        let spans = ctx.words.spans(
+            tamis_text::WORD_SPANS_SPLITTER,
+            &doc.text,
+            tamis_text::word_spans,
+        );
         let verdict = self.verdict(&doc.text, spans, &mut m);
         finish(self.name(), self.config.mode, doc, ctx, m, verdict)
     }

@@ -48,8 +48,14 @@ pub const DEFAULT_DUP_PARA_CHAR_FRAC: f64 = 0.2;
 /// Default of [`GopherRepetitionConfig::top_n_grams`] (Gopher Table A1).
 pub const DEFAULT_TOP_N_GRAMS: &[(usize, f64)] = &[(2, 0.2), (3, 0.18), (4, 0.16)];
 /// Default of [`GopherRepetitionConfig::dup_n_grams`] (Gopher Table A1).
-pub const DEFAULT_DUP_N_GRAMS: &[(usize, f64)] =
-    &[(5, 0.15), (6, 0.14), (7, 0.13), (8, 0.12), (9, 0.11), (10, 0.10)];
+pub const DEFAULT_DUP_N_GRAMS: &[(usize, f64)] = &[
+    (5, 0.15),
+    (6, 0.14),
+    (7, 0.13),
+    (8, 0.12),
+    (9, 0.11),
+    (10, 0.10),
+];
 
 /// Configuration of the `gopher_repetition` step (datatrove's `GopherRepetitionFilter`
 /// arguments). Fractions are of the text's characters or of its lines/paragraphs.
@@ -104,15 +110,26 @@ impl GopherRepetitionConfig {
         for &(n, frac) in &self.top_n_grams {
             check_fraction("top_n_grams", frac)?;
             if n == 0 || n > 100 {
-                return Err(tamis_core::Error::config("top_n_grams", "n must be in 1..=100"));
+                return Err(tamis_core::Error::config(
+                    "top_n_grams",
+                    "n must be in 1..=100",
+                ));
             }
-            top.push((n, frac, Reason::new(leak(format!("top_{n}_gram"))), leak(format!("top_{n}_gram_frac"))));
+            top.push((
+                n,
+                frac,
+                Reason::new(leak(format!("top_{n}_gram"))),
+                leak(format!("top_{n}_gram_frac")),
+            ));
         }
         let mut dup = Vec::new();
         for &(n, frac) in &self.dup_n_grams {
             check_fraction("dup_n_grams", frac)?;
             if n == 0 || n > 100 {
-                return Err(tamis_core::Error::config("dup_n_grams", "n must be in 1..=100"));
+                return Err(tamis_core::Error::config(
+                    "dup_n_grams",
+                    "n must be in 1..=100",
+                ));
             }
             dup.push((
                 n,
@@ -121,7 +138,11 @@ impl GopherRepetitionConfig {
                 leak(format!("duplicated_{n}_n_grams_frac")),
             ));
         }
-        Ok(GopherRepetitionFilter { config: self.clone(), top, dup })
+        Ok(GopherRepetitionFilter {
+            config: self.clone(),
+            top,
+            dup,
+        })
     }
 }
 
@@ -153,7 +174,11 @@ fn find_duplicates<'a>(items: impl Iterator<Item = &'a str>) -> (usize, usize, u
 fn split_newline_runs(text: &str) -> impl Iterator<Item = &str> {
     let pieces: Vec<&str> = text.split('\n').collect();
     let last = pieces.len().saturating_sub(1);
-    pieces.into_iter().enumerate().filter(move |(i, p)| !p.is_empty() || *i == 0 || *i == last).map(|(_, p)| p)
+    pieces
+        .into_iter()
+        .enumerate()
+        .filter(move |(i, p)| !p.is_empty() || *i == 0 || *i == last)
+        .map(|(_, p)| p)
 }
 
 /// Polynomial hash base for n-gram keys (odd, so powers never vanish modulo 2^64).
@@ -295,7 +320,11 @@ type Identity = std::hash::BuildHasherDefault<IdentityHasher>;
 
 /// Characters covered by the most frequent n-gram (joined with spaces), ties going to the
 /// n-gram seen first, as `Counter.most_common(1)` does.
-fn top_ngram_chars(words: &WordHashes, n: usize, counts: &mut HashMap<u64, (u32, u32), Identity>) -> Option<usize> {
+fn top_ngram_chars(
+    words: &WordHashes,
+    n: usize,
+    counts: &mut HashMap<u64, (u32, u32), Identity>,
+) -> Option<usize> {
     let len = words.len();
     if len < n {
         return None;
@@ -339,27 +368,37 @@ impl GopherRepetitionFilter {
         let text_chars = chars(text) as f64;
         let paragraphs = tamis_text::split_paragraphs(tamis_text::python_strip(text));
         let (n_para, dup_para, dup_para_chars) = find_duplicates(paragraphs.into_iter());
-        if c.dup_para_frac != 0.0 && m.add("dup_para_frac", dup_para as f64 / n_para as f64) > c.dup_para_frac {
+        if c.dup_para_frac != 0.0
+            && m.add("dup_para_frac", dup_para as f64 / n_para as f64) > c.dup_para_frac
+        {
             return Err(Reason::new("dup_para_frac"));
         }
         if c.dup_para_char_frac != 0.0
-            && m.add("dup_para_char_frac", dup_para_chars as f64 / text_chars) > c.dup_para_char_frac
+            && m.add("dup_para_char_frac", dup_para_chars as f64 / text_chars)
+                > c.dup_para_char_frac
         {
             return Err(Reason::new("dup_para_char_frac"));
         }
         let (n_lines, dup_lines, dup_line_chars) = find_duplicates(split_newline_runs(text));
-        if c.dup_line_frac != 0.0 && m.add("dup_line_frac", dup_lines as f64 / n_lines as f64) > c.dup_line_frac {
+        if c.dup_line_frac != 0.0
+            && m.add("dup_line_frac", dup_lines as f64 / n_lines as f64) > c.dup_line_frac
+        {
             return Err(Reason::new("dup_line_frac"));
         }
         if c.dup_line_char_frac != 0.0
-            && m.add("dup_line_char_frac", dup_line_chars as f64 / text_chars) > c.dup_line_char_frac
+            && m.add("dup_line_char_frac", dup_line_chars as f64 / text_chars)
+                > c.dup_line_char_frac
         {
             return Err(Reason::new("dup_line_char_frac"));
         }
         if self.top.is_empty() && self.dup.is_empty() {
             return Ok(false);
         }
-        let spans = cache.spans(tamis_text::WORD_SPANS_SPLITTER, text, tamis_text::word_spans);
+        let spans = cache.spans(
+            tamis_text::WORD_SPANS_SPLITTER,
+            text,
+            tamis_text::word_spans,
+        );
         let words: Vec<&str> = spans.iter().filter_map(|&(a, b)| text.get(a..b)).collect();
         let words = WordHashes::new(&words);
         let mut counts = HashMap::with_capacity_and_hasher(words.len(), Identity::default());

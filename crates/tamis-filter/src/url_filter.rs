@@ -75,16 +75,28 @@ pub struct UrlFilterConfig {
 
 /// datatrove's `normalize`: drop everything but ASCII letters and digits, lowercase.
 fn normalize(s: &str) -> String {
-    s.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
 }
 
-fn load(field: &str, inline: &[String], files: &[PathBuf], normalized: bool) -> tamis_core::Result<HashSet<String>> {
+fn load(
+    field: &str,
+    inline: &[String],
+    files: &[PathBuf],
+    normalized: bool,
+) -> tamis_core::Result<HashSet<String>> {
     let mut out = HashSet::new();
     let mut add = |line: &str| {
         if line.is_empty() || line.starts_with('#') {
             return;
         }
-        let v = if normalized { normalize(line) } else { line.trim().to_owned() };
+        let v = if normalized {
+            normalize(line)
+        } else {
+            line.trim().to_owned()
+        };
         if !v.is_empty() {
             out.insert(v);
         }
@@ -106,20 +118,51 @@ fn load(field: &str, inline: &[String], files: &[PathBuf], normalized: bool) -> 
 impl UrlFilterConfig {
     /// Validates the configuration, reads the list files and builds the step.
     pub fn build(&self) -> tamis_core::Result<UrlFilter> {
-        let subwords: Vec<String> =
-            load("banned_subwords", &self.banned_subwords, &self.banned_subwords_files, true)?.into_iter().collect();
+        let subwords: Vec<String> = load(
+            "banned_subwords",
+            &self.banned_subwords,
+            &self.banned_subwords_files,
+            true,
+        )?
+        .into_iter()
+        .collect();
         let automaton = if subwords.is_empty() {
             None
         } else {
-            Some(AhoCorasick::new(&subwords).map_err(|e| tamis_core::Error::config("banned_subwords", e.to_string()))?)
+            Some(
+                AhoCorasick::new(&subwords)
+                    .map_err(|e| tamis_core::Error::config("banned_subwords", e.to_string()))?,
+            )
         };
         Ok(UrlFilter {
-            domains: load("extra_domains", &self.extra_domains, &self.extra_domains_files, false)?,
-            urls: load("extra_urls", &self.extra_urls, &self.extra_urls_files, false)?,
-            banned_words: load("banned_words", &self.banned_words, &self.banned_words_files, true)?,
-            soft_words: load("soft_banned_words", &self.soft_banned_words, &self.soft_banned_words_files, true)?,
+            domains: load(
+                "extra_domains",
+                &self.extra_domains,
+                &self.extra_domains_files,
+                false,
+            )?,
+            urls: load(
+                "extra_urls",
+                &self.extra_urls,
+                &self.extra_urls_files,
+                false,
+            )?,
+            banned_words: load(
+                "banned_words",
+                &self.banned_words,
+                &self.banned_words_files,
+                true,
+            )?,
+            soft_words: load(
+                "soft_banned_words",
+                &self.soft_banned_words,
+                &self.soft_banned_words_files,
+                true,
+            )?,
             subwords: automaton,
-            soft_word_threshold: self.soft_word_threshold.unwrap_or(DEFAULT_SOFT_WORD_THRESHOLD),
+            soft_word_threshold: self
+                .soft_word_threshold
+                .unwrap_or(DEFAULT_SOFT_WORD_THRESHOLD),
             mode: self.mode,
         })
     }
@@ -139,12 +182,18 @@ pub struct UrlFilter {
 
 /// Host name of a URL, lowercase, without port or user info.
 fn host(url: &str) -> Option<String> {
-    url::Url::parse(url).ok().and_then(|u| u.host_str().map(|h| h.trim_end_matches('.').to_ascii_lowercase()))
+    url::Url::parse(url).ok().and_then(|u| {
+        u.host_str()
+            .map(|h| h.trim_end_matches('.').to_ascii_lowercase())
+    })
 }
 
 /// The registered domain of `host` (see the module docs for the approximation).
 pub fn registered_domain(host: &str) -> &str {
-    const SLD: &[&str] = &["co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gob", "nic", "mil", "sch", "ltd", "plc"];
+    const SLD: &[&str] = &[
+        "co", "com", "org", "net", "ac", "gov", "edu", "or", "ne", "go", "gob", "nic", "mil",
+        "sch", "ltd", "plc",
+    ];
     let labels: Vec<&str> = host.split('.').collect();
     let n = labels.len();
     if n <= 2 {
@@ -152,14 +201,24 @@ pub fn registered_domain(host: &str) -> &str {
     }
     let tld = labels.get(n - 1).copied().unwrap_or("");
     let sld = labels.get(n - 2).copied().unwrap_or("");
-    let keep = if tld.len() == 2 && SLD.contains(&sld) { 3 } else { 2 };
-    let skip: usize = labels.iter().take(n.saturating_sub(keep)).map(|l| l.len() + 1).sum();
+    let keep = if tld.len() == 2 && SLD.contains(&sld) {
+        3
+    } else {
+        2
+    };
+    let skip: usize = labels
+        .iter()
+        .take(n.saturating_sub(keep))
+        .map(|l| l.len() + 1)
+        .sum();
     host.get(skip..).unwrap_or(host)
 }
 
 impl UrlFilter {
     fn verdict(&self, url: Option<&str>) -> Result<bool, Reason> {
-        let Some(url) = url else { return Err(Reason::new("missing_url")) };
+        let Some(url) = url else {
+            return Err(Reason::new("missing_url"));
+        };
         if let Some(h) = host(url) {
             if self.domains.contains(registered_domain(&h)) {
                 return Err(Reason::new("domain"));
@@ -176,11 +235,19 @@ impl UrlFilter {
         if self.banned_words.iter().any(|w| words.contains(w.as_str())) {
             return Err(Reason::new("hard_blacklisted"));
         }
-        let soft = self.soft_words.iter().filter(|w| words.contains(w.as_str())).count();
+        let soft = self
+            .soft_words
+            .iter()
+            .filter(|w| words.contains(w.as_str()))
+            .count();
         if !self.soft_words.is_empty() && soft >= self.soft_word_threshold {
             return Err(Reason::new("soft_blacklisted"));
         }
-        if self.subwords.as_ref().is_some_and(|ac| ac.is_match(&normalize(url))) {
+        if self
+            .subwords
+            .as_ref()
+            .is_some_and(|ac| ac.is_match(&normalize(url)))
+        {
             return Err(Reason::new("blacklisted_subword"));
         }
         Ok(false)
@@ -194,7 +261,14 @@ impl Step for UrlFilter {
 
     fn process(&self, doc: &mut Document, ctx: &mut StepContext) -> Outcome {
         let verdict = self.verdict(doc.meta_str("url"));
-        finish(self.name(), self.mode, doc, ctx, Measures::default(), verdict)
+        finish(
+            self.name(),
+            self.mode,
+            doc,
+            ctx,
+            Measures::default(),
+            verdict,
+        )
     }
 }
 
@@ -235,10 +309,23 @@ mod tests {
         assert_eq!(verdict(&f, Some("http://blog.fine.org/x")), "subdomain");
         assert_eq!(verdict(&f, Some("http://fine.org/x")), "kept");
         assert_eq!(verdict(&f, Some("https://ok.net/page")), "url");
-        assert_eq!(verdict(&f, Some("https://ok.net/online-casino")), "hard_blacklisted");
-        assert_eq!(verdict(&f, Some("https://ok.net/hot")), "kept", "one soft word is below 2");
-        assert_eq!(verdict(&f, Some("https://ok.net/hot-deals")), "soft_blacklisted");
-        assert_eq!(verdict(&f, Some("https://ok.net/XX-X")), "blacklisted_subword");
+        assert_eq!(
+            verdict(&f, Some("https://ok.net/online-casino")),
+            "hard_blacklisted"
+        );
+        assert_eq!(
+            verdict(&f, Some("https://ok.net/hot")),
+            "kept",
+            "one soft word is below 2"
+        );
+        assert_eq!(
+            verdict(&f, Some("https://ok.net/hot-deals")),
+            "soft_blacklisted"
+        );
+        assert_eq!(
+            verdict(&f, Some("https://ok.net/XX-X")),
+            "blacklisted_subword"
+        );
         assert_eq!(verdict(&f, Some("https://пример.рф/страница")), "kept");
     }
 
@@ -251,7 +338,10 @@ mod tests {
 
     #[test]
     fn missing_list_file_is_a_config_error() {
-        let c = UrlFilterConfig { extra_domains_files: vec!["/nonexistent/list".into()], ..Default::default() };
+        let c = UrlFilterConfig {
+            extra_domains_files: vec!["/nonexistent/list".into()],
+            ..Default::default()
+        };
         assert!(c.build().is_err());
     }
 }

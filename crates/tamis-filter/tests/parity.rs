@@ -20,13 +20,29 @@ fn decisions_match_datatrove() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/datatrove_parity.jsonl");
     let text = std::fs::read_to_string(&path).unwrap();
     let steps: Vec<(&str, Box<dyn Step>)> = vec![
-        ("gopher_repetition", Box::new(GopherRepetitionConfig::default().build().unwrap())),
-        ("gopher_quality", Box::new(GopherQualityConfig::default().build().unwrap())),
+        (
+            "gopher_repetition",
+            Box::new(GopherRepetitionConfig::default().build().unwrap()),
+        ),
+        (
+            "gopher_quality",
+            Box::new(GopherQualityConfig::default().build().unwrap()),
+        ),
         (
             "c4_quality",
-            Box::new(C4QualityConfig { filter_no_terminal_punct: false, ..Default::default() }.build().unwrap()),
+            Box::new(
+                C4QualityConfig {
+                    filter_no_terminal_punct: false,
+                    ..Default::default()
+                }
+                .build()
+                .unwrap(),
+            ),
         ),
-        ("fineweb_quality", Box::new(FineWebQualityConfig::default().build().unwrap())),
+        (
+            "fineweb_quality",
+            Box::new(FineWebQualityConfig::default().build().unwrap()),
+        ),
     ];
     let mut checked = 0;
     let mut mismatches = Vec::new();
@@ -42,11 +58,19 @@ fn decisions_match_datatrove() {
             if ours != theirs {
                 mismatches.push(format!("{id} {name}: datatrove {theirs}, tamis {ours}"));
             }
-            if *name == "c4_quality" && theirs == "kept" && doc.text != rec["c4_text"].as_str().unwrap() {
+            if *name == "c4_quality"
+                && theirs == "kept"
+                && doc.text != rec["c4_text"].as_str().unwrap()
+            {
                 mismatches.push(format!("{id} c4_quality: output text differs"));
             }
         }
     }
     assert!(checked >= 100, "fixture too small: {checked} decisions");
-    assert!(mismatches.is_empty(), "{} mismatches:\n{}", mismatches.len(), mismatches.join("\n"));
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches:\n{}",
+        mismatches.len(),
+        mismatches.join("\n")
+    );
 }

@@ -14,14 +14,21 @@
 //!    their ratio (goal ≥ 0.8);
 //! 2. JSONL → JSONL passthrough on one core: `open` + `create_writer`, output uncompressed and
 //!    zstd (goal ≥ 500 MB/s uncompressed), plus the JSON parsers alone (sonic-rs, serde_json).
-#![allow(clippy::print_stdout, clippy::unwrap_used, clippy::expect_used, missing_docs)]
+#![allow(
+    clippy::print_stdout,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    missing_docs
+)]
 
 use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use tamis_io::{Compression, InputOptions, OutputFormat, OutputOptions, ReadItem, create_writer, open};
+use tamis_io::{
+    Compression, InputOptions, OutputFormat, OutputOptions, ReadItem, create_writer, open,
+};
 
 const RUNS: usize = 3;
 
@@ -54,7 +61,11 @@ fn best_of<F: FnMut() -> u64>(mut f: F) -> (f64, u64) {
         let t = Instant::now();
         let c = thread_cpu_secs().unwrap_or(0.0);
         out = f();
-        let secs = if use_cpu { thread_cpu_secs().unwrap_or(0.0) - c } else { t.elapsed().as_secs_f64() };
+        let secs = if use_cpu {
+            thread_cpu_secs().unwrap_or(0.0) - c
+        } else {
+            t.elapsed().as_secs_f64()
+        };
         best = best.min(secs.max(1e-3));
     }
     (best, out)
@@ -64,7 +75,9 @@ fn decompressed(path: &Path) -> Vec<u8> {
     let mut data = Vec::new();
     let f = BufReader::new(File::open(path).unwrap());
     if path.extension().is_some_and(|e| e == "gz") {
-        flate2::bufread::MultiGzDecoder::new(f).read_to_end(&mut data).unwrap();
+        flate2::bufread::MultiGzDecoder::new(f)
+            .read_to_end(&mut data)
+            .unwrap();
     } else {
         BufReader::new(f).read_to_end(&mut data).unwrap();
     }
@@ -98,7 +111,9 @@ fn main() {
     } else {
         "wall time"
     };
-    println!("tamis-io io_bench: best of {RUNS} runs, one thread, {clock}, inputs ~{target_mb} MB decompressed");
+    println!(
+        "tamis-io io_bench: best of {RUNS} runs, one thread, {clock}, inputs ~{target_mb} MB decompressed"
+    );
 
     // ---- 1. WARC.gz reading versus gunzip ----
     let warcs: Vec<&PathBuf> = files
@@ -126,7 +141,11 @@ fn main() {
         let stored = std::fs::metadata(&path).unwrap().len();
         let (t_gunzip, raw) = best_of(|| {
             let f = BufReader::with_capacity(256 << 10, File::open(&path).unwrap());
-            io::copy(&mut flate2::bufread::MultiGzDecoder::new(f), &mut io::sink()).unwrap()
+            io::copy(
+                &mut flate2::bufread::MultiGzDecoder::new(f),
+                &mut io::sink(),
+            )
+            .unwrap()
         });
         let opts = InputOptions::default();
         let mut counts = (0u64, 0u64, 0u64);
@@ -155,7 +174,10 @@ fn main() {
         );
         println!("warc.gz  gunzip (flate2 MultiGzDecoder -> sink)      {g:8.1} MB/s decompressed");
         println!("warc.gz  tamis_io::open, every record               {w:8.1} MB/s decompressed");
-        println!("warc.gz  ratio tamis/gunzip                         {:8.2}   (goal >= 0.80)", w / g);
+        println!(
+            "warc.gz  ratio tamis/gunzip                         {:8.2}   (goal >= 0.80)",
+            w / g
+        );
     }
 
     // ---- 2. JSONL passthrough ----
@@ -185,10 +207,22 @@ fn main() {
         let size = std::fs::metadata(&path).unwrap().len();
         let opts = InputOptions::default();
         let mut docs = 0u64;
-        let (t_read, n_read) = best_of(|| open(&path, &opts).unwrap().filter(|i| matches!(i, ReadItem::Doc(_))).count() as u64);
-        println!("jsonl    read only: open + parse ({n_read} docs)            {:8.1} MB/s per core", mb(size) / t_read);
+        let (t_read, n_read) = best_of(|| {
+            open(&path, &opts)
+                .unwrap()
+                .filter(|i| matches!(i, ReadItem::Doc(_)))
+                .count() as u64
+        });
+        println!(
+            "jsonl    read only: open + parse ({n_read} docs)            {:8.1} MB/s per core",
+            mb(size) / t_read
+        );
         for (label, compression) in [("none", Compression::None), ("zstd", Compression::Zstd)] {
-            let out = OutputOptions { path: String::new(), format: OutputFormat::Jsonl, compression };
+            let out = OutputOptions {
+                path: String::new(),
+                format: OutputFormat::Jsonl,
+                compression,
+            };
             let outdir = tmp.path().join(format!("out-{label}"));
             let (t, written) = best_of(|| {
                 docs = 0;
@@ -202,7 +236,11 @@ fn main() {
                 let p = w.finish().unwrap();
                 std::fs::metadata(p).unwrap().len()
             });
-            let goal = if compression == Compression::None { "   (goal >= 500)" } else { "" };
+            let goal = if compression == Compression::None {
+                "   (goal >= 500)"
+            } else {
+                ""
+            };
             println!(
                 "jsonl    passthrough -> {label:4} ({docs} docs, {:.0} MB in, {:.0} MB out) {:8.1} MB/s per core{goal}",
                 mb(size),
@@ -211,13 +249,17 @@ fn main() {
             );
         }
         // The parsers alone, same lines, into a map.
-        let lines: Vec<&[u8]> = once.split(|b| *b == b'\n').filter(|l| !l.is_empty()).collect();
+        let lines: Vec<&[u8]> = once
+            .split(|b| *b == b'\n')
+            .filter(|l| !l.is_empty())
+            .collect();
         let bytes: u64 = lines.iter().map(|l| l.len() as u64 + 1).sum();
         let (t_sonic, _) = best_of(|| {
             let mut n = 0;
             for _ in 0..reps {
                 for l in &lines {
-                    let m: serde_json::Map<String, serde_json::Value> = sonic_rs::from_slice(l).unwrap();
+                    let m: serde_json::Map<String, serde_json::Value> =
+                        sonic_rs::from_slice(l).unwrap();
                     n += m.len() as u64;
                 }
             }
@@ -227,13 +269,18 @@ fn main() {
             let mut n = 0;
             for _ in 0..reps {
                 for l in &lines {
-                    let m: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(l).unwrap();
+                    let m: serde_json::Map<String, serde_json::Value> =
+                        serde_json::from_slice(l).unwrap();
                     n += m.len() as u64;
                 }
             }
             n
         });
         let total = bytes * reps;
-        println!("jsonl    parse only: sonic-rs {:8.1} MB/s, serde_json {:8.1} MB/s", mb(total) / t_sonic, mb(total) / t_serde);
+        println!(
+            "jsonl    parse only: sonic-rs {:8.1} MB/s, serde_json {:8.1} MB/s",
+            mb(total) / t_sonic,
+            mb(total) / t_serde
+        );
     }
 }

@@ -103,7 +103,10 @@ pub struct Decoded {
 
 impl std::fmt::Debug for Decoded {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Decoded").field("codec", &self.codec).field("counter", &self.counter).finish()
+        f.debug_struct("Decoded")
+            .field("codec", &self.codec)
+            .field("counter", &self.counter)
+            .finish()
     }
 }
 
@@ -118,7 +121,8 @@ pub fn open_decoded(path: &Path) -> Result<Decoded> {
 /// Like [`open_decoded`] for an already opened reader (`path` is used in error messages only).
 pub fn decode(inner: impl Read + Send + 'static, path: &Path) -> Result<Decoded> {
     let counter = ByteCounter::default();
-    let mut raw = BufReader::with_capacity(BUFFER_BYTES, CountingReader::new(inner, counter.clone()));
+    let mut raw =
+        BufReader::with_capacity(BUFFER_BYTES, CountingReader::new(inner, counter.clone()));
     let codec = Codec::sniff(raw.fill_buf().map_err(|e| Error::io(path, e))?);
     let reader: Box<dyn BufRead + Send> = match codec {
         Codec::None => Box::new(raw),
@@ -127,7 +131,8 @@ pub fn decode(inner: impl Read + Send + 'static, path: &Path) -> Result<Decoded>
             flate2::bufread::MultiGzDecoder::new(raw),
         )),
         Codec::Zstd => {
-            let dec = zstd::stream::read::Decoder::with_buffer(raw).map_err(|e| Error::io(path, e))?;
+            let dec =
+                zstd::stream::read::Decoder::with_buffer(raw).map_err(|e| Error::io(path, e))?;
             Box::new(BufReader::with_capacity(BUFFER_BYTES, dec))
         }
         Codec::Lz4 => Box::new(BufReader::with_capacity(
@@ -135,7 +140,11 @@ pub fn decode(inner: impl Read + Send + 'static, path: &Path) -> Result<Decoded>
             lz4_flex::frame::FrameDecoder::new(raw),
         )),
     };
-    Ok(Decoded { reader, codec, counter })
+    Ok(Decoded {
+        reader,
+        codec,
+        counter,
+    })
 }
 
 /// Reads up to `n` bytes from the start of `r` without consuming them from the caller's point
@@ -166,7 +175,10 @@ pub fn peek(mut r: Box<dyn BufRead + Send>, n: usize) -> (Vec<u8>, Box<dyn BufRe
     let again = io::Cursor::new(head.clone());
     match failed {
         None => (head, Box::new(again.chain(r))),
-        Some(e) => (head, Box::new(BufReader::new(again.chain(FailingReader(Some(e)))))),
+        Some(e) => (
+            head,
+            Box::new(BufReader::new(again.chain(FailingReader(Some(e))))),
+        ),
     }
 }
 
@@ -195,7 +207,8 @@ mod tests {
                 let mut out = Vec::new();
                 let half = data.len() / 2;
                 for part in [&data[..half], &data[half..]] {
-                    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+                    let mut e =
+                        flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
                     e.write_all(part).unwrap();
                     out.extend(e.finish().unwrap());
                 }
@@ -219,7 +232,9 @@ mod tests {
 
     #[test]
     fn every_codec_round_trips() {
-        let data: Vec<u8> = (0..100_000u32).flat_map(|i| (i % 251).to_le_bytes()).collect();
+        let data: Vec<u8> = (0..100_000u32)
+            .flat_map(|i| (i % 251).to_le_bytes())
+            .collect();
         for codec in [Codec::None, Codec::Gzip, Codec::Zstd, Codec::Lz4] {
             assert_eq!(roundtrip(codec, &data), data, "{codec:?}");
         }

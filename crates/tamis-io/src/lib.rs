@@ -51,5 +51,6 @@ pub mod write;
 
 pub use read::{DocReader, InputFormat, InputOptions, ReadItem, file_stem, list_inputs, open};
 pub use write::{
-    Compression, DocWriter, OutputFormat, OutputOptions, create_writer, output_file_name, write_jsonl_record,
+    Compression, DocWriter, OutputFormat, OutputOptions, create_writer, output_file_name,
+    write_jsonl_record,
 };

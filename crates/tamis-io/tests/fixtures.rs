@@ -15,10 +15,16 @@ fn bundled_warc_reads_its_pages() {
 
 #[test]
 fn bundled_html_and_jsonl() {
-    let items = read_all(&repo().join("fixtures/html/hello.html"), &InputOptions::default());
+    let items = read_all(
+        &repo().join("fixtures/html/hello.html"),
+        &InputOptions::default(),
+    );
     assert_eq!(items.docs.len(), 1);
     assert_eq!(items.docs[0].id, "hello");
-    let items = read_all(&repo().join("fixtures/jsonl/mixed.jsonl"), &InputOptions::default());
+    let items = read_all(
+        &repo().join("fixtures/jsonl/mixed.jsonl"),
+        &InputOptions::default(),
+    );
     let ids: Vec<&str> = items.docs.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["one", "mixed/5"]);
     assert_eq!(items.docs[0].meta_str("url"), Some("https://example.org/1"));
@@ -29,10 +35,17 @@ fn bundled_html_and_jsonl() {
 #[test]
 fn fixture_directory_lists_sorted() {
     let dir = repo().join("fixtures");
-    let opts = InputOptions { paths: vec![dir.to_string_lossy().into_owned()], ..Default::default() };
+    let opts = InputOptions {
+        paths: vec![dir.to_string_lossy().into_owned()],
+        ..Default::default()
+    };
     let files = list_inputs(&opts).unwrap();
     let mut sorted = files.clone();
     sorted.sort();
     assert_eq!(files, sorted);
-    assert!(files.iter().any(|f| f.ends_with("warc/resiliparse__warcfile.warc.gz")));
+    assert!(
+        files
+            .iter()
+            .any(|f| f.ends_with("warc/resiliparse__warcfile.warc.gz"))
+    );
 }

@@ -3,7 +3,9 @@
 use proptest::prelude::*;
 use serde_json::Value;
 use tamis_core::Document;
-use tamis_io::{Compression, InputOptions, OutputFormat, OutputOptions, create_writer, write_jsonl_record};
+use tamis_io::{
+    Compression, InputOptions, OutputFormat, OutputOptions, create_writer, write_jsonl_record,
+};
 
 use crate::util::read_all;
 
@@ -38,7 +40,10 @@ fn round_trip(docs: &[Document], opts: &OutputOptions) -> Vec<Document> {
         w.write(d).unwrap();
     }
     let path = w.finish().unwrap();
-    assert_eq!(path.file_name().unwrap().to_string_lossy(), tamis_io::output_file_name(opts, 4));
+    assert_eq!(
+        path.file_name().unwrap().to_string_lossy(),
+        tamis_io::output_file_name(opts, 4)
+    );
     // Only the final file is left.
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     let items = read_all(&path, &InputOptions::default());
@@ -79,9 +84,9 @@ fn record_layout_is_datatrove_s() {
 
 #[test]
 fn parquet_struct_metadata_is_read_like_datatrove_writes_it() {
-    use std::sync::Arc;
     use arrow::array::{ArrayRef, Int64Array, RecordBatch, StringArray, StructArray};
     use arrow::datatypes::{DataType, Field, Fields};
+    use std::sync::Arc;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("dt.parquet");
     let meta_fields = Fields::from(vec![
@@ -97,8 +102,14 @@ fn parquet_struct_metadata_is_read_like_datatrove_writes_it() {
         None,
     );
     let batch = RecordBatch::try_from_iter(vec![
-        ("text", Arc::new(StringArray::from(vec!["one", "two"])) as ArrayRef),
-        ("id", Arc::new(StringArray::from(vec!["a", "b"])) as ArrayRef),
+        (
+            "text",
+            Arc::new(StringArray::from(vec!["one", "two"])) as ArrayRef,
+        ),
+        (
+            "id",
+            Arc::new(StringArray::from(vec!["a", "b"])) as ArrayRef,
+        ),
         ("metadata", Arc::new(meta) as ArrayRef),
     ])
     .unwrap();
@@ -110,6 +121,9 @@ fn parquet_struct_metadata_is_read_like_datatrove_writes_it() {
     assert_eq!(items.docs.len(), 2);
     assert_eq!(items.docs[0].id, "a");
     assert_eq!(items.docs[0].meta_str("url"), Some("http://a/"));
-    assert_eq!(items.docs[1].metadata.get("token_count"), Some(&serde_json::json!(7)));
+    assert_eq!(
+        items.docs[1].metadata.get("token_count"),
+        Some(&serde_json::json!(7))
+    );
     assert_eq!(items.docs[1].metadata.get("url"), Some(&Value::Null));
 }

@@ -141,12 +141,19 @@ impl PipelineConfig {
 
     fn from_table(mut table: toml::Table) -> Result<Self> {
         let version = match table.remove("version") {
-            None => return Err(Error::config("version", format!("missing; write `version = {CONFIG_VERSION}` at the top"))),
+            None => {
+                return Err(Error::config(
+                    "version",
+                    format!("missing; write `version = {CONFIG_VERSION}` at the top"),
+                ));
+            }
             Some(toml::Value::Integer(v)) if v == i64::from(CONFIG_VERSION) => CONFIG_VERSION,
             Some(other) => {
                 return Err(Error::config(
                     "version",
-                    format!("this tamis reads pipeline files of version {CONFIG_VERSION}, found {other}"),
+                    format!(
+                        "this tamis reads pipeline files of version {CONFIG_VERSION}, found {other}"
+                    ),
                 ));
             }
         };
@@ -161,7 +168,12 @@ impl PipelineConfig {
                     steps.push(parse_step(i, item)?);
                 }
             }
-            Some(_) => return Err(Error::config("steps", "must be an array of tables: [[steps]]")),
+            Some(_) => {
+                return Err(Error::config(
+                    "steps",
+                    "must be an array of tables: [[steps]]",
+                ));
+            }
         }
         if let Some(key) = table.keys().next() {
             return Err(Error::config(
@@ -169,31 +181,52 @@ impl PipelineConfig {
                 "unknown top-level key; expected version, input, steps, output, run",
             ));
         }
-        Ok(PipelineConfig { version, input, steps, output, run })
+        Ok(PipelineConfig {
+            version,
+            input,
+            steps,
+            output,
+            run,
+        })
     }
 }
 
-fn required_section<T: serde::de::DeserializeOwned>(table: &mut toml::Table, name: &str) -> Result<T> {
+fn required_section<T: serde::de::DeserializeOwned>(
+    table: &mut toml::Table,
+    name: &str,
+) -> Result<T> {
     section(table, name)?.ok_or_else(|| Error::config(name, format!("missing [{name}] section")))
 }
 
-fn section<T: serde::de::DeserializeOwned>(table: &mut toml::Table, name: &str) -> Result<Option<T>> {
+fn section<T: serde::de::DeserializeOwned>(
+    table: &mut toml::Table,
+    name: &str,
+) -> Result<Option<T>> {
     match table.remove(name) {
         None => Ok(None),
-        Some(v @ toml::Value::Table(_)) => {
-            v.try_into().map(Some).map_err(|e| Error::config(format!("[{name}]"), clean_msg(&e)))
-        }
+        Some(v @ toml::Value::Table(_)) => v
+            .try_into()
+            .map(Some)
+            .map_err(|e| Error::config(format!("[{name}]"), clean_msg(&e))),
         Some(_) => Err(Error::config(name, format!("must be a table: [{name}]"))),
     }
 }
 
 fn parse_step(i: usize, item: toml::Value) -> Result<StepConfig> {
     let toml::Value::Table(t) = &item else {
-        return Err(Error::config(format!("steps[{i}]"), "must be a table with a `type`"));
+        return Err(Error::config(
+            format!("steps[{i}]"),
+            "must be a table with a `type`",
+        ));
     };
     let tag = match t.get("type") {
         Some(toml::Value::String(s)) => s.clone(),
-        Some(_) => return Err(Error::config(format!("steps[{i}].type"), "must be a string")),
+        Some(_) => {
+            return Err(Error::config(
+                format!("steps[{i}].type"),
+                "must be a string",
+            ));
+        }
         None => {
             return Err(Error::config(
                 format!("steps[{i}]"),
@@ -204,7 +237,10 @@ fn parse_step(i: usize, item: toml::Value) -> Result<StepConfig> {
     if !StepConfig::TAGS.contains(&tag.as_str()) {
         return Err(Error::config(
             format!("steps[{i}].type"),
-            format!("unknown step type {tag:?}; one of: {}", StepConfig::TAGS.join(", ")),
+            format!(
+                "unknown step type {tag:?}; one of: {}",
+                StepConfig::TAGS.join(", ")
+            ),
         ));
     }
     let mut fields = t.clone();

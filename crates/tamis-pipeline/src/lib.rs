@@ -49,7 +49,7 @@ mod config;
 mod defaults;
 mod pipeline;
 
-pub use config::{PipelineConfig, RunOptions, StepConfig, CONFIG_VERSION};
+pub use config::{CONFIG_VERSION, PipelineConfig, RunOptions, StepConfig};
 pub use defaults::{clean_steps, extract_steps};
 pub use pipeline::{BuiltStep, Pipeline, Stage};
 

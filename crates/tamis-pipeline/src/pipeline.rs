@@ -52,7 +52,9 @@ fn located(i: usize, tag: &str, e: Error) -> Error {
 
 fn prefix(section: &str, e: Error) -> Error {
     match e {
-        Error::Config { location, message } => Error::config(format!("{section}.{location}"), message),
+        Error::Config { location, message } => {
+            Error::config(format!("{section}.{location}"), message)
+        }
         other => other,
     }
 }
@@ -84,10 +86,16 @@ impl PipelineConfig {
     /// Validates every step and the run settings and builds the pipeline. Reads no data.
     pub fn build(self) -> Result<Pipeline> {
         if self.input.paths.is_empty() {
-            return Err(Error::config("[input].paths", "is empty: give at least one file, directory or glob"));
+            return Err(Error::config(
+                "[input].paths",
+                "is empty: give at least one file, directory or glob",
+            ));
         }
         if self.output.path.trim().is_empty() {
-            return Err(Error::config("[output].path", "is empty: give an output directory"));
+            return Err(Error::config(
+                "[output].path",
+                "is empty: give an output directory",
+            ));
         }
         self.input.validate().map_err(|e| prefix("[input]", e))?;
         self.output.validate().map_err(|e| prefix("[output]", e))?;
@@ -97,7 +105,11 @@ impl PipelineConfig {
         if self.run.workers == Some(0) {
             return Err(Error::config("[run].workers", "must be at least 1"));
         }
-        let mut stages = vec![Stage { apply: None, steps: Vec::new(), observe: None }];
+        let mut stages = vec![Stage {
+            apply: None,
+            steps: Vec::new(),
+            observe: None,
+        }];
         for (i, step) in self.steps.iter().enumerate() {
             let tag = step.tag();
             let key = step_key(i, tag);
@@ -112,10 +124,17 @@ impl PipelineConfig {
                     if let Some(stage) = stages.last_mut() {
                         stage.observe = Some((key.clone(), Arc::clone(&c)));
                     }
-                    stages.push(Stage { apply: Some((key, c)), steps: Vec::new(), observe: None });
+                    stages.push(Stage {
+                        apply: Some((key, c)),
+                        steps: Vec::new(),
+                        observe: None,
+                    });
                 }
             }
         }
-        Ok(Pipeline { config: self, stages })
+        Ok(Pipeline {
+            config: self,
+            stages,
+        })
     }
 }

@@ -51,18 +51,26 @@ fn to_json_depth(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
     if let Ok(d) = obj.cast::<PyDict>() {
         let mut map = Map::new();
         for (k, v) in d.iter() {
-            let key: String = k
-                .extract()
-                .map_err(|_| PyTypeError::new_err(format!("dict keys must be str, got {}", k.get_type())))?;
+            let key: String = k.extract().map_err(|_| {
+                PyTypeError::new_err(format!("dict keys must be str, got {}", k.get_type()))
+            })?;
             map.insert(key, to_json_depth(&v, depth + 1)?);
         }
         return Ok(Value::Object(map));
     }
     if let Ok(l) = obj.cast::<PyList>() {
-        return l.iter().map(|v| to_json_depth(&v, depth + 1)).collect::<PyResult<_>>().map(Value::Array);
+        return l
+            .iter()
+            .map(|v| to_json_depth(&v, depth + 1))
+            .collect::<PyResult<_>>()
+            .map(Value::Array);
     }
     if let Ok(t) = obj.cast::<PyTuple>() {
-        return t.iter().map(|v| to_json_depth(&v, depth + 1)).collect::<PyResult<_>>().map(Value::Array);
+        return t
+            .iter()
+            .map(|v| to_json_depth(&v, depth + 1))
+            .collect::<PyResult<_>>()
+            .map(Value::Array);
     }
     if obj.hasattr("to_dict")? {
         return to_json_depth(&obj.call_method0("to_dict")?, depth + 1);
@@ -70,7 +78,10 @@ fn to_json_depth(obj: &Bound<'_, PyAny>, depth: usize) -> PyResult<Value> {
     if obj.hasattr("__fspath__")? {
         return to_json_depth(&obj.call_method0("__fspath__")?, depth + 1);
     }
-    Err(PyTypeError::new_err(format!("cannot convert a {} to a config or metadata value", obj.get_type())))
+    Err(PyTypeError::new_err(format!(
+        "cannot convert a {} to a config or metadata value",
+        obj.get_type()
+    )))
 }
 
 /// Converts JSON into Python objects (dicts keep the key order).
@@ -89,7 +100,10 @@ pub fn to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
         }
         Value::String(s) => PyString::new(py, s).into_any(),
         Value::Array(a) => {
-            let items = a.iter().map(|x| to_py(py, x)).collect::<PyResult<Vec<_>>>()?;
+            let items = a
+                .iter()
+                .map(|x| to_py(py, x))
+                .collect::<PyResult<Vec<_>>>()?;
             PyList::new(py, items)?.into_any()
         }
         Value::Object(m) => metadata_to_py(py, m)?.into_any(),
@@ -97,7 +111,10 @@ pub fn to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
 }
 
 /// A JSON object as a Python dict.
-pub fn metadata_to_py<'py>(py: Python<'py>, m: &Map<String, Value>) -> PyResult<Bound<'py, PyDict>> {
+pub fn metadata_to_py<'py>(
+    py: Python<'py>,
+    m: &Map<String, Value>,
+) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     for (k, x) in m {
         d.set_item(k, to_py(py, x)?)?;
@@ -106,7 +123,10 @@ pub fn metadata_to_py<'py>(py: Python<'py>, m: &Map<String, Value>) -> PyResult<
 }
 
 /// Serialises any serde value and converts it to Python.
-pub fn serde_to_py<'py, T: serde::Serialize>(py: Python<'py>, v: &T) -> PyResult<Bound<'py, PyAny>> {
+pub fn serde_to_py<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    v: &T,
+) -> PyResult<Bound<'py, PyAny>> {
     let json = serde_json::to_value(v).map_err(|e| PyValueError::new_err(e.to_string()))?;
     to_py(py, &json)
 }
@@ -130,7 +150,10 @@ pub fn doc_to_py<'py>(py: Python<'py>, doc: &Document) -> PyResult<Bound<'py, Py
 
 /// A document from a mapping with `text` (required), `id` (default: `default_id`) and
 /// `metadata` (a dict, or a JSON string as in tamis Parquet files).
-pub fn doc_from_py(obj: &Bound<'_, PyAny>, default_id: impl FnOnce() -> String) -> PyResult<Document> {
+pub fn doc_from_py(
+    obj: &Bound<'_, PyAny>,
+    default_id: impl FnOnce() -> String,
+) -> PyResult<Document> {
     let get = |key: &str| -> PyResult<Option<Bound<'_, PyAny>>> {
         match obj.get_item(key) {
             Ok(v) if !v.is_none() => Ok(Some(v)),
@@ -140,7 +163,9 @@ pub fn doc_from_py(obj: &Bound<'_, PyAny>, default_id: impl FnOnce() -> String) 
         }
     };
     let text: String = match get("text")? {
-        Some(t) => t.extract().map_err(|_| PyTypeError::new_err("document `text` must be a str"))?,
+        Some(t) => t
+            .extract()
+            .map_err(|_| PyTypeError::new_err("document `text` must be a str"))?,
         None => return Err(PyValueError::new_err("document has no `text`")),
     };
     let id = match get("id")? {
@@ -154,8 +179,9 @@ pub fn doc_from_py(obj: &Bound<'_, PyAny>, default_id: impl FnOnce() -> String) 
         None => Metadata::new(),
         Some(m) => {
             let v = if let Ok(s) = m.cast::<PyString>() {
-                serde_json::from_str(&s.to_cow()?)
-                    .map_err(|e| PyValueError::new_err(format!("document `metadata` is not a JSON object: {e}")))?
+                serde_json::from_str(&s.to_cow()?).map_err(|e| {
+                    PyValueError::new_err(format!("document `metadata` is not a JSON object: {e}"))
+                })?
             } else {
                 to_json(&m)?
             };
@@ -169,12 +195,28 @@ pub fn doc_from_py(obj: &Bound<'_, PyAny>, default_id: impl FnOnce() -> String) 
         None => None,
         Some(m) => {
             let bytes: Vec<u8> = match m.get_item("bytes") {
-                Ok(b) => b.extract().map_err(|_| PyTypeError::new_err("document `media.bytes` must be bytes"))?,
-                Err(_) => return Err(PyTypeError::new_err("document `media` must be a dict with `bytes`")),
+                Ok(b) => b
+                    .extract()
+                    .map_err(|_| PyTypeError::new_err("document `media.bytes` must be bytes"))?,
+                Err(_) => {
+                    return Err(PyTypeError::new_err(
+                        "document `media` must be a dict with `bytes`",
+                    ));
+                }
             };
-            let opt = |k: &str| -> Option<String> { m.get_item(k).ok().and_then(|v| v.extract().ok()) };
-            Some(tamis_core::Media { bytes, mime: opt("mime"), charset: opt("charset") })
+            let opt =
+                |k: &str| -> Option<String> { m.get_item(k).ok().and_then(|v| v.extract().ok()) };
+            Some(tamis_core::Media {
+                bytes,
+                mime: opt("mime"),
+                charset: opt("charset"),
+            })
         }
     };
-    Ok(Document { id, text, metadata, media })
+    Ok(Document {
+        id,
+        text,
+        metadata,
+        media,
+    })
 }

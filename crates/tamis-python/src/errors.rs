@@ -30,14 +30,26 @@ fn build(py: Python<'_>, e: &Error) -> PyResult<PyErr> {
         Error::Io { path, source } => (
             "IoError",
             vec![
-                ("path", path.to_string_lossy().into_owned().into_pyobject(py)?.into_any()),
+                (
+                    "path",
+                    path.to_string_lossy()
+                        .into_owned()
+                        .into_pyobject(py)?
+                        .into_any(),
+                ),
                 ("errno", source.raw_os_error().into_pyobject(py)?.into_any()),
             ],
         ),
         Error::Format { path, message } => (
             "FormatError",
             vec![
-                ("path", path.to_string_lossy().into_owned().into_pyobject(py)?.into_any()),
+                (
+                    "path",
+                    path.to_string_lossy()
+                        .into_owned()
+                        .into_pyobject(py)?
+                        .into_any(),
+                ),
                 ("message", message.clone().into_pyobject(py)?.into_any()),
             ],
         ),

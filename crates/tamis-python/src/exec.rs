@@ -5,7 +5,9 @@
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use tamis_core::RunStats;
-use tamis_exec::{ExecOptions, LocalExecutor, PreparedStage, Progress, ProgressMode, RunPlan, RunReport};
+use tamis_exec::{
+    ExecOptions, LocalExecutor, PreparedStage, Progress, ProgressMode, RunPlan, RunReport,
+};
 
 use crate::convert::serde_to_py;
 use crate::errors::IntoPyResult;
@@ -30,7 +32,11 @@ pub fn run<'py>(
         workers,
         shards,
         only_shard,
-        progress: if progress { ProgressMode::Auto } else { ProgressMode::Off },
+        progress: if progress {
+            ProgressMode::Auto
+        } else {
+            ProgressMode::Off
+        },
         keep_intermediate,
     };
     let report = py.detach(|| LocalExecutor::new(opts).run(&p)).py()?;
@@ -42,7 +48,11 @@ pub fn run<'py>(
 /// stage}`.
 #[pyfunction]
 #[pyo3(signature = (pipeline, shards = None))]
-pub fn plan<'py>(py: Python<'py>, pipeline: &Bound<'py, PyPipeline>, shards: Option<usize>) -> PyResult<Bound<'py, PyDict>> {
+pub fn plan<'py>(
+    py: Python<'py>,
+    pipeline: &Bound<'py, PyPipeline>,
+    shards: Option<usize>,
+) -> PyResult<Bound<'py, PyDict>> {
     let p = pipeline.get().inner.clone();
     let plan = py.detach(|| RunPlan::new(&p, shards)).py()?;
     let d = PyDict::new(py);
@@ -50,7 +60,11 @@ pub fn plan<'py>(py: Python<'py>, pipeline: &Bound<'py, PyPipeline>, shards: Opt
     d.set_item("stages", plan.layout.stages)?;
     d.set_item("root", plan.layout.root.to_string_lossy().into_owned())?;
     let complete: Vec<Vec<bool>> = (0..plan.layout.stages)
-        .map(|k| (0..plan.shards).map(|i| plan.layout.is_complete(k, i)).collect())
+        .map(|k| {
+            (0..plan.shards)
+                .map(|i| plan.layout.is_complete(k, i))
+                .collect()
+        })
         .collect();
     d.set_item("complete", complete)?;
     Ok(d)
@@ -75,7 +89,10 @@ pub fn run_shard<'py>(
         if shard >= plan.shards {
             return Err(tamis_core::Error::config(
                 "shard",
-                format!("shard {shard} does not exist: shards are 0..{}", plan.shards),
+                format!(
+                    "shard {shard} does not exist: shards are 0..{}",
+                    plan.shards
+                ),
             ));
         }
         if plan.layout.is_complete(stage, shard) {
@@ -117,7 +134,14 @@ pub fn finish<'py>(
             }
             let stages = tamis_exec::merge_stats(&plan.layout.root)?;
             let stats = tamis_exec::total_stats(&stages);
-            Ok(RunReport { shards: plan.shards, stages, complete, layout: Some(plan.layout), stats, ..RunReport::default() })
+            Ok(RunReport {
+                shards: plan.shards,
+                stages,
+                complete,
+                layout: Some(plan.layout),
+                stats,
+                ..RunReport::default()
+            })
         })
         .py()?;
     report_to_py(py, &report)
@@ -140,7 +164,12 @@ pub fn report_to_py<'py>(py: Python<'py>, r: &RunReport) -> PyResult<Bound<'py, 
         failed.append(x)?;
     }
     d.set_item("failed", failed)?;
-    d.set_item("output", r.layout.as_ref().map(|l| l.root.to_string_lossy().into_owned()))?;
+    d.set_item(
+        "output",
+        r.layout
+            .as_ref()
+            .map(|l| l.root.to_string_lossy().into_owned()),
+    )?;
     d.set_item("stages", serde_to_py(py, &r.stages)?)?;
     d.set_item("stats", serde_to_py(py, &r.stats)?)?;
     Ok(d)

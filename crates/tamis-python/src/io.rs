@@ -2,24 +2,24 @@
 //! documents out as JSONL/Parquet shards, with the GIL released while reading, processing
 //! and writing.
 
-use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use arrow::array::{Array, ArrayRef, StringArray, StringBuilder};
-use arrow::record_batch::RecordBatch;
 use arrow::datatypes::{DataType, Field, Schema};
 use arrow::pyarrow::{FromPyArrow, ToPyArrow};
+use arrow::record_batch::RecordBatch;
 use pyo3::exceptions::{PyRuntimeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 use tamis_core::{Document, Outcome, Step, StepContext};
 use tamis_io::{DocReader, DocWriter, InputOptions, OutputOptions, ReadItem};
 use tamis_pipeline::PipelineConfig;
 
 use crate::convert::{doc_from_py, doc_to_py, to_json};
-use crate::errors::{config_err, IntoPyResult};
+use crate::errors::{IntoPyResult, config_err};
 
 /// Most text bytes gathered into one batch, whatever the batch size asked for (bounds memory
 /// on corpora of huge pages).
@@ -56,7 +56,9 @@ impl ReaderState {
             let reader = match self.current.as_mut() {
                 Some(r) => r,
                 None => {
-                    let Some(path) = self.files.get(self.next_file) else { break };
+                    let Some(path) = self.files.get(self.next_file) else {
+                        break;
+                    };
                     self.next_file += 1;
                     self.counts.files += 1;
                     self.current.insert(tamis_io::open(path, &self.opts)?)
@@ -120,7 +122,12 @@ fn build_steps(steps: Value) -> PyResult<Vec<(String, Arc<dyn Step>)>> {
             "a corpus-level step (one that must see the whole run first) cannot run while streaming; use tamis.run",
         ));
     }
-    Ok(pipeline.stages.into_iter().next().map(|s| s.steps).unwrap_or_default())
+    Ok(pipeline
+        .stages
+        .into_iter()
+        .next()
+        .map(|s| s.steps)
+        .unwrap_or_default())
 }
 
 /// Streams documents out of files: `Reader(paths, options, steps)`; see `tamis.io.read`.
@@ -135,7 +142,12 @@ impl PyReader {
     /// step configs applied to each document (a dropped document is not returned).
     #[new]
     #[pyo3(signature = (paths, options = None, steps = None))]
-    fn new(py: Python<'_>, paths: Vec<String>, options: Option<&Bound<'_, PyDict>>, steps: Option<&Bound<'_, PyList>>) -> PyResult<Self> {
+    fn new(
+        py: Python<'_>,
+        paths: Vec<String>,
+        options: Option<&Bound<'_, PyDict>>,
+        steps: Option<&Bound<'_, PyList>>,
+    ) -> PyResult<Self> {
         let mut opts_json = match options {
             Some(o) => to_json(o.as_any())?,
             None => json!({}),
@@ -182,14 +194,19 @@ impl PyReader {
         if docs.is_empty() {
             return Ok(None);
         }
-        let batch = py.detach(|| docs_to_batch(&docs)).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        let batch = py
+            .detach(|| docs_to_batch(&docs))
+            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
         batch.to_pyarrow(py).map(Some)
     }
 
     /// Counters so far: files, docs_read, skipped_malformed, skipped_other, dropped, docs_out.
     #[getter]
     fn stats<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let st = self.state.lock().map_err(|_| PyRuntimeError::new_err("reader poisoned"))?;
+        let st = self
+            .state
+            .lock()
+            .map_err(|_| PyRuntimeError::new_err("reader poisoned"))?;
         let c = &st.counts;
         let d = PyDict::new(py);
         d.set_item("files", c.files)?;
@@ -204,8 +221,15 @@ impl PyReader {
     /// The files this reader reads, in order.
     #[getter]
     fn files(&self) -> PyResult<Vec<String>> {
-        let st = self.state.lock().map_err(|_| PyRuntimeError::new_err("reader poisoned"))?;
-        Ok(st.files.iter().map(|p| p.to_string_lossy().into_owned()).collect())
+        let st = self
+            .state
+            .lock()
+            .map_err(|_| PyRuntimeError::new_err("reader poisoned"))?;
+        Ok(st
+            .files
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect())
     }
 }
 
@@ -213,7 +237,10 @@ impl PyReader {
     fn read(&self, py: Python<'_>, n: usize) -> PyResult<Vec<Document>> {
         let n = n.max(1);
         py.detach(|| {
-            let mut st = self.state.lock().map_err(|_| PyRuntimeError::new_err("reader poisoned"))?;
+            let mut st = self
+                .state
+                .lock()
+                .map_err(|_| PyRuntimeError::new_err("reader poisoned"))?;
             st.next_docs(n).py()
         })
     }
@@ -239,10 +266,15 @@ fn docs_to_batch(docs: &[Document]) -> arrow::error::Result<RecordBatch> {
         ids.append_value(&d.id);
         texts.append_value(&d.text);
         buf.clear();
-        serde_json::to_writer(&mut buf, &d.metadata).map_err(|e| arrow::error::ArrowError::ExternalError(Box::new(e)))?;
+        serde_json::to_writer(&mut buf, &d.metadata)
+            .map_err(|e| arrow::error::ArrowError::ExternalError(Box::new(e)))?;
         metas.append_value(String::from_utf8_lossy(&buf));
     }
-    let cols: Vec<ArrayRef> = vec![Arc::new(ids.finish()), Arc::new(texts.finish()), Arc::new(metas.finish())];
+    let cols: Vec<ArrayRef> = vec![
+        Arc::new(ids.finish()),
+        Arc::new(texts.finish()),
+        Arc::new(metas.finish()),
+    ];
     RecordBatch::try_new(Arc::new(doc_schema()), cols)
 }
 
@@ -259,7 +291,12 @@ impl PyWriter {
     /// the file's shard number (`00000.jsonl.zst`, ...).
     #[new]
     #[pyo3(signature = (dir, options = None, shard = 0))]
-    fn new(py: Python<'_>, dir: PathBuf, options: Option<&Bound<'_, PyDict>>, shard: usize) -> PyResult<Self> {
+    fn new(
+        py: Python<'_>,
+        dir: PathBuf,
+        options: Option<&Bound<'_, PyDict>>,
+        shard: usize,
+    ) -> PyResult<Self> {
         let mut o = match options {
             Some(o) => to_json(o.as_any())?,
             None => json!({}),
@@ -268,10 +305,16 @@ impl PyWriter {
             m.retain(|_, v| !v.is_null());
             m.insert("path".into(), json!(dir.to_string_lossy()));
         }
-        let opts: OutputOptions = serde_json::from_value(o).map_err(|e| config_err("output", e.to_string()))?;
+        let opts: OutputOptions =
+            serde_json::from_value(o).map_err(|e| config_err("output", e.to_string()))?;
         opts.validate().py()?;
-        let w = py.detach(|| tamis_io::create_writer(&opts, &dir, shard)).py()?;
-        Ok(Self { inner: Mutex::new(Some(w)), written: Default::default() })
+        let w = py
+            .detach(|| tamis_io::create_writer(&opts, &dir, shard))
+            .py()?;
+        Ok(Self {
+            inner: Mutex::new(Some(w)),
+            written: Default::default(),
+        })
     }
 
     /// Writes dicts with `text` (required), `id` (default: the running document number) and
@@ -297,8 +340,14 @@ impl PyWriter {
 
     /// Flushes, closes and renames the file to its final name; returns its path.
     fn finish(&self, py: Python<'_>) -> PyResult<String> {
-        let w = self.inner.lock().map_err(|_| PyRuntimeError::new_err("writer poisoned"))?.take();
-        let Some(w) = w else { return Err(PyValueError::new_err("writer already finished")) };
+        let w = self
+            .inner
+            .lock()
+            .map_err(|_| PyRuntimeError::new_err("writer poisoned"))?
+            .take();
+        let Some(w) = w else {
+            return Err(PyValueError::new_err("writer already finished"));
+        };
         let path = py.detach(|| w.finish()).py()?;
         Ok(path.to_string_lossy().into_owned())
     }
@@ -314,20 +363,28 @@ impl PyWriter {
     fn write_docs(&self, py: Python<'_>, docs: Vec<Document>) -> PyResult<usize> {
         let n = docs.len();
         py.detach(|| {
-            let mut guard = self.inner.lock().map_err(|_| PyRuntimeError::new_err("writer poisoned"))?;
-            let Some(w) = guard.as_mut() else { return Err(PyValueError::new_err("writer already finished")) };
+            let mut guard = self
+                .inner
+                .lock()
+                .map_err(|_| PyRuntimeError::new_err("writer poisoned"))?;
+            let Some(w) = guard.as_mut() else {
+                return Err(PyValueError::new_err("writer already finished"));
+            };
             for d in &docs {
                 w.write(d).py()?;
             }
             Ok(())
         })?;
-        self.written.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        self.written
+            .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
         Ok(n)
     }
 }
 
 fn string_column(batch: &RecordBatch, name: &str) -> PyResult<Option<StringArray>> {
-    let Some(col) = batch.column_by_name(name) else { return Ok(None) };
+    let Some(col) = batch.column_by_name(name) else {
+        return Ok(None);
+    };
     let cast = arrow::compute::cast(col, &DataType::Utf8)
         .map_err(|e| PyValueError::new_err(format!("column {name:?} is not text: {e}")))?;
     cast.as_any()
@@ -350,16 +407,29 @@ fn batch_to_docs(batch: &RecordBatch, start: u64) -> PyResult<Vec<Document>> {
             _ => (start + row as u64).to_string(),
         };
         let metadata = match &meta {
-            Some(a) if a.is_valid(row) && !a.value(row).is_empty() => match serde_json::from_str(a.value(row)) {
-                Ok(Value::Object(m)) => m,
-                Ok(_) | Err(_) => {
-                    return Err(PyValueError::new_err(format!("row {row}: `metadata` is not a JSON object")));
+            Some(a) if a.is_valid(row) && !a.value(row).is_empty() => {
+                match serde_json::from_str(a.value(row)) {
+                    Ok(Value::Object(m)) => m,
+                    Ok(_) | Err(_) => {
+                        return Err(PyValueError::new_err(format!(
+                            "row {row}: `metadata` is not a JSON object"
+                        )));
+                    }
                 }
-            },
+            }
             _ => serde_json::Map::new(),
         };
-        let text = if text.is_valid(row) { text.value(row).to_owned() } else { String::new() };
-        docs.push(Document { id, text, metadata, media: None });
+        let text = if text.is_valid(row) {
+            text.value(row).to_owned()
+        } else {
+            String::new()
+        };
+        docs.push(Document {
+            id,
+            text,
+            metadata,
+            media: None,
+        });
     }
     Ok(docs)
 }
@@ -377,18 +447,28 @@ impl PyProcessor {
     /// `steps`: step configs (per-document steps only).
     #[new]
     fn new(steps: &Bound<'_, PyList>) -> PyResult<Self> {
-        Ok(Self { steps: build_steps(to_json(steps.as_any())?)?, ctx: Mutex::new(StepContext::default()) })
+        Ok(Self {
+            steps: build_steps(to_json(steps.as_any())?)?,
+            ctx: Mutex::new(StepContext::default()),
+        })
     }
 
     /// Runs each dict through the steps (the GIL released for the step work); returns the
     /// kept documents as new dicts, in order.
-    fn process<'py>(&self, py: Python<'py>, docs: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    fn process<'py>(
+        &self,
+        py: Python<'py>,
+        docs: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyList>> {
         let mut input = Vec::new();
         for (i, item) in docs.try_iter()?.enumerate() {
             input.push(doc_from_py(&item?, || i.to_string())?);
         }
         let kept = py.detach(|| -> PyResult<Vec<Document>> {
-            let mut ctx = self.ctx.lock().map_err(|_| PyRuntimeError::new_err("processor poisoned"))?;
+            let mut ctx = self
+                .ctx
+                .lock()
+                .map_err(|_| PyRuntimeError::new_err("processor poisoned"))?;
             let mut out = Vec::with_capacity(input.len());
             'docs: for mut doc in input {
                 for (key, step) in &self.steps {

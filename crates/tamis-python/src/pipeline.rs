@@ -5,11 +5,11 @@ use std::sync::Arc;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 use tamis_pipeline::{Pipeline, PipelineConfig};
 
 use crate::convert::{to_json, to_py};
-use crate::errors::{config_err, IntoPyResult};
+use crate::errors::{IntoPyResult, config_err};
 
 /// A validated pipeline: input, steps (cut into stages at corpus-level steps) and output.
 ///
@@ -33,9 +33,13 @@ impl PyPipeline {
     }
 
     fn from_config(config: PipelineConfig) -> PyResult<Self> {
-        let json = serde_json::to_value(&config).map_err(|e| config_err("pipeline", e.to_string()))?;
+        let json =
+            serde_json::to_value(&config).map_err(|e| config_err("pipeline", e.to_string()))?;
         let inner = config.build().py()?;
-        Ok(Self { inner: Arc::new(inner), config: json })
+        Ok(Self {
+            inner: Arc::new(inner),
+            config: json,
+        })
     }
 }
 
@@ -66,10 +70,13 @@ impl PyPipeline {
         let mut config = Map::new();
         config.insert("version".into(), json!(tamis_pipeline::CONFIG_VERSION));
         config.insert("input".into(), input);
-        config.insert("steps".into(), match steps {
-            Some(s) => to_json(s)?,
-            None => json!([]),
-        });
+        config.insert(
+            "steps".into(),
+            match steps {
+                Some(s) => to_json(s)?,
+                None => json!([]),
+            },
+        );
         config.insert("output".into(), output);
         if let Some(r) = run {
             config.insert("run".into(), to_json(r)?);
@@ -99,7 +106,8 @@ impl PyPipeline {
     /// A pipeline from the JSON text of its config (what `to_json` returns).
     #[staticmethod]
     fn from_json(text: &str) -> PyResult<Self> {
-        let v: Value = serde_json::from_str(text).map_err(|e| config_err("pipeline", e.to_string()))?;
+        let v: Value =
+            serde_json::from_str(text).map_err(|e| config_err("pipeline", e.to_string()))?;
         Self::from_value(v)
     }
 
@@ -126,7 +134,11 @@ impl PyPipeline {
             .stages
             .iter()
             .map(|s| {
-                s.apply.iter().map(|(k, _)| k.clone()).chain(s.steps.iter().map(|(k, _)| k.clone())).collect()
+                s.apply
+                    .iter()
+                    .map(|(k, _)| k.clone())
+                    .chain(s.steps.iter().map(|(k, _)| k.clone()))
+                    .collect()
             })
             .collect()
     }
@@ -146,7 +158,9 @@ impl PyPipeline {
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {
-        other.cast::<PyPipeline>().is_ok_and(|o| o.get().config == self.config)
+        other
+            .cast::<PyPipeline>()
+            .is_ok_and(|o| o.get().config == self.config)
     }
 
     /// Pickles through the JSON config.
@@ -161,9 +175,12 @@ impl PyPipeline {
 /// Removes `null` members of objects (TOML has no null; a missing field means its default).
 fn strip_nulls(v: Value) -> Value {
     match v {
-        Value::Object(m) => {
-            Value::Object(m.into_iter().filter(|(_, x)| !x.is_null()).map(|(k, x)| (k, strip_nulls(x))).collect())
-        }
+        Value::Object(m) => Value::Object(
+            m.into_iter()
+                .filter(|(_, x)| !x.is_null())
+                .map(|(k, x)| (k, strip_nulls(x)))
+                .collect(),
+        ),
         Value::Array(a) => Value::Array(a.into_iter().map(strip_nulls).collect()),
         other => other,
     }
@@ -172,7 +189,11 @@ fn strip_nulls(v: Value) -> Value {
 /// Validates one step's settings and returns them with every default filled in
 /// (`{"type": tag, ...}`); raises `ConfigError` naming the field.
 #[pyfunction]
-pub fn step_config<'py>(py: Python<'py>, tag: &str, fields: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
+pub fn step_config<'py>(
+    py: Python<'py>,
+    tag: &str,
+    fields: &Bound<'py, PyDict>,
+) -> PyResult<Bound<'py, PyAny>> {
     let mut step = match to_json(fields.as_any())? {
         Value::Object(m) => m,
         _ => Map::new(),
@@ -184,7 +205,9 @@ pub fn step_config<'py>(py: Python<'py>, tag: &str, fields: &Bound<'py, PyDict>)
         "steps": [strip_nulls(Value::Object(step))],
         "output": {"path": "-"},
     });
-    let config = PipelineConfig::from_json(probe).map_err(|e| relocate(e, tag)).py()?;
+    let config = PipelineConfig::from_json(probe)
+        .map_err(|e| relocate(e, tag))
+        .py()?;
     let Some(first) = config.steps.first() else {
         return Err(config_err(tag, "no step parsed"));
     };
@@ -194,20 +217,28 @@ pub fn step_config<'py>(py: Python<'py>, tag: &str, fields: &Bound<'py, PyDict>)
 
 /// Validates `[input]` or `[output]` fields; returns them with defaults filled in.
 #[pyfunction]
-pub fn section_config<'py>(py: Python<'py>, section: &str, fields: &Bound<'py, PyDict>) -> PyResult<Bound<'py, PyAny>> {
+pub fn section_config<'py>(
+    py: Python<'py>,
+    section: &str,
+    fields: &Bound<'py, PyDict>,
+) -> PyResult<Bound<'py, PyAny>> {
     let v = to_json(fields.as_any())?;
     let v = strip_nulls(v);
     match section {
         "input" => {
             let o: tamis_io::InputOptions =
                 serde_json::from_value(v).map_err(|e| config_err("input", e.to_string()))?;
-            o.validate().map_err(|e| relocate_section(e, "input")).py()?;
+            o.validate()
+                .map_err(|e| relocate_section(e, "input"))
+                .py()?;
             crate::convert::serde_to_py(py, &o)
         }
         "output" => {
             let o: tamis_io::OutputOptions =
                 serde_json::from_value(v).map_err(|e| config_err("output", e.to_string()))?;
-            o.validate().map_err(|e| relocate_section(e, "output")).py()?;
+            o.validate()
+                .map_err(|e| relocate_section(e, "output"))
+                .py()?;
             crate::convert::serde_to_py(py, &o)
         }
         "run" => {
@@ -215,7 +246,10 @@ pub fn section_config<'py>(py: Python<'py>, section: &str, fields: &Bound<'py, P
                 serde_json::from_value(v).map_err(|e| config_err("run", e.to_string()))?;
             crate::convert::serde_to_py(py, &o)
         }
-        other => Err(config_err("section", format!("unknown section {other:?}; expected input, output or run"))),
+        other => Err(config_err(
+            "section",
+            format!("unknown section {other:?}; expected input, output or run"),
+        )),
     }
 }
 

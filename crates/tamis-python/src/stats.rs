@@ -17,7 +17,10 @@ pub fn merge_stats(py: Python<'_>, dir: std::path::PathBuf) -> PyResult<Bound<'_
 /// Combines per-stage stats into the whole run's (steps of all stages, input counters of the
 /// first, output counters of the last).
 #[pyfunction]
-pub fn total_stats<'py>(py: Python<'py>, stages: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+pub fn total_stats<'py>(
+    py: Python<'py>,
+    stages: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
     let stages = parse(stages)?;
     serde_to_py(py, &tamis_exec::total_stats(&stages))
 }
@@ -29,5 +32,6 @@ pub fn stats_table(stages: &Bound<'_, PyAny>) -> PyResult<String> {
 }
 
 fn parse(stages: &Bound<'_, PyAny>) -> PyResult<Vec<RunStats>> {
-    serde_json::from_value(to_json(stages)?).map_err(|e| PyValueError::new_err(format!("not tamis stats: {e}")))
+    serde_json::from_value(to_json(stages)?)
+        .map_err(|e| PyValueError::new_err(format!("not tamis stats: {e}")))
 }

@@ -52,8 +52,8 @@ mod store;
 mod write;
 
 pub use read::ObjectReader;
-pub use store::{file_url_path, is_remote, is_url, Store};
-pub use write::{ObjectWriter, DEFAULT_PART_BYTES, MAX_PARTS_IN_FLIGHT};
+pub use store::{Store, file_url_path, is_remote, is_url};
+pub use write::{DEFAULT_PART_BYTES, MAX_PARTS_IN_FLIGHT, ObjectWriter};
 
 /// The store of this process, configured from the environment ([`Store::from_env`]) the
 /// first time it is used and shared afterwards (one connection pool and runtime for all

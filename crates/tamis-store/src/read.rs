@@ -3,12 +3,12 @@
 use std::io::Read;
 
 use bytes::Bytes;
-use futures_util::stream::BoxStream;
 use futures_util::StreamExt;
+use futures_util::stream::BoxStream;
 use object_store::ObjectStoreExt;
 use tamis_core::Result;
 
-use crate::store::{io_err, Store};
+use crate::store::{Store, io_err};
 
 /// A blocking [`Read`] over one object, fetched chunk by chunk as it is consumed.
 pub struct ObjectReader {
@@ -21,16 +21,27 @@ pub struct ObjectReader {
 
 impl std::fmt::Debug for ObjectReader {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ObjectReader").field("url", &self.url).field("size", &self.size).finish()
+        f.debug_struct("ObjectReader")
+            .field("url", &self.url)
+            .field("size", &self.size)
+            .finish()
     }
 }
 
 impl ObjectReader {
     pub(crate) fn open(store: &Store, url: &str) -> Result<Self> {
         let (obj, path, _) = store.resolve(url)?;
-        let got = store.block_on(async move { obj.get(&path).await }).map_err(|e| io_err(url, e))?;
+        let got = store
+            .block_on(async move { obj.get(&path).await })
+            .map_err(|e| io_err(url, e))?;
         let size = got.meta.size;
-        Ok(Self { store: store.clone(), url: url.to_owned(), stream: got.into_stream(), chunk: Bytes::new(), size })
+        Ok(Self {
+            store: store.clone(),
+            url: url.to_owned(),
+            stream: got.into_stream(),
+            chunk: Bytes::new(),
+            size,
+        })
     }
 
     /// Size of the object in bytes, as listed when it was opened.

@@ -4,13 +4,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use futures_util::StreamExt;
-use object_store::path::Path as ObjPath;
 use object_store::ObjectStore;
+use object_store::path::Path as ObjPath;
 use tamis_core::{Error, Result};
 use url::Url;
 
 use crate::read::ObjectReader;
-use crate::write::{ObjectWriter, DEFAULT_PART_BYTES};
+use crate::write::{DEFAULT_PART_BYTES, ObjectWriter};
 
 /// Prefixes of environment variables passed to the store builders (each builder ignores the
 /// keys it does not know).
@@ -47,7 +47,10 @@ impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         // Options hold credentials: print only their names.
         let keys: Vec<&str> = self.options.iter().map(|(k, _)| k.as_str()).collect();
-        f.debug_struct("Store").field("options", &keys).field("part_bytes", &self.part_bytes).finish()
+        f.debug_struct("Store")
+            .field("options", &keys)
+            .field("part_bytes", &self.part_bytes)
+            .finish()
     }
 }
 
@@ -55,7 +58,9 @@ impl Store {
     /// A store configured by `options`: builder keys of `object_store`, case-insensitive
     /// (`aws_access_key_id`, `aws_endpoint_url`, `aws_allow_http`, `aws_region`,
     /// `google_service_account`, `azure_storage_account_name`, ...).
-    pub fn new<K: Into<String>, V: Into<String>>(options: impl IntoIterator<Item = (K, V)>) -> Result<Self> {
+    pub fn new<K: Into<String>, V: Into<String>>(
+        options: impl IntoIterator<Item = (K, V)>,
+    ) -> Result<Self> {
         install_crypto_provider();
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
@@ -64,7 +69,10 @@ impl Store {
             .build()
             .map_err(|e| Error::io("tokio runtime", e))?;
         Ok(Self {
-            options: options.into_iter().map(|(k, v)| (k.into(), v.into())).collect(),
+            options: options
+                .into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
             runtime: Arc::new(runtime),
             part_bytes: DEFAULT_PART_BYTES,
         })
@@ -85,8 +93,9 @@ impl Store {
     /// The store and the object path of a URL (a plain path is a local file).
     pub(crate) fn resolve(&self, url: &str) -> Result<(Arc<dyn ObjectStore>, ObjPath, Url)> {
         let parsed = to_url(url)?;
-        let (store, path) = object_store::parse_url_opts(&parsed, self.options.iter().map(|(k, v)| (k, v.clone())))
-            .map_err(|e| io_err(url, e))?;
+        let (store, path) =
+            object_store::parse_url_opts(&parsed, self.options.iter().map(|(k, v)| (k, v.clone())))
+                .map_err(|e| io_err(url, e))?;
         Ok((Arc::from(store), path, parsed))
     }
 
@@ -104,7 +113,10 @@ impl Store {
         let glob_at = url_or_glob.find(['*', '?', '[', '{']);
         let base = match glob_at {
             // Everything up to the last `/` before the first glob character.
-            Some(i) => url_or_glob.get(..i).and_then(|s| s.rfind('/').map(|j| &url_or_glob[..=j])).unwrap_or(url_or_glob),
+            Some(i) => url_or_glob
+                .get(..i)
+                .and_then(|s| s.rfind('/').map(|j| &url_or_glob[..=j]))
+                .unwrap_or(url_or_glob),
             None => url_or_glob,
         };
         let (store, prefix, parsed) = self.resolve(base)?;
@@ -116,13 +128,19 @@ impl Store {
                     globset::GlobBuilder::new(&pattern)
                         .literal_separator(true)
                         .build()
-                        .map_err(|e| Error::config("paths", format!("{url_or_glob}: bad glob: {e}")))?
+                        .map_err(|e| {
+                            Error::config("paths", format!("{url_or_glob}: bad glob: {e}"))
+                        })?
                         .compile_matcher(),
                 )
             }
             None => None,
         };
-        let prefix_opt = if prefix.as_ref().is_empty() { None } else { Some(&prefix) };
+        let prefix_opt = if prefix.as_ref().is_empty() {
+            None
+        } else {
+            Some(&prefix)
+        };
         let metas: Vec<_> = self.block_on(async {
             let mut out = Vec::new();
             let mut stream = store.list(prefix_opt);
@@ -174,7 +192,8 @@ impl Store {
         use object_store::ObjectStoreExt;
         let (store, path, _) = self.resolve(url)?;
         let payload = object_store::PutPayload::from(bytes.to_vec());
-        self.block_on(store.put(&path, payload)).map_err(|e| io_err(url, e))?;
+        self.block_on(store.put(&path, payload))
+            .map_err(|e| io_err(url, e))?;
         Ok(())
     }
 
@@ -222,7 +241,9 @@ impl Store {
     pub fn size(&self, url: &str) -> Result<u64> {
         use object_store::ObjectStoreExt;
         let (store, path, _) = self.resolve(url)?;
-        let meta = self.block_on(store.head(&path)).map_err(|e| io_err(url, e))?;
+        let meta = self
+            .block_on(store.head(&path))
+            .map_err(|e| io_err(url, e))?;
         Ok(meta.size)
     }
 }
@@ -253,10 +274,19 @@ fn glob_key_pattern(s: &str) -> Result<String> {
         if s.starts_with("file://") {
             return Ok(rest.trim_start_matches('/').to_owned());
         }
-        return Ok(rest.split_once('/').map(|(_, k)| k.to_owned()).unwrap_or_default());
+        return Ok(rest
+            .split_once('/')
+            .map(|(_, k)| k.to_owned())
+            .unwrap_or_default());
     }
     let p = PathBuf::from(s);
-    let abs = if p.is_absolute() { p } else { std::env::current_dir().map_err(|e| Error::io(".", e))?.join(p) };
+    let abs = if p.is_absolute() {
+        p
+    } else {
+        std::env::current_dir()
+            .map_err(|e| Error::io(".", e))?
+            .join(p)
+    };
     Ok(abs.to_string_lossy().trim_start_matches('/').to_owned())
 }
 
@@ -269,10 +299,13 @@ pub(crate) fn to_url(s: &str) -> Result<Url> {
     let abs = if p.is_absolute() {
         p
     } else {
-        std::env::current_dir().map_err(|e| Error::io(".", e))?.join(p)
+        std::env::current_dir()
+            .map_err(|e| Error::io(".", e))?
+            .join(p)
     };
     let trailing = s.ends_with('/');
-    let mut u = Url::from_file_path(&abs).map_err(|()| Error::config("url", format!("{s}: not a valid path")))?;
+    let mut u = Url::from_file_path(&abs)
+        .map_err(|()| Error::config("url", format!("{s}: not a valid path")))?;
     if trailing && !u.path().ends_with('/') {
         u.set_path(&format!("{}/", u.path()));
     }
@@ -283,9 +316,8 @@ pub(crate) fn to_url(s: &str) -> Result<Url> {
 pub(crate) fn io_err(url: &str, e: object_store::Error) -> Error {
     let kind = match &e {
         object_store::Error::NotFound { .. } => std::io::ErrorKind::NotFound,
-        object_store::Error::PermissionDenied { .. } | object_store::Error::Unauthenticated { .. } => {
-            std::io::ErrorKind::PermissionDenied
-        }
+        object_store::Error::PermissionDenied { .. }
+        | object_store::Error::Unauthenticated { .. } => std::io::ErrorKind::PermissionDenied,
         object_store::Error::AlreadyExists { .. } => std::io::ErrorKind::AlreadyExists,
         _ => std::io::ErrorKind::Other,
     };
@@ -304,8 +336,14 @@ mod tests {
         assert!(!is_url("data/x.warc.gz"));
         assert!(!is_url("C:/x"));
         assert_eq!(to_url("/tmp/a b").unwrap().as_str(), "file:///tmp/a%20b");
-        assert_eq!(glob_key_pattern("s3://b/crawl/*.warc?.gz").unwrap(), "crawl/*.warc?.gz");
-        assert_eq!(glob_key_pattern("file:///tmp/**/*.jsonl").unwrap(), "tmp/**/*.jsonl");
+        assert_eq!(
+            glob_key_pattern("s3://b/crawl/*.warc?.gz").unwrap(),
+            "crawl/*.warc?.gz"
+        );
+        assert_eq!(
+            glob_key_pattern("file:///tmp/**/*.jsonl").unwrap(),
+            "tmp/**/*.jsonl"
+        );
         assert_eq!(glob_key_pattern("/tmp/x/*.gz").unwrap(), "tmp/x/*.gz");
     }
 }

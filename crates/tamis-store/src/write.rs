@@ -5,7 +5,7 @@ use std::io::Write;
 use object_store::{ObjectStoreExt, WriteMultipart};
 use tamis_core::{Error, Result};
 
-use crate::store::{io_err, Store};
+use crate::store::{Store, io_err};
 
 /// Default multipart part size: 8 MiB (S3 accepts 5 MiB to 5 GiB for every part but the last,
 /// and at most 10,000 parts, so objects up to ~78 GiB).
@@ -25,7 +25,10 @@ pub struct ObjectWriter {
 
 impl std::fmt::Debug for ObjectWriter {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ObjectWriter").field("url", &self.url).field("written", &self.written).finish()
+        f.debug_struct("ObjectWriter")
+            .field("url", &self.url)
+            .field("written", &self.written)
+            .finish()
     }
 }
 
@@ -51,11 +54,16 @@ impl ObjectWriter {
     /// Uploads the last part and completes the object; returns its URL.
     pub fn finish(mut self) -> Result<String> {
         let Some(upload) = self.upload.take() else {
-            return Err(Error::io(&self.url, std::io::Error::other("writer already finished")));
+            return Err(Error::io(
+                &self.url,
+                std::io::Error::other("writer already finished"),
+            ));
         };
         let url = self.url.clone();
         let _guard = self.store.runtime().enter();
-        self.store.block_on(upload.finish()).map_err(|e| io_err(&url, e))?;
+        self.store
+            .block_on(upload.finish())
+            .map_err(|e| io_err(&url, e))?;
         Ok(url)
     }
 }

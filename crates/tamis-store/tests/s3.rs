@@ -31,7 +31,9 @@ fn find_moto() -> Option<std::path::PathBuf> {
         return Some(p.into());
     }
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join("moto_server")).find(|p| p.is_file())
+    std::env::split_paths(&path)
+        .map(|d| d.join("moto_server"))
+        .find(|p| p.is_file())
 }
 
 fn start_moto() -> Option<Moto> {
@@ -39,10 +41,16 @@ fn start_moto() -> Option<Moto> {
         if std::env::var("TAMIS_REQUIRE_MOTO").is_ok_and(|v| v == "1") {
             panic!("moto_server not found on PATH (pip install \"moto[server]\")");
         }
-        eprintln!("skipped: moto_server not found (pip install \"moto[server]\"; scripts/test-python.sh runs this)");
+        eprintln!(
+            "skipped: moto_server not found (pip install \"moto[server]\"; scripts/test-python.sh runs this)"
+        );
         return None;
     };
-    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let child = Command::new(bin)
         .args(["-H", "127.0.0.1", "-p", &port.to_string()])
         .stdout(Stdio::null())
@@ -80,7 +88,9 @@ fn store(port: u16) -> Store {
 
 /// Deterministic bytes that compress poorly (so sizes are what they say).
 fn payload(n: usize, seed: u64) -> Vec<u8> {
-    let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut x = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     (0..n)
         .map(|_| {
             x ^= x << 13;
@@ -106,13 +116,27 @@ fn s3_round_trip_multipart_listing_and_abort() {
     // Not visible before finish.
     assert!(s.open_read("s3://corpus/out/00000.parquet").is_err());
     assert_eq!(w.finish().unwrap(), "s3://corpus/out/00000.parquet");
-    assert_eq!(s.size("s3://corpus/out/00000.parquet").unwrap(), big.len() as u64);
+    assert_eq!(
+        s.size("s3://corpus/out/00000.parquet").unwrap(),
+        big.len() as u64
+    );
     let mut back = Vec::new();
-    s.open_read("s3://corpus/out/00000.parquet").unwrap().read_to_end(&mut back).unwrap();
+    s.open_read("s3://corpus/out/00000.parquet")
+        .unwrap()
+        .read_to_end(&mut back)
+        .unwrap();
     assert!(back == big, "multipart object differs after the round trip");
 
     // Small objects (one short part), and a WARC-like gzip member read back in small reads.
-    for (i, name) in ["in/a.warc.gz", "in/b.warc.gz", "in/sub/c.warc.gz", "in/notes.txt"].iter().enumerate() {
+    for (i, name) in [
+        "in/a.warc.gz",
+        "in/b.warc.gz",
+        "in/sub/c.warc.gz",
+        "in/notes.txt",
+    ]
+    .iter()
+    .enumerate()
+    {
         let mut w = s.create(&format!("s3://corpus/{name}")).unwrap();
         w.write_all(&payload(1000 + i, i as u64 + 10)).unwrap();
         w.finish().unwrap();
@@ -130,13 +154,26 @@ fn s3_round_trip_multipart_listing_and_abort() {
     assert_eq!(got, payload(1001, 11));
 
     // Listing: a glob within one level, `**` across levels, a prefix, one object.
-    assert_eq!(s.list("s3://corpus/in/*.warc.gz").unwrap(), vec!["s3://corpus/in/a.warc.gz", "s3://corpus/in/b.warc.gz"]);
+    assert_eq!(
+        s.list("s3://corpus/in/*.warc.gz").unwrap(),
+        vec!["s3://corpus/in/a.warc.gz", "s3://corpus/in/b.warc.gz"]
+    );
     assert_eq!(
         s.list("s3://corpus/in/**/*.warc.gz").unwrap(),
-        vec!["s3://corpus/in/a.warc.gz", "s3://corpus/in/b.warc.gz", "s3://corpus/in/sub/c.warc.gz"]
+        vec![
+            "s3://corpus/in/a.warc.gz",
+            "s3://corpus/in/b.warc.gz",
+            "s3://corpus/in/sub/c.warc.gz"
+        ]
     );
-    assert_eq!(s.list("s3://corpus/in/sub").unwrap(), vec!["s3://corpus/in/sub/c.warc.gz"]);
-    assert_eq!(s.list("s3://corpus/out/00000.parquet").unwrap(), vec!["s3://corpus/out/00000.parquet"]);
+    assert_eq!(
+        s.list("s3://corpus/in/sub").unwrap(),
+        vec!["s3://corpus/in/sub/c.warc.gz"]
+    );
+    assert_eq!(
+        s.list("s3://corpus/out/00000.parquet").unwrap(),
+        vec!["s3://corpus/out/00000.parquet"]
+    );
     assert_eq!(s.list("s3://corpus/in/").unwrap().len(), 4);
     assert!(s.list("s3://corpus/nothing/*").unwrap().is_empty());
 
@@ -160,7 +197,9 @@ fn s3_round_trip_multipart_listing_and_abort() {
 #[test]
 fn local_files_through_file_urls_and_paths() {
     let dir = tempfile::tempdir().unwrap();
-    let s = Store::new(Vec::<(String, String)>::new()).unwrap().with_part_bytes(1024);
+    let s = Store::new(Vec::<(String, String)>::new())
+        .unwrap()
+        .with_part_bytes(1024);
     let root = dir.path().display().to_string();
     let data = payload(10_000, 5);
     let mut w = s.create(&format!("file://{root}/x/00000.jsonl")).unwrap();
@@ -168,9 +207,15 @@ fn local_files_through_file_urls_and_paths() {
     w.finish().unwrap();
     // A plain path and a file:// URL name the same object.
     let mut back = Vec::new();
-    s.open_read(&format!("{root}/x/00000.jsonl")).unwrap().read_to_end(&mut back).unwrap();
+    s.open_read(&format!("{root}/x/00000.jsonl"))
+        .unwrap()
+        .read_to_end(&mut back)
+        .unwrap();
     assert_eq!(back, data);
-    assert_eq!(s.list(&format!("{root}/x/*.jsonl")).unwrap(), vec![format!("file://{root}/x/00000.jsonl")]);
+    assert_eq!(
+        s.list(&format!("{root}/x/*.jsonl")).unwrap(),
+        vec![format!("file://{root}/x/00000.jsonl")]
+    );
     let w = s.create(&format!("file://{root}/x/00001.jsonl")).unwrap();
     drop(w);
     assert!(!dir.path().join("x/00001.jsonl").exists());

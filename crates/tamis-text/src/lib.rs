@@ -32,9 +32,9 @@ pub mod stop_words;
 mod words;
 
 pub use lines::{
-    is_datatrove_punctuation, is_python_alpha, is_terminal_punctuation, python_strip, split_lines,
-    split_lines_python, split_paragraphs, PUNCTUATION_SET, TERMINAL_PUNCTUATION,
+    PUNCTUATION_SET, TERMINAL_PUNCTUATION, is_datatrove_punctuation, is_python_alpha,
+    is_terminal_punctuation, python_strip, split_lines, split_lines_python, split_paragraphs,
 };
 pub use sentences::{count_sentences, count_sentences_in_spans};
 pub use spacy_en::is_python_space;
-pub use words::{for_each_word, split_words, split_words_unicode, word_spans, WORD_SPANS_SPLITTER};
+pub use words::{WORD_SPANS_SPLITTER, for_each_word, split_words, split_words_unicode, word_spans};

@@ -1,7 +1,9 @@
 //! Line and paragraph splitting, and the Python string predicates datatrove's filters use.
 
 use crate::spacy_en::class;
-use crate::spacy_en_data::{PUNCTUATION_SET as PUNCT_SET, PY_ALPHA, TERMINAL_PUNCTUATION as TERMINAL};
+use crate::spacy_en_data::{
+    PUNCTUATION_SET as PUNCT_SET, PY_ALPHA, TERMINAL_PUNCTUATION as TERMINAL,
+};
 
 /// datatrove's `TERMINAL_PUNCTUATION` (utils/text.py): characters that end a sentence in
 /// many scripts; FineWeb's `line_punct_ratio` counts lines ending with one of them. Sorted.
@@ -26,7 +28,11 @@ pub fn is_terminal_punctuation(c: char) -> bool {
 /// Python's `str.isalpha()` for one character (Unicode categories Lu, Ll, Lt, Lm, Lo).
 #[inline]
 pub fn is_python_alpha(c: char) -> bool {
-    if c.is_ascii() { c.is_ascii_alphabetic() } else { class(c) & PY_ALPHA != 0 }
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        class(c) & PY_ALPHA != 0
+    }
 }
 
 /// Python's `str.strip()`: removes leading and trailing whitespace as Python defines it.
@@ -45,7 +51,15 @@ pub fn split_lines(text: &str) -> std::str::Split<'_, char> {
 fn is_line_boundary(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
     )
 }
 
@@ -123,7 +137,10 @@ mod tests {
         assert_eq!(split_lines("").collect::<Vec<_>>(), [""]);
         assert_eq!(split_lines_python("").count(), 0);
         assert_eq!(split_lines_python("\n").collect::<Vec<_>>(), [""]);
-        assert_eq!(split_lines_python("a\u{2028}b").collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(
+            split_lines_python("a\u{2028}b").collect::<Vec<_>>(),
+            ["a", "b"]
+        );
     }
 
     #[test]

@@ -116,7 +116,9 @@ mod tests {
         }
         let ascii: Vec<&&str> = SENTENCIZER_PUNCT.iter().filter(|p| p.is_ascii()).collect();
         assert_eq!(ascii, [&"!", &".", &"?"]);
-        assert!(!in_sentencizer_list("..") && !in_sentencizer_list("a") && !in_sentencizer_list(""));
+        assert!(
+            !in_sentencizer_list("..") && !in_sentencizer_list("a") && !in_sentencizer_list("")
+        );
     }
 
     #[test]
@@ -131,8 +133,16 @@ mod tests {
             let line = crate::python_strip(raw);
             let start = line.as_ptr() as usize - base;
             let end = start + line.len();
-            let inside: Vec<_> = spans.iter().copied().filter(|&(a, _)| a >= start && a < end).collect();
-            assert_eq!(count_sentences_in_spans(text, &inside), count_sentences(line), "{line:?}");
+            let inside: Vec<_> = spans
+                .iter()
+                .copied()
+                .filter(|&(a, _)| a >= start && a < end)
+                .collect();
+            assert_eq!(
+                count_sentences_in_spans(text, &inside),
+                count_sentences(line),
+                "{line:?}"
+            );
             lines += 1;
         }
         assert!(lines >= 6);

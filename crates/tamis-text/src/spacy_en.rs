@@ -87,7 +87,10 @@ fn is(c: Option<char>, bits: u16) -> bool {
 #[inline]
 pub fn is_python_space(c: char) -> bool {
     if c.is_ascii() {
-        matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r' | '\x1c'..='\x1f')
+        matches!(
+            c,
+            ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r' | '\x1c'..='\x1f'
+        )
     } else {
         class(c) & SPACE != 0
     }
@@ -143,7 +146,12 @@ fn tables() -> &'static Tables {
                 _ => {}
             }
         }
-        Tables { exceptions, max_exception, prefixes, suffixes }
+        Tables {
+            exceptions,
+            max_exception,
+            prefixes,
+            suffixes,
+        }
     })
 }
 
@@ -172,7 +180,9 @@ fn find_prefix(s: &str) -> usize {
             match *affix {
                 Affix::Lit(l) if s.starts_with(l) => return l.len(),
                 Affix::Dots if count_dots(s) >= 2 => return count_dots(s),
-                Affix::PlusNotDigit if !s[1..].starts_with(|c: char| c.is_ascii_digit()) => return 1,
+                Affix::PlusNotDigit if !s[1..].starts_with(|c: char| c.is_ascii_digit()) => {
+                    return 1;
+                }
                 _ => {}
             }
         }
@@ -186,7 +196,9 @@ fn find_prefix(s: &str) -> usize {
 /// Length in bytes of the suffix spaCy would split off `s`, 0 if none. spaCy searches
 /// `(?:a$|b$|...)`, so the match that starts leftmost wins: the longest matching suffix.
 fn find_suffix(s: &str) -> usize {
-    let Some(last) = s.chars().next_back() else { return 0 };
+    let Some(last) = s.chars().next_back() else {
+        return 0;
+    };
     let mut best = 0usize;
     if let Some(list) = tables().suffixes.get(&last) {
         for &(l, after_digit) in list {
@@ -277,7 +289,7 @@ fn infix_at(s: &str, pos: usize) -> Option<usize> {
 fn url_regex() -> Option<&'static Regex> {
     static RE: OnceLock<Option<Regex>> = OnceLock::new();
     RE.get_or_init(|| Regex::new(crate::spacy_en_data::URL_PATTERN).ok())
-    .as_ref()
+        .as_ref()
 }
 
 fn is_private_ip(ip: &str) -> bool {
@@ -395,7 +407,8 @@ struct SpecialPattern {
 }
 
 fn special_patterns() -> &'static HashMap<&'static str, Vec<SpecialPattern>, ahash::RandomState> {
-    static P: OnceLock<HashMap<&'static str, Vec<SpecialPattern>, ahash::RandomState>> = OnceLock::new();
+    static P: OnceLock<HashMap<&'static str, Vec<SpecialPattern>, ahash::RandomState>> =
+        OnceLock::new();
     P.get_or_init(|| {
         let mut map: HashMap<&'static str, Vec<SpecialPattern>, _> =
             HashMap::with_hasher(ahash::RandomState::with_seeds(5, 6, 7, 8));
@@ -410,7 +423,11 @@ fn special_patterns() -> &'static HashMap<&'static str, Vec<SpecialPattern>, aha
             let mut pattern = Vec::new();
             tokenize_chunk(key, &mut pattern, false);
             if let Some(first) = pattern.first().copied() {
-                map.entry(first).or_default().push(SpecialPattern { pattern, key, pieces });
+                map.entry(first).or_default().push(SpecialPattern {
+                    pattern,
+                    key,
+                    pieces,
+                });
             }
         }
         map
@@ -419,14 +436,23 @@ fn special_patterns() -> &'static HashMap<&'static str, Vec<SpecialPattern>, aha
 
 /// spaCy's special-case matcher over the tokens of one chunk (all adjacent, no whitespace):
 /// longest matches first, then leftmost; a match overlapping a taken one is skipped.
-fn apply_special_cases<'a>(chunk: &'a str, chunk_tokens: &mut Vec<&'a str>, scratch: &mut Vec<&'a str>) {
+fn apply_special_cases<'a>(
+    chunk: &'a str,
+    chunk_tokens: &mut Vec<&'a str>,
+    scratch: &mut Vec<&'a str>,
+) {
     let patterns = special_patterns();
     let mut matches: Vec<(usize, usize, &SpecialPattern)> = Vec::new();
     for i in 0..chunk_tokens.len() {
-        let Some(first) = chunk_tokens.get(i) else { break };
+        let Some(first) = chunk_tokens.get(i) else {
+            break;
+        };
         if let Some(list) = patterns.get(first) {
             for p in list {
-                if chunk_tokens.get(i..i + p.pattern.len()).is_some_and(|t| t == p.pattern.as_slice()) {
+                if chunk_tokens
+                    .get(i..i + p.pattern.len())
+                    .is_some_and(|t| t == p.pattern.as_slice())
+                {
                     matches.push((i, i + p.pattern.len(), p));
                 }
             }
@@ -524,16 +550,17 @@ pub(crate) fn for_each_token<'a>(text: &'a str, mut emit: impl FnMut(&'a str, bo
     let mut scratch = Vec::new();
     let mut start = 0;
     let mut in_ws = text.chars().next().is_some_and(is_python_space);
-    let mut flush = |span: &'a str, ws: bool, buf: &mut Vec<&'a str>, scratch: &mut Vec<&'a str>| {
-        if ws {
-            emit(span, true);
-        } else {
-            chunk_tokens(span, buf, scratch);
-            for t in buf.iter() {
-                emit(t, false);
+    let mut flush =
+        |span: &'a str, ws: bool, buf: &mut Vec<&'a str>, scratch: &mut Vec<&'a str>| {
+            if ws {
+                emit(span, true);
+            } else {
+                chunk_tokens(span, buf, scratch);
+                for t in buf.iter() {
+                    emit(t, false);
+                }
             }
-        }
-    };
+        };
     for (i, c) in text.char_indices() {
         let ws = is_python_space(c);
         if ws != in_ws {

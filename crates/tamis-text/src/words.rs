@@ -58,7 +58,10 @@ mod tests {
     fn datatrove_example() {
         assert_eq!(
             split_words("Don't stop-me now, U.S. e-mail: a@b.com 3.5%"),
-            ["Do", "n't", "stop", "-", "me", "now", ",", "U.S.", "e", "-", "mail", ":", "a@b.com", "3.5", "%"]
+            [
+                "Do", "n't", "stop", "-", "me", "now", ",", "U.S.", "e", "-", "mail", ":",
+                "a@b.com", "3.5", "%"
+            ]
         );
     }
 
@@ -70,8 +73,14 @@ mod tests {
 
     #[test]
     fn affixes_and_infixes() {
-        assert_eq!(split_words("\"Hello,\" she said."), ["\"", "Hello", ",", "\"", "she", "said", "."]);
-        assert_eq!(split_words("well-known 10-20 a/b"), ["well", "-", "known", "10", "-", "20", "a", "/", "b"]);
+        assert_eq!(
+            split_words("\"Hello,\" she said."),
+            ["\"", "Hello", ",", "\"", "she", "said", "."]
+        );
+        assert_eq!(
+            split_words("well-known 10-20 a/b"),
+            ["well", "-", "known", "10", "-", "20", "a", "/", "b"]
+        );
         assert_eq!(split_words("wait...what"), ["wait", "...", "what"]);
         assert_eq!(split_words("$5 5km"), ["$", "5", "5", "km"]);
         assert_eq!(split_words("end.Next"), ["end", ".", "Next"]);
@@ -79,32 +88,46 @@ mod tests {
 
     #[test]
     fn urls_stay_whole() {
-        assert_eq!(split_words("see http://example.com/a-b/c."), ["see", "http://example.com/a-b/c", "."]);
+        assert_eq!(
+            split_words("see http://example.com/a-b/c."),
+            ["see", "http://example.com/a-b/c", "."]
+        );
         assert_eq!(split_words("www.example.org/x"), ["www.example.org/x"]);
     }
 
     #[test]
     fn exceptions() {
-        assert_eq!(split_words("I'm can't e.g. (don't)"), ["I", "'m", "ca", "n't", "e.g.", "(", "do", "n't", ")"]);
+        assert_eq!(
+            split_words("I'm can't e.g. (don't)"),
+            ["I", "'m", "ca", "n't", "e.g.", "(", "do", "n't", ")"]
+        );
     }
 
     #[test]
     fn special_cases_split_by_affixes_are_merged_back() {
         // spaCy's second pass: "Jr" + "." and "'" + "'" become the exceptions "Jr." and "''".
-        assert_eq!(split_words("Smith,Jr. said ''yes''"), ["Smith", ",", "Jr.", "said", "''", "yes", "''"]);
+        assert_eq!(
+            split_words("Smith,Jr. said ''yes''"),
+            ["Smith", ",", "Jr.", "said", "''", "yes", "''"]
+        );
     }
 
     #[test]
     fn non_latin() {
         assert_eq!(split_words("Привет, мир!"), ["Привет", ",", "мир", "!"]);
-        assert_eq!(split_words("日本語のテキスト。"), ["日本語のテキスト", "。"]);
+        assert_eq!(
+            split_words("日本語のテキスト。"),
+            ["日本語のテキスト", "。"]
+        );
     }
 
     #[test]
     fn random_strings_split_into_slices_covering_the_text() {
         // Deterministic pseudo-random strings over an alphabet of the characters the rules
         // look at: every word is non-empty and the words cover the non-space text in order.
-        let alphabet: Vec<char> = "aZé9.,'’\"-–—…()[]$€%°F/:@#+*^~ \n\t\u{a0}\u{1c}日Ж😀\u{301}".chars().collect();
+        let alphabet: Vec<char> = "aZé9.,'’\"-–—…()[]$€%°F/:@#+*^~ \n\t\u{a0}\u{1c}日Ж😀\u{301}"
+            .chars()
+            .collect();
         let mut state = 0x2545_f491_4f6c_dd1du64;
         for _ in 0..3000 {
             let len = (state % 24) as usize;
@@ -126,7 +149,18 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for s in ["+", "..", "°F.", "+1", "'s", "—", "a\u{301}.", "..\u{1F600}..", "US$5", "5US$"] {
+        for s in [
+            "+",
+            "..",
+            "°F.",
+            "+1",
+            "'s",
+            "—",
+            "a\u{301}.",
+            "..\u{1F600}..",
+            "US$5",
+            "5US$",
+        ] {
             let w = split_words(s);
             assert_eq!(w.concat(), s.split_whitespace().collect::<String>());
         }

@@ -13,7 +13,12 @@ fn words_match_spacy_on_fixture_lines() {
     for line in text.lines() {
         let rec: serde_json::Value = serde_json::from_str(line).unwrap();
         let input = rec["text"].as_str().unwrap();
-        let expected: Vec<&str> = rec["words"].as_array().unwrap().iter().map(|w| w.as_str().unwrap()).collect();
+        let expected: Vec<&str> = rec["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap())
+            .collect();
         assert_eq!(tamis_text::split_words(input), expected, "input: {input:?}");
         n += 1;
     }

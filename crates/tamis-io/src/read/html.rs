@@ -11,7 +11,11 @@ use super::{InputOptions, ReadItem, file_stem};
 /// Reads one HTML file: id = file name without extensions, empty text, media = the raw bytes
 /// with mime `text/html` (the charset is left to the extractor, which sniffs BOM and `<meta>`).
 /// Empty files give no document.
-pub(crate) fn read_html(path: &Path, reader: Box<dyn BufRead + Send>, opts: &InputOptions) -> Option<ReadItem> {
+pub(crate) fn read_html(
+    path: &Path,
+    reader: Box<dyn BufRead + Send>,
+    opts: &InputOptions,
+) -> Option<ReadItem> {
     let bytes = match read_bounded(path, reader, opts.max_bytes()) {
         Ok(b) => b,
         Err(m) => return Some(ReadItem::Malformed(m)),
@@ -20,6 +24,10 @@ pub(crate) fn read_html(path: &Path, reader: Box<dyn BufRead + Send>, opts: &Inp
         return None;
     }
     let mut doc = Document::new(file_stem(path), String::new());
-    doc.media = Some(Media { bytes, mime: Some("text/html".to_owned()), charset: None });
+    doc.media = Some(Media {
+        bytes,
+        mime: Some("text/html".to_owned()),
+        charset: None,
+    });
     Some(ReadItem::Doc(doc))
 }

@@ -37,7 +37,11 @@ pub(crate) enum LineRead {
 
 /// Reads one line into `line` (cleared first), holding at most `max` bytes: the rest of a
 /// longer line is read and dropped, so memory stays bounded whatever the input.
-pub(crate) fn read_line_bounded(r: &mut dyn BufRead, line: &mut Vec<u8>, max: usize) -> io::Result<LineRead> {
+pub(crate) fn read_line_bounded(
+    r: &mut dyn BufRead,
+    line: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<LineRead> {
     line.clear();
     let mut total: u64 = 0;
     let mut too_long = false;
@@ -72,7 +76,11 @@ pub(crate) fn read_line_bounded(r: &mut dyn BufRead, line: &mut Vec<u8>, max: us
         }
         r.consume(used);
         if end {
-            return Ok(if too_long { LineRead::TooLong(total) } else { LineRead::Line });
+            return Ok(if too_long {
+                LineRead::TooLong(total)
+            } else {
+                LineRead::Line
+            });
         }
     }
 }
@@ -121,7 +129,16 @@ impl JsonlReader {
             self.line_no += 1;
             let blank = line.iter().all(u8::is_ascii_whitespace);
             // `self.reader` is borrowed by `line`: pass the other fields one by one.
-            let item = (!blank).then(|| parse_line(line, &self.path, &self.stem, self.line_no, &self.text_key, &self.id_key));
+            let item = (!blank).then(|| {
+                parse_line(
+                    line,
+                    &self.path,
+                    &self.stem,
+                    self.line_no,
+                    &self.text_key,
+                    &self.id_key,
+                )
+            });
             self.reader.consume(end + 1);
             if item.is_some() {
                 return item;
@@ -131,7 +148,14 @@ impl JsonlReader {
 }
 
 /// Parses one non-blank line, number `line_no` of `path`.
-fn parse_line(line: &[u8], path: &Path, stem: &str, line_no: u64, text_key: &str, id_key: &str) -> ReadItem {
+fn parse_line(
+    line: &[u8],
+    path: &Path,
+    stem: &str,
+    line_no: u64,
+    text_key: &str,
+    id_key: &str,
+) -> ReadItem {
     let loc = || format!("line {line_no}");
     let fields: Fields<'_> = match sonic_rs::from_slice(line) {
         Ok(f) => f,
@@ -224,14 +248,24 @@ fn fields_to_document<K: AsRef<str> + Into<String>>(
     }
     let text = match text {
         Some(Value::String(s)) => s,
-        Some(other) => return Err(format!("field {text_key:?} is not a string but {}", kind(&other))),
+        Some(other) => {
+            return Err(format!(
+                "field {text_key:?} is not a string but {}",
+                kind(&other)
+            ));
+        }
         None => return Err(format!("no {text_key:?} field")),
     };
     let mut metadata = nested.unwrap_or_default();
     for (k, v) in extra {
         metadata.insert(k.into(), v);
     }
-    Ok(Document { id: id.unwrap_or(fallback_id), text, metadata, media: None })
+    Ok(Document {
+        id: id.unwrap_or(fallback_id),
+        text,
+        metadata,
+        media: None,
+    })
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -266,14 +300,24 @@ impl Iterator for JsonlReader {
                     if self.line.iter().all(u8::is_ascii_whitespace) {
                         continue;
                     }
-                    return Some(parse_line(&self.line, &self.path, &self.stem, self.line_no, &self.text_key, &self.id_key));
+                    return Some(parse_line(
+                        &self.line,
+                        &self.path,
+                        &self.stem,
+                        self.line_no,
+                        &self.text_key,
+                        &self.id_key,
+                    ));
                 }
                 Ok(LineRead::TooLong(n)) => {
                     self.line_no += 1;
                     return Some(ReadItem::Malformed(malformed(
                         &self.path,
                         format!("line {}", self.line_no),
-                        format!("line of {n} bytes is longer than max_record_bytes ({}), skipped", self.max),
+                        format!(
+                            "line of {n} bytes is longer than max_record_bytes ({}), skipped",
+                            self.max
+                        ),
                     )));
                 }
                 Err(e) => return Some(self.read_error(e)),
@@ -287,7 +331,12 @@ mod tests {
     use super::*;
 
     fn items(input: &[u8], opts: &InputOptions) -> Vec<ReadItem> {
-        JsonlReader::new(Path::new("d/x.jsonl"), Box::new(io::Cursor::new(input.to_vec())), opts).collect()
+        JsonlReader::new(
+            Path::new("d/x.jsonl"),
+            Box::new(io::Cursor::new(input.to_vec())),
+            opts,
+        )
+        .collect()
     }
 
     #[test]
@@ -295,10 +344,15 @@ mod tests {
         let input = b"{\"text\":\"hi\",\"id\":\"a\",\"metadata\":{\"url\":\"u\",\"k\":1},\"k\":2,\"lang\":\"en\"}\n\n{\"id\":7,\"text\":\"t\"}\n{\"text\":\"no id\"}";
         let v = items(input, &InputOptions::default());
         assert_eq!(v.len(), 3);
-        let ReadItem::Doc(a) = &v[0] else { panic!("{v:?}") };
+        let ReadItem::Doc(a) = &v[0] else {
+            panic!("{v:?}")
+        };
         assert_eq!(a.id, "a");
         assert_eq!(a.text, "hi");
-        assert_eq!(serde_json::to_string(&a.metadata).unwrap(), r#"{"url":"u","k":2,"lang":"en"}"#);
+        assert_eq!(
+            serde_json::to_string(&a.metadata).unwrap(),
+            r#"{"url":"u","k":2,"lang":"en"}"#
+        );
         let ReadItem::Doc(b) = &v[1] else { panic!() };
         assert_eq!(b.id, "7");
         let ReadItem::Doc(c) = &v[2] else { panic!() };
@@ -310,13 +364,22 @@ mod tests {
         // datatrove's JsonlWriter: text, id, media, then metadata after the other fields.
         let input = b"{\"text\":\"t\",\"id\":\"d\",\"media\":[],\"metadata\":{\"url\":\"u\",\"media\":1}}\n{\"text\":\"first\",\"id\":\"a\",\"text\":\"last\",\"k\":1,\"k\":2}\n{\"text\":\"x\",\"text\":3}\n";
         let v = items(input, &InputOptions::default());
-        let ReadItem::Doc(a) = &v[0] else { panic!("{v:?}") };
+        let ReadItem::Doc(a) = &v[0] else {
+            panic!("{v:?}")
+        };
         assert_eq!((a.id.as_str(), a.text.as_str()), ("d", "t"));
-        assert_eq!(serde_json::to_string(&a.metadata).unwrap(), r#"{"url":"u","media":[]}"#);
-        let ReadItem::Doc(b) = &v[1] else { panic!("{v:?}") };
+        assert_eq!(
+            serde_json::to_string(&a.metadata).unwrap(),
+            r#"{"url":"u","media":[]}"#
+        );
+        let ReadItem::Doc(b) = &v[1] else {
+            panic!("{v:?}")
+        };
         assert_eq!(b.text, "last");
         assert_eq!(serde_json::to_string(&b.metadata).unwrap(), r#"{"k":2}"#);
-        assert!(matches!(&v[2], ReadItem::Malformed(m) if m.message.contains("not a string but a number")));
+        assert!(
+            matches!(&v[2], ReadItem::Malformed(m) if m.message.contains("not a string but a number"))
+        );
     }
 
     #[test]
@@ -331,13 +394,25 @@ mod tests {
                 ReadItem::Skipped => "skip".into(),
             })
             .collect();
-        assert_eq!(locs, ["doc 1", "line 2", "line 3", "line 4", "line 5", "line 6", "doc ok"]);
+        assert_eq!(
+            locs,
+            [
+                "doc 1", "line 2", "line 3", "line 4", "line 5", "line 6", "doc ok"
+            ]
+        );
     }
 
     #[test]
     fn custom_keys() {
-        let opts = InputOptions { text_key: "content".into(), id_key: "doc_id".into(), ..Default::default() };
-        let v = items(b"{\"doc_id\":\"q\",\"content\":\"c\",\"text\":\"other\"}\n", &opts);
+        let opts = InputOptions {
+            text_key: "content".into(),
+            id_key: "doc_id".into(),
+            ..Default::default()
+        };
+        let v = items(
+            b"{\"doc_id\":\"q\",\"content\":\"c\",\"text\":\"other\"}\n",
+            &opts,
+        );
         let ReadItem::Doc(d) = &v[0] else { panic!() };
         assert_eq!((d.id.as_str(), d.text.as_str()), ("q", "c"));
         assert_eq!(d.meta_str("text"), Some("other"));
@@ -345,13 +420,18 @@ mod tests {
 
     #[test]
     fn long_lines_are_skipped_with_bounded_buffer() {
-        let opts = InputOptions { max_record_bytes: 100, ..Default::default() };
+        let opts = InputOptions {
+            max_record_bytes: 100,
+            ..Default::default()
+        };
         let mut input = b"{\"text\":\"a\"}\n".to_vec();
         input.extend(format!("{{\"text\":\"{}\"}}\n", "b".repeat(1000)).bytes());
         input.extend(b"{\"text\":\"c\"}");
         let v = items(&input, &opts);
         assert_eq!(v.len(), 3);
-        assert!(matches!(&v[1], ReadItem::Malformed(m) if m.location == "line 2" && m.message.contains("1011 bytes")));
+        assert!(
+            matches!(&v[1], ReadItem::Malformed(m) if m.location == "line 2" && m.message.contains("1011 bytes"))
+        );
         assert!(matches!(&v[2], ReadItem::Doc(d) if d.text == "c"));
     }
 
@@ -359,16 +439,34 @@ mod tests {
     fn line_reader_edges() {
         let mut r: &[u8] = b"ab\n\ncd";
         let mut line = Vec::new();
-        assert_eq!(read_line_bounded(&mut r, &mut line, 10).unwrap(), LineRead::Line);
+        assert_eq!(
+            read_line_bounded(&mut r, &mut line, 10).unwrap(),
+            LineRead::Line
+        );
         assert_eq!(line, b"ab");
-        assert_eq!(read_line_bounded(&mut r, &mut line, 10).unwrap(), LineRead::Line);
+        assert_eq!(
+            read_line_bounded(&mut r, &mut line, 10).unwrap(),
+            LineRead::Line
+        );
         assert!(line.is_empty());
-        assert_eq!(read_line_bounded(&mut r, &mut line, 10).unwrap(), LineRead::Line);
+        assert_eq!(
+            read_line_bounded(&mut r, &mut line, 10).unwrap(),
+            LineRead::Line
+        );
         assert_eq!(line, b"cd");
-        assert_eq!(read_line_bounded(&mut r, &mut line, 10).unwrap(), LineRead::Eof);
+        assert_eq!(
+            read_line_bounded(&mut r, &mut line, 10).unwrap(),
+            LineRead::Eof
+        );
         let mut r: &[u8] = b"abc";
-        assert_eq!(read_line_bounded(&mut r, &mut line, 3).unwrap(), LineRead::Line);
+        assert_eq!(
+            read_line_bounded(&mut r, &mut line, 3).unwrap(),
+            LineRead::Line
+        );
         let mut r: &[u8] = b"abcd";
-        assert_eq!(read_line_bounded(&mut r, &mut line, 3).unwrap(), LineRead::TooLong(4));
+        assert_eq!(
+            read_line_bounded(&mut r, &mut line, 3).unwrap(),
+            LineRead::TooLong(4)
+        );
     }
 }

@@ -36,7 +36,10 @@ pub fn list_inputs(opts: &InputOptions) -> Result<Vec<PathBuf>> {
             }
         }
         if out.len() == before {
-            return Err(Error::config("input.paths", format!("{entry:?} matches no file")));
+            return Err(Error::config(
+                "input.paths",
+                format!("{entry:?} matches no file"),
+            ));
         }
     }
     out.sort();
@@ -57,7 +60,11 @@ fn glob_base(pattern: &str) -> PathBuf {
             other => base.push(other),
         }
     }
-    if base.as_os_str().is_empty() { PathBuf::from(".") } else { base }
+    if base.as_os_str().is_empty() {
+        PathBuf::from(".")
+    } else {
+        base
+    }
 }
 
 fn expand_glob(pattern: &str, out: &mut Vec<PathBuf>) -> Result<()> {
@@ -74,12 +81,20 @@ fn expand_glob(pattern: &str, out: &mut Vec<PathBuf>) -> Result<()> {
     let strip_dot = !pattern.starts_with("./") && base == Path::new(".");
     let mut found = Vec::new();
     let keep = |p: &Path| {
-        let q = if strip_dot { p.strip_prefix(".").unwrap_or(p) } else { p };
+        let q = if strip_dot {
+            p.strip_prefix(".").unwrap_or(p)
+        } else {
+            p
+        };
         matcher.is_match(q)
     };
     walk(&base, Some(&keep), &mut found)?;
     for p in found {
-        out.push(if strip_dot { p.strip_prefix(".").map(Path::to_path_buf).unwrap_or(p) } else { p });
+        out.push(if strip_dot {
+            p.strip_prefix(".").map(Path::to_path_buf).unwrap_or(p)
+        } else {
+            p
+        });
     }
     Ok(())
 }
@@ -87,12 +102,21 @@ fn expand_glob(pattern: &str, out: &mut Vec<PathBuf>) -> Result<()> {
 type Filter<'a> = &'a dyn Fn(&Path) -> bool;
 
 fn walk(dir: &Path, keep: Option<Filter<'_>>, out: &mut Vec<PathBuf>) -> Result<()> {
-    let it = walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name().into_iter();
-    let it = it.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    let it = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter();
+    let it =
+        it.filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for e in it {
         let e = e.map_err(|e| {
-            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| dir.to_path_buf());
-            let io = e.into_io_error().unwrap_or_else(|| std::io::Error::other("file system loop"));
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| dir.to_path_buf());
+            let io = e
+                .into_io_error()
+                .unwrap_or_else(|| std::io::Error::other("file system loop"));
             Error::io(path, io)
         })?;
         if e.file_type().is_file() && keep.is_none_or(|k| k(e.path())) {
@@ -107,7 +131,10 @@ mod tests {
     use super::*;
 
     fn opts(paths: &[String]) -> InputOptions {
-        InputOptions { paths: paths.to_vec(), ..Default::default() }
+        InputOptions {
+            paths: paths.to_vec(),
+            ..Default::default()
+        }
     }
 
     #[test]
@@ -115,17 +142,39 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let root = d.path();
         std::fs::create_dir_all(root.join("a/b")).unwrap();
-        for f in ["a/1.jsonl", "a/b/2.jsonl", "a/b/3.txt", "a/.hidden.jsonl", "4.warc.gz"] {
+        for f in [
+            "a/1.jsonl",
+            "a/b/2.jsonl",
+            "a/b/3.txt",
+            "a/.hidden.jsonl",
+            "4.warc.gz",
+        ] {
             std::fs::write(root.join(f), "x").unwrap();
         }
         let s = |p: &str| root.join(p).to_string_lossy().into_owned();
         let got = list_inputs(&opts(&[s("a")])).unwrap();
-        assert_eq!(got, vec![root.join("a/1.jsonl"), root.join("a/b/2.jsonl"), root.join("a/b/3.txt")]);
+        assert_eq!(
+            got,
+            vec![
+                root.join("a/1.jsonl"),
+                root.join("a/b/2.jsonl"),
+                root.join("a/b/3.txt")
+            ]
+        );
         let got = list_inputs(&opts(&[s("a/**/*.jsonl"), s("4.warc.gz"), s("a/1.jsonl")])).unwrap();
-        assert_eq!(got, vec![root.join("4.warc.gz"), root.join("a/1.jsonl"), root.join("a/b/2.jsonl")]);
+        assert_eq!(
+            got,
+            vec![
+                root.join("4.warc.gz"),
+                root.join("a/1.jsonl"),
+                root.join("a/b/2.jsonl")
+            ]
+        );
         let got = list_inputs(&opts(&[s("a/*.jsonl")])).unwrap();
         assert_eq!(got, vec![root.join("a/1.jsonl")]);
-        let e = list_inputs(&opts(&[s("a/*.parquet")])).unwrap_err().to_string();
+        let e = list_inputs(&opts(&[s("a/*.parquet")]))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("matches no file"), "{e}");
         assert!(list_inputs(&opts(&[s("missing.txt")])).is_err());
     }

@@ -36,8 +36,16 @@ pub const DEFAULT_MAX_RECORD_BYTES: u64 = 64 * 1024 * 1024;
 pub const DEFAULT_HTML_ONLY: bool = true;
 
 /// The WARC record types a reader knows (WARC 1.1, section 6).
-pub const WARC_RECORD_TYPES: [&str; 8] =
-    ["warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"];
+pub const WARC_RECORD_TYPES: [&str; 8] = [
+    "warcinfo",
+    "response",
+    "resource",
+    "request",
+    "metadata",
+    "revisit",
+    "conversion",
+    "continuation",
+];
 
 /// Input configuration: the `[input]` table of a pipeline file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -77,7 +85,10 @@ impl Default for InputOptions {
             format: InputFormat::Auto,
             text_key: DEFAULT_TEXT_KEY.to_owned(),
             id_key: DEFAULT_ID_KEY.to_owned(),
-            warc_record_types: DEFAULT_WARC_RECORD_TYPES.iter().map(|s| (*s).to_owned()).collect(),
+            warc_record_types: DEFAULT_WARC_RECORD_TYPES
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
             max_record_bytes: DEFAULT_MAX_RECORD_BYTES,
             html_only: DEFAULT_HTML_ONLY,
         }
@@ -101,7 +112,9 @@ impl InputOptions {
             if !WARC_RECORD_TYPES.contains(&t.as_str()) {
                 return Err(Error::config(
                     "warc_record_types",
-                    format!("unknown WARC record type {t:?}; expected one of {WARC_RECORD_TYPES:?}"),
+                    format!(
+                        "unknown WARC record type {t:?}; expected one of {WARC_RECORD_TYPES:?}"
+                    ),
                 ));
             }
         }
@@ -182,7 +195,10 @@ pub struct DocReader {
 
 impl std::fmt::Debug for DocReader {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DocReader").field("format", &self.format).field("bytes_read", &self.bytes_read()).finish()
+        f.debug_struct("DocReader")
+            .field("format", &self.format)
+            .field("bytes_read", &self.bytes_read())
+            .finish()
     }
 }
 
@@ -241,7 +257,9 @@ pub fn open(path: &Path, opts: &InputOptions) -> Result<DocReader> {
         n == 4 && &magic == b"PAR1"
     };
     if opts.format == InputFormat::Parquet || (opts.format == InputFormat::Auto && is_parquet) {
-        let total = std::fs::metadata(path).map_err(|e| Error::io(path, e))?.len();
+        let total = std::fs::metadata(path)
+            .map_err(|e| Error::io(path, e))?
+            .len();
         let inner = match parquet::ParquetReader::open(path, opts) {
             Ok(r) => Inner::Parquet(r),
             Err(m) => Inner::Once(Some(ReadItem::Malformed(m))),
@@ -266,14 +284,21 @@ fn from_decoded(path: &Path, decoded: compression::Decoded, opts: &InputOptions)
         f => f,
     };
     let inner = match format {
-        InputFormat::Warc => Inner::Warc(warc::WarcReader::new(path, reader, counter.clone(), opts)),
+        InputFormat::Warc => {
+            Inner::Warc(warc::WarcReader::new(path, reader, counter.clone(), opts))
+        }
         InputFormat::Jsonl => Inner::Jsonl(jsonl::JsonlReader::new(path, reader, opts)),
         InputFormat::Html => Inner::Once(html::read_html(path, reader, opts)),
         InputFormat::Text | InputFormat::Auto | InputFormat::Parquet => {
             Inner::Once(text::read_text(path, reader, opts))
         }
     };
-    DocReader { inner, format, counter, parquet_bytes: None }
+    DocReader {
+        inner,
+        format,
+        counter,
+        parquet_bytes: None,
+    }
 }
 
 /// Reads until `buf` is full or the stream ends; returns the number of bytes read.
@@ -291,15 +316,26 @@ fn read_up_to(r: &mut impl std::io::Read, buf: &mut [u8]) -> std::io::Result<usi
 }
 
 /// Shorthand for a [`Malformed`] value.
-pub(crate) fn malformed(path: &Path, location: impl Into<String>, message: impl Into<String>) -> Malformed {
-    Malformed { path: path.to_path_buf(), location: location.into(), message: message.into() }
+pub(crate) fn malformed(
+    path: &Path,
+    location: impl Into<String>,
+    message: impl Into<String>,
+) -> Malformed {
+    Malformed {
+        path: path.to_path_buf(),
+        location: location.into(),
+        message: message.into(),
+    }
 }
 
 /// The file name without any of its extensions: `sh-06e5.html.gz` → `sh-06e5`.
 ///
 /// A name that starts with a dot keeps its first component (`.hidden.txt` → `.hidden`).
 pub fn file_stem(path: &Path) -> String {
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let (lead, rest) = match name.strip_prefix('.') {
         Some(r) => (".", r),
         None => ("", name.as_str()),
@@ -327,10 +363,16 @@ mod tests {
         assert_eq!(o.text_key, "text");
         o.validate().unwrap();
         assert!(serde_json::from_str::<InputOptions>(r#"{"pathz":["x"]}"#).is_err());
-        let bad = InputOptions { warc_record_types: vec!["responze".into()], ..Default::default() };
+        let bad = InputOptions {
+            warc_record_types: vec!["responze".into()],
+            ..Default::default()
+        };
         let e = bad.validate().unwrap_err().to_string();
         assert!(e.contains("warc_record_types"), "{e}");
-        let bad = InputOptions { max_record_bytes: 0, ..Default::default() };
+        let bad = InputOptions {
+            max_record_bytes: 0,
+            ..Default::default()
+        };
         assert!(bad.validate().is_err());
     }
 }

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use arrow::array::{Array, AsArray, RecordBatch};
 use arrow::datatypes::{
-    DataType, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type, UInt16Type,
-    UInt32Type, UInt64Type,
+    DataType, Float32Type, Float64Type, Int8Type, Int16Type, Int32Type, Int64Type, UInt8Type,
+    UInt16Type, UInt32Type, UInt64Type,
 };
 use arrow::util::display::{ArrayFormatter, FormatOptions};
 use parquet::arrow::arrow_reader::{ParquetRecordBatchReader, ParquetRecordBatchReaderBuilder};
@@ -36,14 +36,23 @@ pub(crate) struct ParquetReader {
 impl ParquetReader {
     /// Opens the file; a file that is not valid Parquet is a malformed item.
     pub(crate) fn open(path: &Path, opts: &InputOptions) -> Result<Self, Malformed> {
-        let bad = |e: &dyn std::fmt::Display| malformed(path, "file footer", format!("not readable as Parquet: {e}"));
+        let bad = |e: &dyn std::fmt::Display| {
+            malformed(path, "file footer", format!("not readable as Parquet: {e}"))
+        };
         let file = File::open(path).map_err(|e| bad(&e))?;
         let builder = ParquetRecordBatchReaderBuilder::try_new(file).map_err(|e| bad(&e))?;
         let total_rows = u64::try_from(builder.metadata().file_metadata().num_rows()).unwrap_or(0);
         if builder.schema().field_with_name(&opts.text_key).is_err() {
-            return Err(malformed(path, "schema", format!("no column {:?}", opts.text_key)));
+            return Err(malformed(
+                path,
+                "schema",
+                format!("no column {:?}", opts.text_key),
+            ));
         }
-        let batches = builder.with_batch_size(BATCH_ROWS).build().map_err(|e| bad(&e))?;
+        let batches = builder
+            .with_batch_size(BATCH_ROWS)
+            .build()
+            .map_err(|e| bad(&e))?;
         Ok(Self {
             path: path.to_path_buf(),
             stem: file_stem(path),
@@ -81,7 +90,11 @@ impl ParquetReader {
                 return ReadItem::Malformed(malformed(
                     &self.path,
                     loc,
-                    format!("text of {} bytes is larger than max_record_bytes ({})", s.len(), self.max),
+                    format!(
+                        "text of {} bytes is larger than max_record_bytes ({})",
+                        s.len(),
+                        self.max
+                    ),
                 ));
             }
             // A metadata column written as a JSON string (tamis) reads back as an object.
@@ -94,7 +107,12 @@ impl ParquetReader {
             };
             map.insert(field.name().clone(), v);
         }
-        match record_to_document(map, &self.text_key, &self.id_key, format!("{}/{}", self.stem, self.row)) {
+        match record_to_document(
+            map,
+            &self.text_key,
+            &self.id_key,
+            format!("{}/{}", self.stem, self.row),
+        ) {
             Ok(d) => ReadItem::Doc(d),
             Err(msg) => ReadItem::Malformed(malformed(&self.path, loc, msg)),
         }

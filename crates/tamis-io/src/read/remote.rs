@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use tamis_core::{Error, Result};
 
-use super::{parquet, read_up_to, DocReader, InputFormat, InputOptions, Inner, ReadItem};
+use super::{DocReader, Inner, InputFormat, InputOptions, ReadItem, parquet, read_up_to};
 use crate::compression::{self, ByteCounter};
 
 /// Opens one object: streamed chunk by chunk (and decompressed, sniffed and read as a local
@@ -27,12 +27,23 @@ pub(super) fn open(url: &str, opts: &InputOptions) -> Result<DocReader> {
     Ok(super::from_decoded(path, decoded, opts))
 }
 
-fn open_parquet(url: &str, mut object: impl Read, size: u64, opts: &InputOptions) -> Result<DocReader> {
+fn open_parquet(
+    url: &str,
+    mut object: impl Read,
+    size: u64,
+    opts: &InputOptions,
+) -> Result<DocReader> {
     static NEXT: AtomicU64 = AtomicU64::new(0);
-    let name = Path::new(url).file_name().map(|n| n.to_os_string()).unwrap_or_else(|| "object.parquet".into());
+    let name = Path::new(url)
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_else(|| "object.parquet".into());
     // Same file name (ids of rows without one are `<file stem>/<row>`), in a directory of its own.
-    let dir: PathBuf = std::env::temp_dir()
-        .join(format!("tamis-download-{}-{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed)));
+    let dir: PathBuf = std::env::temp_dir().join(format!(
+        "tamis-download-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     let local = dir.join(name);
     let result = (|| {
@@ -46,5 +57,10 @@ fn open_parquet(url: &str, mut object: impl Read, size: u64, opts: &InputOptions
     })();
     let _ = std::fs::remove_file(&local);
     let _ = std::fs::remove_dir(&dir);
-    Ok(DocReader { inner: result?, format: InputFormat::Parquet, counter: ByteCounter::default(), parquet_bytes: Some(size) })
+    Ok(DocReader {
+        inner: result?,
+        format: InputFormat::Parquet,
+        counter: ByteCounter::default(),
+        parquet_bytes: Some(size),
+    })
 }

@@ -20,7 +20,10 @@ pub fn format_from_name(path: &Path) -> Option<InputFormat> {
     }
     // The last meaningful extension decides, except that any `warc` part makes it a WARC
     // (`x.warc.wet.gz`, `x.warc.wat.gz`).
-    if parts.iter().any(|p| matches!(*p, "warc" | "arc" | "wet" | "wat")) {
+    if parts
+        .iter()
+        .any(|p| matches!(*p, "warc" | "arc" | "wet" | "wat"))
+    {
         return Some(InputFormat::Warc);
     }
     match *parts.last()? {
@@ -60,7 +63,10 @@ pub fn content_kind(head: &[u8]) -> ContentKind {
         return ContentKind::Parquet;
     }
     let body = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
-    let start = body.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(body.len());
+    let start = body
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(body.len());
     let trimmed = body.get(start..).unwrap_or_default();
     if trimmed.starts_with(b"WARC/") {
         return ContentKind::Warc;
@@ -103,7 +109,9 @@ pub fn sniff_format(path: &Path, head: &[u8]) -> InputFormat {
         ContentKind::JsonObject => InputFormat::Jsonl,
         ContentKind::Markup => match by_name {
             // An XHTML page could start with `<?xml`; a WARC never starts with `<`.
-            Some(InputFormat::Jsonl) | Some(InputFormat::Warc) | Some(InputFormat::Text) | None => InputFormat::Html,
+            Some(InputFormat::Jsonl) | Some(InputFormat::Warc) | Some(InputFormat::Text) | None => {
+                InputFormat::Html
+            }
             Some(f) => f,
         },
         ContentKind::Empty | ContentKind::Binary | ContentKind::Text => match by_name {
@@ -138,7 +146,10 @@ mod tests {
         let s = |n: &str, h: &[u8]| sniff_format(Path::new(n), h);
         assert_eq!(s("x.txt", b"WARC/1.0\r\n"), InputFormat::Warc);
         assert_eq!(s("x.gz", b"{\"text\":1}\n"), InputFormat::Jsonl);
-        assert_eq!(s("x.txt", b"\xef\xbb\xbf  <!doctype html>"), InputFormat::Html);
+        assert_eq!(
+            s("x.txt", b"\xef\xbb\xbf  <!doctype html>"),
+            InputFormat::Html
+        );
         assert_eq!(s("x.jsonl", b"<html>"), InputFormat::Html);
         assert_eq!(s("x.html", b"hello"), InputFormat::Html);
         assert_eq!(s("x.warc", b"garbage"), InputFormat::Warc);

@@ -63,7 +63,12 @@ pub(crate) struct WarcReader {
 // its size does not matter.
 #[allow(clippy::result_large_err)]
 impl WarcReader {
-    pub(crate) fn new(path: &Path, src: Box<dyn BufRead + Send>, counter: ByteCounter, opts: &InputOptions) -> Self {
+    pub(crate) fn new(
+        path: &Path,
+        src: Box<dyn BufRead + Send>,
+        counter: ByteCounter,
+        opts: &InputOptions,
+    ) -> Self {
         Self {
             path: path.to_path_buf(),
             src,
@@ -132,8 +137,12 @@ impl WarcReader {
                     }
                     self.record_no += 1;
                     self.state = State::Resync;
-                    let seen = String::from_utf8_lossy(self.line.get(..40).unwrap_or(&self.line)).into_owned();
-                    return Err(self.bad(start, format!("expected a WARC/1.x version line, found {seen:?}")));
+                    let seen = String::from_utf8_lossy(self.line.get(..40).unwrap_or(&self.line))
+                        .into_owned();
+                    return Err(self.bad(
+                        start,
+                        format!("expected a WARC/1.x version line, found {seen:?}"),
+                    ));
                 }
                 Err(e) => {
                     self.record_no += 1;
@@ -155,7 +164,10 @@ impl WarcReader {
                 }
                 Ok(Some(false)) => {
                     self.state = State::Resync;
-                    return Err(self.bad(start, format!("WARC header line longer than {MAX_HEADER_LINE} bytes")));
+                    return Err(self.bad(
+                        start,
+                        format!("WARC header line longer than {MAX_HEADER_LINE} bytes"),
+                    ));
                 }
                 Ok(Some(true)) => {}
                 Err(e) => return Err(self.fail(start, "read error in the WARC header", &e)),
@@ -166,11 +178,18 @@ impl WarcReader {
             bytes += self.line.len();
             if bytes > MAX_HEADER_BYTES {
                 self.state = State::Resync;
-                return Err(self.bad(start, format!("WARC header longer than {MAX_HEADER_BYTES} bytes")));
+                return Err(self.bad(
+                    start,
+                    format!("WARC header longer than {MAX_HEADER_BYTES} bytes"),
+                ));
             }
-            let Some(colon) = memchr::memchr(b':', &self.line) else { continue };
+            let Some(colon) = memchr::memchr(b':', &self.line) else {
+                continue;
+            };
             let (name, value) = self.line.split_at(colon);
-            let value = String::from_utf8_lossy(value.get(1..).unwrap_or_default()).trim().to_owned();
+            let value = String::from_utf8_lossy(value.get(1..).unwrap_or_default())
+                .trim()
+                .to_owned();
             let slot = if name.eq_ignore_ascii_case(b"WARC-Type") {
                 &mut h.record_type
             } else if name.eq_ignore_ascii_case(b"WARC-Record-ID") {
@@ -197,7 +216,10 @@ impl WarcReader {
         let mut buf = Vec::new();
         let got = if keep {
             buf.reserve(usize::try_from(len.min(16 * 1024 * 1024)).unwrap_or(0));
-            (&mut self.src).take(len).read_to_end(&mut buf).map(|n| n as u64)
+            (&mut self.src)
+                .take(len)
+                .read_to_end(&mut buf)
+                .map(|n| n as u64)
         } else {
             io::copy(&mut (&mut self.src).take(len), &mut io::sink())
         };
@@ -235,14 +257,25 @@ impl WarcReader {
             Ok(h) => h,
             Err(item) => return Some(item),
         };
-        let Some(len) = header.content_length.as_deref().and_then(|v| v.parse::<u64>().ok()) else {
+        let Some(len) = header
+            .content_length
+            .as_deref()
+            .and_then(|v| v.parse::<u64>().ok())
+        else {
             self.state = State::Resync;
             return Some(self.bad(
                 start,
-                format!("missing or invalid Content-Length {:?}", header.content_length.as_deref().unwrap_or("")),
+                format!(
+                    "missing or invalid Content-Length {:?}",
+                    header.content_length.as_deref().unwrap_or("")
+                ),
             ));
         };
-        let rtype = header.record_type.clone().unwrap_or_default().to_ascii_lowercase();
+        let rtype = header
+            .record_type
+            .clone()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
         let wanted = rtype != "revisit" && self.types.contains(&rtype);
         let too_big = len > self.max as u64;
         let block = match self.read_block(start, len, wanted && !too_big) {
@@ -255,14 +288,20 @@ impl WarcReader {
         if too_big {
             return Some(self.bad(
                 start,
-                format!("{rtype} record of {len} bytes is larger than max_record_bytes ({}), skipped", self.max),
+                format!(
+                    "{rtype} record of {len} bytes is larger than max_record_bytes ({}), skipped",
+                    self.max
+                ),
             ));
         }
         Some(self.to_item(start, header, &rtype, block))
     }
 
     fn to_item(&self, start: u64, header: Header, rtype: &str, block: Vec<u8>) -> ReadItem {
-        let id = header.record_id.clone().unwrap_or_else(|| format!("{}#{}", super::file_stem(&self.path), self.record_no));
+        let id = header
+            .record_id
+            .clone()
+            .unwrap_or_else(|| format!("{}#{}", super::file_stem(&self.path), self.record_no));
         let mut doc = Document::new(id, String::new());
         if let Some(u) = &header.target_uri {
             doc.set_meta("url", u.as_str());
@@ -295,7 +334,11 @@ impl WarcReader {
                     // A declared `application/http` without a status line says nothing about
                     // the payload: let the bytes decide.
                     let declared = header.content_type.clone();
-                    (block, declared.filter(|c| !c.to_ascii_lowercase().starts_with("application/http")))
+                    (
+                        block,
+                        declared
+                            .filter(|c| !c.to_ascii_lowercase().starts_with("application/http")),
+                    )
                 };
                 let (mime, charset) = split_content_type(content_type.as_deref());
                 if self.html_only && !is_textual(mime.as_deref(), &body) {
@@ -304,7 +347,11 @@ impl WarcReader {
                 if let Some(ct) = &content_type {
                     doc.set_meta("content_type", ct.as_str());
                 }
-                doc.media = Some(Media { bytes: body, mime, charset });
+                doc.media = Some(Media {
+                    bytes: body,
+                    mime,
+                    charset,
+                });
             }
             _ => {
                 // conversion (WET text) and any other type the user asked for: the block is
@@ -378,9 +425,17 @@ fn parse_http(block: &[u8]) -> Result<Http, String> {
             http.body_start = pos;
             return Ok(http);
         }
-        let Some(colon) = memchr::memchr(b':', line) else { continue };
+        let Some(colon) = memchr::memchr(b':', line) else {
+            continue;
+        };
         let (name, value) = line.split_at(colon);
-        let value = || Some(String::from_utf8_lossy(value.get(1..).unwrap_or_default()).trim().to_owned());
+        let value = || {
+            Some(
+                String::from_utf8_lossy(value.get(1..).unwrap_or_default())
+                    .trim()
+                    .to_owned(),
+            )
+        };
         let name = trim_ascii(name);
         if name.eq_ignore_ascii_case(b"Content-Type") && http.content_type.is_none() {
             http.content_type = value();
@@ -393,8 +448,14 @@ fn parse_http(block: &[u8]) -> Result<Http, String> {
 }
 
 fn trim_ascii(s: &[u8]) -> &[u8] {
-    let start = s.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(s.len());
-    let end = s.iter().rposition(|b| !b.is_ascii_whitespace()).map_or(start, |e| e + 1);
+    let start = s
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(s.len());
+    let end = s
+        .iter()
+        .rposition(|b| !b.is_ascii_whitespace())
+        .map_or(start, |e| e + 1);
     s.get(start..end).unwrap_or_default()
 }
 
@@ -417,22 +478,33 @@ fn parse_status(line: &[u8]) -> Option<u16> {
 /// store bodies already decoded but keep the header); otherwise the record is malformed.
 fn decode_body(block: &[u8], http: &Http, max: usize) -> Result<Vec<u8>, String> {
     let mut body = block.get(http.body_start..).unwrap_or_default().to_vec();
-    let has = |v: &Option<String>, what: &str| v.as_deref().is_some_and(|s| s.to_ascii_lowercase().contains(what));
+    let has = |v: &Option<String>, what: &str| {
+        v.as_deref()
+            .is_some_and(|s| s.to_ascii_lowercase().contains(what))
+    };
     if has(&http.transfer_encoding, "chunked")
         && let Some(d) = dechunk(&body)
     {
         body = d;
     }
-    let encoding = http.content_encoding.as_deref().map(|s| s.trim().to_ascii_lowercase()).unwrap_or_default();
+    let encoding = http
+        .content_encoding
+        .as_deref()
+        .map(|s| s.trim().to_ascii_lowercase())
+        .unwrap_or_default();
     let decoded = match encoding.as_str() {
-        "gzip" | "x-gzip" if body.starts_with(&[0x1f, 0x8b]) => {
-            Some(bounded_read(flate2::read::MultiGzDecoder::new(body.as_slice()), max))
-        }
+        "gzip" | "x-gzip" if body.starts_with(&[0x1f, 0x8b]) => Some(bounded_read(
+            flate2::read::MultiGzDecoder::new(body.as_slice()),
+            max,
+        )),
         "deflate" => Some(
             bounded_read(flate2::read::ZlibDecoder::new(body.as_slice()), max)
                 .or_else(|_| bounded_read(flate2::read::DeflateDecoder::new(body.as_slice()), max)),
         ),
-        "br" => Some(bounded_read(brotli_decompressor::Decompressor::new(body.as_slice(), 64 * 1024), max)),
+        "br" => Some(bounded_read(
+            brotli_decompressor::Decompressor::new(body.as_slice(), 64 * 1024),
+            max,
+        )),
         _ => None,
     };
     match decoded {
@@ -453,7 +525,10 @@ fn bounded_read(r: impl Read, max: usize) -> io::Result<Vec<u8>> {
     let mut out = Vec::new();
     r.take(max as u64 + 1).read_to_end(&mut out)?;
     if out.len() > max {
-        return Err(io::Error::new(io::ErrorKind::FileTooLarge, "decoded body too large"));
+        return Err(io::Error::new(
+            io::ErrorKind::FileTooLarge,
+            "decoded body too large",
+        ));
     }
     Ok(out)
 }
@@ -492,10 +567,15 @@ fn dechunk(body: &[u8]) -> Option<Vec<u8>> {
 pub(crate) fn split_content_type(ct: Option<&str>) -> (Option<String>, Option<String>) {
     let Some(ct) = ct else { return (None, None) };
     let mut parts = ct.split(';');
-    let mime = parts.next().map(|m| m.trim().to_ascii_lowercase()).filter(|m| !m.is_empty());
+    let mime = parts
+        .next()
+        .map(|m| m.trim().to_ascii_lowercase())
+        .filter(|m| !m.is_empty());
     let charset = parts.find_map(|p| {
         let (k, v) = p.split_once('=')?;
-        k.trim().eq_ignore_ascii_case("charset").then(|| v.trim().trim_matches(['"', '\'']).to_ascii_lowercase())
+        k.trim()
+            .eq_ignore_ascii_case("charset")
+            .then(|| v.trim().trim_matches(['"', '\'']).to_ascii_lowercase())
     });
     (mime, charset.filter(|c| !c.is_empty()))
 }
@@ -503,7 +583,13 @@ pub(crate) fn split_content_type(ct: Option<&str>) -> (Option<String>, Option<St
 /// HTML, XHTML or plain text, or no declared type (then the bytes are checked: markup or text).
 fn is_textual(mime: Option<&str>, body: &[u8]) -> bool {
     match mime {
-        Some("text/html" | "application/xhtml+xml" | "text/plain" | "text/x-html" | "application/xhtml") => true,
+        Some(
+            "text/html"
+            | "application/xhtml+xml"
+            | "text/plain"
+            | "text/x-html"
+            | "application/xhtml",
+        ) => true,
         Some(_) => false,
         None => matches!(
             content_kind(body.get(..1024).unwrap_or(body)),
@@ -517,8 +603,13 @@ mod tests {
     use super::*;
 
     fn read(input: &[u8], opts: &InputOptions) -> Vec<ReadItem> {
-        WarcReader::new(Path::new("t.warc"), Box::new(io::Cursor::new(input.to_vec())), ByteCounter::default(), opts)
-            .collect()
+        WarcReader::new(
+            Path::new("t.warc"),
+            Box::new(io::Cursor::new(input.to_vec())),
+            ByteCounter::default(),
+            opts,
+        )
+        .collect()
     }
 
     fn record(rtype: &str, id: &str, extra: &str, block: &[u8]) -> Vec<u8> {
@@ -548,47 +639,89 @@ mod tests {
             "response",
             "2",
             HTTP_CT,
-            &http("404 Not Found", "Content-Type: text/html; charset=\"ISO-8859-1\"\r\n", b"<p>x</p>"),
+            &http(
+                "404 Not Found",
+                "Content-Type: text/html; charset=\"ISO-8859-1\"\r\n",
+                b"<p>x</p>",
+            ),
         ));
-        input.extend(record("response", "3", HTTP_CT, &http("200 OK", "Content-Type: image/png\r\n", b"\x89PNG")));
-        input.extend(record("resource", "4", "Content-Type: text/html\r\n", b"<html>r</html>"));
-        input.extend(record("conversion", "5", "Content-Type: text/plain\r\n", "Texte é".as_bytes()));
+        input.extend(record(
+            "response",
+            "3",
+            HTTP_CT,
+            &http("200 OK", "Content-Type: image/png\r\n", b"\x89PNG"),
+        ));
+        input.extend(record(
+            "resource",
+            "4",
+            "Content-Type: text/html\r\n",
+            b"<html>r</html>",
+        ));
+        input.extend(record(
+            "conversion",
+            "5",
+            "Content-Type: text/plain\r\n",
+            "Texte é".as_bytes(),
+        ));
         input.extend(record("revisit", "6", HTTP_CT, b"HTTP/1.1 200 OK\r\n\r\n"));
         let items = read(&input, &InputOptions::default());
         assert_eq!(items.len(), 7);
         assert!(matches!(items[0], ReadItem::Skipped));
         assert!(matches!(items[1], ReadItem::Skipped));
-        let ReadItem::Doc(d) = &items[2] else { panic!("{:?}", items[2]) };
+        let ReadItem::Doc(d) = &items[2] else {
+            panic!("{:?}", items[2])
+        };
         assert_eq!(d.id, "<urn:uuid:2>");
         assert_eq!(d.text, "");
         assert_eq!(d.metadata.get("http_status"), Some(&serde_json::json!(404)));
         assert_eq!(d.meta_str("url"), Some("http://e.com/2"));
         assert_eq!(d.meta_str("date"), Some("2024-01-01T00:00:00Z"));
         assert_eq!(d.meta_str("warc_record_id"), Some("<urn:uuid:2>"));
-        assert_eq!(d.meta_str("content_type"), Some("text/html; charset=\"ISO-8859-1\""));
+        assert_eq!(
+            d.meta_str("content_type"),
+            Some("text/html; charset=\"ISO-8859-1\"")
+        );
         let m = d.media.as_ref().unwrap();
         assert_eq!(m.bytes, b"<p>x</p>");
         assert_eq!(m.mime.as_deref(), Some("text/html"));
         assert_eq!(m.charset.as_deref(), Some("iso-8859-1"));
-        assert!(matches!(items[3], ReadItem::Skipped), "png skipped with html_only");
-        let ReadItem::Doc(r) = &items[4] else { panic!() };
+        assert!(
+            matches!(items[3], ReadItem::Skipped),
+            "png skipped with html_only"
+        );
+        let ReadItem::Doc(r) = &items[4] else {
+            panic!()
+        };
         assert_eq!(r.media.as_ref().unwrap().bytes, b"<html>r</html>");
-        let ReadItem::Doc(c) = &items[5] else { panic!() };
+        let ReadItem::Doc(c) = &items[5] else {
+            panic!()
+        };
         assert_eq!(c.text, "Texte é");
         assert!(c.media.is_none());
         assert!(matches!(items[6], ReadItem::Skipped));
 
-        let all = InputOptions { html_only: false, ..Default::default() };
+        let all = InputOptions {
+            html_only: false,
+            ..Default::default()
+        };
         assert!(matches!(read(&input, &all)[3], ReadItem::Doc(_)));
     }
 
     #[test]
     fn chunked_gzip_and_lf_only() {
         let chunked = b"5\r\n<p>ab\r\n3;ext=1\r\ncd<\r\n4\r\n/p>!\r\n0\r\n\r\n";
-        let body = http("200 OK", "Transfer-Encoding: chunked\r\nContent-Type: text/html\r\n", chunked);
+        let body = http(
+            "200 OK",
+            "Transfer-Encoding: chunked\r\nContent-Type: text/html\r\n",
+            chunked,
+        );
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
         io::Write::write_all(&mut gz, b"<b>zipped</b>").unwrap();
-        let gz_body = http("200 OK", "Content-Encoding: gzip\r\n", &gz.finish().unwrap());
+        let gz_body = http(
+            "200 OK",
+            "Content-Encoding: gzip\r\n",
+            &gz.finish().unwrap(),
+        );
         let mut input = record("response", "a", HTTP_CT, &body);
         input.extend(record("response", "b", HTTP_CT, &gz_body));
         // LF-only WARC and HTTP headers
@@ -606,7 +739,14 @@ mod tests {
                 other => panic!("{other:?}"),
             })
             .collect();
-        assert_eq!(bodies, [b"<p>abcd</p>!".to_vec(), b"<b>zipped</b>".to_vec(), b"<i>lf</i>".to_vec()]);
+        assert_eq!(
+            bodies,
+            [
+                b"<p>abcd</p>!".to_vec(),
+                b"<b>zipped</b>".to_vec(),
+                b"<i>lf</i>".to_vec()
+            ]
+        );
     }
 
     #[test]
@@ -614,13 +754,30 @@ mod tests {
         let good = record("resource", "1", "Content-Type: text/html\r\n", b"<p>1</p>");
         let mut input = good.clone();
         let bad_start = input.len();
-        input.extend_from_slice(b"WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: lots\r\n\r\n<p>junk</p>\r\n\r\n");
-        input.extend(record("resource", "2", "Content-Type: text/html\r\n", b"<p>2</p>"));
+        input.extend_from_slice(
+            b"WARC/1.1\r\nWARC-Type: resource\r\nContent-Length: lots\r\n\r\n<p>junk</p>\r\n\r\n",
+        );
+        input.extend(record(
+            "resource",
+            "2",
+            "Content-Type: text/html\r\n",
+            b"<p>2</p>",
+        ));
         let garbage_start = input.len();
         input.extend_from_slice(b"garbage line\r\n");
-        input.extend(record("resource", "3", "Content-Type: text/html\r\n", b"<p>3</p>"));
+        input.extend(record(
+            "resource",
+            "3",
+            "Content-Type: text/html\r\n",
+            b"<p>3</p>",
+        ));
         let cut_start = input.len();
-        let last = record("resource", "4", "Content-Type: text/html\r\n", b"<p>4 is long</p>");
+        let last = record(
+            "resource",
+            "4",
+            "Content-Type: text/html\r\n",
+            b"<p>4 is long</p>",
+        );
         input.extend_from_slice(&last[..last.len() - 12]);
         let items = read(&input, &InputOptions::default());
         let summary: Vec<String> = items
@@ -640,26 +797,53 @@ mod tests {
             format!("record 6 at byte offset {cut_start}"),
         ];
         assert_eq!(summary, expected);
-        let ReadItem::Malformed(m) = &items[5] else { panic!() };
+        let ReadItem::Malformed(m) = &items[5] else {
+            panic!()
+        };
         assert!(m.message.contains("truncated"), "{m}");
     }
 
     #[test]
     fn bare_html_in_a_response_record_is_kept() {
-        let input = record("response", "cw", HTTP_CT, b"<html><p>no status line</p></html>");
+        let input = record(
+            "response",
+            "cw",
+            HTTP_CT,
+            b"<html><p>no status line</p></html>",
+        );
         let items = read(&input, &InputOptions::default());
-        let ReadItem::Doc(d) = &items[0] else { panic!("{items:?}") };
-        assert_eq!(d.media.as_ref().unwrap().bytes, b"<html><p>no status line</p></html>");
+        let ReadItem::Doc(d) = &items[0] else {
+            panic!("{items:?}")
+        };
+        assert_eq!(
+            d.media.as_ref().unwrap().bytes,
+            b"<html><p>no status line</p></html>"
+        );
         assert!(d.metadata.get("http_status").is_none());
     }
 
     #[test]
     fn oversize_records_are_skipped_not_truncated() {
-        let opts = InputOptions { max_record_bytes: 10, ..Default::default() };
-        let mut input = record("resource", "big", "Content-Type: text/html\r\n", &[b'x'; 11]);
-        input.extend(record("resource", "ok", "Content-Type: text/html\r\n", b"<p>ok</p>"));
+        let opts = InputOptions {
+            max_record_bytes: 10,
+            ..Default::default()
+        };
+        let mut input = record(
+            "resource",
+            "big",
+            "Content-Type: text/html\r\n",
+            &[b'x'; 11],
+        );
+        input.extend(record(
+            "resource",
+            "ok",
+            "Content-Type: text/html\r\n",
+            b"<p>ok</p>",
+        ));
         let items = read(&input, &opts);
-        assert!(matches!(&items[0], ReadItem::Malformed(m) if m.message.contains("max_record_bytes")));
+        assert!(
+            matches!(&items[0], ReadItem::Malformed(m) if m.message.contains("max_record_bytes"))
+        );
         assert!(matches!(&items[1], ReadItem::Doc(d) if d.id == "<urn:uuid:ok>"));
     }
 

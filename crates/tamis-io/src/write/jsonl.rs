@@ -69,11 +69,18 @@ impl JsonlWriter {
                 flate2::Compression::new(GZIP_LEVEL),
             )),
             Compression::Zstd => Sink::Zstd(
-                zstd::stream::write::Encoder::new(BufWriter::with_capacity(WRITE_BUFFER, file), ZSTD_LEVEL)
-                    .map_err(|e| Error::io(&tmp.tmp_path, e))?,
+                zstd::stream::write::Encoder::new(
+                    BufWriter::with_capacity(WRITE_BUFFER, file),
+                    ZSTD_LEVEL,
+                )
+                .map_err(|e| Error::io(&tmp.tmp_path, e))?,
             ),
         };
-        Ok(Self { sink: Some(sink), tmp, buf: Vec::with_capacity(WRITE_BUFFER + 64 * 1024) })
+        Ok(Self {
+            sink: Some(sink),
+            tmp,
+            buf: Vec::with_capacity(WRITE_BUFFER + 64 * 1024),
+        })
     }
 
     /// Hands the buffered lines to the sink. A buffer grown far beyond its size by one huge
@@ -81,7 +88,10 @@ impl JsonlWriter {
     fn flush_buffer(&mut self) -> Result<()> {
         let path = &self.tmp.tmp_path;
         match &mut self.sink {
-            Some(s) => s.writer().write_all(&self.buf).map_err(|e| Error::io(path, e))?,
+            Some(s) => s
+                .writer()
+                .write_all(&self.buf)
+                .map_err(|e| Error::io(path, e))?,
             None => return Err(Error::io(path, io::Error::other("writer already finished"))),
         }
         self.buf.clear();
@@ -95,7 +105,10 @@ impl JsonlWriter {
 impl DocWriter for JsonlWriter {
     fn write(&mut self, doc: &Document) -> Result<()> {
         if self.sink.is_none() {
-            return Err(Error::io(&self.tmp.tmp_path, io::Error::other("writer already finished")));
+            return Err(Error::io(
+                &self.tmp.tmp_path,
+                io::Error::other("writer already finished"),
+            ));
         }
         let start = self.buf.len();
         if let Err(e) = encode(&mut self.buf, doc) {
@@ -111,7 +124,10 @@ impl DocWriter for JsonlWriter {
     fn finish(mut self: Box<Self>) -> Result<PathBuf> {
         self.flush_buffer()?;
         let path = self.tmp.tmp_path.clone();
-        let sink = self.sink.take().ok_or_else(|| Error::io(&path, io::Error::other("writer already finished")))?;
+        let sink = self
+            .sink
+            .take()
+            .ok_or_else(|| Error::io(&path, io::Error::other("writer already finished")))?;
         let file = sink.finish().map_err(|e| Error::io(&path, e))?;
         let JsonlWriter { tmp, .. } = *self;
         tmp.commit(&file)

@@ -38,7 +38,11 @@ pub struct OutputOptions {
 
 impl Default for OutputOptions {
     fn default() -> Self {
-        Self { path: DEFAULT_OUTPUT_PATH.to_owned(), format: OutputFormat::Jsonl, compression: Compression::Zstd }
+        Self {
+            path: DEFAULT_OUTPUT_PATH.to_owned(),
+            format: OutputFormat::Jsonl,
+            compression: Compression::Zstd,
+        }
     }
 }
 
@@ -142,11 +146,22 @@ pub(crate) struct TempFile {
 impl TempFile {
     /// Creates `<final>.tmp-<pid>` and returns it with the open file.
     pub(crate) fn create(final_path: PathBuf) -> Result<(Self, File)> {
-        let mut name = final_path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        let mut name = final_path
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_default();
         name.push(format!(".tmp-{}", std::process::id()));
         let tmp_path = final_path.with_file_name(name);
         let file = File::create(&tmp_path).map_err(|e| Error::io(&tmp_path, e))?;
-        Ok((Self { tmp_path, final_path, committed: false, upload: None }, file))
+        Ok((
+            Self {
+                tmp_path,
+                final_path,
+                committed: false,
+                upload: None,
+            },
+            file,
+        ))
     }
 
     /// A file staged in a directory of its own under the temporary directory, uploaded to
@@ -170,7 +185,8 @@ impl TempFile {
             return Ok(PathBuf::from(url));
         }
         file.sync_all().map_err(|e| Error::io(&self.tmp_path, e))?;
-        std::fs::rename(&self.tmp_path, &self.final_path).map_err(|e| Error::io(&self.final_path, e))?;
+        std::fs::rename(&self.tmp_path, &self.final_path)
+            .map_err(|e| Error::io(&self.final_path, e))?;
         self.committed = true;
         Ok(self.final_path.clone())
     }
@@ -205,11 +221,20 @@ mod tests {
 
     #[test]
     fn options_parse_and_validate() {
-        let o: OutputOptions = serde_json::from_str(r#"{"path":"out","format":"parquet"}"#).unwrap();
+        let o: OutputOptions =
+            serde_json::from_str(r#"{"path":"out","format":"parquet"}"#).unwrap();
         assert_eq!(o.compression, Compression::Zstd);
         o.validate().unwrap();
-        let bad = OutputOptions { compression: Compression::Gzip, ..o };
-        assert!(bad.validate().unwrap_err().to_string().contains("compression"));
+        let bad = OutputOptions {
+            compression: Compression::Gzip,
+            ..o
+        };
+        assert!(
+            bad.validate()
+                .unwrap_err()
+                .to_string()
+                .contains("compression")
+        );
         assert!(serde_json::from_str::<OutputOptions>(r#"{"keep_media":true}"#).is_err());
     }
 

@@ -53,7 +53,8 @@ impl ParquetWriter {
             .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
             .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
             .build();
-        let writer = ArrowWriter::try_new(file, schema.clone(), Some(props)).map_err(|e| fmt_err(&tmp, e))?;
+        let writer = ArrowWriter::try_new(file, schema.clone(), Some(props))
+            .map_err(|e| fmt_err(&tmp, e))?;
         Ok(Self {
             writer: Some(writer),
             schema,
@@ -71,11 +72,15 @@ impl ParquetWriter {
         if self.rows == 0 {
             return Ok(());
         }
-        let cols: Vec<ArrayRef> =
-            vec![Arc::new(self.ids.finish()), Arc::new(self.texts.finish()), Arc::new(self.metas.finish())];
+        let cols: Vec<ArrayRef> = vec![
+            Arc::new(self.ids.finish()),
+            Arc::new(self.texts.finish()),
+            Arc::new(self.metas.finish()),
+        ];
         self.rows = 0;
         self.bytes = 0;
-        let batch = RecordBatch::try_new(self.schema.clone(), cols).map_err(|e| fmt_err(&self.tmp, e))?;
+        let batch =
+            RecordBatch::try_new(self.schema.clone(), cols).map_err(|e| fmt_err(&self.tmp, e))?;
         match &mut self.writer {
             Some(w) => w.write(&batch).map_err(|e| fmt_err(&self.tmp, e)),
             None => Err(fmt_err(&self.tmp, "writer already finished")),
@@ -84,13 +89,17 @@ impl ParquetWriter {
 }
 
 fn fmt_err(tmp: &TempFile, e: impl std::fmt::Display) -> Error {
-    Error::Format { path: tmp.tmp_path.clone(), message: format!("parquet write failed: {e}") }
+    Error::Format {
+        path: tmp.tmp_path.clone(),
+        message: format!("parquet write failed: {e}"),
+    }
 }
 
 impl DocWriter for ParquetWriter {
     fn write(&mut self, doc: &Document) -> Result<()> {
         self.meta_buf.clear();
-        sonic_rs::to_writer(&mut self.meta_buf, &doc.metadata).map_err(|e| fmt_err(&self.tmp, e))?;
+        sonic_rs::to_writer(&mut self.meta_buf, &doc.metadata)
+            .map_err(|e| fmt_err(&self.tmp, e))?;
         let meta = std::str::from_utf8(&self.meta_buf).map_err(|e| fmt_err(&self.tmp, e))?;
         self.ids.append_value(&doc.id);
         self.texts.append_value(&doc.text);
@@ -105,7 +114,10 @@ impl DocWriter for ParquetWriter {
 
     fn finish(mut self: Box<Self>) -> Result<PathBuf> {
         self.flush_batch()?;
-        let writer = self.writer.take().ok_or_else(|| fmt_err(&self.tmp, "writer already finished"))?;
+        let writer = self
+            .writer
+            .take()
+            .ok_or_else(|| fmt_err(&self.tmp, "writer already finished"))?;
         let file = writer.into_inner().map_err(|e| fmt_err(&self.tmp, e))?;
         let ParquetWriter { tmp, .. } = *self;
         tmp.commit(&file)
