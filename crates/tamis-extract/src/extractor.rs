@@ -129,7 +129,12 @@ const MAX_PRODUCT_NAME_CHARS: usize = 200;
 /// The name of the product of a product page: its first `<h1>`, unless pruned. The content
 /// root is often the description and specifications next to the buy box that holds the name.
 fn product_name(dom: &dom::Dom, analysis: &content::Analysis) -> Option<String> {
-    let h = (0..dom.nodes.len()).find(|&i| dom.tag(i) == crate::tag::Tag::H1)?;
+    // An `<h1>` inside the content root is the product's (a theme may title its mobile menu
+    // with an earlier one).
+    let root = analysis.root;
+    let h = (root..dom.end(root))
+        .find(|&i| dom.tag(i) == crate::tag::Tag::H1)
+        .or_else(|| (0..dom.nodes.len()).find(|&i| dom.tag(i) == crate::tag::Tag::H1))?;
     let mut k = Some(h);
     while let Some(i) = k {
         if analysis.pruned.get(i).copied().unwrap_or(false) {
@@ -294,6 +299,24 @@ mod tests {
             ex.extract(plain.as_bytes(), None)
                 .text
                 .starts_with("A warm")
+        );
+    }
+
+    #[test]
+    fn a_product_name_is_the_h1_of_the_content_root() {
+        // A theme titles its (unpruned) mobile drawer with an earlier `<h1>`.
+        let ex = Extractor::default();
+        let prose = "A warm, light jacket for climbers, packable into its own pocket, with a recycled shell and insulation. ";
+        let html = format!(
+            r#"<html><head><script type="application/ld+json">{{"@type":"Product","name":"Nano Puff"}}</script></head><body>
+            <div id=drawer><h1>Menu</h1><span>USD</span></div>
+            <div class=product><h1>Nano Puff Jacket</h1><p>{prose}{prose}</p><p>{prose}{prose}</p></div></body></html>"#
+        );
+        let out = ex.extract(html.as_bytes(), None);
+        assert!(
+            out.text.starts_with("Nano Puff Jacket\n\nA warm"),
+            "{}",
+            out.text
         );
     }
 

@@ -65,7 +65,14 @@ pub fn explain(html: &[u8]) -> String {
     use std::fmt::Write;
     let (text, _) = charset::decode_html(html, None);
     let d = dom::parse(&text, DEFAULT_MAX_DEPTH as usize);
-    let a = content::analyse(&d, content::PruneOptions::default());
+    let product = metadata::collect(&d).product;
+    let a = content::analyse(
+        &d,
+        content::PruneOptions {
+            product,
+            ..Default::default()
+        },
+    );
     let label = |i: usize| {
         let mut s = format!("{:?}", d.tag(i)).to_lowercase();
         if let Some(id) = d.attr(i, dom::Attr::Id) {
@@ -92,7 +99,7 @@ pub fn explain(html: &[u8]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "root: {} value={:.0} chars={} listing={}",
+        "root: {} value={:.0} chars={} listing={} product={product}",
         path(a.root),
         a.value[a.root],
         a.chars[a.root],
