@@ -1774,6 +1774,28 @@ fn follows_button(dom: &Dom, i: usize) -> bool {
     false
 }
 
+/// Longest text (characters) of a `<button>` kept as an accordion's section title.
+pub const MAX_TOGGLE_CHARS: u32 = 120;
+
+/// Whether `<button>` `i` is the toggle of an accordion section, whose label is the section's
+/// title ("Description", "Specifications", a FAQ question): the only element of a heading
+/// (the WAI-ARIA accordion pattern, `<h3><button aria-expanded>Title</button></h3>`), or a
+/// button named like an accordion's (`accordion__button`).
+fn is_accordion_toggle(dom: &Dom, i: usize) -> bool {
+    let in_heading = dom.parent(i).is_some_and(|p| {
+        dom.tag(p).is_heading()
+            && (p + 1..dom.end(p)).all(|k| {
+                (k >= i && k < dom.end(i))
+                    || (dom.tag(k) == Tag::Text && dom.text_of(k).trim().is_empty())
+            })
+    });
+    let mut h = ClassHints::default();
+    if let Some(c) = dom.attr(i, Attr::Class) {
+        classify(c, &mut h);
+    }
+    in_heading || (h.disclosure && !h.boilerplate)
+}
+
 /// Whether heading `h` holds its accordion's toggle, a `<button>` or an icon (`<svg>`: the
 /// plus or chevron): the heading is the question a click opens, the hidden block after it
 /// the answer.
@@ -1875,6 +1897,12 @@ fn should_prune(
     opts: PruneOptions,
 ) -> bool {
     let (raw, page_chars) = (facts.raw, facts.page_chars);
+    if tag == Tag::Button
+        && raw.get(i).copied().unwrap_or(0) <= MAX_TOGGLE_CHARS
+        && is_accordion_toggle(dom, i)
+    {
+        return false;
+    }
     if tag_is_never_content(tag) {
         return true;
     }

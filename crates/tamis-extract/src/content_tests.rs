@@ -1044,3 +1044,18 @@ fn labels_repeated_in_a_product_page_keep_their_first_copy() {
     let t = root_text(&html);
     assert_eq!(t.matches("Bit Count").count(), 4, "{t}");
 }
+
+#[test]
+fn accordion_toggle_buttons_keep_their_section_titles() {
+    // The WAI-ARIA accordion: a heading holding only the toggle button; and a button named
+    // like an accordion's. Other buttons stay pruned.
+    let html = format!(
+        "<body><main><div class=acc><h3><button aria-expanded=true>Specifications</button></h3><div><p>{PROSE}</p></div></div><div class=item><button class=accordion__button><span>Care and use</span></button><div><p>{PROSE}</p><p>{PROSE}</p></div></div><button>Add to cart</button><h3><button>Save</button> for later</h3></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("Specifications") && t.contains("Care and use"),
+        "{t}"
+    );
+    assert!(!t.contains("Add to cart") && !t.contains("Save"), "{t}");
+}
