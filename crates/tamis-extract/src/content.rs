@@ -1796,6 +1796,28 @@ fn is_accordion_toggle(dom: &Dom, i: usize) -> bool {
     in_heading || (h.disclosure && !h.boilerplate)
 }
 
+/// Whole class names of an element laid out at a fixed place of the window (Tailwind's and
+/// Bootstrap's position utilities): a banner, bar or drawer over the page (cookie consent,
+/// chat, a sticky buy bar), not the page's text.
+const FIXED_CLASSES: &[&str] = &["fixed", "fixed-bottom", "fixed-top"];
+
+/// Whether element `i` is positioned over the page ([`FIXED_CLASSES`], or `position:fixed`
+/// in its style).
+fn fixed_overlay(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, Attr::Class).is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|t| FIXED_CLASSES.iter().any(|f| t.eq_ignore_ascii_case(f)))
+    }) || dom.attr(i, Attr::Style).is_some_and(|st| {
+        st.contains("fixed")
+            && st
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase()
+                .contains("position:fixed")
+    })
+}
+
 /// Whether heading `h` holds its accordion's toggle, a `<button>` or an icon (`<svg>`: the
 /// plus or chevron): the heading is the question a click opens, the hidden block after it
 /// the answer.
@@ -1993,6 +2015,7 @@ fn should_prune(
     }
     let headed = headed_by_boilerplate(dom, i);
     let flagged = h.boilerplate
+        || fixed_overlay(dom, i)
         || (h.comments && !opts.include_comments)
         || (h.commerce && opts.product)
         || headed;

@@ -1059,3 +1059,19 @@ fn accordion_toggle_buttons_keep_their_section_titles() {
     );
     assert!(!t.contains("Add to cart") && !t.contains("Save"), "{t}");
 }
+
+#[test]
+fn fixed_position_overlays_are_pruned() {
+    // A consent banner at the end of the body, positioned over the page by a utility class or
+    // an inline style, written as prose.
+    let html = format!(
+        "<body><div><main>{}</main></div><div class='pointer-events-auto fixed bottom-6'><p>This site uses cookies to enhance site functionality, analyze traffic, and personalize ads.</p></div><div style='position: fixed; bottom: 0'><p>Chat with us now, our friendly team is online and ready to help you today.</p></div></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("cookies") && !t.contains("Chat with us"), "{t}");
+    // `fixed` as part of another name (a fixed-width layout) is no overlay.
+    let html = format!("<body><div class=fixed-width><p>{PROSE}</p><p>{PROSE}</p></div></body>");
+    assert!(root_text(&html).contains("real prose"));
+}
