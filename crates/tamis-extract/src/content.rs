@@ -1456,10 +1456,12 @@ fn teaser_card(
     }
     // A card marked up as an article of its own (schema.org microdata) is a teaser of
     // another page, whatever its links.
-    if names_article_item(dom, c)
-        && (c + 1..dom.end(c)).any(|k| dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some())
-    {
-        return true;
+    if names_article_item(dom, c) {
+        return (c + 1..dom.end(c))
+            .any(|k| dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some());
+    }
+    if !facts.has_img.get(c).copied().unwrap_or(false) {
+        return false;
     }
     let mut href: Option<&str> = None;
     let mut anchors = 0;
