@@ -13,7 +13,9 @@
 //!    holds more than [`MAX_PRUNED_SHARE`] of the page's text (a wrapper named
 //!    `page-with-sidebar` is not a sidebar; streaming renderers ship the whole page in a
 //!    `<div hidden>`); a class rule never removes a region holding the page's `<h1>` or
-//!    `<main>`; collapsed accordion, tab and FAQ panels are kept despite their hidden state.
+//!    `<main>`, nor a region named only by a weak token that holds
+//!    [`MIN_WEAK_PARAGRAPHS`] long paragraphs; collapsed accordion, tab and FAQ panels are
+//!    kept despite their hidden state.
 //!    Comment regions are pruned unless they hold most of the page's text (forums) and the
 //!    best prose outside them is short next to them (a topic post, not a blog post with a
 //!    long thread, see [`MIN_ARTICLE_SHARE_OF_COMMENTS`]); customer reviews never count as a
@@ -168,6 +170,9 @@ pub const MAX_TEASER_CARD_SHARE: f32 = 0.5;
 /// A root inside an `articleBody` grows to it when it is worth at least this share of the
 /// root's value (see `to_article_body`). Our choice.
 pub const MIN_ARTICLE_BODY_SHARE: f32 = 0.5;
+/// A region named only by a weak boilerplate token holding this many long paragraphs is
+/// kept. Our choice.
+pub const MIN_WEAK_PARAGRAPHS: u32 = 5;
 /// Penalty of a short, non-link fragment (bylines, labels, button text).
 pub const SHORT_BLOCK_PENALTY: f32 = 3.0;
 
@@ -330,6 +335,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let mut has_field = vec![false; n];
     // Subtree holds an image.
     let mut has_img = vec![false; n];
+    // Long paragraphs (`<p>` of at least [`MIN_PROSE_CHARS`]) per subtree.
+    let mut para = vec![0u32; n];
     for i in (1..n).rev() {
         let node = dom.nodes.get(i).copied();
         let Some(node) = node else { continue };
@@ -374,9 +381,19 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 *r = count(dom.text_of(i)).0;
             }
         }
+        if node.tag == Tag::P
+            && raw.get(i).copied().unwrap_or(0) >= MIN_PROSE_CHARS
+            && let Some(x) = para.get_mut(i)
+        {
+            *x = 1;
+        }
         if node.parent != NONE {
             let v = raw.get(i).copied().unwrap_or(0);
             if let Some(p) = raw.get_mut(node.parent as usize) {
+                *p += v;
+            }
+            let v = para.get(i).copied().unwrap_or(0);
+            if let Some(p) = para.get_mut(node.parent as usize) {
                 *p += v;
             }
         }
@@ -425,6 +442,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         has_h1: &has_h1,
         has_field: &has_field,
         has_img: &has_img,
+        para: &para,
     };
 
     // Pass 1: pruning.
@@ -1103,6 +1121,8 @@ struct PageFacts<'a> {
     has_field: &'a [bool],
     /// Subtree holds an image.
     has_img: &'a [bool],
+    /// Long paragraphs per subtree, before pruning.
+    para: &'a [u32],
 }
 
 /// Whether one of the words of element `i`'s class (split at every non-alphanumeric
@@ -2023,6 +2043,15 @@ fn should_prune(
     // A region holding the page's `<h1>` or `<main>` is where the content is, whatever its
     // class says (`sticky-navbar` wrappers of a product's title, `content-has-sidebar`).
     if facts.has_h1.get(i).copied().unwrap_or(false) {
+        return false;
+    }
+    // A region named only by a weak token (`paragraph--type--jump-link`: a table of contents
+    // and the sections it links to) holding several long paragraphs is the article.
+    if !headed
+        && !h.strong
+        && !h.comments
+        && facts.para.get(i).copied().unwrap_or(0) >= MIN_WEAK_PARAGRAPHS
+    {
         return false;
     }
     // An embedded post quoted by the text (`<div class="social-media-embed"><blockquote

@@ -1075,3 +1075,21 @@ fn labels_repeated_in_a_product_page_keep_their_first_copy() {
     let t = root_text(&html);
     assert_eq!(t.matches("Bit Count").count(), 4, "{t}");
 }
+
+#[test]
+fn weakly_named_regions_with_many_paragraphs_are_kept() {
+    // A table of contents and the sections it links to in one wrapper named after the menu
+    // (`jump-link`): the weak token does not prune five long paragraphs.
+    let offers: String = (0..12)
+        .map(|k| format!("<p>Offer {k}: {PROSE} {PROSE}</p>"))
+        .collect();
+    let html = format!(
+        "<body><h1>Title</h1><div class=jump-link><ul><li><a href=#a>Part one</a></li></ul><div><h2 id=a>Part one</h2>{}</div></div><div class=terms>{offers}</div></body>",
+        format!("<p>Section: {PROSE}</p>").repeat(5)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Section:"), "{t}");
+    // A strong token still prunes it (a sidebar of posts).
+    let html = html.replace("jump-link", "sidebar");
+    assert!(!root_text(&html).contains("Section:"));
+}
