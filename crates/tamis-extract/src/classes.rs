@@ -37,6 +37,8 @@ pub struct ClassHints {
     /// A shop's chrome around a product (delivery, returns, payment, loyalty): boilerplate on
     /// product pages only.
     pub commerce: bool,
+    /// Boilerplate by a strong token or substring (not only by a weak token).
+    pub strong: bool,
 }
 
 /// Whole tokens that mark boilerplate, whatever else the attribute says.
@@ -442,8 +444,10 @@ pub fn classify(value: &str, out: &mut ClassHints) {
     if flags & BOILER != 0 || (out.weak && !out.content) {
         out.boilerplate = true;
     }
-    if !out.boilerplate && SUBSTRINGS.as_ref().is_some_and(|ac| ac.is_match(lower)) {
+    out.strong |= flags & BOILER != 0;
+    if !out.strong && SUBSTRINGS.as_ref().is_some_and(|ac| ac.is_match(lower)) {
         out.boilerplate = true;
+        out.strong = true;
     }
 }
 

@@ -13,7 +13,9 @@
 //!    holds more than [`MAX_PRUNED_SHARE`] of the page's text (a wrapper named
 //!    `page-with-sidebar` is not a sidebar; streaming renderers ship the whole page in a
 //!    `<div hidden>`); a class rule never removes a region holding the page's `<h1>` or
-//!    `<main>`; collapsed accordion, tab and FAQ panels are kept despite their hidden state.
+//!    `<main>`, nor a region named only by a weak token that holds
+//!    [`MIN_WEAK_PARAGRAPHS`] long paragraphs; collapsed accordion, tab and FAQ panels are
+//!    kept despite their hidden state.
 //!    Comment regions are pruned unless they hold most of the page's text (forums) and the
 //!    best prose outside them is short next to them (a topic post, not a blog post with a
 //!    long thread, see [`MIN_ARTICLE_SHARE_OF_COMMENTS`]); customer reviews never count as a
@@ -168,6 +170,9 @@ pub const MAX_TEASER_CARD_SHARE: f32 = 0.5;
 /// A root inside an `articleBody` grows to it when it is worth at least this share of the
 /// root's value (see `to_article_body`). Our choice.
 pub const MIN_ARTICLE_BODY_SHARE: f32 = 0.5;
+/// A region named only by a weak boilerplate token holding this many long paragraphs is
+/// kept. Our choice.
+pub const MIN_WEAK_PARAGRAPHS: u32 = 5;
 /// Penalty of a short, non-link fragment (bylines, labels, button text).
 pub const SHORT_BLOCK_PENALTY: f32 = 3.0;
 
@@ -330,6 +335,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let mut has_field = vec![false; n];
     // Subtree holds an image.
     let mut has_img = vec![false; n];
+    // Long paragraphs (`<p>` of at least [`MIN_PROSE_CHARS`]) per subtree.
+    let mut para = vec![0u32; n];
     for i in (1..n).rev() {
         let node = dom.nodes.get(i).copied();
         let Some(node) = node else { continue };
@@ -374,9 +381,19 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 *r = count(dom.text_of(i)).0;
             }
         }
+        if node.tag == Tag::P
+            && raw.get(i).copied().unwrap_or(0) >= MIN_PROSE_CHARS
+            && let Some(x) = para.get_mut(i)
+        {
+            *x = 1;
+        }
         if node.parent != NONE {
             let v = raw.get(i).copied().unwrap_or(0);
             if let Some(p) = raw.get_mut(node.parent as usize) {
+                *p += v;
+            }
+            let v = para.get(i).copied().unwrap_or(0);
+            if let Some(p) = para.get_mut(node.parent as usize) {
                 *p += v;
             }
         }
@@ -425,6 +442,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         has_h1: &has_h1,
         has_field: &has_field,
         has_img: &has_img,
+        para: &para,
     };
 
     // Pass 1: pruning.
@@ -633,15 +651,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
         prune_captions(dom, &mut pruned, &records, root, &facts);
         prune_link_paragraphs(dom, &mut pruned, &records, &chars, &link_chars, root);
-        prune_teaser_cards(
-            dom,
-            &mut pruned,
-            &records,
-            &chars,
-            &link_chars,
-            root,
-            &facts,
-        );
+        prune_teaser_cards(dom, &mut pruned, &chars, &link_chars, root, &facts);
         prune_standfirsts(dom, &mut pruned, &raw, root);
         if opts.product {
             prune_repeated_labels(dom, &mut pruned, root);
@@ -1111,6 +1121,8 @@ struct PageFacts<'a> {
     has_field: &'a [bool],
     /// Subtree holds an image.
     has_img: &'a [bool],
+    /// Long paragraphs per subtree, before pruning.
+    para: &'a [u32],
 }
 
 /// Whether one of the words of element `i`'s class (split at every non-alphanumeric
@@ -1331,14 +1343,13 @@ fn prune_link_paragraphs(
 
 /// In an article's root, prunes groups of teaser cards ("most popular" boxes of other
 /// stories) by their shape rather than their link share, since a card's blurb may outweigh
-/// its title link: at least [`MIN_RECORDS`] sibling records (see [`find_records`]) each of
-/// which holds an image link and at least one more link, all to one address, and at most
-/// [`MAX_CAPTION_CHARS`] of text outside its links; product cards are left alone. A wrapper
-/// left with headings only (the box's title) goes with them.
+/// its title link: at least [`MIN_RECORDS`] siblings of one tag and first class name (see
+/// `kind_of`) each of which holds an image link and at least one more link, all to one
+/// address, and at most [`MAX_CAPTION_CHARS`] of text outside its links; product cards are
+/// left alone. A wrapper left with headings only (the box's title) goes with them.
 fn prune_teaser_cards(
     dom: &Dom,
     pruned: &mut [bool],
-    records: &[bool],
     chars: &[u32],
     link_chars: &[u32],
     root: usize,
@@ -1346,6 +1357,7 @@ fn prune_teaser_cards(
 ) {
     let end = dom.end(root);
     let mut cards = Vec::new();
+    let mut kinds = Vec::new();
     let mut p = root;
     while p < end {
         if pruned.get(p).copied().unwrap_or(true) {
@@ -1359,13 +1371,25 @@ fn prune_teaser_cards(
         cards.clear();
         let mut c = p + 1;
         while c < dom.end(p) {
-            if records.get(c).copied().unwrap_or(false)
-                && !pruned.get(c).copied().unwrap_or(true)
-                && teaser_card(dom, c, chars, link_chars, facts)
+            if !pruned.get(c).copied().unwrap_or(true)
+                && dom.tag(c) != Tag::Text
+                && teaser_card(dom, pruned, c, chars, link_chars, facts)
             {
                 cards.push(c);
             }
             c = dom.end(c).max(c + 1);
+        }
+        // The cards of one box share their tag and first class name; themes add per-item
+        // classes (`post-3460 category-news`) that make their whole class values differ.
+        kinds.clear();
+        kinds.extend(cards.iter().map(|&c| kind_of(dom, c)));
+        kinds.sort_unstable();
+        if let Some(kind) = kinds
+            .chunk_by(|a, b| a == b)
+            .max_by_key(|run| run.len())
+            .and_then(|run| run.first().copied())
+        {
+            cards.retain(|&c| kind_of(dom, c) == kind);
         }
         let card_chars: u32 = cards
             .iter()
@@ -1406,10 +1430,38 @@ fn prune_teaser_cards(
     }
 }
 
+/// Whether element `i` is a schema.org article item (`itemtype` `Article`, `NewsArticle`,
+/// `BlogPosting`).
+fn names_article_item(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, Attr::Itemtype).is_some_and(|t| {
+        let t = t.trim().trim_end_matches('/');
+        let ty = t.rsplit('/').next().unwrap_or(t);
+        ["Article", "NewsArticle", "BlogPosting"]
+            .iter()
+            .any(|a| ty.eq_ignore_ascii_case(a))
+    })
+}
+
+/// Tag and first class name of element `i`, hashed: the kind of a card whose other class
+/// names vary from card to card.
+fn kind_of(dom: &Dom, i: usize) -> u64 {
+    let first = dom
+        .attr(i, Attr::Class)
+        .and_then(|c| c.split_ascii_whitespace().next())
+        .unwrap_or("");
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (dom.tag(i) as u64);
+    for b in first.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
 /// A teaser card: an image link and at least one more link (the title), all to one
 /// address, at most [`MAX_CAPTION_CHARS`] of text outside links (a blurb), not a product.
 fn teaser_card(
     dom: &Dom,
+    pruned: &[bool],
     c: usize,
     chars: &[u32],
     link_chars: &[u32],
@@ -1422,13 +1474,30 @@ fn teaser_card(
     {
         return false;
     }
+    // A card marked up as an article of its own (schema.org microdata) is a teaser of
+    // another page, whatever its links.
+    if names_article_item(dom, c) {
+        return (c + 1..dom.end(c))
+            .any(|k| dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some());
+    }
+    if !facts.has_img.get(c).copied().unwrap_or(false) {
+        return false;
+    }
     let mut href: Option<&str> = None;
     let mut anchors = 0;
     let mut image = false;
-    for k in c + 1..dom.end(c) {
-        if dom.tag(k) != Tag::A {
+    // Links in pruned parts (a hidden author link) do not count.
+    let mut k = c + 1;
+    while k < dom.end(c) {
+        if pruned.get(k).copied().unwrap_or(true) {
+            k = dom.end(k).max(k + 1);
             continue;
         }
+        k += 1;
+        if dom.tag(k - 1) != Tag::A {
+            continue;
+        }
+        let k = k - 1;
         let Some(h) = dom.attr(k, Attr::Href) else {
             return false;
         };
@@ -2025,6 +2094,15 @@ fn should_prune(
     // A region holding the page's `<h1>` or `<main>` is where the content is, whatever its
     // class says (`sticky-navbar` wrappers of a product's title, `content-has-sidebar`).
     if facts.has_h1.get(i).copied().unwrap_or(false) {
+        return false;
+    }
+    // A region named only by a weak token (`paragraph--type--jump-link`: a table of contents
+    // and the sections it links to) holding several long paragraphs is the article.
+    if !headed
+        && !h.strong
+        && !h.comments
+        && facts.para.get(i).copied().unwrap_or(0) >= MIN_WEAK_PARAGRAPHS
+    {
         return false;
     }
     // An embedded post quoted by the text (`<div class="social-media-embed"><blockquote

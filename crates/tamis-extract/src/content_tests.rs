@@ -631,6 +631,37 @@ fn teaser_card_groups_are_pruned_by_shape() {
         article(5)
     );
     assert!(root_text(&html).contains("blurb"));
+    // Cards whose class values differ past their first name (a theme's per-post classes)
+    // are one box of teasers too.
+    let themed: String = (1..=4)
+        .map(|k| format!("<article class='card post-{k} category-c{k}'><a href=/s{k}><img src=/i{k}.jpg></a><h4><a href=/s{k}>Story {k}</a></h4><p>A short blurb of the other story number {k}, telling why it is worth a read.</p></article>"))
+        .collect();
+    let html = format!(
+        "<body><div id=ct><h1>Title</h1>{}<div id=box>{themed}</div></div></body>",
+        article(5)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose") && !t.contains("blurb"), "{t}");
+    // A hidden link in a card (its author's, for microformats) does not count.
+    let hidden: String = (1..=4)
+        .map(|k| format!("<div class=tumb><a href=/s{k}><img src=/i{k}.jpg></a><h4><a href=/s{k}>Story {k}</a></h4><span style='display:none'><a href=/author/a{k}>Writer</a></span><p>A short blurb of the other story number {k}, telling why it is worth a read.</p></div>"))
+        .collect();
+    let html = format!(
+        "<body><div id=ct><h1>Title</h1>{}<div id=box>{hidden}</div></div></body>",
+        article(5)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose") && !t.contains("blurb"), "{t}");
+    // Cards marked up as articles of their own (microdata) are teasers, image link or not.
+    let items: String = (1..=4)
+        .map(|k| format!("<li class=card itemscope itemtype=https://schema.org/Article><img src=/i{k}.jpg><h2><a href=/s{k}>Story {k}</a></h2><p>A short blurb of the other story number {k}, telling why it is worth a read.</p></li>"))
+        .collect();
+    let html = format!(
+        "<body><div id=ct><h1>Title</h1>{}<ul class=cards>{items}</ul></div></body>",
+        article(5)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose") && !t.contains("blurb"), "{t}");
     // Cards holding most of the root's text are its content (a category's items).
     let html = format!(
         "<body><div id=ct><h1>Title</h1><p>{PROSE}</p><div id=box>{cards}</div></div></body>"
@@ -1074,4 +1105,22 @@ fn fixed_position_overlays_are_pruned() {
     // `fixed` as part of another name (a fixed-width layout) is no overlay.
     let html = format!("<body><div class=fixed-width><p>{PROSE}</p><p>{PROSE}</p></div></body>");
     assert!(root_text(&html).contains("real prose"));
+}
+
+#[test]
+fn weakly_named_regions_with_many_paragraphs_are_kept() {
+    // A table of contents and the sections it links to in one wrapper named after the menu
+    // (`jump-link`): the weak token does not prune five long paragraphs.
+    let offers: String = (0..12)
+        .map(|k| format!("<p>Offer {k}: {PROSE} {PROSE}</p>"))
+        .collect();
+    let html = format!(
+        "<body><h1>Title</h1><div class=jump-link><ul><li><a href=#a>Part one</a></li></ul><div><h2 id=a>Part one</h2>{}</div></div><div class=terms>{offers}</div></body>",
+        format!("<p>Section: {PROSE}</p>").repeat(5)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Section:"), "{t}");
+    // A strong token still prunes it (a sidebar of posts).
+    let html = html.replace("jump-link", "sidebar");
+    assert!(!root_text(&html).contains("Section:"));
 }
