@@ -1044,3 +1044,61 @@ fn labels_repeated_in_a_product_page_keep_their_first_copy() {
     let t = root_text(&html);
     assert_eq!(t.matches("Bit Count").count(), 4, "{t}");
 }
+
+#[test]
+fn a_posters_card_keeps_the_posters_name() {
+    // Posts of a thread with their poster's card in an `<aside>` (pruned by its tag) and a
+    // user-details block (pruned by its class): the name stays, rank and counts go.
+    let post = |name: &str| {
+        format!(
+            "<article class=post><aside class=author-column><div class=avatar><img src=a.png></div><h3 class=entry-username><a class=ipsUsername href=/u>{name}</a> <span class=group>Members</span></h3><ul class=stats><li>4.7k posts</li></ul></aside><div class=body>{}</div></article>",
+            article(2)
+        )
+    };
+    let html = format!("<body><main>{}{}</main></body>", post("Alice"), post("Bob"));
+    let t = root_text(&html);
+    assert!(t.contains("Alice") && t.contains("Bob"), "{t}");
+    assert!(!t.contains("Members") && !t.contains("4.7k"), "{t}");
+    // The same with microdata: the name of the post's author in a user-details block.
+    let post = |name: &str| {
+        format!(
+            "<div class=message itemscope itemtype=https://schema.org/Comment><section class=message-user itemprop=author itemscope itemtype=https://schema.org/Person><div class=message-userDetails><h4><a href=/u><span itemprop=name>{name}</span></a></h4><h5 class=rank>Veteran</h5></div></section><div class=body>{}</div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><main>{}{}</main></body>",
+        post("Carol"),
+        post("Dave")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Carol") && t.contains("Dave"), "{t}");
+    assert!(!t.contains("Veteran"), "{t}");
+    // A single article's author box is no poster's card.
+    let html = format!(
+        "<body><main><article>{}<aside><span class=author-name>Erin</span> writes weekly.</aside></article></main></body>",
+        article(3)
+    );
+    assert!(!root_text(&html).contains("Erin"));
+}
+
+#[test]
+fn the_first_post_of_a_thread_keeps_its_header() {
+    // The poster's name and date before the first post's text are not a byline to trim.
+    let post = |name: &str| {
+        format!(
+            "<div itemprop=comment itemscope itemtype=http://schema.org/Comment class=post><div class=meta><span itemprop=author itemscope itemtype=http://schema.org/Person><a href=/u><span itemprop=name>{name}</span></a></span> <time>May 4, 2022</time></div><div class=text>{}</div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<html><body><div id=main><h1>A question</h1>{}{}</div></body></html>",
+        post("alice"),
+        post("bob")
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.starts_with("alice"), "{t}");
+    assert!(t.contains("bob"), "{t}");
+}
