@@ -2012,6 +2012,21 @@ fn is_placeholder_text(dom: &Dom, i: usize) -> bool {
     opens && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
 }
 
+/// Whether an element sibling of `i` has a class word of `words` ([`class_has_word`]).
+fn sibling_named(dom: &Dom, i: usize, words: &[&str]) -> bool {
+    let Some(p) = dom.parent(i) else {
+        return false;
+    };
+    let mut c = p + 1;
+    while c < dom.end(p) {
+        if c != i && dom.tag(c) != Tag::Text && class_has_word(dom, c, words) {
+            return true;
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    false
+}
+
 /// A class holding `readmore`, or `read` followed by `more` (`read-more-big`, `read_more`).
 fn names_read_more(dom: &Dom, i: usize) -> bool {
     dom.attr(i, Attr::Class).is_some_and(|c| {
@@ -2048,6 +2063,11 @@ fn should_prune(
     }
     // A link named "read more" is a teaser of another page (or the button to it).
     if tag == Tag::A && names_read_more(dom, i) {
+        return true;
+    }
+    // The short form of a value shown in two forms, one for narrow screens (`<time><span
+    // class=time__long>June 14, 2024</span><span class=time__short>1 yr</span></time>`).
+    if class_has_word(dom, i, &["short"]) && sibling_named(dom, i, &["long"]) {
         return true;
     }
     // A form label is a phrase ("Email", "I agree to the terms..."); a label wrapping a

@@ -1102,3 +1102,16 @@ fn the_first_post_of_a_thread_keeps_its_header() {
     assert!(t.starts_with("alice"), "{t}");
     assert!(t.contains("bob"), "{t}");
 }
+
+#[test]
+fn the_short_form_of_a_value_shown_in_two_forms_is_pruned() {
+    // A responsive date: the long form for wide screens, the short one for phones.
+    let html = format!(
+        "<body><main><p>Posted <time datetime=2024-06-14><span class=ipsTime__long>June 14, 2024</span><span class=ipsTime__short>1 yr</span></time></p>{}<p><span class=short>Short alone stays.</span></p></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("June 14, 2024"), "{t}");
+    assert!(!t.contains("1 yr"), "{t}");
+    assert!(t.contains("Short alone stays"), "{t}");
+}
