@@ -1920,13 +1920,15 @@ fn hidden_state(dom: &Dom, i: usize, h: &ClassHints) -> bool {
         || dom.attr(i, Attr::Style).is_some_and(style_hides)
 }
 
-/// The previous element sibling of `i` is a `<button>`, or a heading holding one or an icon:
-/// `i` is the panel the button opens (an accordion's answer).
+/// The previous element sibling of `i` is a `<button>` or a `<summary>` (the toggle of a
+/// `<details>`), or a heading holding a button or an icon: `i` is the panel the button
+/// opens (an accordion's answer).
 fn follows_button(dom: &Dom, i: usize) -> bool {
     let mut k = i;
     while let Some(s) = dom.previous_sibling(k) {
         if dom.tag(s) != Tag::Text {
-            return dom.tag(s) == Tag::Button || (dom.tag(s).is_heading() && holds_toggle(dom, s));
+            return matches!(dom.tag(s), Tag::Button | Tag::Summary)
+                || (dom.tag(s).is_heading() && holds_toggle(dom, s));
         }
         k = s;
     }

@@ -1115,3 +1115,15 @@ fn the_short_form_of_a_value_shown_in_two_forms_is_pruned() {
     assert!(!t.contains("1 yr"), "{t}");
     assert!(t.contains("Short alone stays"), "{t}");
 }
+
+#[test]
+fn a_collapsed_details_answer_is_content() {
+    // An FAQ of `<details>` whose answers a script hides from screen readers until opened.
+    let html = format!(
+        "<body><main>{}<details><summary>What is a CDN?</summary><div class=content aria-hidden=true><p>A network of servers that serves the answer kept here, close to its readers.</p></div></details><div aria-hidden=true><p>Plain hidden text goes, as it always did.</p></div></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("answer kept here"), "{t}");
+    assert!(!t.contains("Plain hidden"), "{t}");
+}
