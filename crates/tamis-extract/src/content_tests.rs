@@ -1127,3 +1127,21 @@ fn a_collapsed_details_answer_is_content() {
     assert!(t.contains("answer kept here"), "{t}");
     assert!(!t.contains("Plain hidden"), "{t}");
 }
+
+#[test]
+fn legal_fine_print_is_pruned() {
+    // The footnotes of a service page's claims, under its text.
+    let html = format!(
+        "<body><main><div class=intro>{}</div><div class='module'><div class=copy-legal><p><strong>*Disclaimers</strong></p><p>Based on publicly available data on the number of customers of competitors, as of December, the fine print.</p></div></div></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("fine print"), "{t}");
+    // A page's legal text named as content stays.
+    let html = format!(
+        "<body><main><div class=legal-content>{}</div></main></body>",
+        article(3)
+    );
+    assert!(root_text(&html).contains("real prose"));
+}
