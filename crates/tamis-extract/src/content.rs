@@ -2067,6 +2067,13 @@ fn should_prune(
     if tag == Tag::A && names_read_more(dom, i) {
         return true;
     }
+    // A count of likes, replies or views (microdata `InteractionCounter`) is no text.
+    if dom.attr(i, Attr::Itemprop).is_some_and(|v| {
+        v.split_ascii_whitespace()
+            .any(|t| t == "interactionStatistic")
+    }) {
+        return true;
+    }
     // The short form of a value shown in two forms, one for narrow screens (`<time><span
     // class=time__long>June 14, 2024</span><span class=time__short>1 yr</span></time>`).
     if class_has_word(dom, i, &["short"]) && sibling_named(dom, i, &["long"]) {

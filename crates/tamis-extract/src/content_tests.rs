@@ -1145,3 +1145,22 @@ fn legal_fine_print_is_pruned() {
     );
     assert!(root_text(&html).contains("real prose"));
 }
+
+#[test]
+fn interaction_counters_are_pruned() {
+    // A post's like count, typed as a schema.org InteractionCounter.
+    let post = |k: usize| {
+        format!(
+            "<div class=post><p>{PROSE} Post {k}.</p><div itemprop=interactionStatistic itemscope itemtype=http://schema.org/InteractionCounter><span class=post-likes>{k} Likes</span></div></div>"
+        )
+    };
+    let html = format!(
+        "<body><main>{}{}{}</main></body>",
+        post(1),
+        post(2),
+        post(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Post 2."), "{t}");
+    assert!(!t.contains("Likes"), "{t}");
+}
