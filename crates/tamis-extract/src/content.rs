@@ -2067,10 +2067,11 @@ fn should_prune(
     if tag == Tag::A && names_read_more(dom, i) {
         return true;
     }
-    // A count of likes, replies or views (microdata `InteractionCounter`) is no text.
+    // A count of likes, replies or views (microdata `InteractionCounter`) and a post's or
+    // item's number in its list (`itemprop=position`) are no text.
     if dom.attr(i, Attr::Itemprop).is_some_and(|v| {
         v.split_ascii_whitespace()
-            .any(|t| t == "interactionStatistic")
+            .any(|t| t == "interactionStatistic" || t == "position")
     }) {
         return true;
     }

@@ -1147,11 +1147,11 @@ fn legal_fine_print_is_pruned() {
 }
 
 #[test]
-fn interaction_counters_are_pruned() {
-    // A post's like count, typed as a schema.org InteractionCounter.
+fn interaction_counters_and_positions_are_pruned() {
+    // A post's like count, typed as a schema.org InteractionCounter, and its number.
     let post = |k: usize| {
         format!(
-            "<div class=post><p>{PROSE} Post {k}.</p><div itemprop=interactionStatistic itemscope itemtype=http://schema.org/InteractionCounter><span class=post-likes>{k} Likes</span></div></div>"
+            "<div class=post><span itemprop=position>#{k}0</span><p>{PROSE} Post {k}.</p><div itemprop=interactionStatistic itemscope itemtype=http://schema.org/InteractionCounter><span class=post-likes>{k} Likes</span></div></div>"
         )
     };
     let html = format!(
@@ -1163,4 +1163,5 @@ fn interaction_counters_are_pruned() {
     let t = root_text(&html);
     assert!(t.contains("Post 2."), "{t}");
     assert!(!t.contains("Likes"), "{t}");
+    assert!(!t.contains("#20"), "{t}");
 }
