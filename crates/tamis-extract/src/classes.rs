@@ -138,6 +138,9 @@ const WEAK_BOILERPLATE_TOKENS: &[&str] = &[
     "popular",
     "toc",
     "disclaimer",
+    // Fine print under a page (`copy-legal`: the footnotes of a pricing claim); a page's
+    // legal text itself is named as content (`legal-content`).
+    "legal",
     "copyright",
     "author-bio",
     "bio",

@@ -199,6 +199,9 @@ pub struct Analysis {
     pub in_record: Vec<bool>,
     /// Value of the best prose region (article mode).
     pub prose_value: f32,
+    /// The page is a thread: it holds at least two posts typed by microdata
+    /// ([`is_typed_post`]).
+    pub thread: bool,
 }
 
 /// Non-whitespace characters of `s` and how many sentence ends it has.
@@ -448,11 +451,23 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // Pass 1: pruning.
     let mut pruned = vec![false; n];
     let mut in_article = vec![false; n];
+    // The post (see [`is_post`]) holding each node, on pages with at least two posts; and
+    // whether a post's poster name was kept already.
+    let mut post_of = vec![NONE; n];
+    let mut named = vec![false; n];
+    let threaded = (body..dom.end(body))
+        .filter(|&k| is_post(dom, k))
+        .nth(1)
+        .is_some();
     let mut i = 1;
     while i < n {
         let Some(node) = dom.nodes.get(i).copied() else {
             break;
         };
+        if pruned.get(i).copied().unwrap_or(false) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
         let parent = node.parent as usize;
         let inherited_article = in_article.get(parent).copied().unwrap_or(false);
         if node.tag == Tag::Text {
@@ -463,7 +478,24 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         if let Some(a) = in_article.get_mut(i) {
             *a = is_article;
         }
+        let post = post_of.get(parent).copied().unwrap_or(NONE);
+        if threaded && let Some(x) = post_of.get_mut(i) {
+            *x = if is_post(dom, i) { i as u32 } else { post };
+        }
         if should_prune(dom, i, node.tag, inherited_article, &facts, opts) {
+            // A post's poster card or header (`<aside>`, `message-userDetails`) keeps the
+            // poster's name, once per post: the rest of it (avatar, rank, post count) goes.
+            if post != NONE
+                && !named.get(post as usize).copied().unwrap_or(true)
+                && let Some(a) = poster_name(dom, i, &facts)
+            {
+                prune_except(dom, &mut pruned, i, a);
+                if let Some(x) = named.get_mut(post as usize) {
+                    *x = true;
+                }
+                i += 1;
+                continue;
+            }
             if let Some(p) = pruned.get_mut(i) {
                 *p = true;
             }
@@ -680,6 +712,10 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         listing,
         in_record,
         prose_value: best,
+        thread: (body..dom.end(body))
+            .filter(|&k| is_typed_post(dom, k))
+            .nth(1)
+            .is_some(),
     }
 }
 
@@ -1799,6 +1835,129 @@ fn caption_wrapper(dom: &Dom, i: usize, tag: Tag, facts: &PageFacts<'_>) -> Opti
     None
 }
 
+/// Last segments of the schema.org types of a post of a thread (forum posts, replies,
+/// answers).
+const POST_TYPES: &[&str] = &[
+    "Comment",
+    "DiscussionForumPosting",
+    "Answer",
+    "Question",
+    "SocialMediaPosting",
+];
+
+/// A post of a thread: an `<article>`, or a post typed by microdata ([`is_typed_post`]).
+fn is_post(dom: &Dom, i: usize) -> bool {
+    dom.tag(i) == Tag::Article || is_typed_post(dom, i)
+}
+
+/// An element typed (microdata) as a comment, forum posting, question or answer.
+pub(crate) fn is_typed_post(dom: &Dom, i: usize) -> bool {
+    if dom
+        .attr(i, Attr::Itemprop)
+        .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == "comment"))
+    {
+        return true;
+    }
+    dom.attr(i, Attr::Itemtype).is_some_and(|t| {
+        let t = t.trim().trim_end_matches('/');
+        let ty = t.rsplit('/').next().unwrap_or(t);
+        POST_TYPES.iter().any(|p| ty.eq_ignore_ascii_case(p))
+    })
+}
+
+/// Longest text (characters) of a poster's card or post header that keeps the poster's name
+/// when it is pruned.
+pub const MAX_POSTER_CARD_CHARS: u32 = 400;
+/// Longest name (characters) of a poster.
+const MAX_POSTER_NAME_CHARS: u32 = 60;
+
+/// In region `i` (a poster's card or a post header about to be pruned, of at most
+/// [`MAX_POSTER_CARD_CHARS`]), holding no post itself, the element holding the poster's
+/// name: a class naming a user name (`username`, `ipsEntry__username`, `author-name`), or
+/// microdata `itemprop="name"` of the post's `itemprop="author"`.
+fn poster_name(dom: &Dom, i: usize, facts: &PageFacts<'_>) -> Option<usize> {
+    let raw = |k: usize| facts.raw.get(k).copied().unwrap_or(0);
+    if raw(i) > MAX_POSTER_CARD_CHARS {
+        return None;
+    }
+    let end = dom.end(i);
+    if (i..end).any(|k| is_post(dom, k)) {
+        return None;
+    }
+    let is_name = |k: usize| {
+        dom.tag(k) != Tag::Text
+            && (1..=MAX_POSTER_NAME_CHARS).contains(&raw(k))
+            && (names_user_name(dom, k) || author_name_prop(dom, k))
+    };
+    // The innermost: `<h3 class=username><a class=username>Name</a> <span>Rank</span></h3>`.
+    let mut a = (i..end).find(|&k| is_name(k))?;
+    while let Some(b) = (a + 1..dom.end(a)).find(|&k| is_name(k)) {
+        a = b;
+    }
+    Some(a)
+}
+
+/// A class naming a user's name: a word ending in `username` (`username`, `ipsUsername`),
+/// or `name` after `user`, `author`, `poster` or `member` (`author-name`, `user_name`).
+fn names_user_name(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, Attr::Class).is_some_and(|c| {
+        let mut prev = "";
+        c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|t| {
+            let l = t.to_ascii_lowercase();
+            let hit = l.ends_with("username")
+                || matches!(l.as_str(), "authorname" | "postername" | "membername")
+                || (l == "name"
+                    && ["user", "author", "poster", "member"]
+                        .iter()
+                        .any(|w| prev.eq_ignore_ascii_case(w)));
+            prev = t;
+            hit
+        })
+    })
+}
+
+/// Microdata `itemprop="name"` of an `itemprop="author"` (or `creator`) at most five
+/// levels up.
+fn author_name_prop(dom: &Dom, i: usize) -> bool {
+    let has = |k: usize, w: &str| {
+        dom.attr(k, Attr::Itemprop)
+            .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == w))
+    };
+    if !has(i, "name") {
+        return false;
+    }
+    let mut k = i;
+    for _ in 0..6 {
+        if has(k, "author") || has(k, "creator") {
+            return true;
+        }
+        match dom.parent(k) {
+            Some(p) => k = p,
+            None => break,
+        }
+    }
+    false
+}
+
+/// Prunes region `r` but for element `a` inside it: every branch off the path from `r` down
+/// to `a` (text included) is pruned, `a` and its ancestors up to `r` are kept.
+fn prune_except(dom: &Dom, pruned: &mut [bool], r: usize, a: usize) {
+    let mut y = a;
+    while y > r {
+        let Some(p) = dom.parent(y) else { break };
+        let mut c = p + 1;
+        while c < dom.end(p) {
+            if c != y
+                && let Some(x) = pruned.get_mut(c)
+            {
+                *x = true;
+            }
+            c = dom.end(c).max(c + 1);
+        }
+        y = p;
+    }
+}
+
 /// An embedded post (a tweet, an Instagram post: a `<blockquote>` holding most of the
 /// region's text) in a wrapper named like a share bar (`social-media-embed`).
 fn embeds_quote(dom: &Dom, i: usize, raw: &[u32]) -> bool {
@@ -1830,13 +1989,15 @@ fn hidden_state(dom: &Dom, i: usize, h: &ClassHints) -> bool {
         || dom.attr(i, Attr::Style).is_some_and(style_hides)
 }
 
-/// The previous element sibling of `i` is a `<button>`, or a heading holding one or an icon:
-/// `i` is the panel the button opens (an accordion's answer).
+/// The previous element sibling of `i` is a `<button>` or a `<summary>` (the toggle of a
+/// `<details>`), or a heading holding a button or an icon: `i` is the panel the button
+/// opens (an accordion's answer).
 fn follows_button(dom: &Dom, i: usize) -> bool {
     let mut k = i;
     while let Some(s) = dom.previous_sibling(k) {
         if dom.tag(s) != Tag::Text {
-            return dom.tag(s) == Tag::Button || (dom.tag(s).is_heading() && holds_toggle(dom, s));
+            return matches!(dom.tag(s), Tag::Button | Tag::Summary)
+                || (dom.tag(s).is_heading() && holds_toggle(dom, s));
         }
         k = s;
     }
@@ -1966,6 +2127,21 @@ fn is_placeholder_text(dom: &Dom, i: usize) -> bool {
     opens && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
 }
 
+/// Whether an element sibling of `i` has a class word of `words` ([`class_has_word`]).
+fn sibling_named(dom: &Dom, i: usize, words: &[&str]) -> bool {
+    let Some(p) = dom.parent(i) else {
+        return false;
+    };
+    let mut c = p + 1;
+    while c < dom.end(p) {
+        if c != i && dom.tag(c) != Tag::Text && class_has_word(dom, c, words) {
+            return true;
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    false
+}
+
 /// A class holding `readmore`, or `read` followed by `more` (`read-more-big`, `read_more`).
 fn names_read_more(dom: &Dom, i: usize) -> bool {
     dom.attr(i, Attr::Class).is_some_and(|c| {
@@ -2008,6 +2184,19 @@ fn should_prune(
     }
     // A link named "read more" is a teaser of another page (or the button to it).
     if tag == Tag::A && names_read_more(dom, i) {
+        return true;
+    }
+    // A count of likes, replies or views (microdata `InteractionCounter`) and a post's or
+    // item's number in its list (`itemprop=position`) are no text.
+    if dom.attr(i, Attr::Itemprop).is_some_and(|v| {
+        v.split_ascii_whitespace()
+            .any(|t| t == "interactionStatistic" || t == "position")
+    }) {
+        return true;
+    }
+    // The short form of a value shown in two forms, one for narrow screens (`<time><span
+    // class=time__long>June 14, 2024</span><span class=time__short>1 yr</span></time>`).
+    if class_has_word(dom, i, &["short"]) && sibling_named(dom, i, &["long"]) {
         return true;
     }
     // A form label is a phrase ("Email", "I agree to the terms..."); a label wrapping a

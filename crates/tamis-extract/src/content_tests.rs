@@ -1124,3 +1124,124 @@ fn weakly_named_regions_with_many_paragraphs_are_kept() {
     let html = html.replace("jump-link", "sidebar");
     assert!(!root_text(&html).contains("Section:"));
 }
+
+#[test]
+fn a_posters_card_keeps_the_posters_name() {
+    // Posts of a thread with their poster's card in an `<aside>` (pruned by its tag) and a
+    // user-details block (pruned by its class): the name stays, rank and counts go.
+    let post = |name: &str| {
+        format!(
+            "<article class=post><aside class=author-column><div class=avatar><img src=a.png></div><h3 class=entry-username><a class=ipsUsername href=/u>{name}</a> <span class=group>Members</span></h3><ul class=stats><li>4.7k posts</li></ul></aside><div class=body>{}</div></article>",
+            article(2)
+        )
+    };
+    let html = format!("<body><main>{}{}</main></body>", post("Alice"), post("Bob"));
+    let t = root_text(&html);
+    assert!(t.contains("Alice") && t.contains("Bob"), "{t}");
+    assert!(!t.contains("Members") && !t.contains("4.7k"), "{t}");
+    // The same with microdata: the name of the post's author in a user-details block.
+    let post = |name: &str| {
+        format!(
+            "<div class=message itemscope itemtype=https://schema.org/Comment><section class=message-user itemprop=author itemscope itemtype=https://schema.org/Person><div class=message-userDetails><h4><a href=/u><span itemprop=name>{name}</span></a></h4><h5 class=rank>Veteran</h5></div></section><div class=body>{}</div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><main>{}{}</main></body>",
+        post("Carol"),
+        post("Dave")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Carol") && t.contains("Dave"), "{t}");
+    assert!(!t.contains("Veteran"), "{t}");
+    // A single article's author box is no poster's card.
+    let html = format!(
+        "<body><main><article>{}<aside><span class=author-name>Erin</span> writes weekly.</aside></article></main></body>",
+        article(3)
+    );
+    assert!(!root_text(&html).contains("Erin"));
+}
+
+#[test]
+fn the_first_post_of_a_thread_keeps_its_header() {
+    // The poster's name and date before the first post's text are not a byline to trim.
+    let post = |name: &str| {
+        format!(
+            "<div itemprop=comment itemscope itemtype=http://schema.org/Comment class=post><div class=meta><span itemprop=author itemscope itemtype=http://schema.org/Person><a href=/u><span itemprop=name>{name}</span></a></span> <time>May 4, 2022</time></div><div class=text>{}</div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<html><body><div id=main><h1>A question</h1>{}{}</div></body></html>",
+        post("alice"),
+        post("bob")
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.starts_with("alice"), "{t}");
+    assert!(t.contains("bob"), "{t}");
+}
+
+#[test]
+fn the_short_form_of_a_value_shown_in_two_forms_is_pruned() {
+    // A responsive date: the long form for wide screens, the short one for phones.
+    let html = format!(
+        "<body><main><p>Posted <time datetime=2024-06-14><span class=ipsTime__long>June 14, 2024</span><span class=ipsTime__short>1 yr</span></time></p>{}<p><span class=short>Short alone stays.</span></p></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("June 14, 2024"), "{t}");
+    assert!(!t.contains("1 yr"), "{t}");
+    assert!(t.contains("Short alone stays"), "{t}");
+}
+
+#[test]
+fn a_collapsed_details_answer_is_content() {
+    // An FAQ of `<details>` whose answers a script hides from screen readers until opened.
+    let html = format!(
+        "<body><main>{}<details><summary>What is a CDN?</summary><div class=content aria-hidden=true><p>A network of servers that serves the answer kept here, close to its readers.</p></div></details><div aria-hidden=true><p>Plain hidden text goes, as it always did.</p></div></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("answer kept here"), "{t}");
+    assert!(!t.contains("Plain hidden"), "{t}");
+}
+
+#[test]
+fn legal_fine_print_is_pruned() {
+    // The footnotes of a service page's claims, under its text.
+    let html = format!(
+        "<body><main><div class=intro>{}</div><div class='module'><div class=copy-legal><p><strong>*Disclaimers</strong></p><p>Based on publicly available data on the number of customers of competitors, as of December, the fine print.</p></div></div></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("fine print"), "{t}");
+    // A page's legal text named as content stays.
+    let html = format!(
+        "<body><main><div class=legal-content>{}</div></main></body>",
+        article(3)
+    );
+    assert!(root_text(&html).contains("real prose"));
+}
+
+#[test]
+fn interaction_counters_and_positions_are_pruned() {
+    // A post's like count, typed as a schema.org InteractionCounter, and its number.
+    let post = |k: usize| {
+        format!(
+            "<div class=post><span itemprop=position>#{k}0</span><p>{PROSE} Post {k}.</p><div itemprop=interactionStatistic itemscope itemtype=http://schema.org/InteractionCounter><span class=post-likes>{k} Likes</span></div></div>"
+        )
+    };
+    let html = format!(
+        "<body><main>{}{}{}</main></body>",
+        post(1),
+        post(2),
+        post(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Post 2."), "{t}");
+    assert!(!t.contains("Likes"), "{t}");
+    assert!(!t.contains("#20"), "{t}");
+}

@@ -32,6 +32,8 @@ struct Writer {
     markdown: bool,
     /// Start offsets of paragraphs in `out` and their heading level (0: not a heading).
     segments: Vec<(usize, u8)>,
+    /// Index in `segments` of the first paragraph of each post of a thread.
+    posts: Vec<usize>,
     /// Heading level of the next paragraph.
     next_heading: u8,
     /// First character of the word being written (for [`Gap::Soft`]).
@@ -140,6 +142,7 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         prefix: None,
         markdown,
         segments: Vec::new(),
+        posts: Vec::new(),
         next_heading: 0,
         next_first: None,
     };
@@ -173,6 +176,9 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
             i += 1;
             continue;
         }
+        if a.thread && crate::content::is_typed_post(dom, i) {
+            w.posts.push(w.segments.len());
+        }
         open(dom, i, cfg, &mut w, &mut pre_depth, &mut list_depth);
         let e = dom.end(i);
         if e > i + 1 {
@@ -188,7 +194,7 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     let out = if a.listing {
         w.out
     } else {
-        trim_to_prose(&w.out, &w.segments)
+        trim_to_prose(&w.out, &w.segments, &w.posts)
     };
     let mut out = drop_repeated_lines(&out);
     let trimmed = out.trim_end().len();
@@ -279,13 +285,16 @@ pub const MIN_LOWERCASE_SHARE: f32 = 0.2;
 /// text precedes it (a title further down is a box's, not the page's). Our choice: 0.1 and
 /// 0.25 both helped on both halves of the development pages, 0.25 more.
 pub const MAX_TEXT_SHARE_BEFORE_H1: f32 = 0.25;
+/// Longest header (characters: poster's name, date, rank) of a thread's first post that is
+/// kept before its text. Our choice.
+pub const MAX_POST_HEADER_CHARS: usize = 200;
 /// Paragraphs with fewer cased words than this skip the lowercase test.
 const MIN_CASED_WORDS: u32 = 5;
 
 /// Drops the paragraphs before the first and after the last prose paragraph (bylines, dates,
 /// the title, "Advertisement", share prompts), keeping a sub-heading (h2..h6) that directly
 /// precedes the first prose paragraph.
-fn trim_to_prose(out: &str, segments: &[(usize, u8)]) -> String {
+fn trim_to_prose(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> String {
     let bounds: Vec<(usize, usize, u8)> = segments
         .iter()
         .enumerate()
@@ -329,6 +338,17 @@ fn trim_to_prose(out: &str, segments: &[(usize, u8)]) -> String {
     let mut start = first;
     if first > 0 && bounds.get(first - 1).is_some_and(|b| b.2 >= 2) {
         start = first - 1;
+    }
+    // In a thread, the first post's header (its poster's name, its date) goes with it.
+    if let Some(&p) = posts.iter().rev().find(|&&p| p <= first)
+        && p < start
+        && bounds.get(p).zip(bounds.get(first)).is_some_and(|(a, b)| {
+            out.get(a.0..b.0).is_some_and(|t| {
+                t.chars().filter(|c| !c.is_whitespace()).count() <= MAX_POST_HEADER_CHARS
+            })
+        })
+    {
+        start = p;
     }
     let s = bounds.get(start).map_or(0, |b| b.0);
     let e = bounds.get(last).map_or(out.len(), |b| b.1);
@@ -511,7 +531,7 @@ mod tests {
         .into_iter()
         .map(|s| (s, 0))
         .collect();
-        let t = trim_to_prose(out, &segs);
+        let t = trim_to_prose(out, &segs, &[]);
         assert!(t.starts_with("The telescope"), "{t}");
         // The end boundary only needs prose: lists of names and dates end articles too.
         assert!(t.ends_with("Latest News Today"), "{t}");
@@ -522,7 +542,7 @@ mod tests {
             (out.find("The Ult").unwrap(), 1),
             (out.find("Mobile").unwrap(), 0),
         ];
-        assert!(trim_to_prose(out, &segs).starts_with("Mobile design"));
+        assert!(trim_to_prose(out, &segs, &[]).starts_with("Mobile design"));
         // Uncased scripts are not judged by case.
         assert!(reads_as_running_text(
             "MBC SBS KBS JTBC 이유리의 연기는 그녀의 막장 히트작 연민정처럼 감정펀치다 그때그때 감정의"
