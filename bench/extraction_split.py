@@ -75,6 +75,7 @@ def main():
     ap.add_argument("--type", default=None)
     ap.add_argument("--compare", default=None)
     ap.add_argument("--round", type=int, default=2, choices=[1, 2])
+    ap.add_argument("--digits", type=int, default=3, help="decimals of the table's figures")
     args = ap.parse_args()
     global ROUND
     ROUND = args.round
@@ -84,12 +85,13 @@ def main():
     manifest = load(args.manifest)
     preds = {j["id"]: j.get("text") or "" for j in load(args.output)}
     rows = per_page(sc, manifest, preds)
-    print(f"{'half':<8}{'n':>5}{'sh F1':>7}{'WCXB':>7}" + "".join(f"{t[:5]:>7}" for t in TYPES))
+    d, w = args.digits, args.digits + 4
+    print(f"{'half':<8}{'n':>5}{'sh F1':>{w}}{'WCXB':>{w}}" + "".join(f"{t[:5]:>{w}}" for t in TYPES))
     for name, sel in [("tune", [r for r in rows if r["half"] == "tune"]),
                       ("held", [r for r in rows if r["half"] == "held"]), ("all", rows)]:
         s = summary(sc, sel)
-        print(f"{name:<8}{len(sel):>5}{s['sh']:>7.3f}{s['wcxb']:>7.3f}"
-              + "".join(f"{s[t]:>7.3f}" for t in TYPES))
+        print(f"{name:<8}{len(sel):>5}{s['sh']:>{w}.{d}f}{s['wcxb']:>{w}.{d}f}"
+              + "".join(f"{s[t]:>{w}.{d}f}" for t in TYPES))
     tune = [r for r in rows if r["half"] == "tune" and (args.type is None or r["type"] == args.type
                                                       or (args.type == "sh" and r["dataset"] == "scrapinghub"))]
     if args.worst:
