@@ -1245,3 +1245,19 @@ fn interaction_counters_and_positions_are_pruned() {
     assert!(!t.contains("Likes"), "{t}");
     assert!(!t.contains("#20"), "{t}");
 }
+
+#[test]
+fn a_run_of_subheadings_before_the_first_prose_is_kept() {
+    // A service page titles its first section with a heading and a tagline set as a second
+    // heading; the byline-like fragment before them is still trimmed, and so is the <h1>.
+    let html = format!(
+        "<body><main><h1>Page title</h1><p>Call us today</p><h2>Cosmetic packaging design</h2><h3>Where looks meet purpose</h3><p>{PROSE} One.</p><p>{PROSE} Two.</p><p>{PROSE} Three.</p><p>{PROSE} Four.</p></main></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(
+        t.starts_with("Cosmetic packaging design\n\nWhere looks meet purpose\n\nThis is"),
+        "{t}"
+    );
+}
