@@ -1245,3 +1245,29 @@ fn interaction_counters_and_positions_are_pruned() {
     assert!(!t.contains("Likes"), "{t}");
     assert!(!t.contains("#20"), "{t}");
 }
+
+#[test]
+fn link_tables_under_column_headers_are_rendered_link_lists_are_not() {
+    // A data table whose first column is linked names is content (render.rs skips inner
+    // link clusters, but not a table with `<th>` headers, nor its body or a wrapper of it);
+    // the same links without headers are still a cluster.
+    let rows: String = [
+        "Northwind Traders",
+        "Contoso Builders",
+        "Fabrikam Electric",
+        "Tailspin Works",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(k, n)| format!("<tr><td><a href=/c{k}>{n}</a></td><td>${k}B</td></tr>"))
+    .collect();
+    let html = format!(
+        "<body><article><p>{PROSE}</p><p>Electrical firms design, install, test and repair the systems of large buildings, and the market for their work grew again last year, by a steady margin.</p><p>The list below ranks the firms by their revenue, as reported for the last full year.</p><div class=scroll><table><thead><tr><th>Company</th><th>Revenue</th></tr></thead><tbody>{rows}</tbody></table></div><p>Growth, not size, is what the rest of this long article looks at, firm by firm, with the figures each of them reported to the trade press.</p><table><tr><td><a href=/a>Read the first related story here</a></td><td><a href=/b>Read the second related story</a></td><td><a href=/c>Read a third related story</a></td></tr></table><p>The last of the firms, founded a century ago, now employs more than twenty thousand people across the country, in every one of its regions.</p></article></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Company Revenue"), "{t}");
+    assert!(t.contains("Fabrikam Electric $2B"), "{t}");
+    assert!(!t.contains("related story"), "{t}");
+}
