@@ -2142,6 +2142,37 @@ fn sibling_named(dom: &Dom, i: usize, words: &[&str]) -> bool {
     false
 }
 
+/// Least list items of an `<aside>` in an article that holds the text's own list.
+pub const MIN_ASIDE_LIST_ITEMS: usize = 3;
+
+/// Whether `<aside>` element `i` holds a list of at least [`MIN_ASIDE_LIST_ITEMS`] items
+/// whose text is mostly not links: a box of the article's own list (a recipe's ingredients,
+/// key facts, a summary's points) set beside the text, not a list of links to other pages.
+fn is_text_list_box(dom: &Dom, i: usize) -> bool {
+    let end = dom.end(i);
+    let (mut items, mut text, mut linked) = (0usize, 0usize, 0usize);
+    let mut in_link_until = 0usize;
+    for k in i + 1..end {
+        match dom.tag(k) {
+            Tag::Li => items += 1,
+            Tag::A => in_link_until = in_link_until.max(dom.end(k)),
+            Tag::Text => {
+                let n = dom
+                    .text_of(k)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count();
+                text += n;
+                if k < in_link_until {
+                    linked += n;
+                }
+            }
+            _ => {}
+        }
+    }
+    items >= MIN_ASIDE_LIST_ITEMS && linked * 2 < text
+}
+
 /// A class holding `readmore`, or `read` followed by `more` (`read-more-big`, `read_more`).
 fn names_read_more(dom: &Dom, i: usize) -> bool {
     dom.attr(i, Attr::Class).is_some_and(|c| {
@@ -2170,7 +2201,7 @@ fn should_prune(
     {
         return false;
     }
-    if tag_is_never_content(tag) {
+    if tag_is_never_content(tag) && !(tag == Tag::Aside && in_article && is_text_list_box(dom, i)) {
         return true;
     }
     if tag == Tag::Header && !in_article {

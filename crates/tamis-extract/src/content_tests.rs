@@ -1271,3 +1271,17 @@ fn link_tables_under_column_headers_are_rendered_link_lists_are_not() {
     assert!(t.contains("Fabrikam Electric $2B"), "{t}");
     assert!(!t.contains("related story"), "{t}");
 }
+
+#[test]
+fn an_aside_in_an_article_holding_a_text_list_is_kept() {
+    // A recipe's ingredients set beside its steps stay; a box of links beside the text and
+    // an aside outside any article go.
+    let html = format!(
+        "<body><article><h1>Bread</h1><aside class=box><h2>Ingredients</h2><ul><li>4 cups of bread flour</li><li>2 teaspoons of salt</li><li>1 cup of <a href=/starter>starter</a></li></ul></aside>{}<aside><h4>Related</h4><ul><li><a href=/a>Rye bread</a></li><li><a href=/b>Sandwich loaf</a></li><li><a href=/c>Bagels</a></li></ul></aside></article><aside><ul><li>One more thing</li><li>Another thing here</li><li>A third thing</li></ul></aside></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("2 teaspoons of salt"), "{t}");
+    assert!(!t.contains("Sandwich loaf"), "{t}");
+    assert!(!t.contains("Another thing"), "{t}");
+}
