@@ -1285,3 +1285,17 @@ fn an_aside_in_an_article_holding_a_text_list_is_kept() {
     assert!(!t.contains("Sandwich loaf"), "{t}");
     assert!(!t.contains("Another thing"), "{t}");
 }
+
+#[test]
+fn a_portrait_card_whose_text_starts_with_the_pictured_name_is_pruned() {
+    // An author's card after the article (portrait, name, biography) goes; a linked card
+    // (a product or story teaser) and a photo in the text stay.
+    let html = format!(
+        "<body><div class=post><div class=body>{}<p><img src=m.jpg alt='Mary Major at her desk'>Mary Major said the results were encouraging, and that more work was planned for next year.</p></div><div class=box><div><img src=a.jpg alt='photo of Jane Doe'></div><div><p><span>Jane Doe</span>, Executive Editor</p><div>Jane Doe is the executive editor of the magazine. She also writes for its sister titles and teaches journalism.</div></div></div><div class=box><a href=/p><img src=b.jpg alt='Blue Kettle Deluxe'></a><p>Blue Kettle Deluxe boils a full litre of water in under three minutes, quietly and safely.</p></div></div></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("executive editor of the magazine"), "{t}");
+    assert!(t.contains("Mary Major said"), "{t}");
+    assert!(t.contains("boils a full litre"), "{t}");
+}
