@@ -2153,9 +2153,10 @@ fn is_portrait_card(dom: &Dom, i: usize) -> bool {
     let Some(img) = (i + 1..end).find(|&k| dom.tag(k) == Tag::Img) else {
         return false;
     };
-    // A linked image is a card of another page (a product, a story), not a portrait.
+    // A linked image (or a card inside a link) is a card of another page (a product, a
+    // story), not a portrait.
     let mut p = dom.parent(img);
-    while let Some(q) = p.filter(|&q| q > i) {
+    while let Some(q) = p {
         if dom.tag(q) == Tag::A {
             return false;
         }

@@ -1298,4 +1298,13 @@ fn a_portrait_card_whose_text_starts_with_the_pictured_name_is_pruned() {
     assert!(!t.contains("executive editor of the magazine"), "{t}");
     assert!(t.contains("Mary Major said"), "{t}");
     assert!(t.contains("boils a full litre"), "{t}");
+    // A card inside a link (a story teaser) is no portrait either.
+    let dom = parse(
+        "<body><a href=/s><div class=card><div><img src=c.jpg alt='Actor Sam Roe in the film Red Band'></div><p>Red Band is the moving tale of a father who rescues his daughter from her new home.</p></div></a></body>",
+        256,
+    );
+    let card = (0..dom.nodes.len())
+        .find(|&k| dom.tag(k) == Tag::Div)
+        .unwrap();
+    assert!(!is_portrait_card(&dom, card));
 }
