@@ -2142,6 +2142,78 @@ fn sibling_named(dom: &Dom, i: usize, words: &[&str]) -> bool {
     false
 }
 
+/// Longest text (characters) of a card of a person's portrait and biography.
+pub const MAX_PORTRAIT_CARD_CHARS: u32 = 1200;
+
+/// Whether `i` is a person's card: an image whose `alt` names the person (`photo of Jane
+/// Doe`) and a text that starts with that name (`Jane Doe is the editor of ...`). Authors'
+/// and reviewers' biographies after an article are about the writer, not the subject.
+fn is_portrait_card(dom: &Dom, i: usize) -> bool {
+    let end = dom.end(i);
+    let Some(img) = (i + 1..end).find(|&k| dom.tag(k) == Tag::Img) else {
+        return false;
+    };
+    // A linked image (or a card inside a link) is a card of another page (a product, a
+    // story), not a portrait.
+    let mut p = dom.parent(img);
+    while let Some(q) = p {
+        if dom.tag(q) == Tag::A {
+            return false;
+        }
+        p = dom.parent(q);
+    }
+    let Some(alt) = dom.attr(img, Attr::Alt) else {
+        return false;
+    };
+    let Some(bio) = (i + 1..end)
+        .filter(|&k| dom.tag(k) == Tag::Text)
+        .map(|k| dom.text_of(k).trim())
+        .max_by_key(|t| t.len())
+        .filter(|t| t.len() >= MIN_PROSE_CHARS as usize)
+    else {
+        return false;
+    };
+    let mut words = bio
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.']));
+    let (Some(a), Some(b)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.len() >= 2;
+    capital(a) && capital(b) && alt.contains(&format!("{a} {b}"))
+}
+
+/// Least list items of an `<aside>` in an article that holds the text's own list.
+pub const MIN_ASIDE_LIST_ITEMS: usize = 3;
+
+/// Whether `<aside>` element `i` holds a list of at least [`MIN_ASIDE_LIST_ITEMS`] items
+/// whose text is mostly not links: a box of the article's own list (a recipe's ingredients,
+/// key facts, a summary's points) set beside the text, not a list of links to other pages.
+fn is_text_list_box(dom: &Dom, i: usize) -> bool {
+    let end = dom.end(i);
+    let (mut items, mut text, mut linked) = (0usize, 0usize, 0usize);
+    let mut in_link_until = 0usize;
+    for k in i + 1..end {
+        match dom.tag(k) {
+            Tag::Li => items += 1,
+            Tag::A => in_link_until = in_link_until.max(dom.end(k)),
+            Tag::Text => {
+                let n = dom
+                    .text_of(k)
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .count();
+                text += n;
+                if k < in_link_until {
+                    linked += n;
+                }
+            }
+            _ => {}
+        }
+    }
+    items >= MIN_ASIDE_LIST_ITEMS && linked * 2 < text
+}
+
 /// A class holding `readmore`, or `read` followed by `more` (`read-more-big`, `read_more`).
 fn names_read_more(dom: &Dom, i: usize) -> bool {
     dom.attr(i, Attr::Class).is_some_and(|c| {
@@ -2170,10 +2242,18 @@ fn should_prune(
     {
         return false;
     }
-    if tag_is_never_content(tag) {
+    if tag_is_never_content(tag) && !(tag == Tag::Aside && in_article && is_text_list_box(dom, i)) {
         return true;
     }
     if tag == Tag::Header && !in_article {
+        return true;
+    }
+    if matches!(tag, Tag::Div | Tag::Section | Tag::Aside)
+        && facts.has_img.get(i).copied().unwrap_or(false)
+        && raw.get(i).copied().unwrap_or(0) <= MAX_PORTRAIT_CARD_CHARS
+        && facts.para.get(i).copied().unwrap_or(0) <= 2
+        && is_portrait_card(dom, i)
+    {
         return true;
     }
     if is_hex_identifier(dom, i, raw.get(i).copied().unwrap_or(0)) {

@@ -1261,3 +1261,66 @@ fn a_run_of_subheadings_before_the_first_prose_is_kept() {
         "{t}"
     );
 }
+
+#[test]
+fn link_tables_under_column_headers_are_rendered_link_lists_are_not() {
+    // A data table whose first column is linked names is content (render.rs skips inner
+    // link clusters, but not a table with `<th>` headers, nor its body or a wrapper of it);
+    // the same links without headers are still a cluster.
+    let rows: String = [
+        "Northwind Traders",
+        "Contoso Builders",
+        "Fabrikam Electric",
+        "Tailspin Works",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(k, n)| format!("<tr><td><a href=/c{k}>{n}</a></td><td>${k}B</td></tr>"))
+    .collect();
+    let html = format!(
+        "<body><article><p>{PROSE}</p><p>Electrical firms design, install, test and repair the systems of large buildings, and the market for their work grew again last year, by a steady margin.</p><p>The list below ranks the firms by their revenue, as reported for the last full year.</p><div class=scroll><table><thead><tr><th>Company</th><th>Revenue</th></tr></thead><tbody>{rows}</tbody></table></div><p>Growth, not size, is what the rest of this long article looks at, firm by firm, with the figures each of them reported to the trade press.</p><table><tr><td><a href=/a>Read the first related story here</a></td><td><a href=/b>Read the second related story</a></td><td><a href=/c>Read a third related story</a></td></tr></table><p>The last of the firms, founded a century ago, now employs more than twenty thousand people across the country, in every one of its regions.</p></article></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Company Revenue"), "{t}");
+    assert!(t.contains("Fabrikam Electric $2B"), "{t}");
+    assert!(!t.contains("related story"), "{t}");
+}
+
+#[test]
+fn an_aside_in_an_article_holding_a_text_list_is_kept() {
+    // A recipe's ingredients set beside its steps stay; a box of links beside the text and
+    // an aside outside any article go.
+    let html = format!(
+        "<body><article><h1>Bread</h1><aside class=box><h2>Ingredients</h2><ul><li>4 cups of bread flour</li><li>2 teaspoons of salt</li><li>1 cup of <a href=/starter>starter</a></li></ul></aside>{}<aside><h4>Related</h4><ul><li><a href=/a>Rye bread</a></li><li><a href=/b>Sandwich loaf</a></li><li><a href=/c>Bagels</a></li></ul></aside></article><aside><ul><li>One more thing</li><li>Another thing here</li><li>A third thing</li></ul></aside></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("2 teaspoons of salt"), "{t}");
+    assert!(!t.contains("Sandwich loaf"), "{t}");
+    assert!(!t.contains("Another thing"), "{t}");
+}
+
+#[test]
+fn a_portrait_card_whose_text_starts_with_the_pictured_name_is_pruned() {
+    // An author's card after the article (portrait, name, biography) goes; a linked card
+    // (a product or story teaser) and a photo in the text stay.
+    let html = format!(
+        "<body><div class=post><div class=body>{}<p><img src=m.jpg alt='Mary Major at her desk'>Mary Major said the results were encouraging, and that more work was planned for next year.</p></div><div class=box><div><img src=a.jpg alt='photo of Jane Doe'></div><div><p><span>Jane Doe</span>, Executive Editor</p><div>Jane Doe is the executive editor of the magazine. She also writes for its sister titles and teaches journalism.</div></div></div><div class=box><a href=/p><img src=b.jpg alt='Blue Kettle Deluxe'></a><p>Blue Kettle Deluxe boils a full litre of water in under three minutes, quietly and safely.</p></div></div></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("executive editor of the magazine"), "{t}");
+    assert!(t.contains("Mary Major said"), "{t}");
+    assert!(t.contains("boils a full litre"), "{t}");
+    // A card inside a link (a story teaser) is no portrait either.
+    let dom = parse(
+        "<body><a href=/s><div class=card><div><img src=c.jpg alt='Actor Sam Roe in the film Red Band'></div><p>Red Band is the moving tale of a father who rescues his daughter from her new home.</p></div></a></body>",
+        256,
+    );
+    let card = (0..dom.nodes.len())
+        .find(|&k| dom.tag(k) == Tag::Div)
+        .unwrap();
+    assert!(!is_portrait_card(&dom, card));
+}

@@ -383,7 +383,48 @@ fn skip(dom: &Dom, a: &Analysis, i: usize, root: usize, cfg: &ExtractConfig) -> 
     let l = a.link_chars.get(i).copied().unwrap_or(0);
     let k = a.links.get(i).copied().unwrap_or(0);
     let v = a.value.get(i).copied().unwrap_or(0.0);
-    c > 0 && k >= MIN_INNER_CLUSTER_LINKS && l as f32 > MAX_INNER_LINK_DENSITY * c as f32 && v < 0.0
+    c > 0
+        && k >= MIN_INNER_CLUSTER_LINKS
+        && l as f32 > MAX_INNER_LINK_DENSITY * c as f32
+        && v < 0.0
+        && !holds_header_table(dom, a, i, c)
+}
+
+/// Share of a link cluster's text from which a data table inside it makes it content.
+pub const MIN_HEADER_TABLE_SHARE: f32 = 0.9;
+
+/// True if most of the text of `i` (`c` characters) is a table with header cells (`<th>`),
+/// or `i` is a part of one (its body, a row): a data table whose cells are links (companies
+/// and their revenue, players and their scores) is content even when its links outweigh its
+/// other text; menus and link lists are not laid out under column headers.
+fn holds_header_table(dom: &Dom, a: &Analysis, i: usize, c: u32) -> bool {
+    let has_th = |t: usize| (t..dom.end(t).max(t + 1)).any(|x| dom.tag(x) == Tag::Th);
+    let mut p = i;
+    while matches!(
+        dom.tag(p),
+        Tag::Tbody | Tag::Thead | Tag::Tfoot | Tag::Tr | Tag::Td | Tag::Th
+    ) {
+        match dom.parent(p) {
+            Some(q) if dom.tag(q) == Tag::Table => return has_th(q),
+            Some(q) => p = q,
+            None => return false,
+        }
+    }
+    let end = dom.end(i);
+    let mut j = i;
+    while j < end {
+        if dom.tag(j) == Tag::Table {
+            let t_end = dom.end(j).max(j + 1);
+            let tc = a.chars.get(j).copied().unwrap_or(0);
+            if tc as f32 >= MIN_HEADER_TABLE_SHARE * c as f32 {
+                return has_th(j);
+            }
+            j = t_end;
+        } else {
+            j += 1;
+        }
+    }
+    false
 }
 
 fn open(
