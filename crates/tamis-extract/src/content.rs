@@ -2153,15 +2153,6 @@ fn is_portrait_card(dom: &Dom, i: usize) -> bool {
     let Some(img) = (i + 1..end).find(|&k| dom.tag(k) == Tag::Img) else {
         return false;
     };
-    // A linked image (or a card inside a link) is a card of another page (a product, a
-    // story), not a portrait.
-    let mut p = dom.parent(img);
-    while let Some(q) = p {
-        if dom.tag(q) == Tag::A {
-            return false;
-        }
-        p = dom.parent(q);
-    }
     let Some(alt) = dom.attr(img, Attr::Alt) else {
         return false;
     };
@@ -2180,7 +2171,19 @@ fn is_portrait_card(dom: &Dom, i: usize) -> bool {
         return false;
     };
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.len() >= 2;
-    capital(a) && capital(b) && alt.contains(&format!("{a} {b}"))
+    if !(capital(a) && capital(b) && alt.contains(&format!("{a} {b}"))) {
+        return false;
+    }
+    // A linked image (or a card inside a link) is a card of another page (a product, a
+    // story), not a portrait. Checked last: the climb is as long as the page is deep.
+    let mut p = dom.parent(img);
+    while let Some(q) = p {
+        if dom.tag(q) == Tag::A {
+            return false;
+        }
+        p = dom.parent(q);
+    }
+    true
 }
 
 /// Least list items of an `<aside>` in an article that holds the text's own list.
