@@ -302,7 +302,7 @@ const SCREEN_READER_TOKENS: &[&str] = &[
 ];
 
 /// Class names of hidden elements.
-const HIDDEN_TOKENS: &[&str] = &["hidden", "hide"];
+pub(crate) const HIDDEN_TOKENS: &[&str] = &["hidden", "hide"];
 
 /// Tokens of panels opened by a click: accordions, collapsible sections, tabs, FAQ answers.
 const DISCLOSURE_TOKENS: &[&str] = &[

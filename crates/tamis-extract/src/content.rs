@@ -1989,6 +1989,63 @@ fn hidden_state(dom: &Dom, i: usize, h: &ClassHints) -> bool {
         || dom.attr(i, Attr::Style).is_some_and(style_hides)
 }
 
+/// How many earlier siblings [`hidden_twin`] looks at (bounds the work on long lists).
+const MAX_TWIN_SIBLINGS: usize = 100;
+
+/// Whether `i`, hidden by a class or an inline style, has an earlier sibling of its tag, shown,
+/// sharing a class word with it: the hidden members of a set whose first members show (the
+/// colours after "+11", a tab widget's other panels, the next page of a grid) until a click
+/// reveals them.
+fn hidden_twin(dom: &Dom, i: usize, tag: Tag, h: &ClassHints) -> bool {
+    let styled = dom.attr(i, Attr::Style).is_some_and(style_hides);
+    if !(h.hidden || styled) || dom.attr(i, Attr::Hidden).is_some() {
+        return false;
+    }
+    let Some(cls) = dom.attr(i, Attr::Class) else {
+        return false;
+    };
+    let words = |c: &str| -> Vec<String> {
+        c.split_ascii_whitespace()
+            .filter(|t| {
+                !crate::classes::HIDDEN_TOKENS
+                    .iter()
+                    .any(|w| t.eq_ignore_ascii_case(w))
+            })
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let mine = words(cls);
+    if mine.is_empty() {
+        return false;
+    }
+    let mut k = i;
+    let mut seen = 0;
+    while let Some(s) = dom.previous_sibling(k) {
+        k = s;
+        seen += 1;
+        if seen > MAX_TWIN_SIBLINGS {
+            break;
+        }
+        if dom.tag(s) != tag {
+            continue;
+        }
+        let mut sh = ClassHints::default();
+        if let Some(c) = dom.attr(s, Attr::Class) {
+            classify(c, &mut sh);
+        }
+        if hidden_state(dom, s, &sh) {
+            continue;
+        }
+        if dom
+            .attr(s, Attr::Class)
+            .is_some_and(|c| words(c).iter().any(|w| mine.contains(w)))
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// The previous element sibling of `i` is a `<button>` or a `<summary>` (the toggle of a
 /// `<details>`), or a heading holding a button or an icon: `i` is the panel the button
 /// opens (an accordion's answer).
@@ -2315,7 +2372,8 @@ fn should_prune(
     let disclosure = h.disclosure
         || role.is_some_and(role_is_disclosure)
         || (opts.product && names_tab_panel(dom, i))
-        || (tag.is_block() && hidden_state(dom, i, &h) && follows_button(dom, i));
+        || (tag.is_block() && hidden_state(dom, i, &h) && follows_button(dom, i))
+        || (!h.screen_reader && hidden_twin(dom, i, tag, &h));
     // Streaming server renderers (React `<div hidden id="S:0">`) send the whole page in a
     // hidden element that a script moves into place: like hidden styles below, only small
     // hidden regions are dropped.

@@ -871,7 +871,15 @@ fn hidden_tab_panes_of_a_product_page_are_content() {
     let t = product_root_text(&html);
     assert!(t.contains("real prose") && t.contains("Core Clock"), "{t}");
     assert!(!t.contains("Hidden offer"), "{t}");
-    // On other pages a hidden tab pane stays hidden.
+    // On other pages a hidden tab pane stays hidden, unless a shown pane of its set sits
+    // before it (see `hidden_members_of_a_shown_set_are_content`).
+    let t = root_text(&html);
+    assert!(t.contains("Core Clock"), "{t}");
+    let html = format!(
+        "<body><main><h1>Graphics card</h1>{}<div class=tab-content><div class=tab-pane style='display:none'><table><tr><th>Core Clock</th><td>732 MHz</td></tr></table></div></div></main></body>",
+        article(3)
+    );
+    assert!(product_root_text(&html).contains("Core Clock"));
     let t = root_text(&html);
     assert!(!t.contains("Core Clock"), "{t}");
 }
@@ -1323,4 +1331,28 @@ fn a_portrait_card_whose_text_starts_with_the_pictured_name_is_pruned() {
         .find(|&k| dom.tag(k) == Tag::Div)
         .unwrap();
     assert!(!is_portrait_card(&dom, card));
+}
+
+#[test]
+fn hidden_members_of_a_shown_set_are_content() {
+    // A card's colour swatches: the first ones shown, the rest hidden by a class until "+3"
+    // is clicked; a grid's second tab hidden by a style next to the shown one.
+    let swatch =
+        |c: &str, h: &str| format!("<div class='swatch-wrapper {h}'><a href=#>{c}</a></div>");
+    let html = format!(
+        "<body><main>{}<div class=swatches>{}{}{}{}</div><div class='grid mx-auto' style='display:block'><p>Shown grid of the first tab.</p></div><div class='grid wide' style='display: none'><p>Second tab grid kept.</p></div><div class=note><p class=hidden>Plain hidden note dropped.</p></div><div class='grid-x' style='display:none'><p>Unrelated hidden dropped.</p></div></main></body>",
+        article(3),
+        swatch("Amberlight", ""),
+        swatch("Bluestone", ""),
+        swatch("Meadowlark", "hidden"),
+        swatch("Violet", "hidden"),
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Meadowlark") && t.contains("Violet"), "{t}");
+    assert!(t.contains("Second tab grid kept"), "{t}");
+    // A hidden element with no shown sibling sharing a class word stays pruned.
+    assert!(
+        !t.contains("Plain hidden") && !t.contains("Unrelated hidden"),
+        "{t}"
+    );
 }

@@ -285,6 +285,10 @@ pub const MIN_LOWERCASE_SHARE: f32 = 0.2;
 /// text precedes it (a title further down is a box's, not the page's). Our choice: 0.1 and
 /// 0.25 both helped on both halves of the development pages, 0.25 more.
 pub const MAX_TEXT_SHARE_BEFORE_H1: f32 = 0.25;
+/// The text starts at the title (or the top) rather than at the first prose paragraph when
+/// at least this many paragraphs come before that one. Our choice, tuned on the development
+/// pages (8, 10 and 12 measured about the same; 6 dropped a listing's lines).
+pub const MIN_LEAD_SEGMENTS: usize = 12;
 /// Longest header (characters: poster's name, date, rank) of a thread's first post that is
 /// kept before its text. Our choice.
 pub const MAX_POST_HEADER_CHARS: usize = 200;
@@ -348,6 +352,11 @@ fn trim_to_prose(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> String
         && bounds.get(start - 1).is_some_and(|b| b.2 >= LEAD_MIN_LEVEL)
     {
         start -= 1;
+    }
+    // Many short paragraphs before the first prose are no byline or dateline: they are cards
+    // (a collection's products, names with specs and prices), kept from the title on.
+    if first >= from + MIN_LEAD_SEGMENTS {
+        start = from;
     }
     // In a thread, the first post's header (its poster's name, its date) goes with it.
     if let Some(&p) = posts.iter().rev().find(|&&p| p <= first)
@@ -635,6 +644,18 @@ mod tests {
         assert_eq!(out.matches("Yes").count(), 2, "{out}");
         let html = format!("<body><article><p>{PROSE}</p><p>{PROSE}</p></article></body>");
         assert_eq!(extract(&html).matches("fund the new library").count(), 1);
+    }
+
+    #[test]
+    fn many_short_cards_before_the_first_prose_are_kept() {
+        let cards: String = (0..5)
+            .map(|k| format!("<p>Arm model {k}</p><p>Load: {k} to 9 kg</p><p>From ${k}99</p>"))
+            .collect();
+        let html = format!(
+            "<body><div><h1>Monitor arms</h1>{cards}<p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div></body>"
+        );
+        let t = extract(&html);
+        assert!(t.contains("Arm model 0") && t.contains("From $099"), "{t}");
     }
 
     #[test]
