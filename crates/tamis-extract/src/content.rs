@@ -1755,6 +1755,9 @@ fn names_caption(dom: &Dom, i: usize) -> bool {
     })
 }
 
+/// Most siblings [`interleaved`] looks past on each side.
+const MAX_INTERLEAVE_LOOK: usize = 64;
+
 /// A record (see [`find_records`]) between two elements that share a tag and class other
 /// than its own: a photo between text blocks of an article, not a card of a grid (whose
 /// neighbours are cards) nor the last card after a heading. Neighbours that are pruned (a
@@ -1772,25 +1775,26 @@ fn interleaved(dom: &Dom, pruned: &[bool], i: usize) -> bool {
             || pruned.get(k).copied().unwrap_or(false)
             || signature(dom, k, dom.tag(k)) == own
     };
-    // The previous element sibling: climb from the node just before `i`.
+    // At most [`MAX_INTERLEAVE_LOOK`] siblings each way: a grid of thousands of cards would
+    // make this quadratic, and a photo's text neighbours are close.
     let mut prev = None;
     let mut k = i;
-    while k > p + 1 {
-        k -= 1;
-        while let Some(q) = dom.parent(k) {
-            if q == p {
-                break;
-            }
-            k = q;
-        }
-        if !skip(k) {
-            prev = Some(k);
+    for _ in 0..MAX_INTERLEAVE_LOOK {
+        let Some(s) = dom.previous_sibling(k) else {
+            break;
+        };
+        if !skip(s) {
+            prev = Some(s);
             break;
         }
+        k = s;
     }
     let mut next = None;
     let mut k = dom.end(i).max(i + 1);
-    while k < dom.end(p) {
+    for _ in 0..MAX_INTERLEAVE_LOOK {
+        if k >= dom.end(p) {
+            break;
+        }
         if !skip(k) {
             next = Some(k);
             break;
@@ -1991,6 +1995,9 @@ fn hidden_state(dom: &Dom, i: usize, h: &ClassHints) -> bool {
 
 /// How many earlier siblings [`hidden_twin`] looks at (bounds the work on long lists).
 const MAX_TWIN_SIBLINGS: usize = 100;
+/// How many of those siblings [`hidden_twin`] classifies (bounds the work when every sibling
+/// has a class of its own).
+const MAX_TWIN_JUDGED: usize = 16;
 
 /// Whether `i`, hidden by a class or an inline style, has an earlier sibling of its tag, shown,
 /// sharing a class word with it: the hidden members of a set whose first members show (the
@@ -2018,28 +2025,35 @@ fn hidden_twin(dom: &Dom, i: usize, tag: Tag, h: &ClassHints) -> bool {
     if mine.is_empty() {
         return false;
     }
+    // `mine` holds no hiding word, so a shared word is never one.
+    let shares = |c: &str| {
+        c.split_ascii_whitespace()
+            .any(|t| mine.iter().any(|w| t.eq_ignore_ascii_case(w)))
+    };
     let mut k = i;
     let mut seen = 0;
+    let mut judged = 0;
     while let Some(s) = dom.previous_sibling(k) {
         k = s;
         seen += 1;
-        if seen > MAX_TWIN_SIBLINGS {
+        if seen > MAX_TWIN_SIBLINGS || judged >= MAX_TWIN_JUDGED {
             break;
         }
         if dom.tag(s) != tag {
             continue;
         }
-        let mut sh = ClassHints::default();
-        if let Some(c) = dom.attr(s, Attr::Class) {
-            classify(c, &mut sh);
-        }
-        if hidden_state(dom, s, &sh) {
+        let Some(c) = dom.attr(s, Attr::Class) else {
+            continue;
+        };
+        // A sibling of the same class as a class-hidden `i` is hidden the same way (a run of
+        // hidden swatches): no need to classify it.
+        if !shares(c) || (h.hidden && c == cls) {
             continue;
         }
-        if dom
-            .attr(s, Attr::Class)
-            .is_some_and(|c| words(c).iter().any(|w| mine.contains(w)))
-        {
+        judged += 1;
+        let mut sh = ClassHints::default();
+        classify(c, &mut sh);
+        if !hidden_state(dom, s, &sh) {
             return true;
         }
     }
