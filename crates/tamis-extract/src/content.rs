@@ -247,14 +247,20 @@ fn role_is_disclosure(role: &str) -> bool {
 }
 
 fn style_hides(style: &str) -> bool {
-    let s: String = style
+    // `visibility:hidden` is left alone: it keeps the element's space in the layout, and
+    // scripts use it to animate content in (collapsed answers, fade-in sections).
+    style_declares(style, "display:none")
+}
+
+/// Whether inline style `style` holds declaration `decl` (lowercase, written without
+/// spaces: `display:none`), whatever its case and spacing.
+fn style_declares(style: &str, decl: &str) -> bool {
+    style
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
-        .to_ascii_lowercase();
-    // `visibility:hidden` is left alone: it keeps the element's space in the layout, and
-    // scripts use it to animate content in (collapsed answers, fade-in sections).
-    s.contains("display:none")
+        .to_ascii_lowercase()
+        .contains(decl)
 }
 
 /// A text-entry form control: `<textarea>` or an `<input>` typed for text (quantity, choice
@@ -455,10 +461,21 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // whether a post's poster name was kept already.
     let mut post_of = vec![NONE; n];
     let mut named = vec![false; n];
-    let threaded = (body..dom.end(body))
-        .filter(|&k| is_post(dom, k))
-        .nth(1)
-        .is_some();
+    // One scan for both: a page holding two posts ([`is_post`]) is threaded for poster
+    // names; one holding two posts typed by microdata is a thread for rendering.
+    let (mut posts, mut typed) = (0u32, 0u32);
+    for k in body..dom.end(body) {
+        if is_typed_post(dom, k) {
+            typed += 1;
+            posts += 1;
+        } else if dom.tag(k) == Tag::Article {
+            posts += 1;
+        }
+        if typed >= 2 {
+            break;
+        }
+    }
+    let threaded = posts >= 2;
     let mut i = 1;
     while i < n {
         let Some(node) = dom.nodes.get(i).copied() else {
@@ -712,10 +729,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         listing,
         in_record,
         prose_value: best,
-        thread: (body..dom.end(body))
-            .filter(|&k| is_typed_post(dom, k))
-            .nth(1)
-            .is_some(),
+        thread: typed >= 2,
     }
 }
 
@@ -2108,15 +2122,9 @@ fn fixed_overlay(dom: &Dom, i: usize) -> bool {
     dom.attr(i, Attr::Class).is_some_and(|c| {
         c.split_ascii_whitespace()
             .any(|t| FIXED_CLASSES.iter().any(|f| t.eq_ignore_ascii_case(f)))
-    }) || dom.attr(i, Attr::Style).is_some_and(|st| {
-        st.contains("fixed")
-            && st
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase()
-                .contains("position:fixed")
-    })
+    }) || dom
+        .attr(i, Attr::Style)
+        .is_some_and(|st| st.contains("fixed") && style_declares(st, "position:fixed"))
 }
 
 /// Whether heading `h` holds its accordion's toggle, a `<button>` or an icon (`<svg>`: the
