@@ -79,10 +79,12 @@ pub struct ExtractConfig {
     /// Deepest element nesting kept; deeper elements are flattened into their ancestor
     /// (never a stack overflow). Default 512.
     pub max_depth: u32,
-    /// Per-document time budget in milliseconds, checked after parsing: past it, the choice
-    /// of a content root is skipped and the whole body minus pruned boilerplate is returned
-    /// (recorded as `timed_out`). Every pass is linear in the page size, so this only guards
-    /// against pathological pages on an overloaded machine. 0 disables. Default 2000.
+    /// Per-document time budget in milliseconds, counted from the start of decoding and
+    /// checked during the pruning pass and before the choice of a content root: past it,
+    /// pruning stops and the whole body minus the boilerplate pruned so far is returned
+    /// (recorded as `timed_out`). Parsing and rendering are linear in the page size; some
+    /// scoring rules look into subtrees, which nesting (capped at `max_depth`) can make
+    /// slow, and an overloaded machine is slow on anything. 0 disables. Default 2000.
     pub timeout_ms: u64,
     /// Drop a page without main content with reason `no_main_content`. Default true.
     pub drop_empty: bool,

@@ -57,6 +57,7 @@
 use crate::classes::{ClassHints, classify};
 use crate::dom::{Attr, Dom, NONE};
 use crate::tag::Tag;
+use std::time::Instant;
 
 /// A class/id rule never prunes a region holding more than this share of the page's text.
 /// Our choice, tuned on the development pages: real sidebars and menus stay well below.
@@ -202,6 +203,9 @@ pub struct Analysis {
     /// The page is a thread: it holds at least two posts typed by microdata
     /// ([`is_typed_post`]).
     pub thread: bool,
+    /// The deadline ([`PruneOptions::deadline`]) passed: pruning may be partial and the root
+    /// is the body.
+    pub timed_out: bool,
 }
 
 /// Non-whitespace characters of `s` and how many sentence ends it has.
@@ -255,12 +259,21 @@ fn style_hides(style: &str) -> bool {
 /// Whether inline style `style` holds declaration `decl` (lowercase, written without
 /// spaces: `display:none`), whatever its case and spacing.
 fn style_declares(style: &str, decl: &str) -> bool {
-    style
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase()
-        .contains(decl)
+    // No copy of the style: a match is tried from each character that opens `decl`.
+    let Some(first) = decl.chars().next() else {
+        return true;
+    };
+    style.char_indices().any(|(k, c)| {
+        c.to_ascii_lowercase() == first && {
+            let mut rest = style
+                .get(k..)
+                .unwrap_or("")
+                .chars()
+                .filter(|c| !c.is_whitespace());
+            decl.chars()
+                .all(|d| rest.next().is_some_and(|c| c.to_ascii_lowercase() == d))
+        }
+    })
 }
 
 /// A text-entry form control: `<textarea>` or an `<input>` typed for text (quantity, choice
@@ -324,6 +337,19 @@ pub struct PruneOptions {
     /// The page is about one product (from its structured data): its delivery, returns,
     /// payment and loyalty blurbs are not content ([`ClassHints::commerce`]).
     pub product: bool,
+    /// When to give up: past it, pruning stops and no content root is chosen (the root is
+    /// the body; [`Analysis::timed_out`]). Checked every [`DEADLINE_CHECK_NODES`] nodes of
+    /// the pruning pass and between the later passes.
+    pub deadline: Option<Instant>,
+}
+
+/// How many nodes the pruning pass handles between two looks at the clock.
+pub const DEADLINE_CHECK_NODES: usize = 4096;
+
+impl PruneOptions {
+    fn out_of_time(&self) -> bool {
+        self.deadline.is_some_and(|d| Instant::now() >= d)
+    }
 }
 
 /// Runs the three passes and picks the content root.
@@ -436,6 +462,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             // own outside the comments, where a forum's or Q&A page's topic is a short post
             // (or itself in the comment markup).
             let article = analyse_impl(dom, opts, false);
+            if article.timed_out {
+                return article;
+            }
             if !article.listing
                 && article.prose_value >= MIN_ARTICLE_SHARE_OF_COMMENTS * comment_chars as f32
             {
@@ -457,6 +486,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // Pass 1: pruning.
     let mut pruned = vec![false; n];
     let mut in_article = vec![false; n];
+    // Node is a link or inside one.
+    let mut in_link = vec![false; n];
     // The post (see [`is_post`]) holding each node, on pages with at least two posts; and
     // whether a post's poster name was kept already.
     let mut post_of = vec![NONE; n];
@@ -476,11 +507,18 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
     }
     let threaded = posts >= 2;
+    let mut timed_out = false;
     let mut i = 1;
+    let mut visited = 0usize;
     while i < n {
         let Some(node) = dom.nodes.get(i).copied() else {
             break;
         };
+        if visited.is_multiple_of(DEADLINE_CHECK_NODES) && opts.out_of_time() {
+            timed_out = true;
+            break;
+        }
+        visited += 1;
         if pruned.get(i).copied().unwrap_or(false) {
             i = dom.end(i).max(i + 1);
             continue;
@@ -495,11 +533,15 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         if let Some(a) = in_article.get_mut(i) {
             *a = is_article;
         }
+        let linked = node.tag == Tag::A || in_link.get(parent).copied().unwrap_or(false);
+        if let Some(a) = in_link.get_mut(i) {
+            *a = linked;
+        }
         let post = post_of.get(parent).copied().unwrap_or(NONE);
         if threaded && let Some(x) = post_of.get_mut(i) {
             *x = if is_post(dom, i) { i as u32 } else { post };
         }
-        if should_prune(dom, i, node.tag, inherited_article, &facts, opts) {
+        if should_prune(dom, i, node.tag, inherited_article, linked, &facts, opts) {
             // A post's poster card or header (`<aside>`, `message-userDetails`) keeps the
             // poster's name, once per post: the rest of it (avatar, rank, post count) goes.
             if post != NONE
@@ -610,6 +652,24 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         link_chars[p] += l;
         links[p] += k;
     }
+    // Out of time: the body is the root, minus what pruning found so far (the later passes
+    // choose among regions and trim the root; the two above are linear).
+    if timed_out || opts.out_of_time() {
+        return Analysis {
+            pruned,
+            chars,
+            link_chars,
+            links,
+            value: vec![0.0; n],
+            root: body,
+            body,
+            listing: false,
+            in_record: vec![false; n],
+            prose_value: 0.0,
+            thread: typed >= 2,
+            timed_out: true,
+        };
+    }
     let blocks = Blocks {
         chars: &chars,
         link_chars: &link_chars,
@@ -698,8 +758,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         {
             root = join_description(dom, &mut pruned, root, d, body);
         }
-        prune_captions(dom, &mut pruned, &records, root, &facts);
-        prune_link_paragraphs(dom, &mut pruned, &records, &chars, &link_chars, root);
+        let prev = previous_siblings(dom);
+        prune_captions(dom, &mut pruned, &records, &prev, root, &facts);
+        prune_link_paragraphs(dom, &mut pruned, &records, &prev, &chars, &link_chars, root);
         prune_teaser_cards(dom, &mut pruned, &chars, &link_chars, root, &facts);
         prune_standfirsts(dom, &mut pruned, &raw, root);
         if opts.product {
@@ -730,6 +791,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         in_record,
         prose_value: best,
         thread: typed >= 2,
+        timed_out: false,
     }
 }
 
@@ -1340,6 +1402,7 @@ fn prune_link_paragraphs(
     dom: &Dom,
     pruned: &mut [bool],
     records: &[bool],
+    prev: &[u32],
     chars: &[u32],
     link_chars: &[u32],
     root: usize,
@@ -1351,7 +1414,7 @@ fn prune_link_paragraphs(
         if pruned.get(i).copied().unwrap_or(true)
             || (records.get(i).copied().unwrap_or(false)
                 && dom.tag(i) != Tag::P
-                && !interleaved(dom, pruned, i))
+                && !interleaved(dom, pruned, prev, i))
         {
             i = dom.end(i).max(i + 1);
             continue;
@@ -1507,6 +1570,10 @@ fn kind_of(dom: &Dom, i: usize) -> u64 {
     h
 }
 
+/// Most nodes (elements and texts) of a teaser card ([`teaser_card`]): an image, a title, a
+/// date and a blurb take a few dozen; shop themes' icons a few more. Our choice.
+const MAX_TEASER_CARD_NODES: usize = 200;
+
 /// A teaser card: an image link and at least one more link (the title), all to one
 /// address, at most [`MAX_CAPTION_CHARS`] of text outside links (a blurb), not a product.
 fn teaser_card(
@@ -1518,7 +1585,10 @@ fn teaser_card(
     facts: &PageFacts<'_>,
 ) -> bool {
     let text = chars.get(c).copied().unwrap_or(0);
+    // Every element of the root is asked: bounding a card's size keeps nested wrappers from
+    // making this quadratic.
     if text == 0
+        || dom.end(c).saturating_sub(c) > MAX_TEASER_CARD_NODES
         || text.saturating_sub(link_chars.get(c).copied().unwrap_or(0)) > MAX_CAPTION_CHARS
         || names_product(dom, c)
     {
@@ -1688,6 +1758,7 @@ fn prune_captions(
     dom: &Dom,
     pruned: &mut [bool],
     records: &[bool],
+    prev: &[u32],
     root: usize,
     facts: &PageFacts<'_>,
 ) {
@@ -1705,7 +1776,7 @@ fn prune_captions(
         }
         if records.get(i).copied().unwrap_or(false) {
             if facts.raw.get(i).copied().unwrap_or(0) <= MAX_CAPTION_CHARS
-                && interleaved(dom, pruned, i)
+                && interleaved(dom, pruned, prev, i)
             {
                 photo = (i, dom.end(i));
                 i += 1;
@@ -1769,6 +1840,24 @@ fn names_caption(dom: &Dom, i: usize) -> bool {
     })
 }
 
+/// Each node's previous sibling (text nodes included; [`NONE`] for a first child), in one
+/// pass: [`Dom::previous_sibling`] climbs from the node before, as deep as the sibling's last
+/// descendant, which nested wrappers make slow when asked for every record.
+fn previous_siblings(dom: &Dom) -> Vec<u32> {
+    let n = dom.nodes.len();
+    let mut prev = vec![NONE; n];
+    let mut last_child = vec![NONE; n];
+    for (i, node) in dom.nodes.iter().enumerate().skip(1) {
+        if let Some(l) = last_child.get_mut(node.parent as usize) {
+            if let Some(p) = prev.get_mut(i) {
+                *p = *l;
+            }
+            *l = i as u32;
+        }
+    }
+    prev
+}
+
 /// Most siblings [`interleaved`] looks past on each side.
 const MAX_INTERLEAVE_LOOK: usize = 64;
 
@@ -1777,7 +1866,7 @@ const MAX_INTERLEAVE_LOOK: usize = 64;
 /// neighbours are cards) nor the last card after a heading. Neighbours that are pruned (a
 /// related-stories box between the photo and the next text block) or of the record's own
 /// kind (two photos in a row) are looked past.
-fn interleaved(dom: &Dom, pruned: &[bool], i: usize) -> bool {
+fn interleaved(dom: &Dom, pruned: &[bool], prev_sibling: &[u32], i: usize) -> bool {
     let Some(p) = dom.parent(i) else {
         return false;
     };
@@ -1794,9 +1883,11 @@ fn interleaved(dom: &Dom, pruned: &[bool], i: usize) -> bool {
     let mut prev = None;
     let mut k = i;
     for _ in 0..MAX_INTERLEAVE_LOOK {
-        let Some(s) = dom.previous_sibling(k) else {
+        let s = prev_sibling.get(k).copied().unwrap_or(NONE);
+        if s == NONE {
             break;
-        };
+        }
+        let s = s as usize;
         if !skip(s) {
             prev = Some(s);
             break;
@@ -2059,9 +2150,12 @@ fn hidden_twin(dom: &Dom, i: usize, tag: Tag, h: &ClassHints) -> bool {
         let Some(c) = dom.attr(s, Attr::Class) else {
             continue;
         };
-        // A sibling of the same class as a class-hidden `i` is hidden the same way (a run of
-        // hidden swatches): no need to classify it.
-        if !shares(c) || (h.hidden && c == cls) {
+        // A sibling of the same class as a class-hidden `i` (or of the same class and
+        // style as a style-hidden one) is hidden the same way (a run of hidden swatches): no
+        // need to classify it.
+        if !shares(c)
+            || (c == cls && (h.hidden || dom.attr(s, Attr::Style) == dom.attr(i, Attr::Style)))
+        {
             continue;
         }
         judged += 1;
@@ -2165,10 +2259,16 @@ fn headed_by_boilerplate(dom: &Dom, i: usize) -> bool {
 /// Shortest text that reads as a machine identifier (a UUID has 36 characters).
 pub const MIN_IDENTIFIER_CHARS: u32 = 32;
 
+/// Most nodes (elements and texts) of an element [`is_hex_identifier`] looks into: an
+/// identifier is one text in a wrapper or two. Bounds the walk on nested wrappers.
+const MAX_IDENTIFIER_NODES: usize = 16;
+
 /// An element whose whole text is one machine identifier (a UUID or a long hexadecimal hash,
 /// as scripts leave in pages to obfuscate or track): no words of the page.
 fn is_hex_identifier(dom: &Dom, i: usize, raw: u32) -> bool {
-    if !(MIN_IDENTIFIER_CHARS..=2 * MIN_IDENTIFIER_CHARS).contains(&raw) {
+    if !(MIN_IDENTIFIER_CHARS..=2 * MIN_IDENTIFIER_CHARS).contains(&raw)
+        || dom.end(i).saturating_sub(i) > MAX_IDENTIFIER_NODES
+    {
         return false;
     }
     let mut digits = 0u32;
@@ -2194,16 +2294,29 @@ fn is_hex_identifier(dom: &Dom, i: usize, raw: u32) -> bool {
 /// A block of placeholder text: a block with no blocks inside whose text opens with the
 /// typesetters' dummy text ("Lorem ipsum"), left in templates and hidden by their styles.
 fn is_placeholder_text(dom: &Dom, i: usize) -> bool {
-    let Some(first) = (i + 1..dom.end(i))
-        .map(|k| dom.text_of(k).trim_start())
-        .find(|t| !t.is_empty())
-    else {
-        return false;
-    };
-    let opens = first
-        .get(..11)
-        .is_some_and(|p| p.eq_ignore_ascii_case("lorem ipsum"));
-    opens && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
+    // One walk that stops at the first block or at a first text that is no dummy text: on
+    // nested wrappers each is asked, so a walk of the whole subtree would be quadratic.
+    let mut opens = false;
+    for k in i + 1..dom.end(i) {
+        let tag = dom.tag(k);
+        if tag.is_block() {
+            return false;
+        }
+        if !opens && tag == Tag::Text {
+            let t = dom.text_of(k).trim_start();
+            if t.is_empty() {
+                continue;
+            }
+            if !t
+                .get(..11)
+                .is_some_and(|p| p.eq_ignore_ascii_case("lorem ipsum"))
+            {
+                return false;
+            }
+            opens = true;
+        }
+    }
+    opens
 }
 
 /// Whether an element sibling of `i` has a class word of `words` ([`class_has_word`]).
@@ -2223,12 +2336,21 @@ fn sibling_named(dom: &Dom, i: usize, words: &[&str]) -> bool {
 
 /// Longest text (characters) of a card of a person's portrait and biography.
 pub const MAX_PORTRAIT_CARD_CHARS: u32 = 1200;
+/// Most nodes (elements and texts) of a person's card: a portrait, a name, a few lines and
+/// links take a few dozen. Our choice.
+pub const MAX_PORTRAIT_CARD_NODES: usize = 200;
 
 /// Whether `i` is a person's card: an image whose `alt` names the person (`photo of Jane
 /// Doe`) and a text that starts with that name (`Jane Doe is the editor of ...`). Authors'
 /// and reviewers' biographies after an article are about the writer, not the subject.
-fn is_portrait_card(dom: &Dom, i: usize) -> bool {
+fn is_portrait_card(dom: &Dom, i: usize, in_link: bool) -> bool {
     let end = dom.end(i);
+    // A card inside a link (`in_link`: `i` is a link or in one) is a card of another page (a
+    // product, a story), not a portrait. Each wrapper of a card is asked in turn: bounding
+    // the card's size keeps nested wrappers from making this quadratic.
+    if in_link || end.saturating_sub(i) > MAX_PORTRAIT_CARD_NODES {
+        return false;
+    }
     let Some(img) = (i + 1..end).find(|&k| dom.tag(k) == Tag::Img) else {
         return false;
     };
@@ -2253,10 +2375,12 @@ fn is_portrait_card(dom: &Dom, i: usize) -> bool {
     if !(capital(a) && capital(b) && alt.contains(&format!("{a} {b}"))) {
         return false;
     }
-    // A linked image (or a card inside a link) is a card of another page (a product, a
-    // story), not a portrait. Checked last: the climb is as long as the page is deep.
+    // So is a linked image. Checked last, up to the card.
     let mut p = dom.parent(img);
     while let Some(q) = p {
+        if q <= i {
+            break;
+        }
         if dom.tag(q) == Tag::A {
             return false;
         }
@@ -2314,6 +2438,7 @@ fn should_prune(
     i: usize,
     tag: Tag,
     in_article: bool,
+    in_link: bool,
     facts: &PageFacts<'_>,
     opts: PruneOptions,
 ) -> bool {
@@ -2334,7 +2459,7 @@ fn should_prune(
         && facts.has_img.get(i).copied().unwrap_or(false)
         && raw.get(i).copied().unwrap_or(0) <= MAX_PORTRAIT_CARD_CHARS
         && facts.para.get(i).copied().unwrap_or(0) <= 2
-        && is_portrait_card(dom, i)
+        && is_portrait_card(dom, i, in_link)
     {
         return true;
     }
@@ -2492,6 +2617,27 @@ mod tests {
     }
 
     const PROSE: &str = "This is a long paragraph of real prose, with commas and full stops. It goes on for a while to look like an article.";
+
+    #[test]
+    fn style_declarations_match_whatever_case_and_spacing() {
+        for st in [
+            "display:none",
+            "color: red; Display : NONE ;",
+            "display:\tnone",
+            "DISPLAY:NONE!important",
+        ] {
+            assert!(style_declares(st, "display:none"), "{st}");
+        }
+        for st in [
+            "display:block",
+            "display:non",
+            "",
+            "dis play none",
+            "display-none",
+        ] {
+            assert!(!style_declares(st, "display:none"), "{st}");
+        }
+    }
 
     #[test]
     fn nav_and_footer_tags_are_pruned() {

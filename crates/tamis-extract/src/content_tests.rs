@@ -1330,7 +1330,18 @@ fn a_portrait_card_whose_text_starts_with_the_pictured_name_is_pruned() {
     let card = (0..dom.nodes.len())
         .find(|&k| dom.tag(k) == Tag::Div)
         .unwrap();
-    assert!(!is_portrait_card(&dom, card));
+    assert!(!is_portrait_card(&dom, card, true));
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(!a.pruned[card]);
+    // Nor is a card whose image is a link.
+    let dom = parse(
+        "<body><div class=card><a href=/s><img src=c.jpg alt='Actor Sam Roe in the film Red Band'></a><p>Sam Roe is the moving father who rescues his daughter from her new home.</p></div></body>",
+        256,
+    );
+    let card = (0..dom.nodes.len())
+        .find(|&k| dom.tag(k) == Tag::Div)
+        .unwrap();
+    assert!(!is_portrait_card(&dom, card, false));
 }
 
 #[test]
@@ -1355,4 +1366,47 @@ fn hidden_members_of_a_shown_set_are_content() {
         !t.contains("Plain hidden") && !t.contains("Unrelated hidden"),
         "{t}"
     );
+}
+
+#[test]
+fn past_the_deadline_the_body_is_the_root() {
+    let html = format!(
+        "<body><div class=menu><a href=/a>Home</a> <a href=/b>News</a></div><div class=sidebar><p>Sign up for our newsletter today and save.</p></div><article><p>{PROSE}</p><p>{PROSE}</p></article></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(!a.timed_out);
+    assert_ne!(a.root, a.body);
+    assert!(!text_of(&dom, &a, a.root).contains("newsletter"));
+    // A deadline already passed: no pruning, no choice of a root, nothing lost.
+    let late = PruneOptions {
+        deadline: Some(std::time::Instant::now()),
+        ..PruneOptions::default()
+    };
+    let a = analyse(&dom, late);
+    assert!(a.timed_out);
+    assert_eq!(a.root, a.body);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("real prose") && t.contains("newsletter"), "{t}");
+    // A deadline far ahead changes nothing.
+    let early = PruneOptions {
+        deadline: std::time::Instant::now().checked_add(std::time::Duration::from_secs(3600)),
+        ..PruneOptions::default()
+    };
+    let a = analyse(&dom, early);
+    assert!(!a.timed_out && a.root != a.body);
+}
+
+#[test]
+fn nested_wrappers_are_judged_like_their_card() {
+    // A portrait card and a teaser card each wrapped in many single-child `<div>`s: the
+    // bounded scans (card size caps) still judge the card itself.
+    let wrap = |inner: &str| format!("{}{inner}{}", "<div>".repeat(300), "</div>".repeat(300));
+    let portrait = wrap(
+        "<div class=bio><img src=p.jpg alt='Photo of Jane Doe'><p>Jane Doe is the editor of the magazine and writes about gardens every week.</p></div>",
+    );
+    let html = format!("<body><article><p>{PROSE}</p><p>{PROSE}</p>{portrait}</article></body>");
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("editor of the magazine"), "{t}");
 }

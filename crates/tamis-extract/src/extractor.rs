@@ -35,7 +35,8 @@ pub struct Extracted {
     pub charset: &'static str,
     /// The page was cut: longer than `max_input_bytes`, or nested deeper than `max_depth`.
     pub truncated: bool,
-    /// The time budget ran out; the text is the whole visible body text, unscored.
+    /// The time budget ran out; the text is the body's text minus the boilerplate pruned
+    /// before it did, unscored.
     pub timed_out: bool,
 }
 
@@ -76,20 +77,19 @@ impl Extractor {
         let max_depth = usize::try_from(self.cfg.max_depth).unwrap_or(usize::MAX);
         let dom = dom::parse(&text, max_depth);
         let meta = metadata::collect(&dom);
-        let budget = Duration::from_millis(self.cfg.timeout_ms);
-        let timed_out = self.cfg.timeout_ms > 0 && start.elapsed() > budget;
+        let deadline = (self.cfg.timeout_ms > 0)
+            .then(|| start.checked_add(Duration::from_millis(self.cfg.timeout_ms)))
+            .flatten();
         let analysis = content::analyse(
             &dom,
             PruneOptions {
                 include_comments: self.cfg.include_comments,
                 product: meta.product,
+                deadline,
             },
         );
-        let root = if timed_out {
-            analysis.body
-        } else {
-            analysis.root
-        };
+        let timed_out = analysis.timed_out;
+        let root = analysis.root;
         let mut body = render::render(&dom, &analysis, root, &self.cfg);
         if meta.product
             && let Some(name) = product_name(&dom, &analysis)

@@ -99,10 +99,11 @@ pub fn explain(html: &[u8]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "root: {} value={:.0} chars={} listing={} product={product}",
+        "root: {} value={:.0} chars={} of {} listing={} product={product}",
         path(a.root),
         a.value[a.root],
         a.chars[a.root],
+        a.chars[a.body],
         a.listing
     );
     let mut idx: Vec<usize> = (0..d.nodes.len())
