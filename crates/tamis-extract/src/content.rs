@@ -481,6 +481,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         has_field: &has_field,
         has_img: &has_img,
         para: &para,
+        last_twin: std::cell::Cell::new((NONE as usize, false)),
     };
 
     // Pass 1: pruning.
@@ -1235,6 +1236,8 @@ struct PageFacts<'a> {
     has_img: &'a [bool],
     /// Long paragraphs per subtree, before pruning.
     para: &'a [u32],
+    /// The last element [`hidden_twin`] judged and its answer.
+    last_twin: std::cell::Cell<(usize, bool)>,
 }
 
 /// Whether one of the words of element `i`'s class (split at every non-alphanumeric
@@ -2108,11 +2111,26 @@ const MAX_TWIN_JUDGED: usize = 16;
 /// sharing a class word with it: the hidden members of a set whose first members show (the
 /// colours after "+11", a tab widget's other panels, the next page of a grid) until a click
 /// reveals them.
-fn hidden_twin(dom: &Dom, i: usize, tag: Tag, h: &ClassHints) -> bool {
+fn hidden_twin(
+    dom: &Dom,
+    i: usize,
+    tag: Tag,
+    h: &ClassHints,
+    last: &std::cell::Cell<(usize, bool)>,
+) -> bool {
     let styled = dom.attr(i, Attr::Style).is_some_and(style_hides);
     if !(h.hidden || styled) || dom.attr(i, Attr::Hidden).is_some() {
         return false;
     }
+    let twin = hidden_twin_walk(dom, i, tag, h, last.get());
+    last.set((i, twin));
+    twin
+}
+
+/// [`hidden_twin`]'s walk back from a hidden `i`. `last` is the hidden element judged last and
+/// its answer: a sibling hidden the same way has the answer of `i` (without it, each of a run
+/// of 300,000 hidden siblings would look back over the full window).
+fn hidden_twin_walk(dom: &Dom, i: usize, tag: Tag, h: &ClassHints, last: (usize, bool)) -> bool {
     let Some(cls) = dom.attr(i, Attr::Class) else {
         return false;
     };
@@ -2153,9 +2171,13 @@ fn hidden_twin(dom: &Dom, i: usize, tag: Tag, h: &ClassHints) -> bool {
         // A sibling of the same class as a class-hidden `i` (or of the same class and
         // style as a style-hidden one) is hidden the same way (a run of hidden swatches): no
         // need to classify it.
-        if !shares(c)
-            || (c == cls && (h.hidden || dom.attr(s, Attr::Style) == dom.attr(i, Attr::Style)))
-        {
+        if !shares(c) {
+            continue;
+        }
+        if c == cls && (h.hidden || dom.attr(s, Attr::Style) == dom.attr(i, Attr::Style)) {
+            if s == last.0 {
+                return last.1;
+            }
             continue;
         }
         judged += 1;
@@ -2520,7 +2542,7 @@ fn should_prune(
         || role.is_some_and(role_is_disclosure)
         || (opts.product && names_tab_panel(dom, i))
         || (tag.is_block() && hidden_state(dom, i, &h) && follows_button(dom, i))
-        || (!h.screen_reader && hidden_twin(dom, i, tag, &h));
+        || (!h.screen_reader && hidden_twin(dom, i, tag, &h, &facts.last_twin));
     // Streaming server renderers (React `<div hidden id="S:0">`) send the whole page in a
     // hidden element that a script moves into place: like hidden styles below, only small
     // hidden regions are dropped.

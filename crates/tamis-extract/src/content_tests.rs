@@ -1410,3 +1410,22 @@ fn nested_wrappers_are_judged_like_their_card() {
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("editor of the magazine"), "{t}");
 }
+
+#[test]
+fn a_long_run_of_hidden_members_is_content_to_its_end() {
+    // One shown member and more hidden ones than a look back covers: each hidden member
+    // takes the answer of the one before it, so the last is content like the first.
+    let hidden: String = (0..150)
+        .map(|k| format!("<li class='swatch hidden'>Colour number {k}</li>"))
+        .collect();
+    let html = format!(
+        "<body><article><p>{PROSE}</p><ul><li class=swatch>Colour shown</li>{hidden}</ul></article></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    let t = text_of(&dom, &a, a.body);
+    assert!(
+        t.contains("Colour number 0") && t.contains("Colour number 149"),
+        "{t}"
+    );
+}
