@@ -50,6 +50,13 @@
 //! Pages where no prose region stands out are scored again as listings (records: repeated
 //! siblings of one tag and class count for their text), see [`LISTING_FACTOR`].
 //!
+//! Cost: each pass is linear in the nodes; a rule that looks into a candidate's subtree or
+//! along its siblings must be bounded (a card's size in nodes, a look-back window, a memo of
+//! the previous answer), since nested wrappers ask every level in turn and the depth cap is
+//! [`crate::ExtractConfig::max_depth`]. `bench/extraction_hostile.sh` measures generated pages
+//! built against each such scan. The time budget ([`PruneOptions::deadline`]) is the last
+//! guard, not the plan.
+//!
 //! Holdout check of the constants marked "tuned on the development pages": the development
 //! pages were split in two halves by a hash of their id (`bench/extraction_split.py`); moving
 //! each constant to either side of its value did not help the held-out half.
