@@ -1406,7 +1406,7 @@ fn with_product_grid(
 /// [`MIN_TITLE_LINK_CHARS`], a single link holding [`MIN_LINK_PARAGRAPH_DENSITY`] of its text,
 /// of at least three words and no bare address, outside list items, table cells and the cards
 /// of grids (records other than paragraphs); or one link with at most [`MAX_LEAD_IN_CHARS`]
-/// of text on one side of it ("Read more:", "[INSIGHT]"). Emphasis elements are inline, so
+/// of text on one side of it ("Read more:", "\[INSIGHT\]"). Emphasis elements are inline, so
 /// their text is counted here (`text_counts`).
 fn prune_link_paragraphs(
     dom: &Dom,
@@ -1645,7 +1645,7 @@ fn teaser_card(
 
 /// Whether all the text of element `i` outside its first link comes before that link (a
 /// lead-in such as "Read more:" of a teaser paragraph), or after it without ending a
-/// sentence (a label such as "[INSIGHT]").
+/// sentence (a label such as "\[INSIGHT\]").
 fn text_before_link(dom: &Dom, i: usize) -> bool {
     let Some(a) = (i + 1..dom.end(i)).find(|&k| dom.tag(k) == Tag::A) else {
         return false;
