@@ -11,12 +11,15 @@ nobody had examined, are split again by sha256("tamis-split-2:" + id): even ones
 tuning, odd ones stay held out (about a quarter of the pages, never examined in either round). Prints, per half and overall: scrapinghub F1 (4-gram, as the scorer) and
 WCXB word-F1 (overall and per page type). --worst lists the worst pages of the tuning half
 (only the tuning half: rules are tuned by looking at its failures alone). --compare lists the
-pages of the tuning half whose WCXB/word F1 changed most against an older output.
+pages of the tuning half whose WCXB/word F1 changed most against an older output, and per half
+the mean paired change with a 90% bootstrap interval and how many pages rose or fell (counts
+only for the held-out half).
 """
 import argparse
 import hashlib
 import importlib.util
 import json
+import random
 import statistics
 
 TYPES = ["article", "forum", "product", "collection", "listing", "documentation", "service"]
@@ -99,6 +102,20 @@ def main():
             print(f"  {r['f1w']:.3f} P={r['p']:.2f} R={r['r']:.2f} {r['type'] or 'sh':<13} {r['id']}")
     if args.compare:
         old = {r["id"]: r for r in per_page(sc, manifest, {j["id"]: j.get("text") or "" for j in load(args.compare)})}
+        # Paired change per half (WCXB pages: word F1), with a 90% bootstrap interval over
+        # pages, and how many pages rose or fell: whether a change is more than noise. Only
+        # counts are shown for the held-out half, never its pages.
+        rng = random.Random(0)
+        for name in ("tune", "held"):
+            d = [r["f1w"] - old[r["id"]]["f1w"] for r in rows
+                 if r["half"] == name and r["dataset"] != "scrapinghub"]
+            if not d:
+                continue
+            means = sorted(statistics.fmean(rng.choices(d, k=len(d))) for _ in range(2000))
+            up = sum(x > 0.005 for x in d)
+            down = sum(x < -0.005 for x in d)
+            print(f"  {name} WCXB change {statistics.fmean(d):+.4f} "
+                  f"(90% interval {means[100]:+.4f} .. {means[1899]:+.4f}; {up} pages up, {down} down)")
         diffs = sorted(((r["f1w"] - old[r["id"]]["f1w"], r) for r in tune), key=lambda x: x[0])
         for d, r in diffs[:8] + diffs[-8:]:
             if abs(d) > 0.005:
