@@ -416,7 +416,10 @@ fn skip(
         Tag::Ul | Tag::Ol | Tag::Dl if !cfg.include_lists => return true,
         _ => {}
     }
-    if i == root || tag == Tag::Text || (a.listing && a.in_record.get(i).copied().unwrap_or(false))
+    if i == root
+        || tag == Tag::Text
+        || (a.listing && a.in_record.get(i).copied().unwrap_or(false))
+        || (a.listing && tag == Tag::Dt && term_of_record(dom, a, i))
     {
         return false;
     }
@@ -435,6 +438,23 @@ fn skip(
         && !(matches!(tag, Tag::Ul | Tag::Ol)
             && c >= MIN_TEXT_LIST_LINK_CHARS * k
             && text.is_some_and(|(f, l)| f < i && dom.end(i) <= l))
+}
+
+/// True if the next element sibling of the `<dt>` `i` (after whitespace) is a record of a
+/// listing: the term goes with its description (`<dt>` title, `<dd>` record).
+fn term_of_record(dom: &Dom, a: &Analysis, i: usize) -> bool {
+    let Some(p) = dom.parent(i) else {
+        return false;
+    };
+    let mut k = dom.end(i);
+    while k < dom.end(p) {
+        if dom.tag(k) == Tag::Text && dom.text_of(k).trim().is_empty() {
+            k += 1;
+            continue;
+        }
+        return dom.tag(k) == Tag::Dd && a.in_record.get(k).copied().unwrap_or(false);
+    }
+    false
 }
 
 /// Share of a link cluster's text from which a data table inside it makes it content.
@@ -698,6 +718,22 @@ mod tests {
         assert!(t.contains("Avoid a stack overflow"), "{t}");
         // A list after the last paragraph is still a box of links.
         assert!(!t.contains("best bakeries"), "{t}");
+    }
+
+    #[test]
+    fn terms_of_listing_records_are_kept() {
+        let pairs: String = (1..=6)
+            .map(|n| {
+                format!(
+                    "<dt><a href='#i{n}'>[{n}]</a> <a href='/abs/{n}'>paper:26{n}</a> [<a href='/pdf/{n}'>pdf</a>, <a href='/html/{n}'>html</a>]</dt>\
+                     <dd><div>Title: A study of sparse attention, part {n}</div><div>Authors: <a href='/a/{n}'>Ann Lee</a>, <a href='/b/{n}'>Bo Chen</a></div></dd>"
+                )
+            })
+            .collect();
+        let html = format!("<body><main><h1>Recent submissions</h1><dl>{pairs}</dl></main></body>");
+        let t = extract(&html);
+        assert!(t.contains("sparse attention, part 3"), "{t}");
+        assert!(t.contains("paper:263"), "{t}");
     }
 
     #[test]
