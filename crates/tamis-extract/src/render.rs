@@ -10,6 +10,9 @@ use crate::tag::Tag;
 pub const MAX_INNER_LINK_DENSITY: f32 = 0.65;
 /// ...and it has at least this many links.
 pub const MIN_INNER_CLUSTER_LINKS: u32 = 3;
+/// A list of links between two prose paragraphs of the root is part of the text when it
+/// holds at least this many characters per link (titles, not tags or menu items).
+pub const MIN_TEXT_LIST_LINK_CHARS: u32 = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Gap {
@@ -147,6 +150,7 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         next_first: None,
     };
     let end = dom.end(root);
+    let text = prose_span(dom, a, root);
     let mut closers: Vec<(usize, usize)> = Vec::new();
     let mut pre_depth = 0usize;
     let mut list_depth = 0usize;
@@ -159,7 +163,7 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
             closers.pop();
             close(dom, k, cfg, &mut w, &mut pre_depth, &mut list_depth);
         }
-        if skip(dom, a, i, root, cfg) {
+        if skip(dom, a, i, root, cfg, text) {
             i = dom.end(i).max(i + 1);
             continue;
         }
@@ -374,7 +378,35 @@ fn trim_to_prose(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> String
     out.get(s..e).unwrap_or(out).to_owned()
 }
 
-fn skip(dom: &Dom, a: &Analysis, i: usize, root: usize, cfg: &ExtractConfig) -> bool {
+/// The first and the last prose paragraph (a `<p>` of positive value, outside pruned
+/// regions) of the subtree of `root`, if any.
+fn prose_span(dom: &Dom, a: &Analysis, root: usize) -> Option<(usize, usize)> {
+    let mut span: Option<(usize, usize)> = None;
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if a.pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom.tag(i) == Tag::P && a.value.get(i).copied().unwrap_or(0.0) > 0.0 {
+            span = Some(span.map_or((i, i), |(f, _)| (f, i)));
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    span
+}
+
+fn skip(
+    dom: &Dom,
+    a: &Analysis,
+    i: usize,
+    root: usize,
+    cfg: &ExtractConfig,
+    text: Option<(usize, usize)>,
+) -> bool {
     if a.pruned.get(i).copied().unwrap_or(false) {
         return true;
     }
@@ -384,7 +416,10 @@ fn skip(dom: &Dom, a: &Analysis, i: usize, root: usize, cfg: &ExtractConfig) -> 
         Tag::Ul | Tag::Ol | Tag::Dl if !cfg.include_lists => return true,
         _ => {}
     }
-    if i == root || tag == Tag::Text || (a.listing && a.in_record.get(i).copied().unwrap_or(false))
+    if i == root
+        || tag == Tag::Text
+        || (a.listing && a.in_record.get(i).copied().unwrap_or(false))
+        || (a.listing && tag == Tag::Dt && term_of_record(dom, a, i))
     {
         return false;
     }
@@ -397,6 +432,29 @@ fn skip(dom: &Dom, a: &Analysis, i: usize, root: usize, cfg: &ExtractConfig) -> 
         && l as f32 > MAX_INNER_LINK_DENSITY * c as f32
         && v < 0.0
         && !holds_header_table(dom, a, i, c)
+        // A list between two prose paragraphs of the root is part of the running text (an
+        // enumeration of links: changes, sources, places), however many links it holds:
+        // menus, tag lists and "related" boxes sit before or after the text.
+        && !(matches!(tag, Tag::Ul | Tag::Ol)
+            && c >= MIN_TEXT_LIST_LINK_CHARS * k
+            && text.is_some_and(|(f, l)| f < i && dom.end(i) <= l))
+}
+
+/// True if the next element sibling of the `<dt>` `i` (after whitespace) is a record of a
+/// listing: the term goes with its description (`<dt>` title, `<dd>` record).
+fn term_of_record(dom: &Dom, a: &Analysis, i: usize) -> bool {
+    let Some(p) = dom.parent(i) else {
+        return false;
+    };
+    let mut k = dom.end(i);
+    while k < dom.end(p) {
+        if dom.tag(k) == Tag::Text && dom.text_of(k).trim().is_empty() {
+            k += 1;
+            continue;
+        }
+        return dom.tag(k) == Tag::Dd && a.in_record.get(k).copied().unwrap_or(false);
+    }
+    false
 }
 
 /// Share of a link cluster's text from which a data table inside it makes it content.
@@ -633,6 +691,49 @@ mod tests {
         assert!(!t.contains("Council"), "{t}");
         // A paragraph with a link in its text is not a cluster.
         assert!(t.contains("as the mayor said"), "{t}");
+    }
+
+    #[test]
+    fn link_lists_between_paragraphs_are_text() {
+        let items = |titles: &[&str]| -> String {
+            titles
+                .iter()
+                .map(|t| format!("<li><a href='/p/{}'>{t}</a></li>", t.len()))
+                .collect()
+        };
+        let inside = items(&[
+            "Fix the build of the parser on older compilers",
+            "Avoid a stack overflow on deeply nested comments",
+            "Resolve links to remote posts into local addresses",
+        ]);
+        let after = items(&[
+            "Ten things to know before you visit the museum",
+            "Why the city council voted against the new stadium",
+            "The best bakeries in town, ranked by our readers",
+        ]);
+        let html = format!(
+            "<body><article><p>{PROSE}</p><p>{PROSE} It met again.</p><ul>{inside}</ul><p>{PROSE} Then it adjourned.</p><p>{PROSE} It will meet in May.</p><ul>{after}</ul></article></body>"
+        );
+        let t = extract(&html);
+        assert!(t.contains("Avoid a stack overflow"), "{t}");
+        // A list after the last paragraph is still a box of links.
+        assert!(!t.contains("best bakeries"), "{t}");
+    }
+
+    #[test]
+    fn terms_of_listing_records_are_kept() {
+        let pairs: String = (1..=6)
+            .map(|n| {
+                format!(
+                    "<dt><a href='#i{n}'>[{n}]</a> <a href='/abs/{n}'>paper:26{n}</a> [<a href='/pdf/{n}'>pdf</a>, <a href='/html/{n}'>html</a>]</dt>\
+                     <dd><div>Title: A study of sparse attention, part {n}</div><div>Authors: <a href='/a/{n}'>Ann Lee</a>, <a href='/b/{n}'>Bo Chen</a></div></dd>"
+                )
+            })
+            .collect();
+        let html = format!("<body><main><h1>Recent submissions</h1><dl>{pairs}</dl></main></body>");
+        let t = extract(&html);
+        assert!(t.contains("sparse attention, part 3"), "{t}");
+        assert!(t.contains("paper:263"), "{t}");
     }
 
     #[test]
