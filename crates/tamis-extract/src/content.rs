@@ -1270,6 +1270,31 @@ fn join_description(dom: &Dom, pruned: &mut [bool], root: usize, d: usize, body:
 }
 
 /// A class naming a product card (`product`, `product-item`, `products__card`).
+/// Currency signs that mark a price next to digits.
+const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₫', '₪'];
+
+/// Whether link `a` is a product card of a shop's grid: it wraps an image and a price (a
+/// currency sign and digits). Related-story cards hold a date, not a price; menus hold
+/// neither.
+pub(crate) fn is_product_card_link(dom: &Dom, a: usize) -> bool {
+    let end = dom.end(a);
+    if !(a + 1..end).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture)) {
+        return false;
+    }
+    let mut s = String::new();
+    dom.subtree_text(a, &mut s);
+    s.char_indices().any(|(at, c)| {
+        CURRENCY_SIGNS.contains(&c)
+            && s.get(at..)
+                .and_then(|t| t.chars().skip(1).find(|x| !x.is_whitespace()))
+                .is_some_and(|x| x.is_ascii_digit())
+            || (CURRENCY_SIGNS.contains(&c)
+                && s.get(..at)
+                    .and_then(|t| t.chars().rev().find(|x| !x.is_whitespace()))
+                    .is_some_and(|x| x.is_ascii_digit()))
+    })
+}
+
 fn names_product(dom: &Dom, i: usize) -> bool {
     class_has_word(dom, i, &["product", "products"])
 }
@@ -1380,6 +1405,7 @@ fn prune_link_paragraphs(
                 .count()
                 <= 1
             && reads_as_headline(dom, i)
+            && !(i + 1..dom.end(i)).any(|k| dom.tag(k) == Tag::A && is_product_card_link(dom, k))
         {
             if let Some(p) = pruned.get_mut(i) {
                 *p = true;

@@ -397,6 +397,30 @@ fn skip(dom: &Dom, a: &Analysis, i: usize, root: usize, cfg: &ExtractConfig) -> 
         && l as f32 > MAX_INNER_LINK_DENSITY * c as f32
         && v < 0.0
         && !holds_header_table(dom, a, i, c)
+        && !product_cards(dom, a, i, k)
+}
+
+/// Whether most of the `k` links of `i` are product cards (see
+/// [`crate::content::is_product_card_link`]): a shop's grid, not a menu.
+fn product_cards(dom: &Dom, a: &Analysis, i: usize, k: u32) -> bool {
+    let end = dom.end(i);
+    let mut cards = 0u32;
+    let mut j = i + 1;
+    while j < end {
+        if a.pruned.get(j).copied().unwrap_or(false) {
+            j = dom.end(j).max(j + 1);
+            continue;
+        }
+        if dom.tag(j) == Tag::A {
+            if crate::content::is_product_card_link(dom, j) {
+                cards += 1;
+            }
+            j = dom.end(j).max(j + 1);
+            continue;
+        }
+        j += 1;
+    }
+    cards >= MIN_INNER_CLUSTER_LINKS && 2 * cards >= k
 }
 
 /// Share of a link cluster's text from which a data table inside it makes it content.
