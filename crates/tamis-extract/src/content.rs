@@ -119,6 +119,10 @@ pub const TEASER_WEIGHT: f32 = -0.3;
 /// A page is scored as a listing when its best listing value exceeds this multiple of its
 /// best prose value. Our choice, tuned on the development pages.
 pub const LISTING_FACTOR: f32 = 3.0;
+/// A page whose prose is worth less than [`MIN_ARTICLE_VALUE`] stays an article when the
+/// listing scoring takes the whole `<body>` and is worth at most this multiple of the prose.
+/// Our choice, tuned on the development pages (1.43 to 1.8 on the tuning half).
+pub const MAX_SHORT_PAGE_LISTING_FACTOR: f32 = 1.5;
 /// ...and when one group of records (the children of one parent) is worth more than this
 /// multiple of the best prose value: a listing value summed over the article and the teaser
 /// boxes around it (sidebars of "most read", "featured") does not make a listing. Our choice:
@@ -663,7 +667,16 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         .filter(|(_, r)| !**r)
         .map(|(g, _)| *g)
         .fold(0.0, f32::max);
-    let listing = best < MIN_ARTICLE_VALUE
+    // A page with short prose and no listing either (the listing scoring takes the whole
+    // body, not its `<main>`, and is worth little more than the prose: a short note, a
+    // chapter page of a manual with one paragraph) keeps its prose root rather than becoming
+    // a listing of everything.
+    let short_article = best > 0.0
+        && best < MIN_ARTICLE_VALUE
+        && lroot == body
+        && lbest <= MAX_SHORT_PAGE_LISTING_FACTOR * best
+        && single_article(dom, &pruned, &lvalue, body, MIN_LISTING_MAIN_SHARE) == body;
+    let listing = (best < MIN_ARTICLE_VALUE && !short_article)
         || (lbest > LISTING_FACTOR * best && top_group > MIN_RECORD_GROUP_FACTOR * best);
     if listing {
         (value, root) = (lvalue, lroot);

@@ -1396,3 +1396,17 @@ fn product_cards_with_prices_are_kept_in_a_collection_root() {
         assert!(stories.contains("full stops"), "{stories}");
     }
 }
+
+#[test]
+fn a_short_page_without_a_listing_keeps_its_prose_root() {
+    // One paragraph of prose (below `MIN_ARTICLE_VALUE`) under a menu and a bar of long links
+    // (a network's other sites): the listing scoring takes the whole body, worth little more
+    // than the paragraph, so the page stays an article and its root the paragraph's.
+    let html = format!(
+        "<body><div class=top><a href=/>Home</a> <a href=/about>About us</a> <a href=/c>Contact</a></div><p class=sites><a href=/a>The news network site number one of ours</a> <a href=/b>The news network site number two of ours</a></p><div class=note><h2>Chapter 11. Indexes</h2><p>{PROSE}</p></div></body>"
+    );
+    let text = root_text(&html);
+    assert!(text.contains("full stops"), "{text}");
+    assert!(text.contains("Chapter 11"), "{text}");
+    assert!(!text.contains("network site"), "{text}");
+}
