@@ -127,6 +127,11 @@ pub const TEASER_WEIGHT: f32 = -0.3;
 /// A page is scored as a listing when its best listing value exceeds this multiple of its
 /// best prose value. Our choice, tuned on the development pages.
 pub const LISTING_FACTOR: f32 = 3.0;
+/// A page whose prose is worth less than [`MIN_ARTICLE_VALUE`] stays an article when the
+/// listing scoring takes the whole `<body>` and is worth at most this multiple of the prose.
+/// Our choice: 1.4 to 3.0 score alike on the development pages; 3.0 ([`LISTING_FACTOR`])
+/// loses a short catalogue page of 20 items (snapshot fixture `10-0615235.com`).
+pub const MAX_SHORT_PAGE_LISTING_FACTOR: f32 = 1.5;
 /// ...and when one group of records (the children of one parent) is worth more than this
 /// multiple of the best prose value: a listing value summed over the article and the teaser
 /// boxes around it (sidebars of "most read", "featured") does not make a listing. Our choice:
@@ -731,7 +736,16 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         .filter(|(_, r)| !**r)
         .map(|(g, _)| *g)
         .fold(0.0, f32::max);
-    let listing = best < MIN_ARTICLE_VALUE
+    // A page with short prose and no listing either (the listing scoring takes the whole
+    // body, not its `<main>`, and is worth little more than the prose: a short note, a
+    // chapter page of a manual with one paragraph) keeps its prose root rather than becoming
+    // a listing of everything.
+    let short_article = best > 0.0
+        && best < MIN_ARTICLE_VALUE
+        && lroot == body
+        && lbest <= MAX_SHORT_PAGE_LISTING_FACTOR * best
+        && single_article(dom, &pruned, &lvalue, body, MIN_LISTING_MAIN_SHARE) == body;
+    let listing = (best < MIN_ARTICLE_VALUE && !short_article)
         || (lbest > LISTING_FACTOR * best && top_group > MIN_RECORD_GROUP_FACTOR * best);
     if listing {
         (value, root) = (lvalue, lroot);
@@ -1342,6 +1356,31 @@ fn join_description(dom: &Dom, pruned: &mut [bool], root: usize, d: usize, body:
 }
 
 /// A class naming a product card (`product`, `product-item`, `products__card`).
+/// Currency signs that mark a price next to digits.
+const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₫', '₪'];
+
+/// Whether link `a` is a product card of a shop's grid: it wraps an image and a price (a
+/// currency sign and digits). Related-story cards hold a date, not a price; menus hold
+/// neither.
+pub(crate) fn is_product_card_link(dom: &Dom, a: usize) -> bool {
+    let end = dom.end(a);
+    if !(a + 1..end).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture)) {
+        return false;
+    }
+    let mut s = String::new();
+    dom.subtree_text(a, &mut s);
+    s.char_indices().any(|(at, c)| {
+        CURRENCY_SIGNS.contains(&c)
+            && s.get(at..)
+                .and_then(|t| t.chars().skip(1).find(|x| !x.is_whitespace()))
+                .is_some_and(|x| x.is_ascii_digit())
+            || (CURRENCY_SIGNS.contains(&c)
+                && s.get(..at)
+                    .and_then(|t| t.chars().rev().find(|x| !x.is_whitespace()))
+                    .is_some_and(|x| x.is_ascii_digit()))
+    })
+}
+
 fn names_product(dom: &Dom, i: usize) -> bool {
     class_has_word(dom, i, &["product", "products"])
 }
@@ -1453,6 +1492,7 @@ fn prune_link_paragraphs(
                 .count()
                 <= 1
             && reads_as_headline(dom, i)
+            && !(i + 1..dom.end(i)).any(|k| dom.tag(k) == Tag::A && is_product_card_link(dom, k))
         {
             if let Some(p) = pruned.get_mut(i) {
                 *p = true;

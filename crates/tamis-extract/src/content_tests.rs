@@ -1429,3 +1429,57 @@ fn a_long_run_of_hidden_members_is_content_to_its_end() {
         "{t}"
     );
 }
+
+#[test]
+fn product_cards_with_prices_are_kept_in_a_collection_root() {
+    // A shop's collection: a description, a grid of cards (each one link around the photo,
+    // the name and the price), more description. The cards are the collection's content; the
+    // same cards with a date instead of a price are other stories, dropped.
+    let page = |price: bool, name: &str| {
+        let cards: String = (0..6)
+            .map(|k| {
+                let tail = if price {
+                    format!("$<!-- -->{}", 20 + k)
+                } else {
+                    format!("May {k}, 2025")
+                };
+                format!(
+                    "<div class=col><a href=/p{k}><div><img src=p{k}.jpg alt=x></div><h2>{name} {k}</h2><div><p>{tail}</p></div></a></div>"
+                )
+            })
+            .collect();
+        format!(
+            "<body><main><h1>Dress socks</h1><p>{PROSE}</p><div class=grid>{cards}</div>{}</main></body>",
+            article(4)
+        )
+    };
+    let render = |html: &str| {
+        let dom = parse(html, 256);
+        let a = analyse(&dom, PruneOptions::default());
+        crate::render::render(&dom, &a, a.root, &crate::config::ExtractConfig::default())
+    };
+    // Long names (a card reads as a headline link) and short ones (the grid reads as a menu).
+    for name in ["Stance Crew Socks In Navy Blue Cotton No", "Crew Socks No"] {
+        let shop = render(&page(true, name));
+        assert!(shop.contains(&format!("{name} 3")), "{shop}");
+        assert!(shop.contains("$23"), "{shop}");
+        assert!(shop.contains("full stops"), "{shop}");
+        let stories = render(&page(false, name));
+        assert!(!stories.contains(&format!("{name} 3")), "{stories}");
+        assert!(stories.contains("full stops"), "{stories}");
+    }
+}
+
+#[test]
+fn a_short_page_without_a_listing_keeps_its_prose_root() {
+    // One paragraph of prose (below `MIN_ARTICLE_VALUE`) under a menu and a bar of long links
+    // (a network's other sites): the listing scoring takes the whole body, worth little more
+    // than the paragraph, so the page stays an article and its root the paragraph's.
+    let html = format!(
+        "<body><div class=top><a href=/>Home</a> <a href=/about>About us</a> <a href=/c>Contact</a></div><p class=sites><a href=/a>The news network site number one of ours</a> <a href=/b>The news network site number two of ours</a></p><div class=note><h2>Chapter 11. Indexes</h2><p>{PROSE}</p></div></body>"
+    );
+    let text = root_text(&html);
+    assert!(text.contains("full stops"), "{text}");
+    assert!(text.contains("Chapter 11"), "{text}");
+    assert!(!text.contains("network site"), "{text}");
+}

@@ -438,6 +438,7 @@ fn skip(
         && !(matches!(tag, Tag::Ul | Tag::Ol)
             && c >= MIN_TEXT_LIST_LINK_CHARS * k
             && text.is_some_and(|(f, l)| f < i && dom.end(i) <= l))
+        && !product_cards(dom, a, i, k)
 }
 
 /// True if the next element sibling of the `<dt>` `i` (after whitespace) is a record of a
@@ -455,6 +456,29 @@ fn term_of_record(dom: &Dom, a: &Analysis, i: usize) -> bool {
         return dom.tag(k) == Tag::Dd && a.in_record.get(k).copied().unwrap_or(false);
     }
     false
+}
+
+/// Whether most of the `k` links of `i` are product cards (see
+/// [`crate::content::is_product_card_link`]): a shop's grid, not a menu.
+fn product_cards(dom: &Dom, a: &Analysis, i: usize, k: u32) -> bool {
+    let end = dom.end(i);
+    let mut cards = 0u32;
+    let mut j = i + 1;
+    while j < end {
+        if a.pruned.get(j).copied().unwrap_or(false) {
+            j = dom.end(j).max(j + 1);
+            continue;
+        }
+        if dom.tag(j) == Tag::A {
+            if crate::content::is_product_card_link(dom, j) {
+                cards += 1;
+            }
+            j = dom.end(j).max(j + 1);
+            continue;
+        }
+        j += 1;
+    }
+    cards >= MIN_INNER_CLUSTER_LINKS && 2 * cards >= k
 }
 
 /// Share of a link cluster's text from which a data table inside it makes it content.
