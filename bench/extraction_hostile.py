@@ -4,7 +4,7 @@ runs, nested cards, a page past the input cap), run through tamis and the peers,
 a time, each in its own process with a time limit. Prints one table of seconds per page.
 
 Usage (from bench/extraction_hostile.sh, which builds tamis and the peers' venv):
-    extraction_hostile.py EXTRACT_DIR_BIN VENV_PYTHON OUT_DIR [--limit SECS] [--only NAME]
+    extraction_hostile.py EXTRACT_DIR_BIN VENV_PYTHON OUT_DIR [--limit SECS] [--only NAME] [--no-peers]
 
 tamis's figure is the wall time of `extract_dir` on a directory holding the one page (process
 start and gunzip included, a few ms); the peers' figure is the time of their extraction call
@@ -46,6 +46,14 @@ def pages():
                             f"<span class=price>{i}.99</span></li>" for i in range(150000)) + "</ul>")
     yield ("unclosed", "200,000 unclosed <p>, <li> and <td> tags",
            "".join(f"<p>{SENTENCE}<li>item {i}<td>cell" for i in range(200000)))
+    yield ("nested_inline", "2,000 paragraphs, each a link in 200 nested <em>/<span>",
+           "<article>" + "".join(f"<p>{SENTENCE}</p><p>" + "<em><span>" * 100
+                                 + f"Read also: <a href=/s{i}>Story number {i} of the week</a>"
+                                 + "</span></em>" * 100 + "</p>" for i in range(2000)) + "</article>")
+    yield ("nested_card_links", "2,500 priced card links around 300 nested <div>s, in prose",
+           f"<p>{SENTENCE}</p><ul>" + "".join(
+               f"<li><a href=/p{i}>" + "<div>" * 300 + f"<img src=p{i}.jpg>Item {i} $19.99"
+               + "</div>" * 300 + "</a></li>" for i in range(2500)) + f"</ul><p>{SENTENCE}</p>")
     yield ("page_50mb", "a 50 MB article of paragraphs (past tamis's 16 MiB input cap)",
            "<article>" + "".join(f"<p>Paragraph {i}. {SENTENCE} {SENTENCE}</p>"
                                  for i in range(50_000_000 // 180)) + "</article>")
@@ -83,6 +91,7 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--limit", type=float, default=60.0)
     ap.add_argument("--only", default=None)
+    ap.add_argument("--no-peers", action="store_true", help="time tamis alone")
     args = ap.parse_args()
     rows = []
     for name, desc, body in pages():
@@ -108,6 +117,9 @@ def main():
             with open(out, encoding="utf-8") as f:
                 chars = str(sum(len(json.loads(l)["text"]) for l in f if l.strip()))
         for peer in ("resiliparse", "trafilatura"):
+            if args.no_peers:
+                cells.append("-")
+                continue
             secs, stdout, crashed = timed([args.python, "-c", PEER, peer, plain], args.limit)
             if secs is None:
                 cells.append(f">{args.limit:.0f}")

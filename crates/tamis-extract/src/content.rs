@@ -1355,7 +1355,10 @@ fn join_description(dom: &Dom, pruned: &mut [bool], root: usize, d: usize, body:
     a
 }
 
-/// A class naming a product card (`product`, `product-item`, `products__card`).
+/// Most nodes of a product card link ([`is_product_card_link`]): an image, a name, prices,
+/// badges and rating stars take dozens. Our choice.
+const MAX_PRODUCT_CARD_NODES: usize = 400;
+
 /// Currency signs that mark a price next to digits.
 const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₫', '₪'];
 
@@ -1364,7 +1367,11 @@ const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '
 /// neither.
 pub(crate) fn is_product_card_link(dom: &Dom, a: usize) -> bool {
     let end = dom.end(a);
-    if !(a + 1..end).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture)) {
+    // A card is small; a link around a whole region is none (and would be read whole for
+    // each element around it that asks).
+    if end.saturating_sub(a) > MAX_PRODUCT_CARD_NODES
+        || !(a + 1..end).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture))
+    {
         return false;
     }
     let mut s = String::new();
@@ -1381,6 +1388,7 @@ pub(crate) fn is_product_card_link(dom: &Dom, a: usize) -> bool {
     })
 }
 
+/// A class naming a product card (`product`, `product-item`, `products__card`).
 fn names_product(dom: &Dom, i: usize) -> bool {
     class_has_word(dom, i, &["product", "products"])
 }
@@ -1440,6 +1448,9 @@ fn with_product_grid(
     a
 }
 
+/// Most nodes of an emphasis element that [`prune_link_paragraphs`] judges as a line.
+const MAX_EMPHASIS_LINE_NODES: usize = 64;
+
 /// In an article's root, prunes paragraphs that are one headline link ("read also" teasers
 /// between the paragraphs of a news story): a `<p>`, `<div>` or emphasis of at least
 /// [`MIN_TITLE_LINK_CHARS`], a single link holding [`MIN_LINK_PARAGRAPH_DENSITY`] of its text,
@@ -1469,7 +1480,14 @@ fn prune_link_paragraphs(
             continue;
         }
         let tag = dom.tag(i);
-        let (c, l) = if matches!(tag, Tag::Strong | Tag::B | Tag::Em) {
+        let emphasis = matches!(tag, Tag::Strong | Tag::B | Tag::Em);
+        // A headline line in bold is a link and a label: a few nodes. Bounding it keeps
+        // nested emphasis (each level counted from its text) from being quadratic.
+        if emphasis && dom.end(i).saturating_sub(i) > MAX_EMPHASIS_LINE_NODES {
+            i += 1;
+            continue;
+        }
+        let (c, l) = if emphasis {
             let (c, l, _) = text_counts(dom, pruned, i);
             (c, l)
         } else {
@@ -1962,6 +1980,10 @@ fn interleaved(dom: &Dom, pruned: &[bool], prev_sibling: &[u32], i: usize) -> bo
     }
 }
 
+/// Most nodes of a caption ([`caption_wrapper`]): a line with some inline markup. Bounds the
+/// scan on nested inline elements, each of which is asked.
+const MAX_CAPTION_NODES: usize = 64;
+
 /// An image's caption or credit: a short text whose wrappers hold nothing else than it and
 /// an image (`<div><img><p>Caption.</p></div>`, `<figure><picture/><span><cite>Photo by
 /// ...</cite></span></figure>`).
@@ -1974,6 +1996,7 @@ fn caption_wrapper(dom: &Dom, i: usize, tag: Tag, facts: &PageFacts<'_>) -> Opti
         )
         || !(MIN_CAPTION_CHARS..=MAX_CAPTION_CHARS).contains(&c)
         || facts.has_img.get(i).copied().unwrap_or(true)
+        || dom.end(i).saturating_sub(i) > MAX_CAPTION_NODES
         || (i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
     {
         return None;
