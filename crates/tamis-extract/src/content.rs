@@ -709,6 +709,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             root = with_product_grid(dom, &pruned, &records, &chars, root, body);
         }
     }
+    prune_buttons(dom, &mut pruned, &raw, root);
     let mut in_record = records;
     for i in 1..n {
         if let Some(p) = dom.parent(i)
@@ -2087,6 +2088,38 @@ fn follows_button(dom: &Dom, i: usize) -> bool {
         k = s;
     }
     false
+}
+
+/// Longest text (characters) of an element styled as a button (`class="btn"`) pruned as a
+/// control's label. Our choice.
+pub const MAX_BUTTON_CHARS: u32 = 20;
+
+/// Prunes, inside the root, the elements styled as buttons (a `btn` or `button` class word:
+/// Bootstrap's `.btn`, most themes' `.button`) with a short label and no blocks ("Quick
+/// Shop", "Learn more", "Book now"): controls, not text. Done after the root is chosen: as
+/// short fragments they still weigh against the regions that hold them.
+fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom.tag(i) != Tag::Text
+            && raw.get(i).copied().unwrap_or(0) <= MAX_BUTTON_CHARS
+            && class_has_word(dom, i, &["btn", "button"])
+            && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
+            && !is_accordion_toggle(dom, i)
+        {
+            if let Some(p) = pruned.get_mut(i) {
+                *p = true;
+            }
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
 }
 
 /// Longest text (characters) of a `<button>` kept as an accordion's section title.

@@ -1356,3 +1356,20 @@ fn hidden_members_of_a_shown_set_are_content() {
         "{t}"
     );
 }
+
+#[test]
+fn short_labels_styled_as_buttons_are_pruned() {
+    // Call-to-action links and a theme's quick-view opener styled as buttons: controls. A
+    // long label naming what it opens stays, and so does a button-named wrapper of blocks.
+    let html = format!(
+        "<body><main>{}<p><a class='btn btn-primary' href=/shop>Shop now</a></p><div class=card><h3>Dark Roast Coffee</h3><quick-shop class='button quick-shop'><span>Quick Shop</span></quick-shop></div><p>Our painters love these paints. <a class=button href=/w>Explore Winsor and Newton Watercolours</a></p><div class=button-row><p>{PROSE} Row.</p></div></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("Shop now") && !t.contains("Quick Shop"), "{t}");
+    assert!(
+        t.contains("Dark Roast") && t.contains("Explore Winsor"),
+        "{t}"
+    );
+    assert!(t.contains("Row."), "{t}");
+}
