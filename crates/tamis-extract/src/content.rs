@@ -710,6 +710,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
     }
     prune_buttons(dom, &mut pruned, &raw, root);
+    if listing {
+        prune_record_dates(dom, &mut pruned, &raw, &records, root);
+    }
     let mut in_record = records;
     for i in 1..n {
         if let Some(p) = dom.parent(i)
@@ -2116,6 +2119,54 @@ fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
                 *p = true;
             }
             i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Longest text (characters) of a record's date line pruned in a listing. Our choice.
+pub const MAX_DATE_CHARS: u32 = 30;
+/// Shortest such date line: shorter ones are ages (`18d`, `2h`), kept. Our choice.
+pub const MIN_DATE_CHARS: u32 = 6;
+
+/// Prunes, in a listing, the date lines of its records: a `<time>` element or an element
+/// with a `date` class word, of [`MIN_DATE_CHARS`] to [`MAX_DATE_CHARS`] characters, with its
+/// wrappers that hold no other text. A listing's records are its titles and blurbs; their
+/// publication dates are metadata, as bylines are (an age such as `18d` is too short to be a
+/// date line, and stays).
+fn prune_record_dates(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bool], root: usize) {
+    let end = dom.end(root);
+    let mut in_rec = 0usize;
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        // Records of paragraphs are a text's paragraphs, not items.
+        if records.get(i).copied().unwrap_or(false) && dom.tag(i) != Tag::P {
+            in_rec = in_rec.max(dom.end(i));
+        }
+        if i < in_rec
+            && dom.tag(i) != Tag::Text
+            && raw.get(i).copied().unwrap_or(0) <= MAX_DATE_CHARS
+            && raw.get(i).copied().unwrap_or(0) >= MIN_DATE_CHARS
+            && (dom.tag(i) == Tag::Time || class_has_word(dom, i, &["date"]))
+        {
+            // The date's block: climb while the parent holds no other text.
+            let mut d = i;
+            while let Some(p) = dom.parent(d) {
+                if p <= root || raw.get(p).copied().unwrap_or(0) != raw.get(i).copied().unwrap_or(0)
+                {
+                    break;
+                }
+                d = p;
+            }
+            if let Some(x) = pruned.get_mut(d) {
+                *x = true;
+            }
+            i = dom.end(d).max(i + 1);
             continue;
         }
         i += 1;

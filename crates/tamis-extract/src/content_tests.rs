@@ -1373,3 +1373,26 @@ fn short_labels_styled_as_buttons_are_pruned() {
     );
     assert!(t.contains("Row."), "{t}");
 }
+
+#[test]
+fn date_lines_of_listing_records_are_pruned() {
+    // A news listing: each record's title, blurb and date line; the dates go, a record's
+    // age written short stays, and so does a date inside a longer line.
+    let record = |k: usize, date: &str| {
+        format!(
+            "<li class=item><h3><a href=/n{k}>Researchers propose a new model number {k} for software</a></h3><p>A short blurb of story {k}</p><p class=item--publication-date><time datetime=2025-12-01>{date}</time></p><p>Reported from Boston, July {k}, 2025</p><span class=date>{k}d</span></li>"
+        )
+    };
+    let items: String = (1..=6).map(|k| record(k, "December 1, 2025")).collect();
+    let html = format!("<body><main><h1>News</h1><ul class=list>{items}</ul></main></body>");
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("new model number 3"), "{t}");
+    assert!(!t.contains("December 1, 2025"), "{t}");
+    assert!(
+        t.contains("Boston, July 4, 2025") && t.contains("5d"),
+        "{t}"
+    );
+}
