@@ -704,6 +704,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         prune_standfirsts(dom, &mut pruned, &raw, root);
         if opts.product {
             prune_repeated_labels(dom, &mut pruned, root);
+            prune_icon_strips(dom, &mut pruned, root, &facts);
         }
         if !opts.product {
             root = with_product_grid(dom, &pruned, &records, &chars, root, body);
@@ -1624,6 +1625,60 @@ fn prune_standfirsts(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
 
 /// Longest text (characters) of a label that may be pruned as repeated on a product page.
 pub const MAX_REPEATED_LABEL_CHARS: usize = 30;
+/// Longest label (characters) of an item of an icon strip. Our choice.
+pub const MAX_ICON_LABEL_CHARS: u32 = 40;
+/// Most nodes of an item of an icon strip (an icon's `<svg>` paths included). Our choice.
+const MAX_ICON_ITEM_NODES: usize = 48;
+
+/// On a product page, a strip of at least three items that are each an icon (an image or an
+/// `<svg>`) and a short label, without links ("Free shipping", "Secure checkout", "30-day
+/// returns"), is the shop's trust badges: pruned.
+fn prune_icon_strips(dom: &Dom, pruned: &mut [bool], root: usize, facts: &PageFacts<'_>) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) || dom.tag(i) == Tag::Text {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        // The items: element children with text; any other text breaks the strip.
+        let (mut items, mut ok) = (0usize, true);
+        let mut c = i + 1;
+        while c < dom.end(i) {
+            if dom.tag(c) != Tag::Text && !pruned.get(c).copied().unwrap_or(true) {
+                let raw = facts.raw.get(c).copied().unwrap_or(0);
+                if raw == 0 {
+                    c = dom.end(c).max(c + 1);
+                    continue;
+                }
+                // Checked in this order, the subtree scans stay within an item's few nodes.
+                if raw > MAX_ICON_LABEL_CHARS
+                    || dom.end(c) > c + MAX_ICON_ITEM_NODES
+                    || !(facts.has_img.get(c).copied().unwrap_or(false)
+                        || (c..dom.end(c)).any(|k| dom.tag(k) == Tag::Svg))
+                    || (c..dom.end(c)).any(|k| dom.tag(k) == Tag::A)
+                {
+                    ok = false;
+                    break;
+                }
+                items += 1;
+            } else if dom.tag(c) == Tag::Text && !dom.text_of(c).trim().is_empty() {
+                ok = false;
+                break;
+            }
+            c = dom.end(c).max(c + 1);
+        }
+        if ok && items >= MIN_RECORDS {
+            if let Some(x) = pruned.get_mut(i) {
+                *x = true;
+            }
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
 /// How often a short text must occur in a product page's root to be chrome.
 pub const MIN_LABEL_REPEATS: usize = 3;
 

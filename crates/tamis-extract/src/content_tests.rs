@@ -1396,3 +1396,28 @@ fn date_lines_of_listing_records_are_pruned() {
         "{t}"
     );
 }
+
+#[test]
+fn icon_strips_are_pruned_on_product_pages() {
+    // A shop's trust badges under the buy box: an icon and a short label each, no links.
+    let badge =
+        |t: &str| format!("<div class=icon-item><svg><path d=M0/></svg><span>{t}</span></div>");
+    let html = format!(
+        "<body><main><h1>Ridge Wallet</h1><div class=description>{}<div class=info-icons>{}{}{}</div><ul class=features><li><img src=a.png>Holds 12 cards</li><li><img src=b.png>Blocks RFID</li><li>Weighs 2 oz</li></ul></div></main></body>",
+        article(4),
+        badge("Free Shipping &amp; Returns"),
+        badge("Secure Checkout"),
+        badge("Built To Last"),
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(
+        !t.contains("Secure Checkout") && !t.contains("Built To Last"),
+        "{t}"
+    );
+    // A list of which one item has no icon is no strip of badges.
+    assert!(
+        t.contains("Holds 12 cards") && t.contains("Weighs 2 oz"),
+        "{t}"
+    );
+}
