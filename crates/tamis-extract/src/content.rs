@@ -2151,6 +2151,9 @@ fn follows_button(dom: &Dom, i: usize) -> bool {
 /// Longest text (characters) of an element styled as a button (`class="btn"`) pruned as a
 /// control's label. Our choice.
 pub const MAX_BUTTON_CHARS: u32 = 20;
+/// Most nodes of an element pruned as a button (its label, an icon's `<svg>` paths): bounds
+/// the scan for blocks inside it on hostile pages of nested buttons. Our choice.
+const MAX_BUTTON_NODES: usize = 48;
 
 /// Prunes, inside the root, the elements styled as buttons (a `btn` or `button` class word:
 /// Bootstrap's `.btn`, most themes' `.button`) with a short label and no blocks ("Quick
@@ -2166,6 +2169,7 @@ fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
         }
         if dom.tag(i) != Tag::Text
             && raw.get(i).copied().unwrap_or(0) <= MAX_BUTTON_CHARS
+            && dom.end(i) <= i + MAX_BUTTON_NODES
             && class_has_word(dom, i, &["btn", "button"])
             && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
             && !is_accordion_toggle(dom, i)
