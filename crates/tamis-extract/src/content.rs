@@ -787,10 +787,15 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         prune_standfirsts(dom, &mut pruned, &raw, root);
         if opts.product {
             prune_repeated_labels(dom, &mut pruned, root);
+            prune_icon_strips(dom, &mut pruned, root, &facts);
         }
         if !opts.product {
             root = with_product_grid(dom, &pruned, &records, &chars, root, body);
         }
+    }
+    prune_buttons(dom, &mut pruned, &raw, root);
+    if listing {
+        prune_record_dates(dom, &mut pruned, &raw, &records, root);
     }
     let mut in_record = records;
     for i in 1..n {
@@ -1758,6 +1763,60 @@ fn prune_standfirsts(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
 
 /// Longest text (characters) of a label that may be pruned as repeated on a product page.
 pub const MAX_REPEATED_LABEL_CHARS: usize = 30;
+/// Longest label (characters) of an item of an icon strip. Our choice.
+pub const MAX_ICON_LABEL_CHARS: u32 = 40;
+/// Most nodes of an item of an icon strip (an icon's `<svg>` paths included). Our choice.
+const MAX_ICON_ITEM_NODES: usize = 48;
+
+/// On a product page, a strip of at least three items that are each an icon (an image or an
+/// `<svg>`) and a short label, without links ("Free shipping", "Secure checkout", "30-day
+/// returns"), is the shop's trust badges: pruned.
+fn prune_icon_strips(dom: &Dom, pruned: &mut [bool], root: usize, facts: &PageFacts<'_>) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) || dom.tag(i) == Tag::Text {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        // The items: element children with text; any other text breaks the strip.
+        let (mut items, mut ok) = (0usize, true);
+        let mut c = i + 1;
+        while c < dom.end(i) {
+            if dom.tag(c) != Tag::Text && !pruned.get(c).copied().unwrap_or(true) {
+                let raw = facts.raw.get(c).copied().unwrap_or(0);
+                if raw == 0 {
+                    c = dom.end(c).max(c + 1);
+                    continue;
+                }
+                // Checked in this order, the subtree scans stay within an item's few nodes.
+                if raw > MAX_ICON_LABEL_CHARS
+                    || dom.end(c) > c + MAX_ICON_ITEM_NODES
+                    || !(facts.has_img.get(c).copied().unwrap_or(false)
+                        || (c..dom.end(c)).any(|k| dom.tag(k) == Tag::Svg))
+                    || (c..dom.end(c)).any(|k| dom.tag(k) == Tag::A)
+                {
+                    ok = false;
+                    break;
+                }
+                items += 1;
+            } else if dom.tag(c) == Tag::Text && !dom.text_of(c).trim().is_empty() {
+                ok = false;
+                break;
+            }
+            c = dom.end(c).max(c + 1);
+        }
+        if ok && items >= MIN_RECORDS {
+            if let Some(x) = pruned.get_mut(i) {
+                *x = true;
+            }
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
 /// How often a short text must occur in a product page's root to be chrome.
 pub const MIN_LABEL_REPEATS: usize = 3;
 
@@ -2273,6 +2332,90 @@ fn follows_button(dom: &Dom, i: usize) -> bool {
         k = s;
     }
     false
+}
+
+/// Longest text (characters) of an element styled as a button (`class="btn"`) pruned as a
+/// control's label. Our choice.
+pub const MAX_BUTTON_CHARS: u32 = 20;
+/// Most nodes of an element pruned as a button (its label, an icon's `<svg>` paths): bounds
+/// the scan for blocks inside it on hostile pages of nested buttons. Our choice.
+const MAX_BUTTON_NODES: usize = 48;
+
+/// Prunes, inside the root, the elements styled as buttons (a `btn` or `button` class word:
+/// Bootstrap's `.btn`, most themes' `.button`) with a short label and no blocks ("Quick
+/// Shop", "Learn more", "Book now"): controls, not text. Done after the root is chosen: as
+/// short fragments they still weigh against the regions that hold them.
+fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom.tag(i) != Tag::Text
+            && raw.get(i).copied().unwrap_or(0) <= MAX_BUTTON_CHARS
+            && dom.end(i) <= i + MAX_BUTTON_NODES
+            && class_has_word(dom, i, &["btn", "button"])
+            && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
+            && !is_accordion_toggle(dom, i)
+        {
+            if let Some(p) = pruned.get_mut(i) {
+                *p = true;
+            }
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Longest text (characters) of a record's date line pruned in a listing. Our choice.
+pub const MAX_DATE_CHARS: u32 = 30;
+/// Shortest such date line: shorter ones are ages (`18d`, `2h`), kept. Our choice.
+pub const MIN_DATE_CHARS: u32 = 6;
+
+/// Prunes, in a listing, the date lines of its records: a `<time>` element or an element
+/// with a `date` class word, of [`MIN_DATE_CHARS`] to [`MAX_DATE_CHARS`] characters, with its
+/// wrappers that hold no other text. A listing's records are its titles and blurbs; their
+/// publication dates are metadata, as bylines are (an age such as `18d` is too short to be a
+/// date line, and stays).
+fn prune_record_dates(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bool], root: usize) {
+    let end = dom.end(root);
+    let mut in_rec = 0usize;
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        // Records of paragraphs are a text's paragraphs, not items.
+        if records.get(i).copied().unwrap_or(false) && dom.tag(i) != Tag::P {
+            in_rec = in_rec.max(dom.end(i));
+        }
+        if i < in_rec
+            && dom.tag(i) != Tag::Text
+            && raw.get(i).copied().unwrap_or(0) <= MAX_DATE_CHARS
+            && raw.get(i).copied().unwrap_or(0) >= MIN_DATE_CHARS
+            && (dom.tag(i) == Tag::Time || class_has_word(dom, i, &["date"]))
+        {
+            // The date's block: climb while the parent holds no other text.
+            let mut d = i;
+            while let Some(p) = dom.parent(d) {
+                if p <= root || raw.get(p).copied().unwrap_or(0) != raw.get(i).copied().unwrap_or(0)
+                {
+                    break;
+                }
+                d = p;
+            }
+            if let Some(x) = pruned.get_mut(d) {
+                *x = true;
+            }
+            i = dom.end(d).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
 }
 
 /// Longest text (characters) of a `<button>` kept as an accordion's section title.

@@ -1483,3 +1483,68 @@ fn a_short_page_without_a_listing_keeps_its_prose_root() {
     assert!(text.contains("Chapter 11"), "{text}");
     assert!(!text.contains("network site"), "{text}");
 }
+
+#[test]
+fn short_labels_styled_as_buttons_are_pruned() {
+    // Call-to-action links and a theme's quick-view opener styled as buttons: controls. A
+    // long label naming what it opens stays, and so does a button-named wrapper of blocks.
+    let html = format!(
+        "<body><main>{}<p><a class='btn btn-primary' href=/shop>Shop now</a></p><div class=card><h3>Dark Roast Coffee</h3><quick-shop class='button quick-shop'><span>Quick Shop</span></quick-shop></div><p>Our painters love these paints. <a class=button href=/w>Explore Winsor and Newton Watercolours</a></p><div class=button-row><p>{PROSE} Row.</p></div></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("Shop now") && !t.contains("Quick Shop"), "{t}");
+    assert!(
+        t.contains("Dark Roast") && t.contains("Explore Winsor"),
+        "{t}"
+    );
+    assert!(t.contains("Row."), "{t}");
+}
+
+#[test]
+fn date_lines_of_listing_records_are_pruned() {
+    // A news listing: each record's title, blurb and date line; the dates go, a record's
+    // age written short stays, and so does a date inside a longer line.
+    let record = |k: usize, date: &str| {
+        format!(
+            "<li class=item><h3><a href=/n{k}>Researchers propose a new model number {k} for software</a></h3><p>A short blurb of story {k}</p><p class=item--publication-date><time datetime=2025-12-01>{date}</time></p><p>Reported from Boston, July {k}, 2025</p><span class=date>{k}d</span></li>"
+        )
+    };
+    let items: String = (1..=6).map(|k| record(k, "December 1, 2025")).collect();
+    let html = format!("<body><main><h1>News</h1><ul class=list>{items}</ul></main></body>");
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("new model number 3"), "{t}");
+    assert!(!t.contains("December 1, 2025"), "{t}");
+    assert!(
+        t.contains("Boston, July 4, 2025") && t.contains("5d"),
+        "{t}"
+    );
+}
+
+#[test]
+fn icon_strips_are_pruned_on_product_pages() {
+    // A shop's trust badges under the buy box: an icon and a short label each, no links.
+    let badge =
+        |t: &str| format!("<div class=icon-item><svg><path d=M0/></svg><span>{t}</span></div>");
+    let html = format!(
+        "<body><main><h1>Ridge Wallet</h1><div class=description>{}<div class=info-icons>{}{}{}</div><ul class=features><li><img src=a.png>Holds 12 cards</li><li><img src=b.png>Blocks RFID</li><li>Weighs 2 oz</li></ul></div></main></body>",
+        article(4),
+        badge("Free Shipping &amp; Returns"),
+        badge("Secure Checkout"),
+        badge("Built To Last"),
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(
+        !t.contains("Secure Checkout") && !t.contains("Built To Last"),
+        "{t}"
+    );
+    // A list of which one item has no icon is no strip of badges.
+    assert!(
+        t.contains("Holds 12 cards") && t.contains("Weighs 2 oz"),
+        "{t}"
+    );
+}
