@@ -1737,6 +1737,25 @@ const STANDFIRST_TOKENS: &[&str] = &[
 /// characters whose class holds a [`STANDFIRST_TOKENS`] token, or headings marked as the
 /// article's `itemprop="description"`.
 fn prune_standfirsts(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    prune_in_root(dom, pruned, root, |i, _| {
+        let short = raw.get(i).copied().unwrap_or(0) <= MAX_CAPTION_CHARS;
+        let named = class_has_word(dom, i, STANDFIRST_TOKENS);
+        let described = dom.tag(i).is_heading()
+            && dom
+                .attr(i, Attr::Itemprop)
+                .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == "description"));
+        short && (named || described)
+    });
+}
+
+/// Prunes the nodes inside `root` for which `hit` (given the pruning so far) holds, in
+/// document order, with their subtrees; pruned subtrees are not looked into.
+fn prune_in_root(
+    dom: &Dom,
+    pruned: &mut [bool],
+    root: usize,
+    mut hit: impl FnMut(usize, &[bool]) -> bool,
+) {
     let end = dom.end(root);
     let mut i = root + 1;
     while i < end {
@@ -1744,13 +1763,7 @@ fn prune_standfirsts(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
             i = dom.end(i).max(i + 1);
             continue;
         }
-        let short = raw.get(i).copied().unwrap_or(0) <= MAX_CAPTION_CHARS;
-        let named = class_has_word(dom, i, STANDFIRST_TOKENS);
-        let described = dom.tag(i).is_heading()
-            && dom
-                .attr(i, Attr::Itemprop)
-                .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == "description"));
-        if short && (named || described) {
+        if hit(i, pruned) {
             if let Some(p) = pruned.get_mut(i) {
                 *p = true;
             }
@@ -1772,15 +1785,12 @@ const MAX_ICON_ITEM_NODES: usize = 48;
 /// `<svg>`) and a short label, without links ("Free shipping", "Secure checkout", "30-day
 /// returns"), is the shop's trust badges: pruned.
 fn prune_icon_strips(dom: &Dom, pruned: &mut [bool], root: usize, facts: &PageFacts<'_>) {
-    let end = dom.end(root);
-    let mut i = root + 1;
-    while i < end {
-        if pruned.get(i).copied().unwrap_or(true) || dom.tag(i) == Tag::Text {
-            i = dom.end(i).max(i + 1);
-            continue;
+    prune_in_root(dom, pruned, root, |i, pruned| {
+        if dom.tag(i) == Tag::Text {
+            return false;
         }
         // The items: element children with text; any other text breaks the strip.
-        let (mut items, mut ok) = (0usize, true);
+        let mut items = 0usize;
         let mut c = i + 1;
         while c < dom.end(i) {
             if dom.tag(c) != Tag::Text && !pruned.get(c).copied().unwrap_or(true) {
@@ -1796,25 +1806,16 @@ fn prune_icon_strips(dom: &Dom, pruned: &mut [bool], root: usize, facts: &PageFa
                         || (c..dom.end(c)).any(|k| dom.tag(k) == Tag::Svg))
                     || (c..dom.end(c)).any(|k| dom.tag(k) == Tag::A)
                 {
-                    ok = false;
-                    break;
+                    return false;
                 }
                 items += 1;
             } else if dom.tag(c) == Tag::Text && !dom.text_of(c).trim().is_empty() {
-                ok = false;
-                break;
+                return false;
             }
             c = dom.end(c).max(c + 1);
         }
-        if ok && items >= MIN_RECORDS {
-            if let Some(x) = pruned.get_mut(i) {
-                *x = true;
-            }
-            i = dom.end(i).max(i + 1);
-            continue;
-        }
-        i += 1;
-    }
+        items >= MIN_RECORDS
+    });
 }
 
 /// How often a short text must occur in a product page's root to be chrome.
@@ -2346,28 +2347,14 @@ const MAX_BUTTON_NODES: usize = 48;
 /// Shop", "Learn more", "Book now"): controls, not text. Done after the root is chosen: as
 /// short fragments they still weigh against the regions that hold them.
 fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
-    let end = dom.end(root);
-    let mut i = root + 1;
-    while i < end {
-        if pruned.get(i).copied().unwrap_or(true) {
-            i = dom.end(i).max(i + 1);
-            continue;
-        }
-        if dom.tag(i) != Tag::Text
+    prune_in_root(dom, pruned, root, |i, _| {
+        dom.tag(i) != Tag::Text
             && raw.get(i).copied().unwrap_or(0) <= MAX_BUTTON_CHARS
             && dom.end(i) <= i + MAX_BUTTON_NODES
             && class_has_word(dom, i, &["btn", "button"])
             && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
             && !is_accordion_toggle(dom, i)
-        {
-            if let Some(p) = pruned.get_mut(i) {
-                *p = true;
-            }
-            i = dom.end(i).max(i + 1);
-            continue;
-        }
-        i += 1;
-    }
+    });
 }
 
 /// Longest text (characters) of a record's date line pruned in a listing. Our choice.
