@@ -20,12 +20,7 @@ OUT=${OUT:-$TARGET/bench-extraction}
 REPEAT=${REPEAT:-1}
 mkdir -p "$OUT"
 
-if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import resiliparse, trafilatura" 2>/dev/null; then
-    echo "creating $VENV (pip install resiliparse trafilatura lxml_html_clean)..." >&2
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q --upgrade pip
-    "$VENV/bin/pip" install -q resiliparse trafilatura lxml_html_clean
-fi
+. "$ROOT/bench/extraction_venv.sh"
 
 (cd "$ROOT" && cargo build -q --release -p tamis-extract --example extract_dir)
 "$TARGET/release/examples/extract_dir" "$DATA" "$OUT/tamis.jsonl" --repeat "$REPEAT" \

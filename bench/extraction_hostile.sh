@@ -12,12 +12,7 @@ VENV=$ROOT/bench/.venv
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 OUT=${OUT:-$TARGET/bench-extraction-hostile}
 mkdir -p "$OUT"
-if [ ! -x "$VENV/bin/python" ] || ! "$VENV/bin/python" -c "import resiliparse, trafilatura" 2>/dev/null; then
-    echo "creating $VENV (pip install resiliparse trafilatura lxml_html_clean)..." >&2
-    python3 -m venv "$VENV"
-    "$VENV/bin/pip" install -q --upgrade pip
-    "$VENV/bin/pip" install -q resiliparse trafilatura lxml_html_clean
-fi
+. "$ROOT/bench/extraction_venv.sh"
 (cd "$ROOT" && cargo build -q --release -p tamis-extract --example extract_dir)
 python3 "$ROOT/bench/extraction_hostile.py" "$TARGET/release/examples/extract_dir" \
     "$VENV/bin/python" "$OUT" --limit "${LIMIT:-60}"
