@@ -1550,9 +1550,10 @@ fn icon_strips_are_pruned_on_product_pages() {
 }
 
 #[test]
-fn undated_card_links_between_prose_are_text_dated_teasers_are_not() {
+fn undated_card_links_after_prose_are_text_dated_teasers_are_not() {
     // A service page's cards, each a link around a title and a blurb, between two prose
-    // paragraphs; a "more posts" slider of the same shape whose cards carry dates.
+    // paragraphs and after the last one; a "more posts" slider of the same shape whose
+    // cards carry dates.
     let card = |t: &str, date: &str| {
         format!(
             "<div class=col><a href=/s/{}><div class=card><div class=text><h3>{t}</h3><p class=small>Help with {t} for teams of every size.</p></div>{date}<div class=link><span>Learn More</span></div></div></a></div>",
@@ -1572,15 +1573,17 @@ fn undated_card_links_between_prose_are_text_dated_teasers_are_not() {
     .map(|(t, d)| card(t, d))
     .collect();
     let html = format!(
-        "<body><main><h1>Consulting</h1>{}<section><h2>Our services</h2><div class=row>{cards}</div></section>{}<div class=slider>{teasers}</div>{}</main></body>",
+        "<body><main><h1>Consulting</h1>{}<section><h2>Our services</h2><div class=row>{cards}</div></section>{}<div class=slider>{teasers}</div>{}<div class=row>{}</div></main></body>",
         article(4),
         article(4),
-        article(4)
+        article(4),
+        card("Onboarding", "") + &card("Benefits", "") + &card("Training", "")
     );
     let t = crate::Extractor::default()
         .extract(html.as_bytes(), None)
         .text;
     assert!(t.contains("Help with Compliance"), "{t}");
+    assert!(t.contains("Help with Benefits"), "{t}");
     assert!(
         !t.contains("Gutter care") && !t.contains("Moss removal"),
         "{t}"

