@@ -1268,7 +1268,7 @@ struct PageFacts<'a> {
 
 /// Whether one of the words of element `i`'s class (split at every non-alphanumeric
 /// character: `products__card` is `products` and `card`) is one of `words`, ignoring case.
-fn class_has_word(dom: &Dom, i: usize, words: &[&str]) -> bool {
+pub(crate) fn class_has_word(dom: &Dom, i: usize, words: &[&str]) -> bool {
     dom.attr(i, Attr::Class).is_some_and(|c| {
         c.split(|ch: char| !ch.is_ascii_alphanumeric())
             .any(|t| words.iter().any(|w| t.eq_ignore_ascii_case(w)))

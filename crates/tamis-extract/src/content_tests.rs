@@ -1548,3 +1548,67 @@ fn icon_strips_are_pruned_on_product_pages() {
         "{t}"
     );
 }
+
+#[test]
+fn undated_card_links_after_prose_are_text_dated_teasers_are_not() {
+    // A service page's cards, each a link around a title and a blurb, between two prose
+    // paragraphs and after the last one; a "more posts" slider of the same shape whose
+    // cards carry dates.
+    let card = |t: &str, date: &str| {
+        format!(
+            "<div class=col><a href=/s/{}><div class=card><div class=text><h3>{t}</h3><p class=small>Help with {t} for teams of every size.</p></div>{date}<div class=link><span>Learn More</span></div></div></a></div>",
+            t.len()
+        )
+    };
+    let cards: String = ["Payroll", "Compliance", "Recruiting"]
+        .iter()
+        .map(|t| card(t, ""))
+        .collect();
+    let teasers: String = [
+        ("Winter roofs", "<span class=meta>Mar. 03, 2026</span>"),
+        ("Gutter care", "<time>2026-02-25</time>"),
+        ("Moss removal", "<span class=post-date>Jan 7</span>"),
+    ]
+    .iter()
+    .map(|(t, d)| card(t, d))
+    .collect();
+    let html = format!(
+        "<body><main><h1>Consulting</h1>{}<section><h2>Our services</h2><div class=row>{cards}</div></section>{}<div class=slider>{teasers}</div>{}<div class=row>{}</div></main></body>",
+        article(4),
+        article(4),
+        article(4),
+        card("Onboarding", "") + &card("Benefits", "") + &card("Training", "")
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Help with Compliance"), "{t}");
+    assert!(t.contains("Help with Benefits"), "{t}");
+    assert!(
+        !t.contains("Gutter care") && !t.contains("Moss removal"),
+        "{t}"
+    );
+}
+
+#[test]
+fn date_shapes() {
+    for s in [
+        "Mar. 03, 2026",
+        "3 March",
+        "03/03/2026",
+        "2026-03-03",
+        "6 years ago",
+        "May 2025",
+    ] {
+        assert!(crate::render::date_shaped(s), "{s}");
+    }
+    for s in [
+        "such as date, apricot",
+        "May we help?",
+        "Top 3%",
+        "Version 2.1",
+        "1-800",
+    ] {
+        assert!(!crate::render::date_shaped(s), "{s}");
+    }
+}

