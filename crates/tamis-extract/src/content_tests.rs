@@ -1599,6 +1599,14 @@ fn date_shapes() {
         "2026-03-03",
         "6 years ago",
         "May 2025",
+        "3. März 2026",
+        "12 décembre 2025",
+        "3 марта 2026",
+        "5 de mayo de 2024",
+        "2026年3月3日",
+        "3월 3일",
+        "vor 3 Tagen",
+        "3 giorni fa",
     ] {
         assert!(crate::render::date_shaped(s), "{s}");
     }
@@ -1608,6 +1616,10 @@ fn date_shapes() {
         "Top 3%",
         "Version 2.1",
         "1-800",
+        "4 out of 5",
+        "Set of 3",
+        "2026年",
+        "Mai Tai",
     ] {
         assert!(!crate::render::date_shaped(s), "{s}");
     }

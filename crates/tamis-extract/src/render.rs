@@ -498,56 +498,132 @@ fn card_group(dom: &Dom, a: &Analysis, i: usize, k: u32) -> bool {
     cards >= MIN_INNER_CLUSTER_LINKS && 2 * cards >= k
 }
 
-/// Month names and their abbreviations (English).
+/// Month names and their common abbreviations, lowercase and space-separated: English,
+/// German, French, Spanish, Italian, Portuguese, Dutch, Polish and Turkish, and Russian in
+/// the nominative and the genitive used in dates (`3 марта`). Abbreviations that are also
+/// common words next to a number (Portuguese `out` as in "4 out of 5", Italian `set`, `gen`,
+/// `mag`, `lug`) are left out.
 const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    // English
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june \
+     july august september october november december",
+    // German
+    "januar jän jänner februar märz mär mai juni juli oktober okt dezember dez",
+    // French
+    "janvier janv février févr mars avril avr juin juillet juil août septembre octobre \
+     novembre décembre déc",
+    // Spanish
+    "enero ene febrero marzo abril abr mayo junio julio agosto septiembre setiembre octubre \
+     noviembre diciembre dic",
+    // Italian
+    "gennaio febbraio aprile maggio giugno giu luglio settembre ottobre ott dicembre",
+    // Portuguese
+    "janeiro fevereiro fev março maio junho julho setembro outubro dezembro",
+    // Dutch
+    "januari februari maart mrt mei augustus",
+    // Polish (genitive, as written in dates)
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października \
+     listopada grudnia",
+    // Turkish
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    // Russian (nominative and genitive)
+    "январь января февраль февраля март марта апрель апреля май мая июнь июня июль июля \
+     август августа сентябрь сентября октябрь октября ноябрь ноября декабрь декабря",
 ];
 
+/// Words that follow a number and a unit to say how long ago (`6 years ago`, `3 дня назад`,
+/// `3 giorni fa`, `2 weken geleden`).
+const AGO_AFTER: &[&str] = &["ago назад fa geleden temu önce"];
+
+/// Words that come before a number and a unit to say how long ago (`vor 3 Tagen`,
+/// `hace 3 días`, `há 3 dias`; French `il y a 3 jours` ends in `a`, too common to match).
+const AGO_BEFORE: &[&str] = &["vor hace há"];
+
+/// Whether the word `w` is one of the space-separated lowercase words of `lists`, in any
+/// letter case, without allocating.
+fn word_in(w: &str, lists: &[&str]) -> bool {
+    let ascii = w.is_ascii();
+    lists
+        .iter()
+        .flat_map(|l| l.split_ascii_whitespace())
+        .any(|m| {
+            if ascii {
+                w.eq_ignore_ascii_case(m)
+            } else {
+                w.chars().flat_map(char::to_lowercase).eq(m.chars())
+            }
+        })
+}
+
 /// Whether `s` holds a date: a month name next to a day or a year (`Mar. 03, 2026`,
-/// `3 March`), three numbers joined by `/`, `.` or `-` (`03/03/2026`, `2026-03-03`), or an
-/// age (`6 years ago`).
+/// `3 March`, `3. März 2026`, `3 марта`), three numbers joined by `/`, `.` or `-`
+/// (`03/03/2026`, `2026-03-03`), a CJK date (`2026年3月3日`, `3월 3일`), or an age (`6 years
+/// ago`, `vor 3 Tagen`).
 pub(crate) fn date_shaped(s: &str) -> bool {
     let words: Vec<&str> = s
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .collect();
     let number = |w: &str| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit()) && w.len() != 3;
+    let count = |w: &str| w.len() <= 4 && w.bytes().all(|b| b.is_ascii_digit());
     for (n, w) in words.iter().enumerate() {
-        let month = MONTHS.iter().any(|m| w.eq_ignore_ascii_case(m));
-        if month
-            && (n > 0 && words.get(n - 1).is_some_and(|p| number(p))
-                || words.get(n + 1).is_some_and(|p| number(p)))
+        // The number may stand one `de` away (`5 de mayo de 2024`).
+        let beside = |before: bool| {
+            let at = |d: usize| {
+                if before {
+                    n.checked_sub(d)
+                } else {
+                    Some(n + d)
+                }
+            };
+            let word = |d: usize| at(d).and_then(|x| words.get(x));
+            word(1).is_some_and(|p| number(p))
+                || word(1).is_some_and(|p| p.eq_ignore_ascii_case("de"))
+                    && word(2).is_some_and(|p| number(p))
+        };
+        if word_in(w, MONTHS) && (beside(true) || beside(false)) {
+            return true;
+        }
+        if word_in(w, AGO_AFTER) && n >= 2 && words.get(n - 2).is_some_and(|p| count(p)) {
+            return true;
+        }
+        if word_in(w, AGO_BEFORE)
+            && words.get(n + 1).is_some_and(|p| count(p))
+            && words
+                .get(n + 2)
+                .is_some_and(|u| u.chars().all(char::is_alphabetic))
         {
             return true;
         }
-        if w.eq_ignore_ascii_case("ago") && n >= 2 && words.get(n - 2).is_some_and(|p| number(p)) {
-            return true;
-        }
     }
-    // Three groups of digits joined by one separator each.
+    cjk_date(s) || numeric_date(s)
+}
+
+/// Two numbers each followed by a CJK year, month or day sign (`2026年3月`, `3月3日`,
+/// `3월 3일`).
+fn cjk_date(s: &str) -> bool {
+    let mut marked = 0;
+    let mut digits = false;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            digits = true;
+            continue;
+        }
+        if digits && matches!(c, '年' | '月' | '日' | '년' | '월' | '일') {
+            marked += 1;
+            if marked == 2 {
+                return true;
+            }
+        } else if !c.is_whitespace() {
+            marked = 0;
+        }
+        digits = false;
+    }
+    false
+}
+
+/// Three groups of digits joined by one separator each (`03/03/2026`, `2026-03-03`).
+fn numeric_date(s: &str) -> bool {
     let b = s.as_bytes();
     let mut groups = 0;
     let mut digits = 0;
