@@ -74,6 +74,64 @@ pub struct OneShot {
     /// Show progress on stderr.
     #[arg(long)]
     pub progress: bool,
+    /// How the main text is extracted.
+    #[command(flatten)]
+    pub extract: ExtractFlags,
+}
+
+/// Options of the extraction (the `extract` step of a pipeline file has the same ones).
+#[derive(Debug, clap::Args)]
+#[command(next_help_heading = "Extraction")]
+pub struct ExtractFlags {
+    /// Write light Markdown (headings, lists, tables, emphasis) instead of plain text.
+    #[arg(long)]
+    pub markdown: bool,
+    /// Leave out the tables of the main content.
+    #[arg(long)]
+    pub no_tables: bool,
+    /// Leave out the lists of the main content.
+    #[arg(long)]
+    pub no_lists: bool,
+    /// Keep image alt text (`[image: alt]`; Markdown `![alt]()`).
+    #[arg(long)]
+    pub images: bool,
+    /// Keep link targets (`text <url>`; Markdown `[text](url)`).
+    #[arg(long)]
+    pub links: bool,
+    /// Keep the user comments of articles (forum posts are kept either way).
+    #[arg(long)]
+    pub comments: bool,
+    /// Put the page title on the first line of the text.
+    #[arg(long)]
+    pub title: bool,
+    /// Don't use JSON-LD/microdata descriptions when the visible page lacks them.
+    #[arg(long)]
+    pub no_structured_data: bool,
+    /// Time budget per page in milliseconds (0: none).
+    #[arg(long, value_name = "MS")]
+    pub timeout_ms: Option<u64>,
+}
+
+impl ExtractFlags {
+    /// `base` with these flags applied.
+    pub fn apply(&self, base: tamis_extract::ExtractConfig) -> tamis_extract::ExtractConfig {
+        tamis_extract::ExtractConfig {
+            output: if self.markdown {
+                tamis_extract::OutputFormat::Markdown
+            } else {
+                base.output
+            },
+            include_tables: base.include_tables && !self.no_tables,
+            include_lists: base.include_lists && !self.no_lists,
+            include_images: base.include_images || self.images,
+            include_links: base.include_links || self.links,
+            include_comments: base.include_comments || self.comments,
+            include_title: base.include_title || self.title,
+            include_structured_data: base.include_structured_data && !self.no_structured_data,
+            timeout_ms: self.timeout_ms.unwrap_or(base.timeout_ms),
+            ..base
+        }
+    }
 }
 
 /// Parses the process arguments.

@@ -15,15 +15,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Clean(args) => {
             init_logging("warn");
-            one_shot(&args, tamis_pipeline::clean_steps())
+            let steps = tamis_pipeline::clean_steps()
+                .into_iter()
+                .map(|step| match step {
+                    StepConfig::Extract(c) => StepConfig::Extract(args.extract.apply(c)),
+                    other => other,
+                })
+                .collect();
+            one_shot(&args, steps)
         }
         Command::Extract(args) => {
             init_logging("warn");
             // A page without main content still gets its (empty) record.
-            let extract = tamis_extract::ExtractConfig {
+            let extract = args.extract.apply(tamis_extract::ExtractConfig {
                 drop_empty: false,
                 ..Default::default()
-            };
+            });
             one_shot(&args, vec![StepConfig::Extract(extract)])
         }
         Command::Run {

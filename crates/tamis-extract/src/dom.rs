@@ -41,6 +41,7 @@ pub enum Attr {
     Datetime,
     Type,
     AriaLabel,
+    Colspan,
 }
 
 impl Attr {
@@ -71,6 +72,7 @@ impl Attr {
             b"datetime" => Attr::Datetime,
             b"type" => Attr::Type,
             b"aria-label" => Attr::AriaLabel,
+            b"colspan" => Attr::Colspan,
             _ => return None,
         })
     }

@@ -41,13 +41,155 @@ struct Writer {
     next_heading: u8,
     /// First character of the word being written (for [`Gap::Soft`]).
     next_first: Option<char>,
+    /// Markdown: nesting depth of `<table>`s; the depth of the data table being written as a
+    /// GFM table (rows `| a | b |`, a `| --- |` line after the first; 0: none) and its state.
+    /// Layout tables (see [`data_table_columns`]) are written as their cells' text.
+    tables: usize,
+    gfm_depth: usize,
+    table: GfmTable,
+}
+
+/// The outermost table being written as Markdown.
+#[derive(Default)]
+struct GfmTable {
+    /// Rows written so far.
+    rows: u32,
+    /// Columns of its widest row: the first row (the header) is padded to them, or a
+    /// Markdown renderer would drop the cells of wider rows.
+    columns: u32,
+    /// Cells of the row being written (colspans counted).
+    cells: u32,
+    /// Extra columns the cell being written spans (`colspan` − 1), closed when it ends.
+    spans: u32,
+    /// Inside one of its cells: line and paragraph breaks become spaces, `|` is escaped,
+    /// and inner tables are run together as text.
+    in_cell: bool,
+}
+
+/// Widest `colspan` honoured when a Markdown table row is written.
+const MAX_COLSPAN: u32 = 64;
+
+/// The columns cell `i` spans (its `colspan`, 1 to [`MAX_COLSPAN`]).
+fn colspan(dom: &Dom, i: usize) -> u32 {
+    dom.attr(i, Attr::Colspan)
+        .and_then(|s| s.trim().parse::<u32>().ok())
+        .unwrap_or(1)
+        .clamp(1, MAX_COLSPAN)
+}
+
+/// Most nodes of a table looked at to tell a data table from a layout table; a larger table
+/// is written as text.
+const MAX_TABLE_SCAN_NODES: usize = 20_000;
+
+/// Most characters of a data table's cell; a longer cell holds running text (layout).
+const MAX_DATA_CELL_CHARS: usize = 400;
+
+/// The number of columns of the `<table>` `t` if it holds data, to be written as a Markdown
+/// table: at least two rows and a row of two columns, no table inside, no cell holding a
+/// heading, a code block or more than [`MAX_DATA_CELL_CHARS`] of text, and not marked
+/// `role=presentation`. Pages laid out with tables put whole articles in one cell; those stay
+/// paragraphs. (The tests follow
+/// the ones browsers' reader modes use to tell layout tables apart.)
+fn data_table_columns(dom: &Dom, t: usize) -> Option<u32> {
+    if dom
+        .attr(t, Attr::Role)
+        .is_some_and(|r| r.eq_ignore_ascii_case("presentation") || r.eq_ignore_ascii_case("none"))
+    {
+        return None;
+    }
+    let end = dom.end(t);
+    if end.saturating_sub(t) > MAX_TABLE_SCAN_NODES {
+        return None;
+    }
+    let (mut rows, mut widest, mut cells) = (0u32, 0u32, 0u32);
+    let (mut cell_end, mut cell_chars) = (0usize, 0usize);
+    for j in t + 1..end {
+        let tag = dom.tag(j);
+        match tag {
+            Tag::Table | Tag::Pre | Tag::Blockquote => return None,
+            h if h.is_heading() => return None,
+            Tag::Tr => {
+                rows += 1;
+                cells = 0;
+            }
+            Tag::Td | Tag::Th => {
+                cells += colspan(dom, j);
+                widest = widest.max(cells);
+                cell_end = dom.end(j);
+                cell_chars = 0;
+            }
+            Tag::Text if j < cell_end => {
+                cell_chars += dom.text_of(j).trim().len();
+                if cell_chars > MAX_DATA_CELL_CHARS {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    (rows >= 2 && widest >= 2).then_some(widest)
 }
 
 impl Writer {
     fn want(&mut self, g: Gap) {
+        let g = if self.table.in_cell && g > Gap::Space {
+            Gap::Space
+        } else {
+            g
+        };
         if g > self.gap {
             self.gap = g;
         }
+    }
+
+    /// Whether `<tr>`/`<td>` at this point belong to the Markdown table being written.
+    fn gfm_row(&self) -> bool {
+        self.markdown && self.gfm_depth != 0 && self.tables == self.gfm_depth && !self.table.in_cell
+    }
+
+    /// Starts a cell of the Markdown table: `|` opens the row, ` |` ends the previous cell
+    /// (empty cells and colspans keep the columns in place).
+    fn open_cell(&mut self, span: u32) {
+        if self.table.cells == 0 {
+            self.want(Gap::Line);
+            self.flush();
+            self.out.push('|');
+        } else {
+            self.end_cell();
+        }
+        self.table.spans = span - 1;
+        self.table.cells += span;
+        self.table.in_cell = true;
+        self.gap = Gap::Space;
+    }
+
+    /// Writes the `|` after a cell (and after the empty columns it spans).
+    fn end_cell(&mut self) {
+        trim_end_spaces(&mut self.out);
+        for _ in 0..=self.table.spans {
+            self.out.push_str(" |");
+        }
+        self.table.spans = 0;
+    }
+
+    /// Ends a row of the Markdown table; the first row gets the delimiter line.
+    fn close_row(&mut self) {
+        if self.table.cells > 0 {
+            self.end_cell();
+            if self.table.rows == 0 {
+                for _ in self.table.cells..self.table.columns {
+                    self.out.push_str(" |");
+                }
+                self.out.push_str("\n|");
+                for _ in 0..self.table.cells.max(self.table.columns) {
+                    self.out.push_str(" --- |");
+                }
+            }
+            self.table.rows += 1;
+            self.table.cells = 0;
+        }
+        self.gap = Gap::None;
+        self.want(Gap::Line);
     }
 
     fn flush(&mut self) {
@@ -112,11 +254,19 @@ impl Writer {
             self.next_first = word.chars().next();
             self.flush();
             self.next_first = None;
-            self.out.push_str(word);
+            if self.table.in_cell && word.contains('|') {
+                self.out.push_str(&word.replace('|', "\\|"));
+            } else {
+                self.out.push_str(word);
+            }
         }
     }
 
     fn pre(&mut self, s: &str) {
+        if self.table.in_cell {
+            // A table row is one line.
+            return self.text(s);
+        }
         if s.is_empty() {
             return;
         }
@@ -148,6 +298,9 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         posts: Vec::new(),
         next_heading: 0,
         next_first: None,
+        tables: 0,
+        gfm_depth: 0,
+        table: GfmTable::default(),
     };
     let end = dom.end(root);
     let text = prose_span(dom, a, root);
@@ -735,12 +888,37 @@ fn open(
 ) {
     let tag = dom.tag(i);
     let md = w.markdown;
+    // No Markdown line prefixes (headings, list bullets) inside a table cell.
+    let prefixes = md && !w.table.in_cell;
     match tag {
         Tag::Br => w.want(Gap::Line),
+        Tag::Table if md => {
+            w.tables += 1;
+            if w.gfm_depth == 0
+                && let Some(columns) = data_table_columns(dom, i)
+            {
+                w.gfm_depth = w.tables;
+                w.table = GfmTable {
+                    columns,
+                    ..GfmTable::default()
+                };
+            }
+            w.want(Gap::Para);
+        }
+        Tag::Tr if w.gfm_row() => {
+            w.table.cells = 0;
+            w.want(Gap::Line);
+        }
+        // Row groups of a Markdown table are not paragraphs.
+        Tag::Thead | Tag::Tbody | Tag::Tfoot if w.gfm_row() => w.want(Gap::Line),
+        Tag::Td | Tag::Th if w.gfm_row() => {
+            let span = colspan(dom, i);
+            w.open_cell(span);
+        }
         Tag::Td | Tag::Th => w.want(Gap::Cell),
         Tag::Li | Tag::Dt | Tag::Dd | Tag::Tr => {
             w.want(Gap::Line);
-            if md && tag == Tag::Li {
+            if prefixes && tag == Tag::Li {
                 w.prefix = Some(format!("{}- ", "  ".repeat(list_depth.saturating_sub(1))));
             }
         }
@@ -755,7 +933,7 @@ fn open(
         Tag::Pre | Tag::Xmp | Tag::Plaintext | Tag::Listing => {
             w.want(Gap::Para);
             *pre_depth += 1;
-            if md && *pre_depth == 1 {
+            if prefixes && *pre_depth == 1 {
                 w.raw("```\n");
             }
         }
@@ -770,7 +948,7 @@ fn open(
                 _ => 6,
             };
             w.next_heading = level;
-            if md {
+            if prefixes {
                 w.prefix = Some(format!("{} ", "#".repeat(usize::from(level))));
             }
         }
@@ -815,6 +993,19 @@ fn close(
 ) {
     let tag = dom.tag(i);
     match tag {
+        Tag::Table if w.markdown => {
+            if w.tables == w.gfm_depth {
+                w.gfm_depth = 0;
+                w.table = GfmTable::default();
+            }
+            w.tables = w.tables.saturating_sub(1);
+            w.want(Gap::Para);
+        }
+        Tag::Td | Tag::Th if w.gfm_depth != 0 && w.tables == w.gfm_depth && w.table.in_cell => {
+            w.table.in_cell = false;
+        }
+        Tag::Tr if w.gfm_row() => w.close_row(),
+        Tag::Thead | Tag::Tbody | Tag::Tfoot if w.gfm_row() => w.want(Gap::Line),
         Tag::Li | Tag::Dt | Tag::Dd | Tag::Tr => w.want(Gap::Line),
         Tag::Ul | Tag::Ol | Tag::Dl => {
             *list_depth = list_depth.saturating_sub(1);
@@ -826,7 +1017,7 @@ fn close(
         }
         Tag::Pre | Tag::Xmp | Tag::Plaintext | Tag::Listing => {
             *pre_depth = pre_depth.saturating_sub(1);
-            if w.markdown && *pre_depth == 0 {
+            if w.markdown && !w.table.in_cell && *pre_depth == 0 {
                 trim_end_newlines(&mut w.out);
                 w.out.push_str("\n```");
             }
@@ -1035,8 +1226,64 @@ mod tests {
             t.contains("- First point of the list\n- Second point\n  - Nested point"),
             "{t}"
         );
-        assert!(t.contains("Team | Points\nLions | 12"), "{t}");
+        assert!(
+            t.contains("| Team | Points |\n| --- | --- |\n| Lions | 12 |"),
+            "{t}"
+        );
         assert!(t.contains("```\nlet x = 1;\n  x + 1\n```"), "{t}");
+    }
+
+    #[test]
+    fn markdown_tables_are_gfm_tables() {
+        let cfg = ExtractConfig {
+            output: OutputFormat::Markdown,
+            ..Default::default()
+        };
+        let page = |table: &str| {
+            format!(
+                "<html><body><article><h2>Scores</h2><p>{PROSE}</p>{table}<p>The scores were \
+                 read out after the meeting, and the next round is in May.</p></article></body></html>"
+            )
+        };
+        let data = "<table><thead><tr><th colspan=2>Name</th><th>Score</th></tr></thead>\
+            <tbody><tr><td>Ada</td><td></td><td>a | b</td></tr>\
+            <tr><td><p>Two</p><p>paragraphs</p></td><td><ul><li>x</li><li>y</li></ul></td>\
+            <td><div>31</div></td></tr></tbody></table>";
+        let t = extract_with(&page(data), cfg.clone());
+        assert!(
+            t.contains(
+                "| Name | | Score |\n| --- | --- | --- |\n| Ada | | a \\| b |\n\
+                 | Two paragraphs | x y | 31 |\n\nThe scores"
+            ),
+            "{t}"
+        );
+        // A header row narrower than the rows below is padded to their width.
+        let t = extract_with(
+            &page(
+                "<table><tr><td>Plans</td></tr><tr><td>Basic</td><td>Pro</td><td>Team</td></tr></table>",
+            ),
+            cfg.clone(),
+        );
+        assert!(
+            t.contains("| Plans | | |\n| --- | --- | --- |\n| Basic | Pro | Team |"),
+            "{t}"
+        );
+        // Layout tables keep their paragraphs: one with a table inside, one column, or a
+        // cell of running text.
+        let long = format!("<p>{PROSE} {PROSE} {PROSE} {PROSE}</p><p>Second paragraph here.</p>");
+        for layout in [
+            format!(
+                "<table><tr><td>{long}</td><td><table><tr><td>a</td><td>b</td></tr></table></td></tr><tr><td>x</td><td>y</td></tr></table>"
+            ),
+            format!("<table><tr><td>Menu</td></tr><tr><td>{long}</td></tr></table>"),
+            format!(
+                "<table><tr><td>Menu</td><td>{long}</td></tr><tr><td>x</td><td>y</td></tr></table>"
+            ),
+        ] {
+            let t = extract_with(&page(&layout), cfg.clone());
+            assert!(!t.contains("---"), "{t}");
+            assert!(t.contains("\n\nSecond paragraph here."), "{t}");
+        }
     }
 
     #[test]
