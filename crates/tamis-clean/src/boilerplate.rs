@@ -452,6 +452,11 @@ impl Boilerplate {
         let mut k = 0;
         while k < n {
             let i = content[k];
+            if ls[i].table {
+                // A Markdown table row is data, not a crumb or a heading.
+                k += 1;
+                continue;
+            }
             let line = ls[i].text(text).trim();
             let chars = line.chars().count();
             if chars > short_limit {

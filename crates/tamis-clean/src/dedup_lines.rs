@@ -104,7 +104,7 @@ impl DedupLines {
         match self.config.unit {
             DedupUnit::Line => {
                 for (i, l) in ls.iter().enumerate() {
-                    if !l.content {
+                    if !l.content || l.table {
                         continue;
                     }
                     lines::normalize_into(l.text(text), &mut norm);
@@ -180,6 +180,26 @@ mod tests {
 
     const P1: &str = "The committee met on Tuesday to discuss the budget.";
     const P2: &str = "Members agreed to postpone the vote until next month.";
+
+    #[test]
+    fn markdown_tables_keep_their_rows() {
+        let table = |r: &str| {
+            format!("| Year | Team | Games | Points |\n| --- | --- | --- | --- |\n| {r} |")
+        };
+        let text = format!(
+            "{}\n\n{P1}\n\n{}\n\n{P1}",
+            table("2024 | Lions | 12 | 30"),
+            table("2025 | Bears | 10 | 21")
+        );
+        let (_, out) = run(DedupLinesConfig::default(), &text);
+        assert_eq!(out.matches("| --- | --- | --- | --- |").count(), 2, "{out}");
+        assert_eq!(
+            out.matches("| Year | Team | Games | Points |").count(),
+            2,
+            "{out}"
+        );
+        assert_eq!(out.matches(P1).count(), 1, "{out}");
+    }
 
     #[test]
     fn keeps_first_occurrence_in_order() {

@@ -176,7 +176,7 @@ fn doc_keys(text: &str, max: usize) -> Vec<u64> {
     let mut buf = String::new();
     let mut keys: Vec<u64> = lines::split(text)
         .iter()
-        .filter(|l| l.content)
+        .filter(|l| l.content && !l.table)
         .take(max)
         .map(|l| line_key(l.text(text), &mut buf))
         .collect();
@@ -464,7 +464,7 @@ impl Step for FrequentLinesFilter {
         for (i, l) in ls
             .iter()
             .enumerate()
-            .filter(|(_, l)| l.content)
+            .filter(|(_, l)| l.content && !l.table)
             .take(self.max_lines)
         {
             if self
@@ -559,6 +559,26 @@ mod tests {
             doc(99, "example.com", "New text.\n© 2025 Example Press"),
         );
         assert_eq!(t, "New text.");
+    }
+
+    #[test]
+    fn markdown_table_rows_are_not_site_template() {
+        // Every page of a site has a price table with the same header: the footer goes, the
+        // table stays whole.
+        let docs: Vec<Document> = (0..10)
+            .map(|i| {
+                let text = format!(
+                    "Offer {}.\n\n| Size | Price |\n| --- | --- |\n| {} | 10 |\n\n© 2024 Example Press",
+                    word(i),
+                    word(i)
+                );
+                doc(i, "shop.example", &text)
+            })
+            .collect();
+        let f = build(&FrequentLinesConfig::default(), &docs, 2);
+        let (o, t) = apply(f.as_ref(), docs[4].clone());
+        assert_eq!(o, Outcome::Modified);
+        assert_eq!(t, "Offer e.\n\n| Size | Price |\n| --- | --- |\n| e | 10 |");
     }
 
     #[test]

@@ -6,6 +6,10 @@
 //! [`rebuild`] reassembles the text so that paragraph separation survives: between two kept
 //! lines it keeps the longest run of blank lines that was between them (the exact original run
 //! when nothing was removed in between).
+//!
+//! Lines of a Markdown table (`| a | b |`, `| --- | --- |`) are marked: their repetition is
+//! the table's structure (a header row in every table, the same delimiter line), so the
+//! line-removing steps leave them alone rather than break the table into loose lines.
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -18,6 +22,8 @@ pub(crate) struct Line {
     pub end: usize,
     /// Whether the line has a non-whitespace character.
     pub content: bool,
+    /// Whether the line is a row or the delimiter line of a Markdown table.
+    pub table: bool,
 }
 
 impl Line {
@@ -45,14 +51,22 @@ pub(crate) fn split(text: &str) -> Vec<Line> {
 }
 
 fn line(text: &str, start: usize, end: usize) -> Line {
-    let content = text.get(start..end).is_some_and(|s| {
-        s.bytes().any(|b| !b.is_ascii_whitespace()) && s.chars().any(|c| !c.is_whitespace())
-    });
+    let s = text.get(start..end).unwrap_or("");
+    let content =
+        s.bytes().any(|b| !b.is_ascii_whitespace()) && s.chars().any(|c| !c.is_whitespace());
     Line {
         start,
         end,
         content,
+        table: content && table_row(s),
     }
+}
+
+/// Whether `s` is a row of a Markdown table: it starts and ends with `|` and has a cell
+/// between (`| a | b |`, `| --- |`).
+fn table_row(s: &str) -> bool {
+    let t = s.trim();
+    t.len() >= 3 && t.starts_with('|') && t.ends_with('|')
 }
 
 /// Reassembles `text` without the content lines `i` for which `remove[i]` is true (`remove` is
@@ -210,6 +224,13 @@ mod tests {
         assert_eq!(drop_lines("a\nb\n\n\nx\n", &[4]), "a\nb\n");
         assert_eq!(drop_lines("a\nx\n\n\nb", &[1]), "a\n\n\nb");
         assert_eq!(drop_lines("x\ny", &[0, 1]), "");
+    }
+
+    #[test]
+    fn markdown_table_rows_are_marked() {
+        let t = "| a | b |\n| --- | :---: |\nText | not a row\n||\n  | x |  \n";
+        let table: Vec<bool> = split(t).iter().map(|l| l.table).collect();
+        assert_eq!(table, [true, true, false, false, true]);
     }
 
     #[test]
