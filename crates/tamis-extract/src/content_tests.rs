@@ -1612,3 +1612,16 @@ fn date_shapes() {
         assert!(!crate::render::date_shaped(s), "{s}");
     }
 }
+
+#[test]
+fn print_hidden_regions_are_chrome() {
+    // The page's print stylesheet hides its share and print bars (Tailwind `print:hidden`,
+    // Bootstrap `d-print-none`): not the document, even inside the `<article>`.
+    let html = format!(
+        "<body><article><h1>Title</h1><p>{PROSE}</p><p>{PROSE}</p><div class='mt-12 flex print:hidden'><span>Share this page</span><span>Print This Page</span></div><div class='d-print-none row'><p>Watch the video transcript of this long story, it is a second copy.</p></div><p>{PROSE}</p></article></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose") && t.contains("Title"), "{t}");
+    assert!(!t.contains("Print This Page"), "{t}");
+    assert!(!t.contains("transcript"), "{t}");
+}
