@@ -304,6 +304,20 @@ const SCREEN_READER_TOKENS: &[&str] = &[
 /// Class names of hidden elements.
 pub(crate) const HIDDEN_TOKENS: &[&str] = &["hidden", "hide"];
 
+/// Class names that hide an element from print (Bootstrap `d-print-none`, `hidden-print`;
+/// Tailwind `print:hidden`; MediaWiki `noprint`): the page's own print stylesheet marks it as
+/// chrome (menus, share and print bars, sign-up boxes), not the document.
+const PRINT_HIDDEN_CLASSES: &[&str] = &[
+    "print:hidden",
+    "d-print-none",
+    "hidden-print",
+    "noprint",
+    "no-print",
+    "print-hidden",
+    "donotprint",
+    "do-not-print",
+];
+
 /// Tokens of panels opened by a click: accordions, collapsible sections, tabs, FAQ answers.
 const DISCLOSURE_TOKENS: &[&str] = &[
     "accordion",
@@ -378,6 +392,10 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         }
         if HIDDEN_TOKENS.iter().any(|t| t.as_bytes() == cls) {
             out.hidden = true;
+        }
+        if PRINT_HIDDEN_CLASSES.iter().any(|t| t.as_bytes() == cls) {
+            flags |= BOILER;
+            continue;
         }
         if SCREEN_READER_TOKENS.iter().any(|t| t.as_bytes() == cls) {
             out.hidden = true;
@@ -507,6 +525,8 @@ mod tests {
         assert!(hints("p-notice").boilerplate && hints("product-badge").boilerplate);
         assert!(hints("post-prev").boilerplate && hints("search-filters").boilerplate);
         assert!(hints("product-shipping-info").commerce);
+        assert!(hints("mt-12 print:hidden").strong && hints("d-print-none row").boilerplate);
+        assert!(!hints("print-only").boilerplate);
         assert!(!hints("product-shipping-info").boilerplate);
     }
 

@@ -3,7 +3,8 @@
 //! Three passes over the pre-ordered arena, all loops:
 //!
 //! 1. **Prune** (forward, parents first): elements that are never content by their tag
-//!    (`nav`, `footer`, `aside`, forms controls, media, `<header>` outside an article, form
+//!    (`nav`, `footer`, `aside`, forms controls, media, `<header>` outside an article, `<small>`
+//!    side comments (credits, fine print), form
 //!    labels that wrap no block, short wrappers of text-entry fields; elements whose whole text
 //!    is a hexadecimal identifier such as a UUID; blocks of "Lorem ipsum" placeholder text),
 //!    their ARIA role (`navigation`, `banner`, `contentinfo`, `complementary`, ...), hidden
@@ -2717,6 +2718,12 @@ fn should_prune(
         return false;
     }
     let share = raw.get(i).copied().unwrap_or(0) as f32 / page_chars;
+    // `<small>` is a side comment (HTML: "small print", disclaimers, caveats, legal
+    // restrictions, copyrights, attribution): image credits, author notes, fine print. Old
+    // pages that set their whole text in `<small>` keep it.
+    if tag == Tag::Small && share <= MAX_PRUNED_SHARE {
+        return true;
+    }
     // What a page shows only without scripts (fallback menus, "enable JavaScript" notes) is
     // not what a reader sees; a page whose text is all there is the exception, unless that
     // text is short: a notice ("Please enable JavaScript to view ...") on an empty page.

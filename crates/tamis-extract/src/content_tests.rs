@@ -1624,3 +1624,31 @@ fn date_shapes() {
         assert!(!crate::render::date_shaped(s), "{s}");
     }
 }
+
+#[test]
+fn print_hidden_regions_are_chrome() {
+    // The page's print stylesheet hides its share and print bars (Tailwind `print:hidden`,
+    // Bootstrap `d-print-none`): not the document, even inside the `<article>`.
+    let html = format!(
+        "<body><article><h1>Title</h1><p>{PROSE}</p><p>{PROSE}</p><div class='mt-12 flex print:hidden'><span>Share this page</span><span>Print This Page</span></div><div class='d-print-none row'><p>Watch the video transcript of this long story, it is a second copy.</p></div><p>{PROSE}</p></article></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose") && t.contains("Title"), "{t}");
+    assert!(!t.contains("Print This Page"), "{t}");
+    assert!(!t.contains("transcript"), "{t}");
+}
+
+#[test]
+fn small_print_is_a_side_comment() {
+    // HTML's `<small>`: side comments such as small print, disclaimers, copyrights and
+    // attribution (an image credit, an author's note) are no part of the text.
+    let html = format!(
+        "<body><article><h1>Title</h1><p><img src=a.jpg><small>Image: Jane Doe/Getty Images</small></p><p>{PROSE}</p><p>{PROSE}</p><p><small>About the author: Jane Doe is a freelance photographer based in Eastern Europe.</small></p></article></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose") && t.contains("Title"), "{t}");
+    assert!(
+        !t.contains("Getty") && !t.contains("About the author"),
+        "{t}"
+    );
+}
