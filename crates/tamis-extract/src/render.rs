@@ -47,7 +47,25 @@ struct Writer {
     tables: usize,
     gfm_depth: usize,
     table: GfmTable,
+    /// Markdown: the open inline marks (`**`, `*`, `` ` ``) and the ones waiting for their
+    /// first word (written right before it, so `<b> word </b>` gives `**word**`).
+    marks: Vec<Mark>,
+    pending_marks: String,
+    /// Markdown: inside a heading (no emphasis marks there).
+    heading_depth: usize,
 }
+
+/// An inline Markdown mark opened by element `node`.
+#[derive(Clone, Copy)]
+struct Mark {
+    node: usize,
+    text: &'static str,
+    /// Whether a word was written inside it (else it is dropped, not closed).
+    written: bool,
+}
+
+/// Most nodes of an inline element looked at to decide whether it gets a Markdown mark.
+const MAX_MARK_NODES: usize = 64;
 
 /// The outermost table being written as Markdown.
 #[derive(Default)]
@@ -68,6 +86,29 @@ struct GfmTable {
 
 /// Widest `colspan` honoured when a Markdown table row is written.
 const MAX_COLSPAN: u32 = 64;
+
+/// The Markdown mark of the inline element `i` (`**` bold, `*` italic, `` ` `` code), if it
+/// gets one: not when an open mark is the same (`<b><strong>`), and not when it holds a block
+/// (a mark cannot span paragraphs), a backtick, or more than [`MAX_MARK_NODES`] nodes.
+fn inline_mark(dom: &Dom, i: usize, open: &[Mark]) -> Option<&'static str> {
+    let mark = match dom.tag(i) {
+        Tag::B | Tag::Strong => "**",
+        Tag::Em | Tag::I => "*",
+        _ => "`",
+    };
+    if open.iter().any(|m| m.text == mark || m.text == "`") {
+        return None;
+    }
+    let end = dom.end(i);
+    if end.saturating_sub(i) > MAX_MARK_NODES {
+        return None;
+    }
+    let plain = (i + 1..end).all(|j| {
+        let t = dom.tag(j);
+        !(t.is_block() || t == Tag::Br) && !(mark == "`" && dom.text_of(j).contains('`'))
+    });
+    plain.then_some(mark)
+}
 
 /// The columns cell `i` spans (its `colspan`, 1 to [`MAX_COLSPAN`]).
 fn colspan(dom: &Dom, i: usize) -> u32 {
@@ -239,6 +280,38 @@ impl Writer {
         if let Some(p) = self.prefix.take() {
             self.out.push_str(&p);
         }
+        if !self.pending_marks.is_empty() {
+            self.out.push_str(&self.pending_marks);
+            self.pending_marks.clear();
+            for m in &mut self.marks {
+                m.written = true;
+            }
+        }
+    }
+
+    /// Opens the inline mark `text` for element `node`.
+    fn open_mark(&mut self, node: usize, text: &'static str) {
+        self.pending_marks.push_str(text);
+        self.marks.push(Mark {
+            node,
+            text,
+            written: false,
+        });
+    }
+
+    /// Closes the mark of element `node`, if it opened one: right after the last word, or
+    /// dropped when no word came.
+    fn close_mark(&mut self, node: usize) {
+        if self.marks.last().is_none_or(|m| m.node != node) {
+            return;
+        }
+        let Some(m) = self.marks.pop() else { return };
+        if m.written {
+            self.out.push_str(m.text);
+        } else if self.pending_marks.ends_with(m.text) {
+            let keep = self.pending_marks.len() - m.text.len();
+            self.pending_marks.truncate(keep);
+        }
     }
 
     fn text(&mut self, s: &str) {
@@ -300,6 +373,9 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         next_first: None,
         tables: 0,
         gfm_depth: 0,
+        marks: Vec::new(),
+        pending_marks: String::new(),
+        heading_depth: 0,
         table: GfmTable::default(),
     };
     let end = dom.end(root);
@@ -401,7 +477,8 @@ fn drop_repeated_lines(out: &str) -> String {
 fn is_prose(p: &str) -> bool {
     let mut chars = 0u32;
     let mut sentence_end = false;
-    for c in p.chars() {
+    // Markdown's emphasis and code marks are not text.
+    for c in p.chars().filter(|&c| c != '*' && c != '`') {
         if !c.is_whitespace() {
             chars += 1;
             sentence_end = matches!(
@@ -916,6 +993,16 @@ fn open(
             w.open_cell(span);
         }
         Tag::Td | Tag::Th => w.want(Gap::Cell),
+        Tag::B | Tag::Strong | Tag::Em | Tag::I | Tag::Code
+            if md && *pre_depth == 0 && w.heading_depth == 0 =>
+        {
+            if separates_from_previous(dom, i) {
+                w.want(Gap::Soft);
+            }
+            if let Some(mark) = inline_mark(dom, i, &w.marks) {
+                w.open_mark(i, mark);
+            }
+        }
         Tag::Li | Tag::Dt | Tag::Dd | Tag::Tr => {
             w.want(Gap::Line);
             if prefixes && tag == Tag::Li {
@@ -948,6 +1035,7 @@ fn open(
                 _ => 6,
             };
             w.next_heading = level;
+            w.heading_depth += 1;
             if prefixes {
                 w.prefix = Some(format!("{} ", "#".repeat(usize::from(level))));
             }
@@ -1005,6 +1093,11 @@ fn close(
             w.table.in_cell = false;
         }
         Tag::Tr if w.gfm_row() => w.close_row(),
+        Tag::B | Tag::Strong | Tag::Em | Tag::I | Tag::Code if w.markdown => w.close_mark(i),
+        t if t.is_heading() => {
+            w.heading_depth = w.heading_depth.saturating_sub(1);
+            w.want(Gap::Para);
+        }
         Tag::Thead | Tag::Tbody | Tag::Tfoot if w.gfm_row() => w.want(Gap::Line),
         Tag::Li | Tag::Dt | Tag::Dd | Tag::Tr => w.want(Gap::Line),
         Tag::Ul | Tag::Ol | Tag::Dl => {
@@ -1231,6 +1324,38 @@ mod tests {
             "{t}"
         );
         assert!(t.contains("```\nlet x = 1;\n  x + 1\n```"), "{t}");
+    }
+
+    #[test]
+    fn markdown_inline_marks() {
+        let cfg = ExtractConfig {
+            output: OutputFormat::Markdown,
+            ..Default::default()
+        };
+        let html = format!(
+            "<html><body><article><h2>The <em>new</em> plan</h2><p>{PROSE} It is <b> very </b> \
+             <strong><em>important</em></strong>, run <code>make test</code> first, \
+             <b><b>once</b></b> and <i> </i>never <b>after</b>.</p>\
+             <p><b>Note: <br>this line breaks</b> so it stays plain.</p><p>{PROSE}</p></article></body></html>"
+        );
+        let t = extract_with(&html, cfg);
+        assert!(t.contains("## The new plan\n"), "{t}");
+        assert!(
+            t.contains(
+                "It is **very** ***important***, run `make test` first, **once** and never **after**."
+            ),
+            "{t}"
+        );
+        assert!(
+            t.contains("\nNote:\nthis line breaks so it stays plain."),
+            "{t}"
+        );
+        // Plain text has no marks.
+        let t = extract_with(&html, ExtractConfig::default());
+        assert!(
+            t.contains("It is very important, run make test first, once and never after."),
+            "{t}"
+        );
     }
 
     #[test]
