@@ -105,7 +105,8 @@ fn inline_mark(dom: &Dom, i: usize, open: &[Mark]) -> Option<&'static str> {
     }
     let plain = (i + 1..end).all(|j| {
         let t = dom.tag(j);
-        !(t.is_block() || t == Tag::Br) && !(mark == "`" && dom.text_of(j).contains('`'))
+        let backtick = mark == "`" && dom.text_of(j).contains('`');
+        !(t.is_block() || t == Tag::Br || backtick)
     });
     plain.then_some(mark)
 }
