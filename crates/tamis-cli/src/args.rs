@@ -83,7 +83,8 @@ pub struct OneShot {
 #[derive(Debug, clap::Args)]
 #[command(next_help_heading = "Extraction")]
 pub struct ExtractFlags {
-    /// Write light Markdown (headings, lists, tables, bold/italic, code) instead of plain text.
+    /// Write light Markdown (headings, lists, tables, quotes, bold/italic, code) instead of
+    /// plain text.
     #[arg(long)]
     pub markdown: bool,
     /// Leave out the tables of the main content.

@@ -53,6 +53,8 @@ struct Writer {
     pending_marks: String,
     /// Markdown: inside a heading (no emphasis marks there).
     heading_depth: usize,
+    /// Markdown: the open `<blockquote>`s; each line inside starts with `> ` per level.
+    quotes: Vec<usize>,
 }
 
 /// An inline Markdown mark opened by element `node`.
@@ -274,6 +276,11 @@ impl Writer {
             }
         }
         self.gap = Gap::None;
+        if !self.quotes.is_empty() && (self.out.is_empty() || self.out.ends_with('\n')) {
+            for _ in 0..self.quotes.len() {
+                self.out.push_str("> ");
+            }
+        }
         if new_segment {
             self.segments.push((self.out.len(), self.next_heading));
             self.next_heading = 0;
@@ -377,6 +384,7 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         marks: Vec::new(),
         pending_marks: String::new(),
         heading_depth: 0,
+        quotes: Vec::new(),
         table: GfmTable::default(),
     };
     let end = dom.end(root);
@@ -478,8 +486,8 @@ fn drop_repeated_lines(out: &str) -> String {
 fn is_prose(p: &str) -> bool {
     let mut chars = 0u32;
     let mut sentence_end = false;
-    // Markdown's emphasis and code marks are not text.
-    for c in p.chars().filter(|&c| c != '*' && c != '`') {
+    // Markdown's emphasis, code and quote marks are not text.
+    for c in p.chars().filter(|&c| !matches!(c, '*' | '`' | '>')) {
         if !c.is_whitespace() {
             chars += 1;
             sentence_end = matches!(
@@ -1004,6 +1012,10 @@ fn open(
                 w.open_mark(i, mark);
             }
         }
+        Tag::Blockquote if prefixes => {
+            w.want(Gap::Para);
+            w.quotes.push(i);
+        }
         Tag::Li | Tag::Dt | Tag::Dd | Tag::Tr => {
             w.want(Gap::Line);
             if prefixes && tag == Tag::Li {
@@ -1095,6 +1107,10 @@ fn close(
         }
         Tag::Tr if w.gfm_row() => w.close_row(),
         Tag::B | Tag::Strong | Tag::Em | Tag::I | Tag::Code if w.markdown => w.close_mark(i),
+        Tag::Blockquote if w.quotes.last() == Some(&i) => {
+            w.quotes.pop();
+            w.want(Gap::Para);
+        }
         t if t.is_heading() => {
             w.heading_depth = w.heading_depth.saturating_sub(1);
             w.want(Gap::Para);
@@ -1355,6 +1371,25 @@ mod tests {
         let t = extract_with(&html, ExtractConfig::default());
         assert!(
             t.contains("It is very important, run make test first, once and never after."),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn markdown_block_quotes() {
+        let cfg = ExtractConfig {
+            output: OutputFormat::Markdown,
+            ..Default::default()
+        };
+        let html = format!(
+            "<html><body><article><p>{PROSE}</p><blockquote><p>We will build it this year.</p>\
+             <p>And open it next spring,<br>said the mayor.</p></blockquote><p>{PROSE} Again.</p></article></body></html>"
+        );
+        let t = extract_with(&html, cfg);
+        assert!(
+            t.contains(
+                "library.\n\n> We will build it this year.\n\n> And open it next spring,\n> said the mayor.\n\nThe committee"
+            ),
             "{t}"
         );
     }
