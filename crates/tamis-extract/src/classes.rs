@@ -253,6 +253,13 @@ const COMMERCE_TOKENS: &[&str] = &[
     "upsells",
     "crosssell",
     "recently",
+    // Shop reassurance strips: PrestaShop's `blockreassurance` module, buyer protections,
+    // price and satisfaction guarantees.
+    "reassurance",
+    "blockreassurance",
+    "protections",
+    "guarantee",
+    "guarantees",
     // Slides next to a product: similar items, recently viewed, reviews (its image gallery
     // holds no text).
     "carousel",
@@ -508,6 +515,8 @@ mod tests {
         assert!(hints("post-prev").boilerplate && hints("search-filters").boilerplate);
         assert!(hints("product-shipping-info").commerce);
         assert!(!hints("product-shipping-info").boilerplate);
+        assert!(hints("blockreassurance_product").commerce && hints("blocReassurance").commerce);
+        assert!(hints("listing-buyer-protections").commerce && hints("price-guarantee").commerce);
     }
 
     #[test]

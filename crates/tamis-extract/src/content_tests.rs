@@ -1612,3 +1612,35 @@ fn date_shapes() {
         assert!(!crate::render::date_shaped(s), "{s}");
     }
 }
+
+#[test]
+fn policy_sections_are_pruned_on_product_pages() {
+    // An accordion of a product page (the WAI-ARIA pattern: a toggle `<button>` titles each
+    // item): the description, the specifications and the shop's delivery and returns terms.
+    let item = |title: &str, body: &str| {
+        format!(
+            "<div class=accordion-item><button aria-expanded=false>{title}</button><div class=panel><p>{body}</p></div></div>"
+        )
+    };
+    let html = format!(
+        "<body><main><h1>Summit Fire Pit</h1>{}{}{}<section><h3>Delivery &amp; Returns</h3><p>Orders ship within two days from our warehouse; returns are free for thirty days.</p></section></main></body>",
+        article(4),
+        item(
+            "Specifications",
+            "Weight 20 kg, height 40 cm, stainless steel, with a removable ash pan."
+        ),
+        item(
+            "Shipping, Returns &amp; Warranty",
+            "We offer free standard shipping and returns on orders over 125 EUR within the union."
+        ),
+    );
+    let t = product_root_text(&html);
+    assert!(
+        t.contains("real prose") && t.contains("removable ash pan"),
+        "{t}"
+    );
+    assert!(!t.contains("free standard shipping"), "{t}");
+    assert!(!t.contains("warehouse"), "{t}");
+    // Elsewhere a delivery section is what the page is about (a courier's service page).
+    assert!(root_text(&html).contains("free standard shipping"));
+}
