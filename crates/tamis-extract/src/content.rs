@@ -2526,6 +2526,21 @@ fn headed_by_policy(dom: &Dom, i: usize) -> bool {
     false
 }
 
+/// Whether screen-reader text `i` follows a `<del>` or `<ins>` (whitespace between): it
+/// spells out the struck-out or new price shown beside it ("Original price was: $24.95.",
+/// WooCommerce's sale price markup), and reads as part of the record.
+fn spoken_price(dom: &Dom, i: usize) -> bool {
+    let mut k = i;
+    while let Some(s) = dom.previous_sibling(k) {
+        match dom.tag(s) {
+            Tag::Text if dom.text_of(s).trim().is_empty() => k = s,
+            Tag::Del | Tag::Ins => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Shortest text that reads as a machine identifier (a UUID has 36 characters).
 pub const MIN_IDENTIFIER_CHARS: u32 = 32;
 
@@ -2804,6 +2819,7 @@ fn should_prune(
             .attr(i, Attr::AriaHidden)
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
             && !(tag == Tag::A && dom.attr(i, Attr::Href).is_some())
+            && !matches!(tag, Tag::Del | Tag::Ins)
         {
             return true;
         }
@@ -2823,10 +2839,10 @@ fn should_prune(
     {
         return true;
     }
-    if h.screen_reader && share <= MAX_PRUNED_SHARE {
+    if h.screen_reader && share <= MAX_PRUNED_SHARE && !spoken_price(dom, i) {
         return true;
     }
-    if h.hidden && !disclosure && share <= MAX_PRUNED_SHARE {
+    if h.hidden && !disclosure && share <= MAX_PRUNED_SHARE && !spoken_price(dom, i) {
         return true;
     }
     let headed = headed_by_boilerplate(dom, i);

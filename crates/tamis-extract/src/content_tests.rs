@@ -1644,3 +1644,33 @@ fn policy_sections_are_pruned_on_product_pages() {
     // Elsewhere a delivery section is what the page is about (a courier's service page).
     assert!(root_text(&html).contains("free standard shipping"));
 }
+
+#[test]
+fn sale_prices_and_their_spoken_form_are_kept() {
+    // WooCommerce's sale price: the old and new prices hidden from screen readers
+    // (`aria-hidden` on `<del>`/`<ins>`), each followed by its spoken form in screen-reader
+    // text. Both are the card's text; other screen-reader text stays pruned.
+    let card = |name: &str| {
+        format!(
+            "<li class=product><a href=/{name}><img src=a.jpg><h2>{name} cup</h2><span class=price><del aria-hidden=true><span>$24.95</span></del> <span class=screen-reader-text>Original price was: $24.95.</span><ins aria-hidden=true><span>$14.97</span></ins><span class=screen-reader-text>Current price is: $14.97.</span></span></a><span class=screen-reader-text>Opens in a new window</span></li>"
+        )
+    };
+    let cards: String = ["Amber", "Bluestone", "Flaxen", "Lilac"]
+        .iter()
+        .map(|n| card(n))
+        .collect();
+    let html = format!(
+        "<body><main><h1>Shop</h1>{}<ul class=products>{cards}</ul></main></body>",
+        article(2)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Lilac cup"), "{t}");
+    // Shown and spoken, on each of the four cards.
+    assert_eq!(t.matches("$24.95").count(), 8, "{t}");
+    assert_eq!(t.matches("$14.97").count(), 8, "{t}");
+    assert!(
+        t.contains("Original price was") && t.contains("Current price is"),
+        "{t}"
+    );
+    assert!(!t.contains("new window"), "{t}");
+}
