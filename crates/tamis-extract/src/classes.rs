@@ -253,6 +253,13 @@ const COMMERCE_TOKENS: &[&str] = &[
     "upsells",
     "crosssell",
     "recently",
+    // Shop reassurance strips: PrestaShop's `blockreassurance` module, buyer protections,
+    // price and satisfaction guarantees.
+    "reassurance",
+    "blockreassurance",
+    "protections",
+    "guarantee",
+    "guarantees",
     // Slides next to a product: similar items, recently viewed, reviews (its image gallery
     // holds no text).
     "carousel",
@@ -528,6 +535,8 @@ mod tests {
         assert!(hints("mt-12 print:hidden").strong && hints("d-print-none row").boilerplate);
         assert!(!hints("print-only").boilerplate);
         assert!(!hints("product-shipping-info").boilerplate);
+        assert!(hints("blockreassurance_product").commerce && hints("blocReassurance").commerce);
+        assert!(hints("listing-buyer-protections").commerce && hints("price-guarantee").commerce);
     }
 
     #[test]

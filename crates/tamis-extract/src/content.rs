@@ -789,6 +789,13 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         if opts.product {
             prune_repeated_labels(dom, &mut pruned, root);
             prune_icon_strips(dom, &mut pruned, root, &facts);
+            // A section titled by the shop's policies ("Shipping, Returns & Warranty",
+            // "Delivery and pickup") is the shop's chrome around the product, as the commerce
+            // class words are. Pruned once the root is chosen: it does not move the root.
+            let limit = raw.get(root).copied().unwrap_or(0) / 2;
+            prune_in_root(dom, &mut pruned, root, |i, _| {
+                raw.get(i).copied().unwrap_or(0) <= limit && headed_by_policy(dom, i)
+            });
         }
         if !opts.product {
             root = with_product_grid(dom, &pruned, &records, &chars, root, body);
@@ -2479,6 +2486,62 @@ fn headed_by_boilerplate(dom: &Dom, i: usize) -> bool {
     false
 }
 
+/// Longest title (characters) of a shop policy section ([`headed_by_policy`]). Our choice:
+/// a few words ("Shipping, Returns & Warranty").
+const MAX_POLICY_TITLE_CHARS: usize = 40;
+
+/// Most nodes of such a title: a heading, its toggle button and an icon.
+const MAX_POLICY_TITLE_NODES: usize = 24;
+
+/// Words of a shop's policy titles: delivery, returns, payment, warranty.
+const POLICY_WORDS: &[&str] = &[
+    "shipping", "delivery", "returns", "payment", "payments", "warranty",
+];
+
+/// Whether the first element inside `i` is a short title that names a shop's policies
+/// ([`POLICY_WORDS`]): a heading, an accordion's toggle `<button>` or a `<details>`'s
+/// `<summary>`; `i` is the section (or accordion item) that it titles.
+fn headed_by_policy(dom: &Dom, i: usize) -> bool {
+    let end = dom.end(i);
+    let mut k = i + 1;
+    while k < end {
+        let tag = dom.tag(k);
+        if tag == Tag::Text {
+            if !dom.text_of(k).trim().is_empty() {
+                return false;
+            }
+            k += 1;
+            continue;
+        }
+        let title =
+            (tag.is_heading() && tag != Tag::H1) || matches!(tag, Tag::Button | Tag::Summary);
+        if !title || dom.end(k) > k + MAX_POLICY_TITLE_NODES {
+            return false;
+        }
+        let mut t = String::new();
+        dom.subtree_text(k, &mut t);
+        return t.trim().len() <= MAX_POLICY_TITLE_CHARS
+            && t.split(|c: char| !c.is_alphanumeric())
+                .any(|w| POLICY_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p)));
+    }
+    false
+}
+
+/// Whether screen-reader text `i` follows a `<del>` or `<ins>` (whitespace between): it
+/// spells out the struck-out or new price shown beside it ("Original price was: $24.95.",
+/// WooCommerce's sale price markup), and reads as part of the record.
+fn spoken_price(dom: &Dom, i: usize) -> bool {
+    let mut k = i;
+    while let Some(s) = dom.previous_sibling(k) {
+        match dom.tag(s) {
+            Tag::Text if dom.text_of(s).trim().is_empty() => k = s,
+            Tag::Del | Tag::Ins => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Shortest text that reads as a machine identifier (a UUID has 36 characters).
 pub const MIN_IDENTIFIER_CHARS: u32 = 32;
 
@@ -2763,6 +2826,7 @@ fn should_prune(
             .attr(i, Attr::AriaHidden)
             .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
             && !(tag == Tag::A && dom.attr(i, Attr::Href).is_some())
+            && !matches!(tag, Tag::Del | Tag::Ins)
         {
             return true;
         }
@@ -2782,10 +2846,10 @@ fn should_prune(
     {
         return true;
     }
-    if h.screen_reader && share <= MAX_PRUNED_SHARE {
+    if h.screen_reader && share <= MAX_PRUNED_SHARE && !spoken_price(dom, i) {
         return true;
     }
-    if h.hidden && !disclosure && share <= MAX_PRUNED_SHARE {
+    if h.hidden && !disclosure && share <= MAX_PRUNED_SHARE && !spoken_price(dom, i) {
         return true;
     }
     let headed = headed_by_boilerplate(dom, i);

@@ -1652,3 +1652,65 @@ fn small_print_is_a_side_comment() {
         "{t}"
     );
 }
+
+#[test]
+fn policy_sections_are_pruned_on_product_pages() {
+    // An accordion of a product page (the WAI-ARIA pattern: a toggle `<button>` titles each
+    // item): the description, the specifications and the shop's delivery and returns terms.
+    let item = |title: &str, body: &str| {
+        format!(
+            "<div class=accordion-item><button aria-expanded=false>{title}</button><div class=panel><p>{body}</p></div></div>"
+        )
+    };
+    let html = format!(
+        "<body><main><h1>Summit Fire Pit</h1>{}{}{}<section><h3>Delivery &amp; Returns</h3><p>Orders ship within two days from our warehouse; returns are free for thirty days.</p></section></main></body>",
+        article(4),
+        item(
+            "Specifications",
+            "Weight 20 kg, height 40 cm, stainless steel, with a removable ash pan."
+        ),
+        item(
+            "Shipping, Returns &amp; Warranty",
+            "We offer free standard shipping and returns on orders over 125 EUR within the union."
+        ),
+    );
+    let t = product_root_text(&html);
+    assert!(
+        t.contains("real prose") && t.contains("removable ash pan"),
+        "{t}"
+    );
+    assert!(!t.contains("free standard shipping"), "{t}");
+    assert!(!t.contains("warehouse"), "{t}");
+    // Elsewhere a delivery section is what the page is about (a courier's service page).
+    assert!(root_text(&html).contains("free standard shipping"));
+}
+
+#[test]
+fn sale_prices_and_their_spoken_form_are_kept() {
+    // WooCommerce's sale price: the old and new prices hidden from screen readers
+    // (`aria-hidden` on `<del>`/`<ins>`), each followed by its spoken form in screen-reader
+    // text. Both are the card's text; other screen-reader text stays pruned.
+    let card = |name: &str| {
+        format!(
+            "<li class=product><a href=/{name}><img src=a.jpg><h2>{name} cup</h2><span class=price><del aria-hidden=true><span>$24.95</span></del> <span class=screen-reader-text>Original price was: $24.95.</span><ins aria-hidden=true><span>$14.97</span></ins><span class=screen-reader-text>Current price is: $14.97.</span></span></a><span class=screen-reader-text>Opens in a new window</span></li>"
+        )
+    };
+    let cards: String = ["Amber", "Bluestone", "Flaxen", "Lilac"]
+        .iter()
+        .map(|n| card(n))
+        .collect();
+    let html = format!(
+        "<body><main><h1>Shop</h1>{}<ul class=products>{cards}</ul></main></body>",
+        article(2)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Lilac cup"), "{t}");
+    // Shown and spoken, on each of the four cards.
+    assert_eq!(t.matches("$24.95").count(), 8, "{t}");
+    assert_eq!(t.matches("$14.97").count(), 8, "{t}");
+    assert!(
+        t.contains("Original price was") && t.contains("Current price is"),
+        "{t}"
+    );
+    assert!(!t.contains("new window"), "{t}");
+}
