@@ -2542,6 +2542,15 @@ fn spoken_price(dom: &Dom, i: usize) -> bool {
     false
 }
 
+/// Whether the inline element `i` stands inside a run of text: a sibling right before or
+/// after it is non-blank text (`$20 <small>per month</small>`, `H<small>2</small>O`).
+fn inside_sentence(dom: &Dom, i: usize) -> bool {
+    let text = |k: usize| dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty();
+    let next = dom.end(i);
+    dom.previous_sibling(i).is_some_and(text)
+        || (next < dom.nodes.len() && dom.parent(next) == dom.parent(i) && text(next))
+}
+
 /// Shortest text that reads as a machine identifier (a UUID has 36 characters).
 pub const MIN_IDENTIFIER_CHARS: u32 = 32;
 
@@ -2783,8 +2792,9 @@ fn should_prune(
     let share = raw.get(i).copied().unwrap_or(0) as f32 / page_chars;
     // `<small>` is a side comment (HTML: "small print", disclaimers, caveats, legal
     // restrictions, copyrights, attribution): image credits, author notes, fine print. Old
-    // pages that set their whole text in `<small>` keep it.
-    if tag == Tag::Small && share <= MAX_PRUNED_SHARE {
+    // pages that set their whole text in `<small>` keep it, and so does a sentence with a
+    // `<small>` inside (`$20 <small>per month</small>`).
+    if tag == Tag::Small && share <= MAX_PRUNED_SHARE && !inside_sentence(dom, i) {
         return true;
     }
     // What a page shows only without scripts (fallback menus, "enable JavaScript" notes) is

@@ -1651,6 +1651,12 @@ fn small_print_is_a_side_comment() {
         !t.contains("Getty") && !t.contains("About the author"),
         "{t}"
     );
+    // Inside a sentence it is part of the sentence.
+    let html = format!(
+        "<body><article><h1>Title</h1><p>{PROSE}</p><p>The plan costs $20 <small>per month</small> and water is H<small>2</small>O, as the brochure says on every page.</p><p>{PROSE}</p></article></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("per month") && t.contains("H  2 O"), "{t}");
 }
 
 #[test]
