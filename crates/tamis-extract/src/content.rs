@@ -794,6 +794,12 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
     }
     prune_buttons(dom, &mut pruned, &raw, root);
+    // A thread (comment regions holding the page, or two posts): its posts' counters and
+    // ages are the forum's template. Elsewhere a number alone is a figure ("10,000+"
+    // customers, a timeline's years).
+    if !listing && (opts.include_comments || threaded) {
+        prune_counters(dom, &mut pruned, &raw, root);
+    }
     if listing {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
     }
@@ -2355,6 +2361,172 @@ fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
             && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
             && !is_accordion_toggle(dom, i)
     });
+}
+
+/// Longest count (characters) pruned as a post's counter line. Our choice.
+pub const MAX_COUNTER_CHARS: u32 = 30;
+/// Most characters of a counter line before pruning (with its icons' titles).
+const MAX_COUNTER_RAW_CHARS: u32 = 64;
+/// Most nodes of a counter line (its number and an icon's `<svg>`): bounds the scan.
+const MAX_COUNTER_NODES: usize = 32;
+
+/// Whether `s` is a relative time (`1 year ago`, `posted 6 years ago`, `an hour ago`): a
+/// post's age, shown where the forum's template puts its date.
+fn relative_time(s: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours",
+        "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years", "yr",
+        "yrs",
+    ];
+    let w: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+    let n = w.len();
+    if !(3..=4).contains(&n) || w.last().is_none_or(|l| l.trim_end_matches('.') != "ago") {
+        return false;
+    }
+    let (count, unit) = (&w[n - 3], &w[n - 2]);
+    (count.chars().all(|c| c.is_ascii_digit()) || count == "a" || count == "an")
+        && UNITS.contains(&unit.as_str())
+}
+
+/// Whether `s` is only a count: digits with separators and a magnitude suffix (`26`,
+/// `1,206`, `1.2k`, `26 ·`).
+fn counter_shaped(s: &str) -> bool {
+    let mut digit = false;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            digit = true;
+        } else if !(c.is_whitespace()
+            || matches!(c, '.' | ',' | '·' | '•' | '|' | '+' | 'k' | 'K' | 'M'))
+        {
+            return false;
+        }
+    }
+    digit
+}
+
+/// Prunes, in a thread's root, the lines that are only a count (votes, likes, reactions,
+/// a poster's points: `26`, `1.2k`) and the relative times (`1 year ago`): a post's text is
+/// words, and a bare number on its own line is a counter of the forum's template, as a
+/// post's age is its date. Lines inside tables, code and headings stay (data, titles).
+fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        let tag = dom.tag(i);
+        if pruned.get(i).copied().unwrap_or(true)
+            || matches!(tag, Tag::Table | Tag::Pre | Tag::Code)
+            || tag.is_heading()
+        {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if tag != Tag::Text
+            && (1..=MAX_COUNTER_RAW_CHARS).contains(&raw.get(i).copied().unwrap_or(0))
+            && dom.end(i) <= i + MAX_COUNTER_NODES
+        {
+            let text = shown_text(dom, pruned, i);
+            // A number inside a sentence ("I have <b>3</b> cats") is text: only a number
+            // alone on its line is a counter. A relative time is a post's age wherever it is.
+            let short = count(&text).0 <= MAX_COUNTER_CHARS;
+            if short
+                && (relative_time(&text)
+                    || (counter_shaped(&text)
+                        && !holds_shown_block(dom, pruned, i)
+                        && line_alone(dom, pruned, i, root)
+                        && !numbered_run(dom, pruned, i, &text)))
+            {
+                if let Some(x) = pruned.get_mut(i) {
+                    *x = true;
+                }
+                i = dom.end(i).max(i + 1);
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Most siblings looked at for [`numbered_run`].
+const MAX_RUN_SIBLINGS: usize = 64;
+
+/// Whether element `i`, whose text is a number, is one of a run of siblings numbered in
+/// sequence (a code block's line numbers `1 2 3`, a page list): numbering, not a counter.
+fn numbered_run(dom: &Dom, pruned: &[bool], i: usize, text: &str) -> bool {
+    let Ok(n) = text.trim().parse::<u64>() else {
+        return false;
+    };
+    let Some(p) = dom.parent(i) else { return false };
+    let mut c = p + 1;
+    for _ in 0..MAX_RUN_SIBLINGS {
+        if c >= dom.end(p) {
+            break;
+        }
+        if c != i
+            && dom.tag(c) != Tag::Text
+            && dom.end(c) <= c + MAX_COUNTER_NODES
+            && let Ok(m) = shown_text(dom, pruned, c).trim().parse::<u64>()
+            && (m + 1 == n || n + 1 == m)
+        {
+            return true;
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    false
+}
+
+/// Whether element `i` holds a block (or list item, cell) outside its pruned parts: its
+/// text is several lines.
+fn holds_shown_block(dom: &Dom, pruned: &[bool], i: usize) -> bool {
+    let mut k = i + 1;
+    while k < dom.end(i) {
+        if pruned.get(k).copied().unwrap_or(true) {
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        let t = dom.tag(k);
+        if t.is_block() || matches!(t, Tag::Li | Tag::Td | Tag::Th) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// The text of element `i` outside its pruned parts (an icon's screen-reader title).
+fn shown_text(dom: &Dom, pruned: &[bool], i: usize) -> String {
+    let mut text = String::new();
+    let mut k = i + 1;
+    while k < dom.end(i) {
+        if pruned.get(k).copied().unwrap_or(true) {
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        if dom.tag(k) == Tag::Text {
+            text.push_str(dom.text_of(k));
+        }
+        k += 1;
+    }
+    text
+}
+
+/// Whether element `i` is all the shown text of its line: it is a block, or its nearest
+/// block ancestor (below `root`, of at most [`MAX_COUNTER_NODES`] nodes) shows no other
+/// text.
+fn line_alone(dom: &Dom, pruned: &[bool], i: usize, root: usize) -> bool {
+    let mut b = i;
+    loop {
+        let t = dom.tag(b);
+        if t.is_block() || matches!(t, Tag::Li | Tag::Td | Tag::Th) {
+            return b == i
+                || (dom.end(b) <= b + MAX_COUNTER_NODES
+                    && count(&shown_text(dom, pruned, b)).0
+                        == count(&shown_text(dom, pruned, i)).0);
+        }
+        match dom.parent(b) {
+            Some(p) if p > root => b = p,
+            _ => return false,
+        }
+    }
 }
 
 /// Longest text (characters) of a record's date line pruned in a listing. Our choice.

@@ -1612,3 +1612,37 @@ fn date_shapes() {
         assert!(!crate::render::date_shaped(s), "{s}");
     }
 }
+
+#[test]
+fn a_threads_counters_and_post_ages_are_pruned() {
+    // Posts of a thread: a vote count with its icon, a relative time and a reaction count on
+    // their own lines are the forum's template; numbers inside the posts' sentences, a code
+    // block's line numbers and a heading that is a number stay.
+    let post = |name: &str, votes: u32| {
+        format!(
+            "<article class=post><div class=meta><a href=/u>{name}</a><div><span aria-label=votes><svg><title>arrow-up</title></svg>{votes}</span> <span>·</span></div><span title='Oct 4, 2024'>{votes} years ago</span></div><div class=body><p>I have <b>{votes}</b> cats and they sleep all day, which is fine by me.</p>{}</div><div class=reactions><span class=count>7</span></div></article>",
+            article(1)
+        )
+    };
+    let html = format!(
+        "<body><main>{}{}<ul class=gutter><li>1</li><li>2</li><li>3</li></ul><h2>2024</h2><p>{PROSE}</p></main></body>",
+        post("alice", 26),
+        post("bob", 31)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("alice") && t.contains("bob"), "{t}");
+    assert!(!t.contains("26·") && !t.contains("26 ·"), "{t}");
+    assert!(!t.contains("years ago") && !t.contains('7'), "{t}");
+    let words = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("I have 26 cats") && words.contains("I have 31 cats"),
+        "{t}"
+    );
+    assert!(words.contains("1 2 3") && t.contains("2024"), "{t}");
+    // On a page that is no thread, a figure alone on its line stays ("10,000+" customers).
+    let html = format!(
+        "<body><main><div class=stat><div>10,000+</div><div>customers</div></div>{}</main></body>",
+        article(3)
+    );
+    assert!(root_text(&html).contains("10,000+"));
+}
