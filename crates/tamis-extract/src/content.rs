@@ -799,6 +799,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // customers, a timeline's years).
     if !listing && (opts.include_comments || threaded) {
         prune_counters(dom, &mut pruned, &raw, root);
+        if opts.include_comments || typed >= 2 {
+            prune_after_posts(dom, &mut pruned, &raw, &records, &chars, root);
+        }
     }
     if listing {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
@@ -2443,6 +2446,72 @@ fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
             }
         }
         i += 1;
+    }
+}
+
+/// Longest region after a thread's last post pruned as the thread's footer. Our choice.
+pub const MAX_THREAD_FOOTER_CHARS: u32 = 400;
+/// Share of the root's text that the posts must hold for the root to be their thread. Our
+/// choice.
+const MIN_THREAD_POSTS_SHARE: f32 = 0.5;
+
+/// Prunes, in a thread's root, the short regions after its last post (a guest's "sign in to
+/// reply" box, "Not open for further replies", the reply form): the posts are a group of
+/// records (siblings of one tag and class) holding most of the root's text, and what follows
+/// the last one, outside any post, is the forum's template.
+fn prune_after_posts(
+    dom: &Dom,
+    pruned: &mut [bool],
+    raw: &[u32],
+    records: &[bool],
+    chars: &[u32],
+    root: usize,
+) {
+    let end = dom.end(root);
+    // (parent, signature) -> (chars, last member)
+    let mut groups: std::collections::HashMap<(usize, u64), (u64, usize)> =
+        std::collections::HashMap::new();
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom.tag(i) != Tag::Text
+            && dom.tag(i) != Tag::P
+            && records.get(i).copied().unwrap_or(false)
+            && let Some(p) = dom.parent(i)
+        {
+            let e = groups
+                .entry((p, signature(dom, i, dom.tag(i))))
+                .or_insert((0, i));
+            e.0 += u64::from(chars.get(i).copied().unwrap_or(0));
+            e.1 = i;
+        }
+        i += 1;
+    }
+    let Some(&(total, last)) = groups.values().max_by_key(|g| g.0) else {
+        return;
+    };
+    if (total as f32) < MIN_THREAD_POSTS_SHARE * chars.get(root).copied().unwrap_or(0) as f32 {
+        return;
+    }
+    let mut y = last;
+    while y > root {
+        let Some(p) = dom.parent(y) else { break };
+        let mut c = dom.end(y);
+        while c < dom.end(p) {
+            if dom.tag(c) != Tag::Text
+                && !records.get(c).copied().unwrap_or(false)
+                && !is_post(dom, c)
+                && raw.get(c).copied().unwrap_or(0) <= MAX_THREAD_FOOTER_CHARS
+                && let Some(x) = pruned.get_mut(c)
+            {
+                *x = true;
+            }
+            c = dom.end(c).max(c + 1);
+        }
+        y = p;
     }
 }
 

@@ -1646,3 +1646,31 @@ fn a_threads_counters_and_post_ages_are_pruned() {
     );
     assert!(root_text(&html).contains("10,000+"));
 }
+
+#[test]
+fn short_regions_after_a_threads_last_post_are_pruned() {
+    // Posts typed by microdata, then a guest's sign-in box and a thread status: the forum's
+    // template after the last post. A long region after the posts stays.
+    let post = |name: &str| {
+        format!(
+            "<div class=post itemscope itemtype=https://schema.org/Comment><div class=name>{name}</div><div class=text>{}</div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><main><h1>A question</h1><div class=posts>{}{}{}<div class=teaser><h2>Join the conversation</h2><p>You can post now and register later.</p></div></div><dl class=status><dt>Status</dt><dd>Not open for further replies.</dd></dl></main></body>",
+        post("alice"),
+        post("bob"),
+        post("carol")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("alice") && t.contains("carol"), "{t}");
+    assert!(!t.contains("Join the conversation"), "{t}");
+    assert!(!t.contains("further replies"), "{t}");
+    // Text worth more than a footer after the posts stays.
+    let long = format!(
+        "<div class=summary><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+    );
+    let html = html.replace("<dl class=status>", &format!("{long}<dl class=status>"));
+    assert!(root_text(&html).contains("real prose"));
+}
