@@ -797,11 +797,19 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // A thread (comment regions holding the page, or two posts): its posts' counters and
     // ages are the forum's template. Elsewhere a number alone is a figure ("10,000+"
     // customers, a timeline's years).
-    if !listing && (opts.include_comments || threaded) {
+    let last = if listing {
+        None
+    } else {
+        last_post(dom, &pruned, &records, &chars, root)
+    };
+    let named = last.is_some_and(|l| names_post(dom, l));
+    if !listing && (opts.include_comments || threaded || named) {
         prune_counters(dom, &mut pruned, &raw, root);
-        if opts.include_comments || typed >= 2 {
-            prune_after_posts(dom, &mut pruned, &raw, &records, &chars, root);
-        }
+    }
+    if let Some(l) = last
+        && (opts.include_comments || typed >= 2 || named)
+    {
+        prune_after_posts(dom, &mut pruned, &raw, &records, l, root);
     }
     if listing {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
@@ -2464,9 +2472,38 @@ fn prune_after_posts(
     pruned: &mut [bool],
     raw: &[u32],
     records: &[bool],
-    chars: &[u32],
+    last: usize,
     root: usize,
 ) {
+    let mut y = last;
+    while y > root {
+        let Some(p) = dom.parent(y) else { break };
+        let mut c = dom.end(y);
+        while c < dom.end(p) {
+            if dom.tag(c) != Tag::Text
+                && !records.get(c).copied().unwrap_or(false)
+                && !is_post(dom, c)
+                && raw.get(c).copied().unwrap_or(0) <= MAX_THREAD_FOOTER_CHARS
+                && let Some(x) = pruned.get_mut(c)
+            {
+                *x = true;
+            }
+            c = dom.end(c).max(c + 1);
+        }
+        y = p;
+    }
+}
+
+/// The last post of the root's posts: the group of records (siblings of one tag and class,
+/// paragraphs aside) worth the most text, when it holds [`MIN_THREAD_POSTS_SHARE`] of the
+/// root's text.
+fn last_post(
+    dom: &Dom,
+    pruned: &[bool],
+    records: &[bool],
+    chars: &[u32],
+    root: usize,
+) -> Option<usize> {
     let end = dom.end(root);
     // (parent, signature) -> (chars, last member)
     let mut groups: std::collections::HashMap<(usize, u64), (u64, usize)> =
@@ -2490,29 +2527,22 @@ fn prune_after_posts(
         }
         i += 1;
     }
-    let Some(&(total, last)) = groups.values().max_by_key(|g| g.0) else {
-        return;
-    };
-    if (total as f32) < MIN_THREAD_POSTS_SHARE * chars.get(root).copied().unwrap_or(0) as f32 {
-        return;
-    }
-    let mut y = last;
-    while y > root {
-        let Some(p) = dom.parent(y) else { break };
-        let mut c = dom.end(y);
-        while c < dom.end(p) {
-            if dom.tag(c) != Tag::Text
-                && !records.get(c).copied().unwrap_or(false)
-                && !is_post(dom, c)
-                && raw.get(c).copied().unwrap_or(0) <= MAX_THREAD_FOOTER_CHARS
-                && let Some(x) = pruned.get_mut(c)
-            {
-                *x = true;
-            }
-            c = dom.end(c).max(c + 1);
-        }
-        y = p;
-    }
+    let &(total, last) = groups.values().max_by_key(|g| g.0)?;
+    ((total as f32) >= MIN_THREAD_POSTS_SHARE * chars.get(root).copied().unwrap_or(0) as f32)
+        .then_some(last)
+}
+
+/// Whether a post's class or id names it a post, message, comment or reply (`post`,
+/// `postItem`, `message`, `comment-node`): forum templates name their posts so.
+fn names_post(dom: &Dom, i: usize) -> bool {
+    [Attr::Class, Attr::Id].iter().any(|&a| {
+        dom.attr(i, a).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            ["post", "message", "comment", "reply"]
+                .iter()
+                .any(|w| v.contains(w))
+        })
+    })
 }
 
 /// Most siblings looked at for [`numbered_run`].

@@ -1674,3 +1674,27 @@ fn short_regions_after_a_threads_last_post_are_pruned() {
     let html = html.replace("<dl class=status>", &format!("{long}<dl class=status>"));
     assert!(root_text(&html).contains("real prose"));
 }
+
+#[test]
+fn posts_named_by_their_class_make_a_thread() {
+    // No microdata and no comment markup: posts named `postItem` (siblings of one class
+    // holding the root's text) are a thread, so their counters and ages go.
+    let post = |name: &str| {
+        format!(
+            "<div class=postItem><div class=poster><a href=/u>{name}</a><div class=apples><span>39</span></div></div><div class=right><span title='Sep 16, 2019'>posted 6 years ago</span><div class=postText>{}</div></div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div class=topic><h1>A topic</h1>{}{}{}</div></body>",
+        post("alice"),
+        post("bob"),
+        post("carol")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("alice") && t.contains("real prose"), "{t}");
+    assert!(!t.contains("39") && !t.contains("years ago"), "{t}");
+    // The same records named as cards are no thread.
+    let t = root_text(&html.replace("postItem", "card"));
+    assert!(t.contains("years ago"), "{t}");
+}
