@@ -1698,3 +1698,17 @@ fn posts_named_by_their_class_make_a_thread() {
     let t = root_text(&html.replace("postItem", "card"));
     assert!(t.contains("years ago"), "{t}");
 }
+
+#[test]
+fn a_posts_edit_note_is_pruned() {
+    // XenForo's and MyBB's notes of a post's last edit are the forum's template.
+    let html = format!(
+        "<body><main><div class=post><p>{PROSE}</p><div class=message-lastEdit>Last edited: Oct 29, 2023</div></div><div class=post><p>{PROSE}</p><span class=post_edit id=edited_by_12><span class=edited_post>(This post was last modified: 2024-01-05 by Sam.)</span></span></div></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(
+        !t.contains("Last edited") && !t.contains("last modified"),
+        "{t}"
+    );
+}
