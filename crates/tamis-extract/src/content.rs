@@ -2217,6 +2217,31 @@ fn prune_except(dom: &Dom, pruned: &mut [bool], r: usize, a: usize) {
     }
 }
 
+/// Levels looked up from an element for the `<blockquote>` it opens.
+const MAX_QUOTE_OPENER_DEPTH: usize = 3;
+
+/// Whether element `i` opens a `<blockquote>` (at most [`MAX_QUOTE_OPENER_DEPTH`] levels
+/// down, each level the first element of its parent): its attribution line.
+fn opens_quote(dom: &Dom, i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..MAX_QUOTE_OPENER_DEPTH {
+        let Some(p) = dom.parent(k) else { return false };
+        // `k` is the first element of `p`: only blank text before it.
+        let mut c = p + 1;
+        while c < k {
+            if dom.tag(c) != Tag::Text || !dom.text_of(c).trim().is_empty() {
+                return false;
+            }
+            c = dom.end(c).max(c + 1);
+        }
+        if dom.tag(p) == Tag::Blockquote {
+            return true;
+        }
+        k = p;
+    }
+    false
+}
+
 /// An embedded post (a tweet, an Instagram post: a `<blockquote>` holding most of the
 /// region's text) in a wrapper named like a share bar (`social-media-embed`).
 fn embeds_quote(dom: &Dom, i: usize, raw: &[u32]) -> bool {
@@ -3073,6 +3098,12 @@ fn should_prune(
         && !h.comments
         && facts.para.get(i).copied().unwrap_or(0) >= MIN_WEAK_PARAGRAPHS
     {
+        return false;
+    }
+    // The attribution line opening a quote ("Irene said:", XenForo's `<blockquote><div
+    // class=bbCodeBlock-title><a class=bbCodeBlock-sourceJump>`) is the quote's, whatever a
+    // weak word of its link's class says.
+    if !headed && !h.strong && !h.comments && opens_quote(dom, i) {
         return false;
     }
     // An embedded post quoted by the text (`<div class="social-media-embed"><blockquote

@@ -1712,3 +1712,16 @@ fn a_posts_edit_note_is_pruned() {
         "{t}"
     );
 }
+
+#[test]
+fn a_quotes_attribution_line_is_kept() {
+    // XenForo's quote: the attribution link's class ends in a weak word (`sourceJump`), but
+    // the line opens a `<blockquote>`, so it is the quote's.
+    let html = format!(
+        "<body><main><p>{PROSE}</p><blockquote class=bbCodeBlock><div class=bbCodeBlock-title> <a class=bbCodeBlock-sourceJump href=/p/1>Irene said:</a></div><div class=content>Colour me clueless.</div></blockquote><p>{PROSE}</p><div><a class=jump-link href=#top>Back to top</a></div></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Irene said:"), "{t}");
+    // The same weak word elsewhere still prunes.
+    assert!(!t.contains("Back to top"), "{t}");
+}
