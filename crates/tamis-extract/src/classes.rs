@@ -111,6 +111,12 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "avatars",
     "expandlink",
     "jswarning",
+    // A post's edit note ("Last edited: Oct 29, 2023", "This post was last modified ... by
+    // ..."): XenForo `message-lastEdit`, MyBB `edited_post`, vBulletin `lastedited`.
+    "lastedit",
+    "lastedited",
+    "edited",
+    "editedby",
 ];
 
 /// Tokens that mark boilerplate unless a content token is present too (`promo article-body`,

@@ -802,6 +802,23 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
     }
     prune_buttons(dom, &mut pruned, &raw, root);
+    // A thread (comment regions holding the page, or two posts): its posts' counters and
+    // ages are the forum's template. Elsewhere a number alone is a figure ("10,000+"
+    // customers, a timeline's years).
+    let last = if listing {
+        None
+    } else {
+        last_post(dom, &pruned, &records, &chars, root)
+    };
+    let named = last.is_some_and(|l| names_post(dom, l));
+    if !listing && (opts.include_comments || threaded || named) {
+        prune_counters(dom, &mut pruned, &raw, root);
+    }
+    if let Some(l) = last
+        && (opts.include_comments || typed >= 2 || named)
+    {
+        prune_after_posts(dom, &mut pruned, &raw, &records, l, root);
+    }
     if listing {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
     }
@@ -2208,6 +2225,31 @@ fn prune_except(dom: &Dom, pruned: &mut [bool], r: usize, a: usize) {
     }
 }
 
+/// Levels looked up from an element for the `<blockquote>` it opens.
+const MAX_QUOTE_OPENER_DEPTH: usize = 3;
+
+/// Whether element `i` opens a `<blockquote>` (at most [`MAX_QUOTE_OPENER_DEPTH`] levels
+/// down, each level the first element of its parent): its attribution line.
+fn opens_quote(dom: &Dom, i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..MAX_QUOTE_OPENER_DEPTH {
+        let Some(p) = dom.parent(k) else { return false };
+        // `k` is the first element of `p`: only blank text before it.
+        let mut c = p + 1;
+        while c < k {
+            if dom.tag(c) != Tag::Text || !dom.text_of(c).trim().is_empty() {
+                return false;
+            }
+            c = dom.end(c).max(c + 1);
+        }
+        if dom.tag(p) == Tag::Blockquote {
+            return true;
+        }
+        k = p;
+    }
+    false
+}
+
 /// An embedded post (a tweet, an Instagram post: a `<blockquote>` holding most of the
 /// region's text) in a wrapper named like a share bar (`social-media-embed`).
 fn embeds_quote(dom: &Dom, i: usize, raw: &[u32]) -> bool {
@@ -2363,6 +2405,260 @@ fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
             && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
             && !is_accordion_toggle(dom, i)
     });
+}
+
+/// Longest count (characters) pruned as a post's counter line. Our choice.
+pub const MAX_COUNTER_CHARS: u32 = 30;
+/// Most characters of a counter line before pruning (with its icons' titles).
+const MAX_COUNTER_RAW_CHARS: u32 = 64;
+/// Most nodes of a counter line (its number and an icon's `<svg>`): bounds the scan.
+const MAX_COUNTER_NODES: usize = 32;
+
+/// Whether `s` is a relative time (`1 year ago`, `posted 6 years ago`, `an hour ago`): a
+/// post's age, shown where the forum's template puts its date.
+fn relative_time(s: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours",
+        "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years", "yr",
+        "yrs",
+    ];
+    let w: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+    let n = w.len();
+    if !(3..=4).contains(&n) || w.last().is_none_or(|l| l.trim_end_matches('.') != "ago") {
+        return false;
+    }
+    let (count, unit) = (&w[n - 3], &w[n - 2]);
+    (count.chars().all(|c| c.is_ascii_digit()) || count == "a" || count == "an")
+        && UNITS.contains(&unit.as_str())
+}
+
+/// Whether `s` is only a count: digits with separators and a magnitude suffix (`26`,
+/// `1,206`, `1.2k`, `26 ·`).
+fn counter_shaped(s: &str) -> bool {
+    let mut digit = false;
+    for c in s.chars() {
+        if c.is_ascii_digit() {
+            digit = true;
+        } else if !(c.is_whitespace()
+            || matches!(c, '.' | ',' | '·' | '•' | '|' | '+' | 'k' | 'K' | 'M'))
+        {
+            return false;
+        }
+    }
+    digit
+}
+
+/// Prunes, in a thread's root, the lines that are only a count (votes, likes, reactions,
+/// a poster's points: `26`, `1.2k`) and the relative times (`1 year ago`): a post's text is
+/// words, and a bare number on its own line is a counter of the forum's template, as a
+/// post's age is its date. Lines inside tables, code and headings stay (data, titles).
+fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        let tag = dom.tag(i);
+        if pruned.get(i).copied().unwrap_or(true)
+            || matches!(tag, Tag::Table | Tag::Pre | Tag::Code)
+            || tag.is_heading()
+        {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if tag != Tag::Text
+            && (1..=MAX_COUNTER_RAW_CHARS).contains(&raw.get(i).copied().unwrap_or(0))
+            && dom.end(i) <= i + MAX_COUNTER_NODES
+        {
+            let text = shown_text(dom, pruned, i);
+            // A number inside a sentence ("I have <b>3</b> cats") is text: only a number
+            // alone on its line is a counter. A relative time is a post's age wherever it is.
+            let short = count(&text).0 <= MAX_COUNTER_CHARS;
+            if short
+                && (relative_time(&text)
+                    || (counter_shaped(&text)
+                        && !holds_shown_block(dom, pruned, i)
+                        && line_alone(dom, pruned, i, root)
+                        && !numbered_run(dom, pruned, i, &text)))
+            {
+                if let Some(x) = pruned.get_mut(i) {
+                    *x = true;
+                }
+                i = dom.end(i).max(i + 1);
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Longest region after a thread's last post pruned as the thread's footer. Our choice.
+pub const MAX_THREAD_FOOTER_CHARS: u32 = 400;
+/// Share of the root's text that the posts must hold for the root to be their thread. Our
+/// choice.
+const MIN_THREAD_POSTS_SHARE: f32 = 0.5;
+
+/// Prunes, in a thread's root, the short regions after its last post (a guest's "sign in to
+/// reply" box, "Not open for further replies", the reply form): the posts are a group of
+/// records (siblings of one tag and class) holding most of the root's text, and what follows
+/// the last one, outside any post, is the forum's template.
+fn prune_after_posts(
+    dom: &Dom,
+    pruned: &mut [bool],
+    raw: &[u32],
+    records: &[bool],
+    last: usize,
+    root: usize,
+) {
+    let mut y = last;
+    while y > root {
+        let Some(p) = dom.parent(y) else { break };
+        let mut c = dom.end(y);
+        while c < dom.end(p) {
+            if dom.tag(c) != Tag::Text
+                && !records.get(c).copied().unwrap_or(false)
+                && !is_post(dom, c)
+                && raw.get(c).copied().unwrap_or(0) <= MAX_THREAD_FOOTER_CHARS
+                && let Some(x) = pruned.get_mut(c)
+            {
+                *x = true;
+            }
+            c = dom.end(c).max(c + 1);
+        }
+        y = p;
+    }
+}
+
+/// The last post of the root's posts: the group of records (siblings of one tag and class,
+/// paragraphs aside) worth the most text, when it holds [`MIN_THREAD_POSTS_SHARE`] of the
+/// root's text.
+fn last_post(
+    dom: &Dom,
+    pruned: &[bool],
+    records: &[bool],
+    chars: &[u32],
+    root: usize,
+) -> Option<usize> {
+    let end = dom.end(root);
+    // (parent, signature) -> (chars, last member)
+    let mut groups: std::collections::HashMap<(usize, u64), (u64, usize)> =
+        std::collections::HashMap::new();
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom.tag(i) != Tag::Text
+            && dom.tag(i) != Tag::P
+            && records.get(i).copied().unwrap_or(false)
+            && let Some(p) = dom.parent(i)
+        {
+            let e = groups
+                .entry((p, signature(dom, i, dom.tag(i))))
+                .or_insert((0, i));
+            e.0 += u64::from(chars.get(i).copied().unwrap_or(0));
+            e.1 = i;
+        }
+        i += 1;
+    }
+    let &(total, last) = groups.values().max_by_key(|g| g.0)?;
+    ((total as f32) >= MIN_THREAD_POSTS_SHARE * chars.get(root).copied().unwrap_or(0) as f32)
+        .then_some(last)
+}
+
+/// Whether a post's class or id names it a post, message, comment or reply (`post`,
+/// `postItem`, `message`, `comment-node`): forum templates name their posts so.
+fn names_post(dom: &Dom, i: usize) -> bool {
+    [Attr::Class, Attr::Id].iter().any(|&a| {
+        dom.attr(i, a).is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            ["post", "message", "comment", "reply"]
+                .iter()
+                .any(|w| v.contains(w))
+        })
+    })
+}
+
+/// Most siblings looked at for [`numbered_run`].
+const MAX_RUN_SIBLINGS: usize = 64;
+
+/// Whether element `i`, whose text is a number, is one of a run of siblings numbered in
+/// sequence (a code block's line numbers `1 2 3`, a page list): numbering, not a counter.
+fn numbered_run(dom: &Dom, pruned: &[bool], i: usize, text: &str) -> bool {
+    let Ok(n) = text.trim().parse::<u64>() else {
+        return false;
+    };
+    let Some(p) = dom.parent(i) else { return false };
+    let mut c = p + 1;
+    for _ in 0..MAX_RUN_SIBLINGS {
+        if c >= dom.end(p) {
+            break;
+        }
+        if c != i
+            && dom.tag(c) != Tag::Text
+            && dom.end(c) <= c + MAX_COUNTER_NODES
+            && let Ok(m) = shown_text(dom, pruned, c).trim().parse::<u64>()
+            && (m + 1 == n || n + 1 == m)
+        {
+            return true;
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    false
+}
+
+/// Whether element `i` holds a block (or list item, cell) outside its pruned parts: its
+/// text is several lines.
+fn holds_shown_block(dom: &Dom, pruned: &[bool], i: usize) -> bool {
+    let mut k = i + 1;
+    while k < dom.end(i) {
+        if pruned.get(k).copied().unwrap_or(true) {
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        let t = dom.tag(k);
+        if t.is_block() || matches!(t, Tag::Li | Tag::Td | Tag::Th) {
+            return true;
+        }
+        k += 1;
+    }
+    false
+}
+
+/// The text of element `i` outside its pruned parts (an icon's screen-reader title).
+fn shown_text(dom: &Dom, pruned: &[bool], i: usize) -> String {
+    let mut text = String::new();
+    let mut k = i + 1;
+    while k < dom.end(i) {
+        if pruned.get(k).copied().unwrap_or(true) {
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        if dom.tag(k) == Tag::Text {
+            text.push_str(dom.text_of(k));
+        }
+        k += 1;
+    }
+    text
+}
+
+/// Whether element `i` is all the shown text of its line: it is a block, or its nearest
+/// block ancestor (below `root`, of at most [`MAX_COUNTER_NODES`] nodes) shows no other
+/// text.
+fn line_alone(dom: &Dom, pruned: &[bool], i: usize, root: usize) -> bool {
+    let mut b = i;
+    loop {
+        let t = dom.tag(b);
+        if t.is_block() || matches!(t, Tag::Li | Tag::Td | Tag::Th) {
+            return b == i
+                || (dom.end(b) <= b + MAX_COUNTER_NODES
+                    && count(&shown_text(dom, pruned, b)).0
+                        == count(&shown_text(dom, pruned, i)).0);
+        }
+        match dom.parent(b) {
+            Some(p) if p > root => b = p,
+            _ => return false,
+        }
+    }
 }
 
 /// Longest text (characters) of a record's date line pruned in a listing. Our choice.
@@ -2883,6 +3179,12 @@ fn should_prune(
         && !h.comments
         && facts.para.get(i).copied().unwrap_or(0) >= MIN_WEAK_PARAGRAPHS
     {
+        return false;
+    }
+    // The attribution line opening a quote ("Irene said:", XenForo's `<blockquote><div
+    // class=bbCodeBlock-title><a class=bbCodeBlock-sourceJump>`) is the quote's, whatever a
+    // weak word of its link's class says.
+    if !headed && !h.strong && !h.comments && opens_quote(dom, i) {
         return false;
     }
     // An embedded post quoted by the text (`<div class="social-media-embed"><blockquote

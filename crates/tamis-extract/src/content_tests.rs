@@ -1720,3 +1720,116 @@ fn sale_prices_and_their_spoken_form_are_kept() {
     );
     assert!(!t.contains("new window"), "{t}");
 }
+
+#[test]
+fn a_threads_counters_and_post_ages_are_pruned() {
+    // Posts of a thread: a vote count with its icon, a relative time and a reaction count on
+    // their own lines are the forum's template; numbers inside the posts' sentences, a code
+    // block's line numbers and a heading that is a number stay.
+    let post = |name: &str, votes: u32| {
+        format!(
+            "<article class=post><div class=meta><a href=/u>{name}</a><div><span aria-label=votes><svg><title>arrow-up</title></svg>{votes}</span> <span>·</span></div><span title='Oct 4, 2024'>{votes} years ago</span></div><div class=body><p>I have <b>{votes}</b> cats and they sleep all day, which is fine by me.</p>{}</div><div class=reactions><span class=count>7</span></div></article>",
+            article(1)
+        )
+    };
+    let html = format!(
+        "<body><main>{}{}<ul class=gutter><li>1</li><li>2</li><li>3</li></ul><h2>2024</h2><p>{PROSE}</p></main></body>",
+        post("alice", 26),
+        post("bob", 31)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("alice") && t.contains("bob"), "{t}");
+    assert!(!t.contains("26·") && !t.contains("26 ·"), "{t}");
+    assert!(!t.contains("years ago") && !t.contains('7'), "{t}");
+    let words = t.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        words.contains("I have 26 cats") && words.contains("I have 31 cats"),
+        "{t}"
+    );
+    assert!(words.contains("1 2 3") && t.contains("2024"), "{t}");
+    // On a page that is no thread, a figure alone on its line stays ("10,000+" customers).
+    let html = format!(
+        "<body><main><div class=stat><div>10,000+</div><div>customers</div></div>{}</main></body>",
+        article(3)
+    );
+    assert!(root_text(&html).contains("10,000+"));
+}
+
+#[test]
+fn short_regions_after_a_threads_last_post_are_pruned() {
+    // Posts typed by microdata, then a guest's sign-in box and a thread status: the forum's
+    // template after the last post. A long region after the posts stays.
+    let post = |name: &str| {
+        format!(
+            "<div class=post itemscope itemtype=https://schema.org/Comment><div class=name>{name}</div><div class=text>{}</div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><main><h1>A question</h1><div class=posts>{}{}{}<div class=teaser><h2>Join the conversation</h2><p>You can post now and register later.</p></div></div><dl class=status><dt>Status</dt><dd>Not open for further replies.</dd></dl></main></body>",
+        post("alice"),
+        post("bob"),
+        post("carol")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("alice") && t.contains("carol"), "{t}");
+    assert!(!t.contains("Join the conversation"), "{t}");
+    assert!(!t.contains("further replies"), "{t}");
+    // Text worth more than a footer after the posts stays.
+    let long = format!(
+        "<div class=summary><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>"
+    );
+    let html = html.replace("<dl class=status>", &format!("{long}<dl class=status>"));
+    assert!(root_text(&html).contains("real prose"));
+}
+
+#[test]
+fn posts_named_by_their_class_make_a_thread() {
+    // No microdata and no comment markup: posts named `postItem` (siblings of one class
+    // holding the root's text) are a thread, so their counters and ages go.
+    let post = |name: &str| {
+        format!(
+            "<div class=postItem><div class=poster><a href=/u>{name}</a><div class=apples><span>39</span></div></div><div class=right><span title='Sep 16, 2019'>posted 6 years ago</span><div class=postText>{}</div></div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div class=topic><h1>A topic</h1>{}{}{}</div></body>",
+        post("alice"),
+        post("bob"),
+        post("carol")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("alice") && t.contains("real prose"), "{t}");
+    assert!(!t.contains("39") && !t.contains("years ago"), "{t}");
+    // The same records named as cards are no thread.
+    let t = root_text(&html.replace("postItem", "card"));
+    assert!(t.contains("years ago"), "{t}");
+}
+
+#[test]
+fn a_posts_edit_note_is_pruned() {
+    // XenForo's and MyBB's notes of a post's last edit are the forum's template.
+    let html = format!(
+        "<body><main><div class=post><p>{PROSE}</p><div class=message-lastEdit>Last edited: Oct 29, 2023</div></div><div class=post><p>{PROSE}</p><span class=post_edit id=edited_by_12><span class=edited_post>(This post was last modified: 2024-01-05 by Sam.)</span></span></div></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(
+        !t.contains("Last edited") && !t.contains("last modified"),
+        "{t}"
+    );
+}
+
+#[test]
+fn a_quotes_attribution_line_is_kept() {
+    // XenForo's quote: the attribution link's class ends in a weak word (`sourceJump`), but
+    // the line opens a `<blockquote>`, so it is the quote's.
+    let html = format!(
+        "<body><main><p>{PROSE}</p><blockquote class=bbCodeBlock><div class=bbCodeBlock-title> <a class=bbCodeBlock-sourceJump href=/p/1>Irene said:</a></div><div class=content>Colour me clueless.</div></blockquote><p>{PROSE}</p><div><a class=jump-link href=#top>Back to top</a></div></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Irene said:"), "{t}");
+    // The same weak word elsewhere still prunes.
+    assert!(!t.contains("Back to top"), "{t}");
+}
