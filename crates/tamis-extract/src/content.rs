@@ -3046,6 +3046,13 @@ fn should_prune(
     if tag == Tag::Header && !in_article {
         return true;
     }
+    // `data-nosnippet` (Google's mark of text the site keeps out of search results' snippets):
+    // the site's own word that the region is no part of what the page is about (its footer,
+    // cookie banner, ads, "JavaScript is disabled"). Not the page's title region.
+    if dom.attr(i, Attr::DataNosnippet).is_some() && !facts.has_h1.get(i).copied().unwrap_or(false)
+    {
+        return true;
+    }
     if matches!(tag, Tag::Div | Tag::Section | Tag::Aside)
         && facts.has_img.get(i).copied().unwrap_or(false)
         && raw.get(i).copied().unwrap_or(0) <= MAX_PORTRAIT_CARD_CHARS

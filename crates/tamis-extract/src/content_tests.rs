@@ -1833,3 +1833,15 @@ fn a_quotes_attribution_line_is_kept() {
     // The same weak word elsewhere still prunes.
     assert!(!t.contains("Back to top"), "{t}");
 }
+
+#[test]
+fn data_nosnippet_regions_are_chrome() {
+    // Google's `data-nosnippet` marks text a site keeps out of search snippets: its
+    // template (an ad, a consent note), not what the page is about; the title region stays.
+    let html = format!(
+        "<body><article><div data-nosnippet><h1>Title</h1></div><p>{PROSE}</p><div data-nosnippet><p>Advertisement: try our premium plan today and save twenty percent on your first year of service.</p></div><p>{PROSE}</p></article></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Title") && t.contains("real prose"), "{t}");
+    assert!(!t.contains("premium plan"), "{t}");
+}

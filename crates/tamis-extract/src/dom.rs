@@ -42,11 +42,13 @@ pub enum Attr {
     Type,
     AriaLabel,
     Colspan,
+    /// `data-nosnippet`: Google's mark of text kept out of search snippets.
+    DataNosnippet,
 }
 
 impl Attr {
     fn from_name(name: &[u8]) -> Option<Attr> {
-        let mut buf = [0u8; 12];
+        let mut buf = [0u8; 14];
         if name.len() > buf.len() {
             return None;
         }
@@ -73,6 +75,7 @@ impl Attr {
             b"type" => Attr::Type,
             b"aria-label" => Attr::AriaLabel,
             b"colspan" => Attr::Colspan,
+            b"data-nosnippet" => Attr::DataNosnippet,
             _ => return None,
         })
     }
