@@ -96,28 +96,32 @@ pub fn explain(html: &[u8]) -> String {
         parts.reverse();
         parts.join(" > ")
     };
+    // Per-node figures; a node outside the analysis reads as zero (or pruned).
+    let num = |v: &[f32], i: usize| v.get(i).copied().unwrap_or(0.0);
+    let cnt = |v: &[u32], i: usize| v.get(i).copied().unwrap_or(0);
+    let pruned = |i: usize| a.pruned.get(i).copied().unwrap_or(true);
     let mut out = String::new();
     let _ = writeln!(
         out,
         "root: {} value={:.0} chars={} of {} listing={} product={product}",
         path(a.root),
-        a.value[a.root],
-        a.chars[a.root],
-        a.chars[a.body],
+        num(&a.value, a.root),
+        cnt(&a.chars, a.root),
+        cnt(&a.chars, a.body),
         a.listing
     );
     let mut idx: Vec<usize> = (0..d.nodes.len())
-        .filter(|&i| d.tag(i) != tag::Tag::Text && !a.pruned[i])
+        .filter(|&i| d.tag(i) != tag::Tag::Text && !pruned(i))
         .collect();
-    idx.sort_by(|&x, &y| a.value[y].total_cmp(&a.value[x]));
+    idx.sort_by(|&x, &y| num(&a.value, y).total_cmp(&num(&a.value, x)));
     for &i in idx.iter().take(12) {
         let _ = writeln!(
             out,
             "  v={:.0} c={} l={} k={} {}",
-            a.value[i],
-            a.chars[i],
-            a.link_chars[i],
-            a.links[i],
+            num(&a.value, i),
+            cnt(&a.chars, i),
+            cnt(&a.link_chars, i),
+            cnt(&a.links, i),
             path(i)
         );
     }
@@ -127,7 +131,7 @@ pub fn explain(html: &[u8]) -> String {
         let _ = writeln!(out, "found: {}", path(t));
         let mut i = t;
         while let Some(p) = d.parent(i) {
-            if a.pruned[p] {
+            if pruned(p) {
                 let _ = writeln!(out, "  pruned ancestor: {}", label(p));
             }
             i = p;
@@ -135,7 +139,7 @@ pub fn explain(html: &[u8]) -> String {
     }
     let mut pr: Vec<(usize, usize)> = Vec::new();
     for i in 0..d.nodes.len() {
-        if a.pruned[i] && !d.parent(i).is_some_and(|p| a.pruned[p]) {
+        if pruned(i) && !d.parent(i).is_some_and(pruned) {
             let mut s = String::new();
             d.subtree_text(i, &mut s);
             pr.push((s.split_whitespace().count(), i));
