@@ -8,12 +8,7 @@
 # Creates bench/.venv (gitignored) with resiliparse, trafilatura and lxml_html_clean on first run.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=${TAMIS_SHARED:-$ROOT/../shared}
-DATA=$SHARED/data/extraction
-if [ ! -f "$DATA/manifest.jsonl" ]; then
-    echo "skipped: ../shared not found ($DATA)" >&2
-    exit 0
-fi
+. "$ROOT/bench/extraction_data.sh"
 VENV=$ROOT/bench/.venv
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 OUT=${OUT:-$TARGET/bench-extraction}

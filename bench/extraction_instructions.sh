@@ -12,12 +12,7 @@
 # first time). Counts include reading and gunzip of the pages, the same for both sides.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-SHARED=${TAMIS_SHARED:-$ROOT/../shared}
-DATA=$SHARED/data/extraction
-if [ ! -f "$DATA/manifest.jsonl" ]; then
-    echo "skipped: ../shared not found ($DATA)" >&2
-    exit 0
-fi
+. "$ROOT/bench/extraction_data.sh"
 if ! command -v valgrind >/dev/null; then
     echo "error: valgrind not found (apt-get install valgrind)" >&2
     exit 2
