@@ -216,6 +216,9 @@ pub struct Analysis {
     /// The page is a thread: it holds at least two posts typed by microdata
     /// ([`is_typed_post`]).
     pub thread: bool,
+    /// Comment regions held most of the page's text and were read as its content (a forum or
+    /// Q&A page), see [`MIN_FORUM_COMMENT_SHARE`].
+    pub comments_as_content: bool,
     /// The deadline ([`PruneOptions::deadline`]) passed: pruning may be partial and the root
     /// is the body.
     pub timed_out: bool,
@@ -451,6 +454,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // Forums and Q&A pages put their posts in "comment" markup: when comment regions hold
     // most of the page's text, they are the content.
     let mut opts = opts;
+    let mut forum_mode = false;
     if !opts.include_comments && detect_forum {
         let mut comment_chars = 0u64;
         let mut i = body;
@@ -484,6 +488,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 return article;
             }
             opts.include_comments = true;
+            forum_mode = true;
         }
     }
 
@@ -681,6 +686,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             in_record: vec![false; n],
             prose_value: 0.0,
             thread: typed >= 2,
+            comments_as_content: forum_mode,
             timed_out: true,
         };
     }
@@ -843,6 +849,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         in_record,
         prose_value: best,
         thread: typed >= 2,
+        comments_as_content: forum_mode,
         timed_out: false,
     }
 }

@@ -103,12 +103,14 @@ pub fn explain(html: &[u8]) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "root: {} value={:.0} chars={} of {} listing={} product={product}",
+        "root: {} value={:.0} chars={} of {} listing={} product={product} thread={} comments_as_content={}",
         path(a.root),
         num(&a.value, a.root),
         cnt(&a.chars, a.root),
         cnt(&a.chars, a.body),
-        a.listing
+        a.listing,
+        a.thread,
+        a.comments_as_content
     );
     let mut idx: Vec<usize> = (0..d.nodes.len())
         .filter(|&i| d.tag(i) != tag::Tag::Text && !pruned(i))
