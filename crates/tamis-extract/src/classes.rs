@@ -41,6 +41,45 @@ pub struct ClassHints {
     pub strong: bool,
 }
 
+impl ClassHints {
+    /// The hints as bits, one per field (for a per-element table, see
+    /// [`crate::dom::Dom::class_hints`]).
+    pub fn pack(self) -> u16 {
+        [
+            self.boilerplate,
+            self.comments,
+            self.content,
+            self.hidden,
+            self.screen_reader,
+            self.disclosure,
+            self.reviews,
+            self.weak,
+            self.commerce,
+            self.strong,
+        ]
+        .iter()
+        .enumerate()
+        .fold(0, |bits, (k, &on)| bits | (u16::from(on) << k))
+    }
+
+    /// The hints packed by [`ClassHints::pack`].
+    pub fn unpack(bits: u16) -> Self {
+        let on = |k: u16| bits & (1 << k) != 0;
+        ClassHints {
+            boilerplate: on(0),
+            comments: on(1),
+            content: on(2),
+            hidden: on(3),
+            screen_reader: on(4),
+            disclosure: on(5),
+            reviews: on(6),
+            weak: on(7),
+            commerce: on(8),
+            strong: on(9),
+        }
+    }
+}
+
 /// Whole tokens that mark boilerplate, whatever else the attribute says.
 const BOILERPLATE_TOKENS: &[&str] = &[
     // `robots-nocontent`: the marker of text that crawlers should not index (Yahoo's).
@@ -495,6 +534,15 @@ mod tests {
         let mut h = ClassHints::default();
         classify(v, &mut h);
         h
+    }
+
+    #[test]
+    fn packing_keeps_every_hint() {
+        for bits in 0..1u16 << 10 {
+            assert_eq!(ClassHints::unpack(bits).pack(), bits);
+        }
+        let h = hints("comments-area sr-only");
+        assert_eq!(ClassHints::unpack(h.pack()), h);
     }
 
     #[test]

@@ -62,7 +62,7 @@
 //! pages were split in two halves by a hash of their id (`bench/extraction_split.py`); moving
 //! each constant to either side of its value did not help the held-out half.
 
-use crate::classes::{ClassHints, classify};
+use crate::classes::ClassHints;
 use crate::dom::{Attr, Dom, NONE};
 use crate::tag::Tag;
 use std::time::Instant;
@@ -228,6 +228,17 @@ pub struct Analysis {
 fn count(s: &str) -> (u32, u32) {
     let mut chars = 0u32;
     let mut punct = 0u32;
+    if s.is_ascii() {
+        // Most text nodes: one byte per character, no decoding. `char::is_whitespace` also
+        // counts the vertical tab, which `u8::is_ascii_whitespace` does not.
+        for &b in s.as_bytes() {
+            if !(b.is_ascii_whitespace() || b == 0x0b) {
+                chars += 1;
+                punct += u32::from(matches!(b, b'.' | b'!' | b'?' | b';' | b','));
+            }
+        }
+        return (chars, punct);
+    }
     for c in s.chars() {
         if !c.is_whitespace() {
             chars += 1;
@@ -460,13 +471,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         let mut i = body;
         let end = dom.end(body);
         while i < end {
-            let mut h = ClassHints::default();
-            if let Some(c) = dom.attr(i, Attr::Class) {
-                classify(c, &mut h);
-            }
-            if let Some(c) = dom.attr(i, Attr::Id) {
-                classify(c, &mut h);
-            }
+            let h = dom.class_id_hints(i);
             if h.comments && !h.boilerplate && !h.reviews {
                 comment_chars += u64::from(raw.get(i).copied().unwrap_or(0));
                 i = dom.end(i).max(i + 1);
@@ -2368,9 +2373,7 @@ fn hidden_twin_walk(dom: &Dom, i: usize, tag: Tag, h: &ClassHints, last: (usize,
             continue;
         }
         judged += 1;
-        let mut sh = ClassHints::default();
-        classify(c, &mut sh);
-        if !hidden_state(dom, s, &sh) {
+        if !hidden_state(dom, s, &dom.class_hints(s)) {
             return true;
         }
     }
@@ -2731,10 +2734,7 @@ fn is_accordion_toggle(dom: &Dom, i: usize) -> bool {
                     || (dom.tag(k) == Tag::Text && dom.text_of(k).trim().is_empty())
             })
     });
-    let mut h = ClassHints::default();
-    if let Some(c) = dom.attr(i, Attr::Class) {
-        classify(c, &mut h);
-    }
+    let h = dom.class_hints(i);
     in_heading || (h.disclosure && !h.boilerplate)
 }
 
@@ -2780,11 +2780,7 @@ fn headed_by_boilerplate(dom: &Dom, i: usize) -> bool {
             return false;
         }
         // Not the id: headings' ids are anchors made of their text (`project-social-club`).
-        let mut h = ClassHints::default();
-        if let Some(c) = dom.attr(k, Attr::Class) {
-            classify(c, &mut h);
-        }
-        return h.boilerplate;
+        return dom.class_hints(k).boilerplate;
     }
     false
 }
@@ -3115,13 +3111,7 @@ fn should_prune(
     {
         return true;
     }
-    let mut h = ClassHints::default();
-    if let Some(c) = dom.attr(i, Attr::Class) {
-        classify(c, &mut h);
-    }
-    if let Some(c) = dom.attr(i, Attr::Id) {
-        classify(c, &mut h);
-    }
+    let h = dom.class_id_hints(i);
     let role = dom.attr(i, Attr::Role);
     // Collapsed accordion, tab and FAQ panels are hidden until a click, but they are the
     // page's content (answers, course descriptions, specifications): their hidden state is
@@ -3214,6 +3204,25 @@ fn should_prune(
 mod tests {
     use super::*;
     use crate::dom::parse;
+
+    #[test]
+    fn count_reads_ascii_and_other_text_alike() {
+        // The ASCII fast path against the general one: the same text with one non-ASCII
+        // character added must count one character more and the same punctuation.
+        for s in [
+            "",
+            " a, b. c!\t\n\x0b\x0cd?; ",
+            "One two.  Three",
+            "\r\n",
+            ".,;!?",
+        ] {
+            let (c, p) = count(s);
+            let (c2, p2) = count(&format!("{s}é"));
+            assert_eq!((c + 1, p), (c2, p2), "{s:?}");
+        }
+        assert_eq!(count(" a, b. c!\t\n\x0b\x0cd?; "), (9, 5));
+        assert_eq!(count("。a\u{3000}b"), (3, 1));
+    }
 
     fn root_text(html: &str) -> String {
         let dom = parse(html, 256);

@@ -14,7 +14,9 @@
 //!   reparented (no adoption agency, no foster parenting): enough for text, and linear time.
 //! * Only attributes used by extraction are kept ([`Attr`]); text is entity-decoded.
 
+use crate::classes::{ClassHints, classify};
 use crate::tag::Tag;
+use std::collections::HashMap;
 
 /// Sentinel for "no node".
 pub const NONE: u32 = u32::MAX;
@@ -109,9 +111,54 @@ pub struct Dom {
     pub attr_text: String,
     /// True if the depth cap flattened part of the page.
     pub depth_capped: bool,
+    /// What each element's `class` (low 16 bits) and its `class` then `id` (high 16 bits) say
+    /// ([`crate::classes::classify`], packed), filled on first use: pruning asks about most
+    /// elements more than once, and pages repeat a few class values on thousands of elements.
+    hints: std::cell::OnceCell<Vec<u32>>,
 }
 
 impl Dom {
+    /// What element `i`'s `class` says ([`classify`]); default hints for text nodes and
+    /// elements without one.
+    pub fn class_hints(&self, i: usize) -> ClassHints {
+        ClassHints::unpack(self.hints_of(i) as u16)
+    }
+
+    /// What element `i`'s `class` and then its `id` say, both classified into one
+    /// [`ClassHints`] (the id's words count with the class's).
+    pub fn class_id_hints(&self, i: usize) -> ClassHints {
+        ClassHints::unpack((self.hints_of(i) >> 16) as u16)
+    }
+
+    fn hints_of(&self, i: usize) -> u32 {
+        let table = self.hints.get_or_init(|| {
+            // Each distinct class value is classified once.
+            let mut seen: HashMap<&str, ClassHints, ahash::RandomState> = HashMap::default();
+            (0..self.nodes.len())
+                .map(|k| {
+                    let class = self.attr(k, Attr::Class);
+                    let id = self.attr(k, Attr::Id);
+                    if class.is_none() && id.is_none() {
+                        return 0;
+                    }
+                    let mut h = class.map_or_else(ClassHints::default, |c| {
+                        *seen.entry(c).or_insert_with(|| {
+                            let mut h = ClassHints::default();
+                            classify(c, &mut h);
+                            h
+                        })
+                    });
+                    let low = u32::from(h.pack());
+                    if let Some(id) = id {
+                        classify(id, &mut h);
+                    }
+                    low | (u32::from(h.pack()) << 16)
+                })
+                .collect()
+        });
+        table.get(i).copied().unwrap_or(0)
+    }
+
     /// Text of a text node (empty for elements).
     pub fn text_of(&self, i: usize) -> &str {
         match self.nodes.get(i) {
