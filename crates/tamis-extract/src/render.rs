@@ -352,7 +352,28 @@ impl Writer {
             return;
         }
         self.flush();
-        self.out.push_str(s);
+        if self.quotes.is_empty() || !self.markdown {
+            self.out.push_str(s);
+            return;
+        }
+        // Inside a quote every line of the code carries the quote's `> ` (a line without it
+        // would end the quote); a line break that ends the text leaves its prefix to what
+        // comes next (more code, or the closing fence).
+        let depth = self.quotes.len();
+        let mut pieces = s.split('\n').peekable();
+        let mut first = true;
+        while let Some(piece) = pieces.next() {
+            if !first {
+                self.out.push('\n');
+                if pieces.peek().is_some() || !piece.is_empty() {
+                    for _ in 0..depth {
+                        self.out.push_str("> ");
+                    }
+                }
+            }
+            first = false;
+            self.out.push_str(piece);
+        }
     }
 
     fn raw(&mut self, s: &str) {
@@ -1129,7 +1150,12 @@ fn close(
             *pre_depth = pre_depth.saturating_sub(1);
             if w.markdown && !w.table.in_cell && *pre_depth == 0 {
                 trim_end_newlines(&mut w.out);
-                w.out.push_str("\n```");
+                trim_end_spaces(&mut w.out);
+                w.out.push('\n');
+                for _ in 0..w.quotes.len() {
+                    w.out.push_str("> ");
+                }
+                w.out.push_str("```");
             }
             w.want(Gap::Para);
         }
@@ -1389,6 +1415,25 @@ mod tests {
         assert!(
             t.contains(
                 "library.\n\n> We will build it this year.\n\n> And open it next spring,\n> said the mayor.\n\nThe committee"
+            ),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn markdown_code_in_a_quote_is_quoted_on_every_line() {
+        let cfg = ExtractConfig {
+            output: OutputFormat::Markdown,
+            ..Default::default()
+        };
+        let html = format!(
+            "<html><body><article><p>{PROSE}</p><blockquote><p>He wrote:</p>\
+             <pre>fn main() {{\n\n    run();\n}}\n</pre></blockquote><p>{PROSE} Again.</p></article></body></html>"
+        );
+        let t = extract_with(&html, cfg);
+        assert!(
+            t.contains(
+                "> He wrote:\n\n> ```\n> fn main() {\n> \n>     run();\n> }\n> ```\n\nThe committee"
             ),
             "{t}"
         );
