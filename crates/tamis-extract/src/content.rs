@@ -808,6 +808,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
     }
     prune_buttons(dom, &mut pruned, &raw, root);
+    if opts.product && !listing {
+        prune_orphan_headings(dom, &mut pruned, &raw, root);
+    }
     // A thread (comment regions holding the page, or two posts): its posts' counters and
     // ages are the forum's template. Elsewhere a number alone is a figure ("10,000+"
     // customers, a timeline's years).
@@ -1803,6 +1806,87 @@ fn prune_in_root(
             continue;
         }
         i += 1;
+    }
+}
+
+/// Most nodes walked after a heading to find what its section shows
+/// ([`prune_orphan_headings`]): past it, the section counts as shown. Our choice.
+const MAX_SECTION_NODES: usize = 4096;
+
+/// On a product page, a heading (`<h2>` to `<h6>`) whose section had text that pruning
+/// removed entirely titles chrome ("Related products", "Customers also bought", "Customer
+/// reviews of ...", "How to get it"): the carousel, review widget or store picker went, and
+/// its title goes with it. The heading's block is the heading with its wrappers that hold no
+/// other text; its section is what follows that block inside the block's parent, up to the
+/// next heading shown of the same or a higher rank. A heading followed by no text at all is kept (its section may be the
+/// parent's next sibling, or a script's).
+fn prune_orphan_headings(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        let tag = dom.tag(i);
+        if !tag.is_heading() || tag == Tag::H1 {
+            i += 1;
+            continue;
+        }
+        let rank = heading_rank(tag);
+        let own = raw.get(i).copied().unwrap_or(0);
+        let mut w = i;
+        while let Some(p) = dom.parent(w) {
+            if p <= root || raw.get(p).copied().unwrap_or(0) != own {
+                break;
+            }
+            w = p;
+        }
+        let section_end = dom.parent(w).map_or(end, |p| dom.end(p));
+        let (mut had, mut shows) = (0u32, false);
+        let mut k = dom.end(w);
+        let mut walked = 0usize;
+        while k < section_end {
+            walked += 1;
+            if walked > MAX_SECTION_NODES {
+                shows = true;
+                break;
+            }
+            if pruned.get(k).copied().unwrap_or(true) {
+                had += raw.get(k).copied().unwrap_or(0);
+                k = dom.end(k).max(k + 1);
+                continue;
+            }
+            let t = dom.tag(k);
+            if t.is_heading() && heading_rank(t) <= rank {
+                break;
+            }
+            if t == Tag::Text && !dom.text_of(k).trim().is_empty() {
+                shows = true;
+                break;
+            }
+            k += 1;
+        }
+        if had >= MIN_SENTENCE_CHARS
+            && !shows
+            && let Some(x) = pruned.get_mut(w)
+        {
+            *x = true;
+        }
+        i = dom.end(i).max(i + 1);
+    }
+}
+
+/// The rank of a heading tag: 1 for `<h1>` to 6 for `<h6>` (7 for other tags).
+fn heading_rank(tag: Tag) -> u8 {
+    match tag {
+        Tag::H1 => 1,
+        Tag::H2 => 2,
+        Tag::H3 => 3,
+        Tag::H4 => 4,
+        Tag::H5 => 5,
+        Tag::H6 => 6,
+        _ => 7,
     }
 }
 

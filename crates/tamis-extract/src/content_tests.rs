@@ -1845,3 +1845,22 @@ fn data_nosnippet_regions_are_chrome() {
     assert!(t.contains("Title") && t.contains("real prose"), "{t}");
     assert!(!t.contains("premium plan"), "{t}");
 }
+
+#[test]
+fn headings_of_pruned_sections_go_on_product_pages() {
+    // "Customers also bought" over a cross-sell shelf that the commerce words prune: the
+    // title of a region that is gone. A section whose text shows keeps its heading, and so
+    // does one that loses only a control's label ("Play the film").
+    let html = format!(
+        "<body><main><h1>Nano Puff Jacket</h1><div class=description>{}</div><h2>Customers also bought</h2><div class=upsell><p>Down Sweater Hoody, warm and light, now with a recycled shell.</p></div><h2>Specifications</h2><p>Weight: 13 oz</p><section><h2>Take a closer look</h2><button>Play the film</button></section><section><p>{PROSE} Closer.</p></section></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose") && t.contains("Closer."), "{t}");
+    assert!(!t.contains("Down Sweater"), "{t}");
+    assert!(!t.contains("Customers also bought"), "{t}");
+    assert!(
+        t.contains("Specifications") && t.contains("Take a closer look"),
+        "{t}"
+    );
+}
