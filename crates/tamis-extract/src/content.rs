@@ -1894,10 +1894,13 @@ fn heading_rank(tag: Tag) -> u8 {
 pub const MAX_REPEATED_LABEL_CHARS: usize = 30;
 /// Longest label (characters) of an item of an icon strip. Our choice.
 pub const MAX_ICON_LABEL_CHARS: u32 = 40;
+/// Most items of an icon strip: a shop states a few assurances; a longer run of icons with
+/// labels is the product's own grid (the bits of a kit, its colours, its ports). Our choice.
+pub const MAX_ICON_ITEMS: usize = 8;
 /// Most nodes of an item of an icon strip (an icon's `<svg>` paths included). Our choice.
 const MAX_ICON_ITEM_NODES: usize = 48;
 
-/// On a product page, a strip of at least three items that are each an icon (an image or an
+/// On a product page, a strip of three to [`MAX_ICON_ITEMS`] items that are each an icon (an image or an
 /// `<svg>`) and a short label, without links ("Free shipping", "Secure checkout", "30-day
 /// returns"), is the shop's trust badges: pruned.
 fn prune_icon_strips(dom: &Dom, pruned: &mut [bool], root: usize, facts: &PageFacts<'_>) {
@@ -1930,7 +1933,7 @@ fn prune_icon_strips(dom: &Dom, pruned: &mut [bool], root: usize, facts: &PageFa
             }
             c = dom.end(c).max(c + 1);
         }
-        items >= MIN_RECORDS
+        (MIN_RECORDS..=MAX_ICON_ITEMS).contains(&items)
     });
 }
 

@@ -1547,6 +1547,16 @@ fn icon_strips_are_pruned_on_product_pages() {
         t.contains("Holds 12 cards") && t.contains("Weighs 2 oz"),
         "{t}"
     );
+    // A long run of icons with labels is the product's own grid: the bits of a kit.
+    let bits: String = (1..=12)
+        .map(|k| badge(&format!("Torx T{k}")))
+        .collect::<String>();
+    let html = format!(
+        "<body><main><h1>Moray Driver Kit</h1><div class=description>{}<div class=bits>{bits}</div></div></main></body>",
+        article(4),
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("Torx T1 ") && t.contains("Torx T12"), "{t}");
 }
 
 #[test]
