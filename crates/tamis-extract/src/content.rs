@@ -1416,6 +1416,11 @@ pub(crate) fn is_product_card_link(dom: &Dom, a: usize) -> bool {
     }
     let mut s = String::new();
     dom.subtree_text(a, &mut s);
+    holds_price(&s)
+}
+
+/// Whether `s` holds a price: a currency sign ([`CURRENCY_SIGNS`]) next to a digit.
+fn holds_price(s: &str) -> bool {
     s.char_indices().any(|(at, c)| {
         CURRENCY_SIGNS.contains(&c)
             && s.get(at..)
@@ -3058,6 +3063,13 @@ fn is_portrait_card(dom: &Dom, i: usize, in_link: bool) -> bool {
     };
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.len() >= 2;
     if !(capital(a) && capital(b) && alt.contains(&format!("{a} {b}"))) {
+        return false;
+    }
+    // A card with a price is a product's (a shop's tile whose screen-reader description
+    // starts with the product's name, as its image's `alt` does), not a person's.
+    let mut text = String::new();
+    dom.subtree_text(i, &mut text);
+    if holds_price(&text) {
         return false;
     }
     // So is a linked image. Checked last, up to the card.

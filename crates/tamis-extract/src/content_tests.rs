@@ -1342,6 +1342,16 @@ fn a_portrait_card_whose_text_starts_with_the_pictured_name_is_pruned() {
         .find(|&k| dom.tag(k) == Tag::Div)
         .unwrap();
     assert!(!is_portrait_card(&dom, card, false));
+    // Nor is a shop's product tile whose description starts with the product's name, as its
+    // image's `alt` does: it has a price.
+    let dom = parse(
+        "<body><div class=tile><div role=button><img src=t.jpg alt='Rejoy Carry-On'></div><a href=/r>Rejoy Carry-On</a><span>$79.99</span><dd class=sr-only>Rejoy Carry-On is available in 6 different options, each with spinner wheels.</dd></div></body>",
+        256,
+    );
+    let card = (0..dom.nodes.len())
+        .find(|&k| dom.tag(k) == Tag::Div)
+        .unwrap();
+    assert!(!is_portrait_card(&dom, card, false));
 }
 
 #[test]
