@@ -807,6 +807,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             root = with_product_grid(dom, &pruned, &records, &chars, root, body);
         }
     }
+    if !opts.product {
+        prune_promo_tiles(dom, &mut pruned, &raw, &records, root);
+    }
     prune_buttons(dom, &mut pruned, &raw, root);
     if opts.product && !listing {
         prune_orphan_headings(dom, &mut pruned, &raw, root);
@@ -1491,6 +1494,79 @@ fn with_product_grid(
         return root;
     }
     a
+}
+
+/// Longest text (non-whitespace characters) of a promotional tile in a grid of products: a
+/// slogan and a button. Longer text between the cards is a note on them (a ranking's
+/// disclosure). Our choice.
+pub const MAX_PROMO_TILE_CHARS: u32 = 120;
+/// Least share of a group's cards holding a price for the group to be a shop's grid of
+/// products ([`prune_promo_tiles`]). Our choice.
+pub const MIN_PRICED_CARD_SHARE: f32 = 0.75;
+
+/// In a shop's grid of product cards (a parent of listing records whose children with text
+/// are at least [`MIN_PRODUCT_CARDS`] cards holding an image and a price, and
+/// [`MIN_PRICED_CARD_SHARE`] of them), the children that are no such card are the shop's promotional tiles set between the
+/// products ("Save 30% off your first order", "Bundle + save"): pruned. Children larger than
+/// [`MAX_PRODUCT_CARD_NODES`] are no cards and are left alone, and so are table rows and
+/// texts longer than [`MAX_PROMO_TILE_CHARS`].
+fn prune_promo_tiles(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bool], root: usize) {
+    let end = dom.end(root);
+    let mut done = std::collections::HashSet::new();
+    let mut cards: Vec<(usize, bool)> = Vec::new();
+    let mut text = String::new();
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if !records.get(i).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
+        let Some(p) = dom.parent(i) else {
+            i += 1;
+            continue;
+        };
+        if !done.insert(p) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        cards.clear();
+        let mut c = p + 1;
+        while c < dom.end(p) {
+            if dom.tag(c) != Tag::Text
+                && dom.tag(c) != Tag::Tr
+                && !pruned.get(c).copied().unwrap_or(true)
+                && dom.end(c) <= c + MAX_PRODUCT_CARD_NODES
+            {
+                text.clear();
+                dom.subtree_text(c, &mut text);
+                if !text.trim().is_empty() {
+                    let card = holds_price(&text)
+                        && (c + 1..dom.end(c))
+                            .any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture));
+                    cards.push((c, card));
+                }
+            }
+            c = dom.end(c).max(c + 1);
+        }
+        let priced = cards.iter().filter(|(_, p)| *p).count();
+        if priced >= MIN_PRODUCT_CARDS as usize
+            && priced as f32 >= MIN_PRICED_CARD_SHARE * cards.len() as f32
+        {
+            for &(c, has) in &cards {
+                if !has
+                    && raw.get(c).copied().unwrap_or(0) <= MAX_PROMO_TILE_CHARS
+                    && let Some(x) = pruned.get_mut(c)
+                {
+                    *x = true;
+                }
+            }
+        }
+        i = dom.end(i).max(i + 1);
+    }
 }
 
 /// Most nodes of an emphasis element that [`prune_link_paragraphs`] judges as a line.

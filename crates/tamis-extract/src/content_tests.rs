@@ -1884,3 +1884,34 @@ fn headings_of_pruned_sections_go_on_product_pages() {
         "{t}"
     );
 }
+
+#[test]
+fn promo_tiles_between_product_cards_are_pruned() {
+    // A shop's category grid: cards of an image, a name and a price, and between them a
+    // tile of the shop's own offer. A longer note in the grid (a disclosure) stays.
+    let cards: String = [
+        "Dark Roast",
+        "Medium Roast",
+        "Light Roast",
+        "Espresso Roast",
+        "Vanilla Latte",
+        "Mocha Latte",
+    ]
+    .iter()
+    .map(|n| {
+        format!(
+            "<li class=grid__item><a href=/p/{}><img src=c.jpg><h3>{n} Coffee, whole bean, roasted in small batches</h3><span class=price>$19.99</span></a></li>",
+            n.len()
+        )
+    })
+    .collect();
+    let promo = "<li class='grid__item grid__item--wide'><a href=/sub><img src=s.jpg><p>Save 30% off your first order + free shipping</p></a></li>";
+    let note = "<li class=grid__note><p>Prices are set by our roasters and may change with each harvest; the cards show the price of a 12 oz bag, with the taxes of your state added at checkout.</p></li>";
+    let html = format!(
+        "<body><main><h1>Coffee</h1><p>{PROSE}</p><ul class=grid>{cards}{promo}{note}</ul></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Dark Roast") && t.contains("Mocha Latte"), "{t}");
+    assert!(!t.contains("Save 30%"), "{t}");
+    assert!(t.contains("Prices are set by our roasters"), "{t}");
+}
