@@ -1540,15 +1540,16 @@ fn prune_promo_tiles(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[boo
                 && dom.tag(c) != Tag::Tr
                 && !pruned.get(c).copied().unwrap_or(true)
                 && dom.end(c) <= c + MAX_PRODUCT_CARD_NODES
+                && raw.get(c).copied().unwrap_or(0) > 0
             {
-                text.clear();
-                dom.subtree_text(c, &mut text);
-                if !text.trim().is_empty() {
-                    let card = holds_price(&text)
-                        && (c + 1..dom.end(c))
-                            .any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture));
-                    cards.push((c, card));
-                }
+                // The image first: the text is read only for cards that have one.
+                let card =
+                    (c + 1..dom.end(c)).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture)) && {
+                        text.clear();
+                        dom.subtree_text(c, &mut text);
+                        holds_price(&text)
+                    };
+                cards.push((c, card));
             }
             c = dom.end(c).max(c + 1);
         }
