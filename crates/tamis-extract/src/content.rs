@@ -812,7 +812,13 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             root = with_product_grid(dom, &pruned, &records, &chars, root, body);
         }
     }
+    if !opts.product {
+        prune_promo_tiles(dom, &mut pruned, &raw, &records, root);
+    }
     prune_buttons(dom, &mut pruned, &raw, root);
+    if opts.product && !listing {
+        prune_orphan_headings(dom, &mut pruned, &raw, root);
+    }
     // A thread (comment regions holding the page, or two posts): its posts' counters and
     // ages are the forum's template. Elsewhere a number alone is a figure ("10,000+"
     // customers, a timeline's years).
@@ -1418,6 +1424,11 @@ pub(crate) fn is_product_card_link(dom: &Dom, a: usize) -> bool {
     }
     let mut s = String::new();
     dom.subtree_text(a, &mut s);
+    holds_price(&s)
+}
+
+/// Whether `s` holds a price: a currency sign ([`CURRENCY_SIGNS`]) next to a digit.
+fn holds_price(s: &str) -> bool {
     s.char_indices().any(|(at, c)| {
         CURRENCY_SIGNS.contains(&c)
             && s.get(at..)
@@ -1488,6 +1499,80 @@ fn with_product_grid(
         return root;
     }
     a
+}
+
+/// Longest text (non-whitespace characters) of a promotional tile in a grid of products: a
+/// slogan and a button. Longer text between the cards is a note on them (a ranking's
+/// disclosure). Our choice.
+pub const MAX_PROMO_TILE_CHARS: u32 = 120;
+/// Least share of a group's cards holding a price for the group to be a shop's grid of
+/// products ([`prune_promo_tiles`]). Our choice.
+pub const MIN_PRICED_CARD_SHARE: f32 = 0.75;
+
+/// In a shop's grid of product cards (a parent of listing records whose children with text
+/// are at least [`MIN_PRODUCT_CARDS`] cards holding an image and a price, and
+/// [`MIN_PRICED_CARD_SHARE`] of them), the children that are no such card are the shop's promotional tiles set between the
+/// products ("Save 30% off your first order", "Bundle + save"): pruned. Children larger than
+/// [`MAX_PRODUCT_CARD_NODES`] are no cards and are left alone, and so are table rows and
+/// texts longer than [`MAX_PROMO_TILE_CHARS`].
+fn prune_promo_tiles(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bool], root: usize) {
+    let end = dom.end(root);
+    let mut done = std::collections::HashSet::new();
+    let mut cards: Vec<(usize, bool)> = Vec::new();
+    let mut text = String::new();
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if !records.get(i).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
+        let Some(p) = dom.parent(i) else {
+            i += 1;
+            continue;
+        };
+        if !done.insert(p) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        cards.clear();
+        let mut c = p + 1;
+        while c < dom.end(p) {
+            if dom.tag(c) != Tag::Text
+                && dom.tag(c) != Tag::Tr
+                && !pruned.get(c).copied().unwrap_or(true)
+                && dom.end(c) <= c + MAX_PRODUCT_CARD_NODES
+                && raw.get(c).copied().unwrap_or(0) > 0
+            {
+                // The image first: the text is read only for cards that have one.
+                let card =
+                    (c + 1..dom.end(c)).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture)) && {
+                        text.clear();
+                        dom.subtree_text(c, &mut text);
+                        holds_price(&text)
+                    };
+                cards.push((c, card));
+            }
+            c = dom.end(c).max(c + 1);
+        }
+        let priced = cards.iter().filter(|(_, p)| *p).count();
+        if priced >= MIN_PRODUCT_CARDS as usize
+            && priced as f32 >= MIN_PRICED_CARD_SHARE * cards.len() as f32
+        {
+            for &(c, has) in &cards {
+                if !has
+                    && raw.get(c).copied().unwrap_or(0) <= MAX_PROMO_TILE_CHARS
+                    && let Some(x) = pruned.get_mut(c)
+                {
+                    *x = true;
+                }
+            }
+        }
+        i = dom.end(i).max(i + 1);
+    }
 }
 
 /// Most nodes of an emphasis element that [`prune_link_paragraphs`] judges as a line.
@@ -1811,14 +1896,98 @@ fn prune_in_root(
     }
 }
 
+/// Most nodes walked after a heading to find what its section shows
+/// ([`prune_orphan_headings`]): past it, the section counts as shown. Our choice.
+const MAX_SECTION_NODES: usize = 4096;
+
+/// On a product page, a heading (`<h2>` to `<h6>`) whose section had text that pruning
+/// removed entirely titles chrome ("Related products", "Customers also bought", "Customer
+/// reviews of ...", "How to get it"): the carousel, review widget or store picker went, and
+/// its title goes with it. The heading's block is the heading with its wrappers that hold no
+/// other text; its section is what follows that block inside the block's parent, up to the
+/// next heading shown of the same or a higher rank. A heading followed by no text at all is kept (its section may be the
+/// parent's next sibling, or a script's).
+fn prune_orphan_headings(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        let tag = dom.tag(i);
+        if !tag.is_heading() || tag == Tag::H1 {
+            i += 1;
+            continue;
+        }
+        let rank = heading_rank(tag);
+        let own = raw.get(i).copied().unwrap_or(0);
+        let mut w = i;
+        while let Some(p) = dom.parent(w) {
+            if p <= root || raw.get(p).copied().unwrap_or(0) != own {
+                break;
+            }
+            w = p;
+        }
+        let section_end = dom.parent(w).map_or(end, |p| dom.end(p));
+        let (mut had, mut shows) = (0u32, false);
+        let mut k = dom.end(w);
+        let mut walked = 0usize;
+        while k < section_end {
+            walked += 1;
+            if walked > MAX_SECTION_NODES {
+                shows = true;
+                break;
+            }
+            if pruned.get(k).copied().unwrap_or(true) {
+                had += raw.get(k).copied().unwrap_or(0);
+                k = dom.end(k).max(k + 1);
+                continue;
+            }
+            let t = dom.tag(k);
+            if t.is_heading() && heading_rank(t) <= rank {
+                break;
+            }
+            if t == Tag::Text && !dom.text_of(k).trim().is_empty() {
+                shows = true;
+                break;
+            }
+            k += 1;
+        }
+        if had >= MIN_SENTENCE_CHARS
+            && !shows
+            && let Some(x) = pruned.get_mut(w)
+        {
+            *x = true;
+        }
+        i = dom.end(i).max(i + 1);
+    }
+}
+
+/// The rank of a heading tag: 1 for `<h1>` to 6 for `<h6>` (7 for other tags).
+fn heading_rank(tag: Tag) -> u8 {
+    match tag {
+        Tag::H1 => 1,
+        Tag::H2 => 2,
+        Tag::H3 => 3,
+        Tag::H4 => 4,
+        Tag::H5 => 5,
+        Tag::H6 => 6,
+        _ => 7,
+    }
+}
+
 /// Longest text (characters) of a label that may be pruned as repeated on a product page.
 pub const MAX_REPEATED_LABEL_CHARS: usize = 30;
 /// Longest label (characters) of an item of an icon strip. Our choice.
 pub const MAX_ICON_LABEL_CHARS: u32 = 40;
+/// Most items of an icon strip: a shop states a few assurances; a longer run of icons with
+/// labels is the product's own grid (the bits of a kit, its colours, its ports). Our choice.
+pub const MAX_ICON_ITEMS: usize = 8;
 /// Most nodes of an item of an icon strip (an icon's `<svg>` paths included). Our choice.
 const MAX_ICON_ITEM_NODES: usize = 48;
 
-/// On a product page, a strip of at least three items that are each an icon (an image or an
+/// On a product page, a strip of three to [`MAX_ICON_ITEMS`] items that are each an icon (an image or an
 /// `<svg>`) and a short label, without links ("Free shipping", "Secure checkout", "30-day
 /// returns"), is the shop's trust badges: pruned.
 fn prune_icon_strips(dom: &Dom, pruned: &mut [bool], root: usize, facts: &PageFacts<'_>) {
@@ -1851,7 +2020,7 @@ fn prune_icon_strips(dom: &Dom, pruned: &mut [bool], root: usize, facts: &PageFa
             }
             c = dom.end(c).max(c + 1);
         }
-        items >= MIN_RECORDS
+        (MIN_RECORDS..=MAX_ICON_ITEMS).contains(&items)
     });
 }
 
@@ -2967,6 +3136,13 @@ fn is_portrait_card(dom: &Dom, i: usize, in_link: bool) -> bool {
     };
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.len() >= 2;
     if !(capital(a) && capital(b) && alt.contains(&format!("{a} {b}"))) {
+        return false;
+    }
+    // A card with a price is a product's (a shop's tile whose screen-reader description
+    // starts with the product's name, as its image's `alt` does), not a person's.
+    let mut text = String::new();
+    dom.subtree_text(i, &mut text);
+    if holds_price(&text) {
         return false;
     }
     // So is a linked image. Checked last, up to the card.

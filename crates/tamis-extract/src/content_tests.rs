@@ -1342,6 +1342,16 @@ fn a_portrait_card_whose_text_starts_with_the_pictured_name_is_pruned() {
         .find(|&k| dom.tag(k) == Tag::Div)
         .unwrap();
     assert!(!is_portrait_card(&dom, card, false));
+    // Nor is a shop's product tile whose description starts with the product's name, as its
+    // image's `alt` does: it has a price.
+    let dom = parse(
+        "<body><div class=tile><div role=button><img src=t.jpg alt='Rejoy Carry-On'></div><a href=/r>Rejoy Carry-On</a><span>$79.99</span><dd class=sr-only>Rejoy Carry-On is available in 6 different options, each with spinner wheels.</dd></div></body>",
+        256,
+    );
+    let card = (0..dom.nodes.len())
+        .find(|&k| dom.tag(k) == Tag::Div)
+        .unwrap();
+    assert!(!is_portrait_card(&dom, card, false));
 }
 
 #[test]
@@ -1547,6 +1557,16 @@ fn icon_strips_are_pruned_on_product_pages() {
         t.contains("Holds 12 cards") && t.contains("Weighs 2 oz"),
         "{t}"
     );
+    // A long run of icons with labels is the product's own grid: the bits of a kit.
+    let bits: String = (1..=12)
+        .map(|k| badge(&format!("Torx T{k}")))
+        .collect::<String>();
+    let html = format!(
+        "<body><main><h1>Moray Driver Kit</h1><div class=description>{}<div class=bits>{bits}</div></div></main></body>",
+        article(4),
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("Torx T1 ") && t.contains("Torx T12"), "{t}");
 }
 
 #[test]
@@ -1844,4 +1864,54 @@ fn data_nosnippet_regions_are_chrome() {
     let t = root_text(&html);
     assert!(t.contains("Title") && t.contains("real prose"), "{t}");
     assert!(!t.contains("premium plan"), "{t}");
+}
+
+#[test]
+fn headings_of_pruned_sections_go_on_product_pages() {
+    // "Customers also bought" over a cross-sell shelf that the commerce words prune: the
+    // title of a region that is gone. A section whose text shows keeps its heading, and so
+    // does one that loses only a control's label ("Play the film").
+    let html = format!(
+        "<body><main><h1>Nano Puff Jacket</h1><div class=description>{}</div><h2>Customers also bought</h2><div class=upsell><p>Down Sweater Hoody, warm and light, now with a recycled shell.</p></div><h2>Specifications</h2><p>Weight: 13 oz</p><section><h2>Take a closer look</h2><button>Play the film</button></section><section><p>{PROSE} Closer.</p></section></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose") && t.contains("Closer."), "{t}");
+    assert!(!t.contains("Down Sweater"), "{t}");
+    assert!(!t.contains("Customers also bought"), "{t}");
+    assert!(
+        t.contains("Specifications") && t.contains("Take a closer look"),
+        "{t}"
+    );
+}
+
+#[test]
+fn promo_tiles_between_product_cards_are_pruned() {
+    // A shop's category grid: cards of an image, a name and a price, and between them a
+    // tile of the shop's own offer. A longer note in the grid (a disclosure) stays.
+    let cards: String = [
+        "Dark Roast",
+        "Medium Roast",
+        "Light Roast",
+        "Espresso Roast",
+        "Vanilla Latte",
+        "Mocha Latte",
+    ]
+    .iter()
+    .map(|n| {
+        format!(
+            "<li class=grid__item><a href=/p/{}><img src=c.jpg><h3>{n} Coffee, whole bean, roasted in small batches</h3><span class=price>$19.99</span></a></li>",
+            n.len()
+        )
+    })
+    .collect();
+    let promo = "<li class='grid__item grid__item--wide'><a href=/sub><img src=s.jpg><p>Save 30% off your first order + free shipping</p></a></li>";
+    let note = "<li class=grid__note><p>Prices are set by our roasters and may change with each harvest; the cards show the price of a 12 oz bag, with the taxes of your state added at checkout.</p></li>";
+    let html = format!(
+        "<body><main><h1>Coffee</h1><p>{PROSE}</p><ul class=grid>{cards}{promo}{note}</ul></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Dark Roast") && t.contains("Mocha Latte"), "{t}");
+    assert!(!t.contains("Save 30%"), "{t}");
+    assert!(t.contains("Prices are set by our roasters"), "{t}");
 }

@@ -154,8 +154,19 @@ fn product_name(dom: &dom::Dom, analysis: &content::Analysis) -> Option<String> 
 /// Structured-data descriptions shorter than this many characters are not worth adding.
 const MIN_STRUCTURED_CHARS: usize = 80;
 
-/// Appends descriptions from structured data that the visible text does not already hold.
+/// A body of at least this many characters gets no structured-data description appended. Our
+/// choice: a few paragraphs.
+const MAX_BODY_CHARS_FOR_STRUCTURED: usize = 1000;
+
+/// Appends descriptions from structured data that the visible text does not already hold,
+/// when that text is short: structured data fills in for a page whose text was not found
+/// (rendered by a script, an empty shell). Next to a page's text of a few paragraphs, a
+/// description that the text does not hold is the page's search snippet (`KALLAX Shelf unit
+/// - white 30 1/8x57 5/8". The simple design...`), which the page does not show.
 fn append_structured(body: &mut String, descriptions: &[String]) {
+    if body.chars().count() >= MAX_BODY_CHARS_FOR_STRUCTURED {
+        return;
+    }
     for d in descriptions {
         if d.chars().count() < MIN_STRUCTURED_CHARS {
             continue;
@@ -318,6 +329,26 @@ mod tests {
             "{}",
             out.text
         );
+    }
+
+    #[test]
+    fn structured_descriptions_fill_in_for_short_texts_only() {
+        let ex = Extractor::default();
+        let ld = r#"<script type="application/ld+json">{"@type":"Product","name":"Kallax","description":"Kallax shelf unit, white. Standing or lying, the series adapts to taste, space and budget."}</script>"#;
+        // A script-rendered shell: the description is the page's text.
+        let shell = format!("<html><head>{ld}</head><body><div id=app></div></body></html>");
+        let out = ex.extract(shell.as_bytes(), None);
+        assert!(out.text.contains("adapts to taste"), "{}", out.text);
+        // A page with paragraphs of its own: the description missing from them is a snippet.
+        let prose: String = (1..=12)
+            .map(|k| format!("<p>Point {k}: the simple design with clean lines makes the unit flexible and easy to use at home.</p>"))
+            .collect();
+        let page = format!(
+            "<html><head>{ld}</head><body><main><h1>Kallax</h1>{prose}</main></body></html>"
+        );
+        let out = ex.extract(page.as_bytes(), None);
+        assert!(out.text.contains("simple design"), "{}", out.text);
+        assert!(!out.text.contains("adapts to taste"), "{}", out.text);
     }
 
     #[test]
