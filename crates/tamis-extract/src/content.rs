@@ -1312,9 +1312,12 @@ struct PageFacts<'a> {
 /// Whether one of the words of element `i`'s class (split at every non-alphanumeric
 /// character: `products__card` is `products` and `card`) is one of `words`, ignoring case.
 pub(crate) fn class_has_word(dom: &Dom, i: usize, words: &[&str]) -> bool {
+    // Bytes, not chars: the bytes of a non-ASCII character are no ASCII alphanumerics, so they
+    // split the same way, without decoding.
     dom.attr(i, Attr::Class).is_some_and(|c| {
-        c.split(|ch: char| !ch.is_ascii_alphanumeric())
-            .any(|t| words.iter().any(|w| t.eq_ignore_ascii_case(w)))
+        c.as_bytes()
+            .split(|b| !b.is_ascii_alphanumeric())
+            .any(|t| words.iter().any(|w| t.eq_ignore_ascii_case(w.as_bytes())))
     })
 }
 
