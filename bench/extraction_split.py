@@ -2,7 +2,7 @@
 """Scores one extraction output on a deterministic tuning/held-out split of the dev pages.
 
 Usage: extraction_split.py MANIFEST OUT.jsonl --scorer PATH/extraction_score.py [--worst N]
-       [--type TYPE] [--compare OLD.jsonl] [--round 1|2]
+       [--type TYPE] [--compare OLD.jsonl] [--round 1|2] [--peer PEER.jsonl ...]
 
 Round 1 (--round 1): a page is in the tuning half when the first byte of
 sha256("tamis-split:" + id) is even, else in the held-out half. Round 2 (the default since
@@ -69,6 +69,41 @@ def summary(sc, rows):
     return out
 
 
+def bootstrap(xs, rng, n=2000):
+    """The 5th and 95th percentiles of the mean of xs over n resamples."""
+    means = sorted(statistics.fmean(rng.choices(xs, k=len(xs))) for _ in range(n))
+    return means[n // 20], means[n - 1 - n // 20]
+
+
+def peer_lead(sc, manifest, rows, path, d, w):
+    """The peer's rows per half, then OUT's WCXB lead over it per half and the change of that
+    lead from the tuning to the held-out half, with 90% bootstrap intervals over pages."""
+    peer = {r["id"]: r for r in per_page(sc, manifest, {j["id"]: j.get("text") or "" for j in load(path)})}
+    name = path.rsplit("/", 1)[-1].removesuffix(".jsonl")[:8]
+    for half_name in ("tune", "held"):
+        sel = [peer[r["id"]] for r in rows if r["half"] == half_name]
+        s = summary(sc, sel)
+        print(f"{name + ':' + half_name:<13}{s['sh']:>{w}.{d}f}{s['wcxb']:>{w}.{d}f}"
+              + "".join(f"{s[t]:>{w}.{d}f}" for t in TYPES))
+    rng = random.Random(0)
+    lead = {}
+    for half_name in ("tune", "held"):
+        lead[half_name] = [r["f1w"] - peer[r["id"]]["f1w"] for r in rows
+                           if r["half"] == half_name and r["dataset"] != "scrapinghub"]
+    if not lead["tune"] or not lead["held"]:
+        return
+    lo_t, hi_t = bootstrap(lead["tune"], rng)
+    lo_h, hi_h = bootstrap(lead["held"], rng)
+    shifts = sorted(statistics.fmean(rng.choices(lead["held"], k=len(lead["held"])))
+                    - statistics.fmean(rng.choices(lead["tune"], k=len(lead["tune"])))
+                    for _ in range(2000))
+    print(f"  WCXB lead over {name}: tune {statistics.fmean(lead['tune']):+.4f} "
+          f"({lo_t:+.4f} .. {hi_t:+.4f}), held {statistics.fmean(lead['held']):+.4f} "
+          f"({lo_h:+.4f} .. {hi_h:+.4f}); held - tune "
+          f"{statistics.fmean(lead['held']) - statistics.fmean(lead['tune']):+.4f} "
+          f"({shifts[100]:+.4f} .. {shifts[1899]:+.4f})")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("manifest")
@@ -79,6 +114,8 @@ def main():
     ap.add_argument("--compare", default=None)
     ap.add_argument("--round", type=int, default=2, choices=[1, 2])
     ap.add_argument("--digits", type=int, default=3, help="decimals of the table's figures")
+    ap.add_argument("--peer", action="append", default=[],
+                    help="another tool's output on the same pages (repeatable)")
     args = ap.parse_args()
     global ROUND
     ROUND = args.round
@@ -95,6 +132,8 @@ def main():
         s = summary(sc, sel)
         print(f"{name:<8}{len(sel):>5}{s['sh']:>{w}.{d}f}{s['wcxb']:>{w}.{d}f}"
               + "".join(f"{s[t]:>{w}.{d}f}" for t in TYPES))
+    for path in args.peer:
+        peer_lead(sc, manifest, rows, path, d, w)
     tune = [r for r in rows if r["half"] == "tune" and (args.type is None or r["type"] == args.type
                                                       or (args.type == "sh" and r["dataset"] == "scrapinghub"))]
     if args.worst:
@@ -111,11 +150,11 @@ def main():
                  if r["half"] == name and r["dataset"] != "scrapinghub"]
             if not d:
                 continue
-            means = sorted(statistics.fmean(rng.choices(d, k=len(d))) for _ in range(2000))
+            lo, hi = bootstrap(d, rng)
             up = sum(x > 0.005 for x in d)
             down = sum(x < -0.005 for x in d)
             print(f"  {name} WCXB change {statistics.fmean(d):+.4f} "
-                  f"(90% interval {means[100]:+.4f} .. {means[1899]:+.4f}; {up} pages up, {down} down)")
+                  f"(90% interval {lo:+.4f} .. {hi:+.4f}; {up} pages up, {down} down)")
         diffs = sorted(((r["f1w"] - old[r["id"]]["f1w"], r) for r in tune), key=lambda x: x[0])
         for d, r in diffs[:8] + diffs[-8:]:
             if abs(d) > 0.005:
