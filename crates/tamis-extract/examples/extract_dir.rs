@@ -4,8 +4,12 @@
 //! (decompression and reading excluded) on stderr.
 //!
 //! ```text
-//! cargo run --release -p tamis-extract --example extract_dir -- ../shared/data/extraction out.jsonl [--repeat N] [--markdown] [--timing FILE]
+//! cargo run --release -p tamis-extract --example extract_dir -- ../shared/data/extraction out.jsonl [--repeat N] [--markdown] [--timing FILE] [--pruned FILE]
 //! ```
+//!
+//! `--pruned FILE` also writes, per page, every region pruning took out, with the rule that
+//! did (`{"id", "regions": [{"why", "element", "in_root", "text"}]}`), for audits of the rules
+//! against gold texts.
 #![allow(
     clippy::print_stdout,
     clippy::unwrap_used,
@@ -24,6 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut positional = Vec::new();
     let mut repeat = 1usize;
     let mut timing: Option<String> = None;
+    let mut pruned: Option<String> = None;
     let mut cfg = ExtractConfig::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -31,6 +36,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--repeat" => repeat = it.next().ok_or("--repeat N")?.parse()?,
             "--markdown" => cfg.output = OutputFormat::Markdown,
             "--timing" => timing = Some(it.next().ok_or("--timing FILE")?.clone()),
+            "--pruned" => pruned = Some(it.next().ok_or("--pruned FILE")?.clone()),
             "--comments" => cfg.include_comments = true,
             _ => positional.push(a.clone()),
         }
@@ -86,6 +92,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(path) = timing {
         let t = serde_json::json!({"pages": pages.len(), "bytes": total_bytes, "secs": secs});
         std::fs::write(path, t.to_string())?;
+    }
+    if let Some(path) = pruned {
+        let mut w = std::io::BufWriter::new(std::fs::File::create(path)?);
+        for (id, bytes) in &pages {
+            let regions: Vec<_> = tamis_extract::pruned_regions(bytes)
+                .into_iter()
+                .map(|r| {
+                    serde_json::json!({"why": r.why, "element": r.element,
+                                       "in_root": r.in_root, "text": r.text})
+                })
+                .collect();
+            writeln!(w, "{}", serde_json::json!({"id": id, "regions": regions}))?;
+        }
+        w.flush()?;
     }
     let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
     for (id, text) in results {

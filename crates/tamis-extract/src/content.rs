@@ -222,6 +222,152 @@ pub struct Analysis {
     /// The deadline ([`PruneOptions::deadline`]) passed: pruning may be partial and the root
     /// is the body.
     pub timed_out: bool,
+    /// Why each pruned node was pruned: the rule of the pruning pass, or the later pass that
+    /// trimmed it. Filled only with [`PruneOptions::explain`] (empty otherwise).
+    pub why: Vec<Option<Why>>,
+}
+
+/// The rule or pass that pruned a region (see [`Analysis::why`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Why {
+    /// A tag that is never content (`<nav>`, `<footer>`, `<script>`, forms' controls...).
+    Tag,
+    /// A `<header>` outside the article.
+    Header,
+    /// `data-nosnippet`.
+    Nosnippet,
+    /// A person's portrait card (photo, name, role).
+    PortraitCard,
+    /// A hexadecimal identifier shown as text.
+    HexId,
+    /// Placeholder text ("Loading...").
+    Placeholder,
+    /// A "read more" link.
+    ReadMore,
+    /// A microdata counter or list position.
+    Counter,
+    /// The short form of a value shown in two forms.
+    ShortForm,
+    /// A form label.
+    FormLabel,
+    /// `<small>` print.
+    Small,
+    /// `<noscript>`.
+    Noscript,
+    /// The `hidden` attribute.
+    Hidden,
+    /// `aria-hidden=true`.
+    AriaHidden,
+    /// A style that hides.
+    StyleHidden,
+    /// An ARIA landmark role of boilerplate (`navigation`, `banner`...).
+    Role,
+    /// The wrapper of a text-entry field.
+    FormField,
+    /// Screen-reader-only text.
+    ScreenReader,
+    /// A class or id word of a hidden state.
+    HiddenClass,
+    /// A class or id word of boilerplate (`sidebar`, `share`, `related`...).
+    ClassWord,
+    /// A fixed-position overlay.
+    Overlay,
+    /// A comment section (comments off).
+    Comments,
+    /// Shop chrome on a product page (delivery, returns, payment).
+    Commerce,
+    /// A region headed by a boilerplate heading ("Related articles").
+    Heading,
+    /// A post's poster card, but for the name.
+    PosterCard,
+    /// Link clusters among the root's children (tags, share links).
+    LinkCluster,
+    /// Trimmed when the root was joined with its siblings or the product description.
+    Join,
+    /// Image captions and credits.
+    Caption,
+    /// Paragraphs that are links to other pages.
+    LinkParagraph,
+    /// Teaser cards of other pages.
+    TeaserCard,
+    /// Standfirst repeated from the page's description.
+    Standfirst,
+    /// Product page: repeated short labels.
+    RepeatedLabel,
+    /// Product page: an icon strip.
+    IconStrip,
+    /// Product page: a shop-policy section.
+    Policy,
+    /// Promo tiles between a shop grid's cards.
+    PromoTile,
+    /// A short button label.
+    Button,
+    /// Product page: a heading whose section was pruned.
+    OrphanHeading,
+    /// A thread's counters and ages.
+    PostCounter,
+    /// Regions after a thread's last post.
+    AfterPosts,
+    /// Listing records' date lines.
+    RecordDate,
+}
+
+impl Why {
+    /// A short name, as `explain` prints it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Why::Tag => "tag",
+            Why::Header => "header",
+            Why::Nosnippet => "nosnippet",
+            Why::PortraitCard => "portrait-card",
+            Why::HexId => "hex-id",
+            Why::Placeholder => "placeholder",
+            Why::ReadMore => "read-more",
+            Why::Counter => "counter",
+            Why::ShortForm => "short-form",
+            Why::FormLabel => "form-label",
+            Why::Small => "small",
+            Why::Noscript => "noscript",
+            Why::Hidden => "hidden",
+            Why::AriaHidden => "aria-hidden",
+            Why::StyleHidden => "style-hidden",
+            Why::Role => "role",
+            Why::FormField => "form-field",
+            Why::ScreenReader => "screen-reader",
+            Why::HiddenClass => "hidden-class",
+            Why::ClassWord => "class-word",
+            Why::Overlay => "overlay",
+            Why::Comments => "comments",
+            Why::Commerce => "commerce",
+            Why::Heading => "heading",
+            Why::PosterCard => "poster-card",
+            Why::LinkCluster => "link-cluster",
+            Why::Join => "join",
+            Why::Caption => "caption",
+            Why::LinkParagraph => "link-paragraph",
+            Why::TeaserCard => "teaser-card",
+            Why::Standfirst => "standfirst",
+            Why::RepeatedLabel => "repeated-label",
+            Why::IconStrip => "icon-strip",
+            Why::Policy => "policy",
+            Why::PromoTile => "promo-tile",
+            Why::Button => "button",
+            Why::OrphanHeading => "orphan-heading",
+            Why::PostCounter => "post-counter",
+            Why::AfterPosts => "after-posts",
+            Why::RecordDate => "record-date",
+        }
+    }
+}
+
+/// Names `pass` as the reason of every pruned node that has none yet: called after each
+/// pruning pass. Does nothing unless reasons are recorded (`why` empty).
+fn blame(pruned: &[bool], why: &mut [Option<Why>], pass: Why) {
+    for (w, &p) in why.iter_mut().zip(pruned) {
+        if p && w.is_none() {
+            *w = Some(pass);
+        }
+    }
 }
 
 /// Non-whitespace characters of `s` and how many sentence ends it has.
@@ -368,6 +514,8 @@ pub struct PruneOptions {
     /// the body; [`Analysis::timed_out`]). Checked every [`DEADLINE_CHECK_NODES`] nodes of
     /// the pruning pass and between the later passes.
     pub deadline: Option<Instant>,
+    /// Record why each region was pruned ([`Analysis::why`]), for `explain`.
+    pub explain: bool,
 }
 
 /// How many nodes the pruning pass handles between two looks at the clock.
@@ -509,6 +657,11 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
 
     // Pass 1: pruning.
     let mut pruned = vec![false; n];
+    let mut why: Vec<Option<Why>> = if opts.explain {
+        vec![None; n]
+    } else {
+        Vec::new()
+    };
     let mut in_article = vec![false; n];
     // Node is a link or inside one.
     let mut in_link = vec![false; n];
@@ -565,7 +718,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         if threaded && let Some(x) = post_of.get_mut(i) {
             *x = if is_post(dom, i) { i as u32 } else { post };
         }
-        if should_prune(dom, i, node.tag, inherited_article, linked, &facts, opts) {
+        if let Some(reason) =
+            should_prune(dom, i, node.tag, inherited_article, linked, &facts, opts)
+        {
             // A post's poster card or header (`<aside>`, `message-userDetails`) keeps the
             // poster's name, once per post: the rest of it (avatar, rank, post count) goes.
             if post != NONE
@@ -582,11 +737,15 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             if let Some(p) = pruned.get_mut(i) {
                 *p = true;
             }
+            if let Some(w) = why.get_mut(i) {
+                *w = Some(reason);
+            }
             i = dom.end(i).max(i + 1);
             continue;
         }
         i += 1;
     }
+    blame(&pruned, &mut why, Why::PosterCard);
 
     // Pass 2: text into blocks.
     let mut block_of = vec![0u32; n];
@@ -693,6 +852,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             thread: typed >= 2,
             comments_as_content: forum_mode,
             timed_out: true,
+            why,
         };
     }
     let blocks = Blocks {
@@ -786,20 +946,29 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             root = r;
         }
         root = to_article_body(dom, &mut pruned, &value, root, body);
+        blame(&pruned, &mut why, Why::LinkCluster);
         root = merge_siblings(dom, &mut pruned, &value, root, body);
+        blame(&pruned, &mut why, Why::Join);
         if opts.product
             && let Some(d) = product_description(dom, &pruned, &raw, body)
         {
             root = join_description(dom, &mut pruned, root, d, body);
+            blame(&pruned, &mut why, Why::Join);
         }
         let prev = previous_siblings(dom);
         prune_captions(dom, &mut pruned, &records, &prev, root, &facts);
+        blame(&pruned, &mut why, Why::Caption);
         prune_link_paragraphs(dom, &mut pruned, &records, &prev, &chars, &link_chars, root);
+        blame(&pruned, &mut why, Why::LinkParagraph);
         prune_teaser_cards(dom, &mut pruned, &chars, &link_chars, root, &facts);
+        blame(&pruned, &mut why, Why::TeaserCard);
         prune_standfirsts(dom, &mut pruned, &raw, root);
+        blame(&pruned, &mut why, Why::Standfirst);
         if opts.product {
             prune_repeated_labels(dom, &mut pruned, root);
+            blame(&pruned, &mut why, Why::RepeatedLabel);
             prune_icon_strips(dom, &mut pruned, root, &facts);
+            blame(&pruned, &mut why, Why::IconStrip);
             // A section titled by the shop's policies ("Shipping, Returns & Warranty",
             // "Delivery and pickup") is the shop's chrome around the product, as the commerce
             // class words are. Pruned once the root is chosen: it does not move the root.
@@ -807,6 +976,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             prune_in_root(dom, &mut pruned, root, |i, _| {
                 raw.get(i).copied().unwrap_or(0) <= limit && headed_by_policy(dom, i)
             });
+            blame(&pruned, &mut why, Why::Policy);
         }
         if !opts.product {
             root = with_product_grid(dom, &pruned, &records, &chars, root, body);
@@ -814,10 +984,13 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     }
     if !opts.product {
         prune_promo_tiles(dom, &mut pruned, &raw, &records, root);
+        blame(&pruned, &mut why, Why::PromoTile);
     }
     prune_buttons(dom, &mut pruned, &raw, root);
+    blame(&pruned, &mut why, Why::Button);
     if opts.product && !listing {
         prune_orphan_headings(dom, &mut pruned, &raw, root);
+        blame(&pruned, &mut why, Why::OrphanHeading);
     }
     // A thread (comment regions holding the page, or two posts): its posts' counters and
     // ages are the forum's template. Elsewhere a number alone is a figure ("10,000+"
@@ -830,14 +1003,17 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let named = last.is_some_and(|l| names_post(dom, l));
     if !listing && (opts.include_comments || threaded || named) {
         prune_counters(dom, &mut pruned, &raw, root);
+        blame(&pruned, &mut why, Why::PostCounter);
     }
     if let Some(l) = last
         && (opts.include_comments || typed >= 2 || named)
     {
         prune_after_posts(dom, &mut pruned, &raw, &records, l, root);
+        blame(&pruned, &mut why, Why::AfterPosts);
     }
     if listing {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
+        blame(&pruned, &mut why, Why::RecordDate);
     }
     let mut in_record = records;
     for i in 1..n {
@@ -862,6 +1038,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         thread: typed >= 2,
         comments_as_content: forum_mode,
         timed_out: false,
+        why,
     }
 }
 
@@ -3214,26 +3391,26 @@ fn should_prune(
     in_link: bool,
     facts: &PageFacts<'_>,
     opts: PruneOptions,
-) -> bool {
+) -> Option<Why> {
     let (raw, page_chars) = (facts.raw, facts.page_chars);
     if tag == Tag::Button
         && raw.get(i).copied().unwrap_or(0) <= MAX_TOGGLE_CHARS
         && is_accordion_toggle(dom, i)
     {
-        return false;
+        return None;
     }
     if tag_is_never_content(tag) && !(tag == Tag::Aside && in_article && is_text_list_box(dom, i)) {
-        return true;
+        return Some(Why::Tag);
     }
     if tag == Tag::Header && !in_article {
-        return true;
+        return Some(Why::Header);
     }
     // `data-nosnippet` (Google's mark of text the site keeps out of search results' snippets):
     // the site's own word that the region is no part of what the page is about (its footer,
     // cookie banner, ads, "JavaScript is disabled"). Not the page's title region.
     if dom.attr(i, Attr::DataNosnippet).is_some() && !facts.has_h1.get(i).copied().unwrap_or(false)
     {
-        return true;
+        return Some(Why::Nosnippet);
     }
     if matches!(tag, Tag::Div | Tag::Section | Tag::Aside)
         && facts.has_img.get(i).copied().unwrap_or(false)
@@ -3241,17 +3418,17 @@ fn should_prune(
         && facts.para.get(i).copied().unwrap_or(0) <= 2
         && is_portrait_card(dom, i, in_link)
     {
-        return true;
+        return Some(Why::PortraitCard);
     }
     if is_hex_identifier(dom, i, raw.get(i).copied().unwrap_or(0)) {
-        return true;
+        return Some(Why::HexId);
     }
     if tag.is_block() && raw.get(i).copied().unwrap_or(0) >= 11 && is_placeholder_text(dom, i) {
-        return true;
+        return Some(Why::Placeholder);
     }
     // A link named "read more" is a teaser of another page (or the button to it).
     if tag == Tag::A && names_read_more(dom, i) {
-        return true;
+        return Some(Why::ReadMore);
     }
     // A count of likes, replies or views (microdata `InteractionCounter`) and a post's or
     // item's number in its list (`itemprop=position`) are no text.
@@ -3259,20 +3436,20 @@ fn should_prune(
         v.split_ascii_whitespace()
             .any(|t| t == "interactionStatistic" || t == "position")
     }) {
-        return true;
+        return Some(Why::Counter);
     }
     // The short form of a value shown in two forms, one for narrow screens (`<time><span
     // class=time__long>June 14, 2024</span><span class=time__short>1 yr</span></time>`).
     if class_has_word(dom, i, &["short"]) && sibling_named(dom, i, &["long"]) {
-        return true;
+        return Some(Why::ShortForm);
     }
     // A form label is a phrase ("Email", "I agree to the terms..."); a label wrapping a
     // whole card of blocks (selectable tiles, radio cards) is content.
     if tag == Tag::Label && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block()) {
-        return true;
+        return Some(Why::FormLabel);
     }
     if matches!(tag, Tag::Html | Tag::Body | Tag::Root) {
-        return false;
+        return None;
     }
     let share = raw.get(i).copied().unwrap_or(0) as f32 / page_chars;
     // `<small>` is a side comment (HTML: "small print", disclaimers, caveats, legal
@@ -3280,7 +3457,7 @@ fn should_prune(
     // pages that set their whole text in `<small>` keep it, and so does a sentence with a
     // `<small>` inside (`$20 <small>per month</small>`).
     if tag == Tag::Small && share <= MAX_PRUNED_SHARE && !inside_sentence(dom, i) {
-        return true;
+        return Some(Why::Small);
     }
     // What a page shows only without scripts (fallback menus, "enable JavaScript" notes) is
     // not what a reader sees; a page whose text is all there is the exception, unless that
@@ -3288,7 +3465,7 @@ fn should_prune(
     if tag == Tag::Noscript
         && (share <= MAX_PRUNED_SHARE || raw.get(i).copied().unwrap_or(0) <= MAX_NOSCRIPT_CHARS)
     {
-        return true;
+        return Some(Why::Noscript);
     }
     let h = dom.class_id_hints(i);
     let role = dom.attr(i, Attr::Role);
@@ -3307,7 +3484,7 @@ fn should_prune(
     // hidden regions are dropped.
     if !disclosure {
         if dom.attr(i, Attr::Hidden).is_some() && share <= MAX_PRUNED_SHARE {
-            return true;
+            return Some(Why::Hidden);
         }
         // `aria-hidden` hides from screen readers, not from the eye: a link so marked is a
         // card's second link to the same target (its summary or image), shown on screen.
@@ -3317,43 +3494,48 @@ fn should_prune(
             && !(tag == Tag::A && dom.attr(i, Attr::Href).is_some())
             && !matches!(tag, Tag::Del | Tag::Ins)
         {
-            return true;
+            return Some(Why::AriaHidden);
         }
         // Content hidden by a style or class is sometimes the page itself, revealed by a
         // script (pay/age gates, "lockdown" plugins): only small hidden regions are dropped.
         if dom.attr(i, Attr::Style).is_some_and(style_hides) && share <= MAX_PRUNED_SHARE {
-            return true;
+            return Some(Why::StyleHidden);
         }
     }
     if role.is_some_and(role_is_boilerplate) {
-        return true;
+        return Some(Why::Role);
     }
     // The wrapper of a text-entry field (search box, newsletter sign-up, contact form row,
     // anti-spam field) is a form's chrome: its label, hint and button are no content.
     if facts.has_field.get(i).copied().unwrap_or(false)
         && raw.get(i).copied().unwrap_or(0) <= MAX_FIELD_WRAPPER_CHARS
     {
-        return true;
+        return Some(Why::FormField);
     }
     if h.screen_reader && share <= MAX_PRUNED_SHARE && !spoken_price(dom, i) {
-        return true;
+        return Some(Why::ScreenReader);
     }
     if h.hidden && !disclosure && share <= MAX_PRUNED_SHARE && !spoken_price(dom, i) {
-        return true;
+        return Some(Why::HiddenClass);
     }
     let headed = headed_by_boilerplate(dom, i);
-    let flagged = h.boilerplate
-        || fixed_overlay(dom, i)
-        || (h.comments && !opts.include_comments)
-        || (h.commerce && opts.product)
-        || headed;
-    if !flagged {
-        return false;
-    }
+    let flag = if h.boilerplate {
+        Why::ClassWord
+    } else if fixed_overlay(dom, i) {
+        Why::Overlay
+    } else if h.comments && !opts.include_comments {
+        Why::Comments
+    } else if h.commerce && opts.product {
+        Why::Commerce
+    } else if headed {
+        Why::Heading
+    } else {
+        return None;
+    };
     // A region holding the page's `<h1>` or `<main>` is where the content is, whatever its
     // class says (`sticky-navbar` wrappers of a product's title, `content-has-sidebar`).
     if facts.has_h1.get(i).copied().unwrap_or(false) {
-        return false;
+        return None;
     }
     // A region named only by a weak token (`paragraph--type--jump-link`: a table of contents
     // and the sections it links to) holding several long paragraphs is the article.
@@ -3362,20 +3544,21 @@ fn should_prune(
         && !h.comments
         && facts.para.get(i).copied().unwrap_or(0) >= MIN_WEAK_PARAGRAPHS
     {
-        return false;
+        return None;
     }
     // The attribution line opening a quote ("Irene said:", XenForo's `<blockquote><div
     // class=bbCodeBlock-title><a class=bbCodeBlock-sourceJump>`) is the quote's, whatever a
     // weak word of its link's class says.
     if !headed && !h.strong && !h.comments && opens_quote(dom, i) {
-        return false;
+        return None;
     }
     // An embedded post quoted by the text (`<div class="social-media-embed"><blockquote
     // class="twitter-tweet">`) is no share bar.
     if !h.comments && embeds_quote(dom, i, raw) {
-        return false;
+        return None;
     }
-    (share <= MAX_PRUNED_SHARE || headed) && (tag != Tag::Main && (tag != Tag::Article || headed))
+    ((share <= MAX_PRUNED_SHARE || headed) && (tag != Tag::Main && (tag != Tag::Article || headed)))
+        .then_some(flag)
 }
 
 #[cfg(test)]

@@ -1915,3 +1915,46 @@ fn promo_tiles_between_product_cards_are_pruned() {
     assert!(!t.contains("Save 30%"), "{t}");
     assert!(t.contains("Prices are set by our roasters"), "{t}");
 }
+
+#[test]
+fn explain_names_the_rule_or_pass_that_pruned_each_region() {
+    let html = format!(
+        "<body><nav><a href=/>Home</a></nav><main><article><h1>Title</h1><p>{PROSE}</p>\
+         <p>{PROSE} <a class=btn href=/buy>Book now</a></p><div class=share-buttons>Share this</div></article></main>\
+         <div class=sidebar>Popular posts</div></body>"
+    );
+    let dom = parse(&html, 256);
+    let with = PruneOptions {
+        explain: true,
+        ..PruneOptions::default()
+    };
+    let a = analyse(&dom, with);
+    let reason_of = |needle: &str| {
+        let t = (0..dom.nodes.len())
+            .find(|&i| dom.tag(i) == Tag::Text && dom.text_of(i).contains(needle))
+            .unwrap();
+        // The outermost pruned element holding the text.
+        let mut i = t;
+        let mut found = None;
+        while let Some(p) = dom.parent(i) {
+            if a.pruned[p] {
+                found = Some(p);
+            }
+            i = p;
+        }
+        found.and_then(|p| a.why[p])
+    };
+    assert_eq!(reason_of("Home"), Some(Why::Tag));
+    assert_eq!(reason_of("Popular posts"), Some(Why::ClassWord));
+    assert_eq!(reason_of("Share this"), Some(Why::ClassWord));
+    // A later pass (button labels are trimmed once the root is chosen) is named too.
+    assert_eq!(reason_of("Book now"), Some(Why::Button));
+    assert_eq!(reason_of("real prose"), None);
+    // Every pruned node has a reason; without `explain`, none is recorded and the pruning is
+    // the same.
+    assert!((0..dom.nodes.len()).all(|i| !a.pruned[i] || a.why[i].is_some()));
+    let b = analyse(&dom, PruneOptions::default());
+    assert!(b.why.is_empty());
+    assert_eq!(a.pruned, b.pruned);
+    assert_eq!(a.root, b.root);
+}

@@ -86,6 +86,7 @@ impl Extractor {
                 include_comments: self.cfg.include_comments,
                 product: meta.product,
                 deadline,
+                explain: false,
             },
         );
         let timed_out = analysis.timed_out;

@@ -58,11 +58,9 @@ pub use config::{
 };
 pub use extractor::{Extracted, Extractor, NO_MAIN_CONTENT, UNSUPPORTED_MEDIA};
 
-/// Debugging aid (not a stable API): describes how the content root of `html` was chosen —
-/// the root's path, the highest-valued elements and the largest pruned regions.
-#[doc(hidden)]
-pub fn explain(html: &[u8]) -> String {
-    use std::fmt::Write;
+/// The page's DOM and its analysis with pruning reasons recorded, as the extractor's defaults
+/// make it; and whether the page is one product's.
+fn analyse_explained(html: &[u8]) -> (dom::Dom, content::Analysis, bool) {
     let (text, _) = charset::decode_html(html, None);
     let d = dom::parse(&text, DEFAULT_MAX_DEPTH as usize);
     let product = metadata::collect(&d).product;
@@ -70,23 +68,78 @@ pub fn explain(html: &[u8]) -> String {
         &d,
         content::PruneOptions {
             product,
+            explain: true,
             ..Default::default()
         },
     );
-    let label = |i: usize| {
-        let mut s = format!("{:?}", d.tag(i)).to_lowercase();
-        if let Some(id) = d.attr(i, dom::Attr::Id) {
-            let _ = write!(s, "#{}", id.chars().take(40).collect::<String>());
-        }
-        if let Some(c) = d.attr(i, dom::Attr::Class) {
-            let _ = write!(
-                s,
-                ".{}",
-                c.split_whitespace().take(3).collect::<Vec<_>>().join(".")
-            );
-        }
-        s
-    };
+    (d, a, product)
+}
+
+/// One region pruning took out of a page (see [`pruned_regions`]).
+#[doc(hidden)]
+#[derive(Debug, Clone)]
+pub struct PrunedRegion {
+    /// The rule or pass that pruned it (`class-word`, `tag`, `caption`...).
+    pub why: &'static str,
+    /// The element's tag, id and class, as `explain` prints them.
+    pub element: String,
+    /// Whether it lay inside the chosen content root.
+    pub in_root: bool,
+    /// Its text.
+    pub text: String,
+}
+
+/// Debugging aid (not a stable API): every region pruning took out of `html` (outermost
+/// pruned elements only), in document order, with the reason.
+#[doc(hidden)]
+pub fn pruned_regions(html: &[u8]) -> Vec<PrunedRegion> {
+    let (d, a, _) = analyse_explained(html);
+    let pruned = |i: usize| a.pruned.get(i).copied().unwrap_or(false);
+    let root_end = d.end(a.root);
+    (0..d.nodes.len())
+        .filter(|&i| pruned(i) && !d.parent(i).is_some_and(pruned))
+        .map(|i| {
+            let mut text = String::new();
+            d.subtree_text(i, &mut text);
+            PrunedRegion {
+                why: a
+                    .why
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or("?", content::Why::name),
+                element: element_label(&d, i),
+                in_root: i > a.root && i < root_end,
+                text,
+            }
+        })
+        .collect()
+}
+
+/// An element's tag, `#id` and first three classes (`div#main.a.b.c`).
+fn element_label(d: &dom::Dom, i: usize) -> String {
+    use std::fmt::Write;
+    let mut s = format!("{:?}", d.tag(i)).to_lowercase();
+    if let Some(id) = d.attr(i, dom::Attr::Id) {
+        let _ = write!(s, "#{}", id.chars().take(40).collect::<String>());
+    }
+    if let Some(c) = d.attr(i, dom::Attr::Class) {
+        let _ = write!(
+            s,
+            ".{}",
+            c.split_whitespace().take(3).collect::<Vec<_>>().join(".")
+        );
+    }
+    s
+}
+
+/// Debugging aid (not a stable API): describes how the content root of `html` was chosen —
+/// the root's path, the highest-valued elements and the largest pruned regions.
+#[doc(hidden)]
+pub fn explain(html: &[u8]) -> String {
+    use std::fmt::Write;
+    let (d, a, product) = analyse_explained(html);
+    let label = |i: usize| element_label(&d, i);
     let path = |mut i: usize| {
         let mut parts = Vec::new();
         while let Some(p) = d.parent(i) {
@@ -148,8 +201,15 @@ pub fn explain(html: &[u8]) -> String {
         }
     }
     pr.sort_unstable_by(|x, y| y.cmp(x));
+    let why = |i: usize| {
+        a.why
+            .get(i)
+            .copied()
+            .flatten()
+            .map_or("?", content::Why::name)
+    };
     for (w, i) in pr.iter().take(8) {
-        let _ = writeln!(out, "  pruned words={w} {}", path(*i));
+        let _ = writeln!(out, "  pruned words={w} by={} {}", why(*i), path(*i));
     }
     out
 }
