@@ -2729,6 +2729,25 @@ fn hidden_twin_walk(dom: &Dom, i: usize, tag: Tag, h: &ClassHints, last: (usize,
     false
 }
 
+/// The next element sibling of `i`, past blank text (at most a few text nodes).
+fn next_element_sibling(dom: &Dom, i: usize) -> Option<usize> {
+    let parent = dom.parent(i)?;
+    let mut k = dom.end(i);
+    for _ in 0..4 {
+        if dom.parent(k) != Some(parent) {
+            return None;
+        }
+        if dom.tag(k) != Tag::Text {
+            return Some(k);
+        }
+        if !dom.text_of(k).trim().is_empty() {
+            return None;
+        }
+        k = dom.end(k);
+    }
+    None
+}
+
 /// The previous element sibling of `i` is a `<button>` or a `<summary>` (the toggle of a
 /// `<details>`), or a heading holding a button or an icon: `i` is the panel the button
 /// opens (an accordion's answer).
@@ -3070,12 +3089,34 @@ fn prune_record_dates(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bo
 
 /// Longest text (characters) of a `<button>` kept as an accordion's section title.
 pub const MAX_TOGGLE_CHARS: u32 = 120;
+/// Most nodes of a toggle button read for its heading or question. Our choice.
+const MAX_TOGGLE_NODES: usize = 32;
 
 /// Whether `<button>` `i` is the toggle of an accordion section, whose label is the section's
 /// title ("Description", "Specifications", a FAQ question): the only element of a heading
 /// (the WAI-ARIA accordion pattern, `<h3><button aria-expanded>Title</button></h3>`), or a
 /// button named like an accordion's (`accordion__button`).
 fn is_accordion_toggle(dom: &Dom, i: usize) -> bool {
+    // A button holding a heading (`<button><svg/><h3>Question?</h3></button>`, the ARIA
+    // pattern turned inside out by component libraries): the heading titles the section the
+    // button opens. And a disclosure button (`aria-expanded`) labelled by a question and
+    // followed by its answer: an FAQ entry (an FAQ whose answers a script fetches on a click
+    // shows questions only, a list of links in all but name). The scans are bounded: an
+    // icon's `<svg>` paths may come first.
+    let end = dom.end(i).min(i + 1 + MAX_TOGGLE_NODES);
+    if (i + 1..end).any(|k| dom.tag(k).is_heading()) {
+        return true;
+    }
+    if dom.attr(i, Attr::AriaExpanded).is_some()
+        && (i + 1..end)
+            .any(|k| dom.tag(k) == Tag::Text && dom.text_of(k).trim_end().ends_with(['?', '？']))
+        && next_element_sibling(dom, i).is_some_and(|a| {
+            (a..dom.end(a).min(a + MAX_TOGGLE_NODES))
+                .any(|k| dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty())
+        })
+    {
+        return true;
+    }
     let in_heading = dom.parent(i).is_some_and(|p| {
         dom.tag(p).is_heading()
             && (p + 1..dom.end(p)).all(|k| {
@@ -3185,6 +3226,26 @@ fn spoken_price(dom: &Dom, i: usize) -> bool {
             Tag::Text if dom.text_of(s).trim().is_empty() => k = s,
             Tag::Del | Tag::Ins => return true,
             _ => return false,
+        }
+    }
+    false
+}
+
+/// Most ancestors looked at for a `<pre>` or `<code>` around an element. Highlighters nest
+/// their tokens one or two deep. Our choice.
+const MAX_CODE_DEPTH: usize = 6;
+
+/// Whether element `i` is inside a `<pre>` or `<code>` (or is one), within
+/// [`MAX_CODE_DEPTH`] ancestors.
+fn in_code(dom: &Dom, i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..=MAX_CODE_DEPTH {
+        if matches!(dom.tag(k), Tag::Pre | Tag::Code) {
+            return true;
+        }
+        match dom.parent(k) {
+            Some(p) => k = p,
+            None => return false,
         }
     }
     false
@@ -3532,6 +3593,11 @@ fn should_prune(
     } else {
         return None;
     };
+    // Inside code, classes are a syntax highlighter's tokens (`hljs-comment`, `token
+    // comment`, `hljs-meta`): code, whatever they say.
+    if in_code(dom, i) {
+        return None;
+    }
     // A region holding the page's `<h1>` or `<main>` is where the content is, whatever its
     // class says (`sticky-navbar` wrappers of a product's title, `content-has-sidebar`).
     if facts.has_h1.get(i).copied().unwrap_or(false) {

@@ -1100,6 +1100,45 @@ fn accordion_toggle_buttons_keep_their_section_titles() {
 }
 
 #[test]
+fn faq_buttons_holding_a_heading_or_a_question_keep_it() {
+    // Component libraries put the heading inside the toggle (`<button><svg/><h3>..</h3>`);
+    // and a disclosure button labelled by a question, followed by its answer, is an FAQ
+    // entry. A question button with no answer after it (answers fetched on a click) and a
+    // menu's disclosure button stay pruned.
+    let html = format!(
+        "<body><main><p>{PROSE}</p><div><button><svg><path d=M0></path></svg><h3>What does the trial cost?</h3></button><div class=hidden><p>{PROSE}</p></div></div>\
+         <div><button aria-expanded=true>Do you work on weekends?<svg></svg></button><div><p>Yes, we do, every Saturday and every Sunday of the year.</p></div></div>\
+         <div><button aria-expanded=false><span>Can I pay later?</span></button></div>\
+         <div><button aria-expanded=false>Products</button><ul><li>A list of items</li></ul></div><p>{PROSE}</p></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("What does the trial cost?") && t.contains("Do you work on weekends?"),
+        "{t}"
+    );
+    assert!(t.contains("every Saturday"), "{t}");
+    assert!(
+        !t.contains("Can I pay later") && !t.contains("Products"),
+        "{t}"
+    );
+}
+
+#[test]
+fn syntax_highlighted_code_keeps_its_comments() {
+    // Highlighters mark tokens with classes (`hljs-comment`, `token comment`): inside code,
+    // they are code, not a comment section. Outside code the class rules stand.
+    let html = format!(
+        "<body><article><p>{PROSE}</p><pre><code><span class=hljs-comment>// open the file first</span>\nlet f = open();\n<span class='token comment'># then read it</span></code></pre><p>{PROSE}</p><div class=comments><p>First! Great post, thanks for sharing it.</p></div></article></body>"
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("open the file first") && t.contains("then read it"),
+        "{t}"
+    );
+    assert!(!t.contains("Great post"), "{t}");
+}
+
+#[test]
 fn fixed_position_overlays_are_pruned() {
     // A consent banner at the end of the body, positioned over the page by a utility class or
     // an inline style, written as prose.

@@ -43,6 +43,8 @@ pub enum Attr {
     Datetime,
     Type,
     AriaLabel,
+    /// `aria-expanded`: the element opens and closes a region (a disclosure's toggle).
+    AriaExpanded,
     Colspan,
     /// `data-nosnippet`: Google's mark of text kept out of search snippets.
     DataNosnippet,
@@ -76,6 +78,7 @@ impl Attr {
             b"datetime" => Attr::Datetime,
             b"type" => Attr::Type,
             b"aria-label" => Attr::AriaLabel,
+            b"aria-expanded" => Attr::AriaExpanded,
             b"colspan" => Attr::Colspan,
             b"data-nosnippet" => Attr::DataNosnippet,
             _ => return None,
