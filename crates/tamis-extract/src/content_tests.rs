@@ -1124,6 +1124,22 @@ fn faq_buttons_holding_a_heading_or_a_question_keep_it() {
 }
 
 #[test]
+fn ids_made_from_a_heading_say_nothing_of_the_template() {
+    // Generators give headings and their sections ids from the heading's words: a heading
+    // that mentions social media or related deaths is no share bar or related-posts box.
+    // A template's short id keeps its meaning.
+    let html = format!(
+        "<body><article><h2 id=what-is-social-media-marketing>What is Social Media Marketing?</h2><p>{PROSE}</p>\
+         <section id=respond-to-review-comments><h2>Respond to review comments</h2><p>Reviewers will ask for changes; answer each point.</p></section><p>{PROSE}</p>\
+         <div id=related-posts><h3>Related posts</h3><p>Ten more tips about marketing</p></div></article></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("What is Social Media Marketing?"), "{t}");
+    assert!(t.contains("answer each point"), "{t}");
+    assert!(!t.contains("Ten more tips"), "{t}");
+}
+
+#[test]
 fn syntax_highlighted_code_keeps_its_comments() {
     // Highlighters mark tokens with classes (`hljs-comment`, `token comment`): inside code,
     // they are code, not a comment section. Outside code the class rules stand.

@@ -101,6 +101,11 @@ pub struct Node {
     pub b: u32,
 }
 
+/// Fewest words of an id read as a heading's slug ([`Dom::id_is_heading_slug`]). Our choice.
+const MIN_SLUG_WORDS: usize = 3;
+/// Most nodes read for the heading of an id's element, and of that heading's text.
+const MAX_SLUG_HEADING_NODES: usize = 16;
+
 /// A parsed document.
 #[derive(Debug, Default)]
 pub struct Dom {
@@ -153,13 +158,47 @@ impl Dom {
                     });
                     let low = u32::from(h.pack());
                     if let Some(id) = id {
-                        classify(id, &mut h);
+                        let mut with_id = h;
+                        classify(id, &mut with_id);
+                        if with_id != h && !self.id_is_heading_slug(k, id) {
+                            h = with_id;
+                        }
                     }
                     low | (u32::from(h.pack()) << 16)
                 })
                 .collect()
         });
         table.get(i).copied().unwrap_or(0)
+    }
+
+    /// Whether `id` is made from the words of element `i`'s heading (itself, or the first
+    /// heading among its first [`MAX_SLUG_HEADING_NODES`] nodes): a slug that documentation
+    /// and Markdown generators derive from the heading's text (`<section
+    /// id="respond-to-review-comments"><h2>Respond to review comments</h2>`). Such an id
+    /// says what the section is about, not which part of the template it is. Ids of one or
+    /// two words (`comments`, `related-posts`) are read as the template's names, whatever
+    /// the heading says.
+    fn id_is_heading_slug(&self, i: usize, id: &str) -> bool {
+        let words = id
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
+        if words.clone().count() < MIN_SLUG_WORDS {
+            return false;
+        }
+        let end = self.end(i).min(i + MAX_SLUG_HEADING_NODES);
+        let Some(h) = (i..end).find(|&k| self.tag(k).is_heading()) else {
+            return false;
+        };
+        let mut text = String::new();
+        for k in h..self.end(h).min(h + MAX_SLUG_HEADING_NODES) {
+            text.push_str(self.text_of(k));
+            text.push(' ');
+        }
+        let text = text.to_lowercase();
+        let heading: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+        words
+            .map(str::to_lowercase)
+            .all(|w| heading.contains(&w.as_str()))
     }
 
     /// Text of a text node (empty for elements).
