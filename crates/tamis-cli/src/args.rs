@@ -57,6 +57,16 @@ pub enum Command {
     },
     /// Print the JSON schema of pipeline files.
     Schema,
+    /// Show how the main text of one HTML page was chosen: the content root, the
+    /// best-scored regions, and each region pruning removed with the rule that removed it
+    /// (a debugging aid: the format may change).
+    Explain {
+        /// The HTML file (plain, or gzip, zstd or LZ4 found by its first bytes).
+        page: PathBuf,
+        /// Also print the extracted text (the defaults of `tamis extract`).
+        #[arg(long)]
+        text: bool,
+    },
 }
 
 /// Arguments of `clean` and `extract`.

@@ -89,7 +89,36 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Explain { page, text } => {
+            init_logging("warn");
+            explain(&page, text)
+        }
     }
+}
+
+/// `tamis explain`: how the content root of one page was chosen and what pruning removed.
+fn explain(page: &std::path::Path, with_text: bool) -> Result<ExitCode> {
+    use std::io::Read;
+    let decoded = tamis_io::compression::open_decoded(page)?;
+    let mut html = Vec::new();
+    // The extractor's own input cap: past it, a page is cut.
+    let cap = tamis_extract::DEFAULT_MAX_INPUT_BYTES;
+    decoded
+        .reader
+        .take(cap)
+        .read_to_end(&mut html)
+        .with_context(|| format!("reading {}", page.display()))?;
+    let mut out = std::io::stdout().lock();
+    write!(out, "{}", tamis_extract::explain(&html))?;
+    if with_text {
+        let ex = tamis_extract::ExtractConfig {
+            drop_empty: false,
+            ..Default::default()
+        }
+        .build()?;
+        writeln!(out, "-----\n{}", ex.extract(&html, None).text)?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn init_logging(default: &str) {

@@ -23,7 +23,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("tamis: error: {err:#}");
+            eprintln!("tamis: error: {}", message(&err));
             let config = err.chain().any(|c| {
                 matches!(
                     c.downcast_ref::<tamis_core::Error>(),
@@ -33,6 +33,20 @@ fn main() -> ExitCode {
             ExitCode::from(if config { 2 } else { 1 })
         }
     }
+}
+
+/// The error and its causes, `: `-separated, leaving out a cause whose text the message
+/// already holds (`tamis_core::Error::Io` prints its I/O error and also names it as source).
+fn message(err: &anyhow::Error) -> String {
+    let mut msg = err.to_string();
+    for cause in err.chain().skip(1) {
+        let c = cause.to_string();
+        if !msg.contains(&c) {
+            msg.push_str(": ");
+            msg.push_str(&c);
+        }
+    }
+    msg
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

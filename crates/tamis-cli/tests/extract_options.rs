@@ -74,3 +74,42 @@ fn a_bad_flag_value_fails_before_reading() {
     assert!(!out.status.success());
     assert!(common::stderr(&out).contains("--timeout-ms"));
 }
+
+#[test]
+fn explain_shows_the_root_and_why_each_region_went() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = PAGE.replace(
+        "<footer>",
+        "<div class=\"sidebar\">Popular posts this week</div><footer>",
+    );
+    // Plain and gzip files read alike.
+    let plain = dir.path().join("page.html");
+    std::fs::write(&plain, &page).unwrap();
+    let gz = dir.path().join("page.html.gz");
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut enc, page.as_bytes()).unwrap();
+    std::fs::write(&gz, enc.finish().unwrap()).unwrap();
+    for path in [&plain, &gz] {
+        let out = run(&["explain", "--text", &path.to_string_lossy()]);
+        assert!(out.status.success(), "{}", common::stderr(&out));
+        let s = stdout(&out);
+        assert!(s.starts_with("root: "), "{s}");
+        assert!(s.contains("by=tag") && s.contains("nav"), "{s}");
+        assert!(
+            s.contains("by=class-word") && s.contains("Popular posts"),
+            "{s}"
+        );
+        let text = s.split("-----\n").nth(1).unwrap();
+        assert!(
+            text.contains("Osmium") && !text.contains("Popular posts"),
+            "{text}"
+        );
+    }
+    // A missing file: exit code 1, the path named once with the cause once.
+    let missing = dir.path().join("missing.html");
+    let out = run(&["explain", &missing.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = common::stderr(&out);
+    assert!(err.contains("missing.html"), "{err}");
+    assert_eq!(err.matches("os error").count(), 1, "{err}");
+}

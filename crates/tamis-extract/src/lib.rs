@@ -58,6 +58,9 @@ pub use config::{
 };
 pub use extractor::{Extracted, Extractor, NO_MAIN_CONTENT, UNSUPPORTED_MEDIA};
 
+/// Most pruned regions [`explain`] lists.
+const MAX_EXPLAINED_REGIONS: usize = 25;
+
 /// The page's DOM and its analysis with pruning reasons recorded, as the extractor's defaults
 /// make it; and whether the page is one product's.
 fn analyse_explained(html: &[u8]) -> (dom::Dom, content::Analysis, bool) {
@@ -208,8 +211,31 @@ pub fn explain(html: &[u8]) -> String {
             .flatten()
             .map_or("?", content::Why::name)
     };
-    for (w, i) in pr.iter().take(8) {
-        let _ = writeln!(out, "  pruned words={w} by={} {}", why(*i), path(*i));
+    let _ = writeln!(
+        out,
+        "pruned: {} regions, {} words (largest first; by= the rule or pass)",
+        pr.len(),
+        pr.iter().map(|(w, _)| w).sum::<usize>()
+    );
+    for (w, i) in pr.iter().take(MAX_EXPLAINED_REGIONS) {
+        let mut text = String::new();
+        d.subtree_text(*i, &mut text);
+        let preview: String = text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .chars()
+            .take(70)
+            .collect();
+        let _ = writeln!(
+            out,
+            "  pruned words={w} by={} {}\n      | {preview}",
+            why(*i),
+            path(*i)
+        );
+    }
+    if pr.len() > MAX_EXPLAINED_REGIONS {
+        let _ = writeln!(out, "  ... {} more", pr.len() - MAX_EXPLAINED_REGIONS);
     }
     out
 }
