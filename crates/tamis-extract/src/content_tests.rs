@@ -1915,3 +1915,29 @@ fn promo_tiles_between_product_cards_are_pruned() {
     assert!(!t.contains("Save 30%"), "{t}");
     assert!(t.contains("Prices are set by our roasters"), "{t}");
 }
+
+#[test]
+fn anchor_ids_made_of_the_content_prune_nothing() {
+    // Documentation generators make ids of headings and member names: a section about cookies
+    // (`cookie` is a cookie banner's word), a method named `filter`, a heading about sharing.
+    // A region named by its template (`id=cookie-notice`) is still pruned.
+    let html = format!(
+        "<body><main><h1>Cookie handling</h1><p>{PROSE}</p><section id=cookie-objects><span id=old-anchor></span><h2>Cookie Objects<a href=#cookie-objects>¶</a></h2><p>Cookie objects hold the attributes of one cookie, with commas and full stops.</p></section><dl><dt id=jar.Iterator.filter>Iterator.filter(predicate)</dt><dd><p>Keeps the items that match, with commas and full stops in it.</p></dd></dl><h2 id=share-your-work>Share your work</h2><p>{PROSE}</p><div id=cookie-notice><p>We use cookies to give you the best experience, with commas.</p></div></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Cookie objects hold"), "{t}");
+    assert!(t.contains("Iterator.filter(predicate)"), "{t}");
+    assert!(t.contains("Share your work"), "{t}");
+    assert!(!t.contains("We use cookies"), "{t}");
+}
+
+#[test]
+fn class_names_inside_code_are_token_types() {
+    // Syntax highlighters name token types: a comment inside `<pre>` is part of the code.
+    let html = format!(
+        "<body><main><h1>Sockets</h1><p>{PROSE}</p><pre><code><span class=\"token comment\">// read until the socket is closed</span>\nloop {{ read(); }}</code></pre><p>{PROSE}</p><div class=comments><p>Great article, thanks for writing it, it helped me a lot.</p></div></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("read until the socket is closed"), "{t}");
+    assert!(!t.contains("Great article"), "{t}");
+}
