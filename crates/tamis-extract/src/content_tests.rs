@@ -1941,3 +1941,16 @@ fn class_names_inside_code_are_token_types() {
     assert!(t.contains("read until the socket is closed"), "{t}");
     assert!(!t.contains("Great article"), "{t}");
 }
+
+#[test]
+fn permalink_marks_are_no_text() {
+    // Generators put a link to the heading itself after it (Sphinx `¶`, rustdoc `§`, `#`).
+    // A link to a footnote or another page keeps its mark.
+    let html = format!(
+        "<body><main><h1>Guide<a class=headerlink href=#guide>¶</a></h1><p>{PROSE}</p><h2>Usage <a href=#usage>#</a></h2><p>{PROSE}<a href=/other>§</a></p></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Guide") && t.contains("Usage"), "{t}");
+    assert!(!t.contains('¶') && !t.contains('#'), "{t}");
+    assert!(t.contains('§'), "{t}");
+}
