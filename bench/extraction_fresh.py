@@ -28,12 +28,13 @@ import sys
 # HTML, gold root XPath, XPaths of in-content navigation dropped from the root, XPaths of
 # inline tags that the generator's CSS displays as blocks)
 GENERATORS = {
-    # Sphinx (Python 3.11 docs): div.body[role=main]; drop the ¶ permalinks.
+    # Sphinx (Python 3.11 docs): div.body[role=main]; drop the ¶ permalinks and the toctree
+    # (the list of a chapter's pages).
     "sphinx": dict(
         pkg="python3.11-doc", dir="/usr/share/doc/python3.11/html",
         path=r"^(?!.*(genindex[^/]*|search|py-modindex|contents|index)\.html$)(?!_).*\.html$",
         check=r"Docutils|Sphinx", root='//div[@role="main"]',
-        drop=['.//a[@class="headerlink"]']),
+        drop=['.//a[@class="headerlink"]', './/div[contains(@class,"toctree-wrapper")]']),
     # Javadoc 17 (OpenJDK API): <main role=main>; only class/interface pages (capitalised file
     # names); drop the method-table tab buttons.
     "javadoc": dict(
@@ -68,12 +69,13 @@ GENERATORS = {
               './/button'],
         blocks=['.//span[contains(@class,"structfield")]']),
     # makeinfo (texinfo 6.8 HTML of the Octave manual): the <body> minus the Next/Up header
-    # bars, their rules and the section menus.
+    # bars, their rules, the section menus and the ¶ anchors.
     "makeinfo": dict(
         pkg="octave-doc", dir="/usr/share/doc/octave/octave.html",
         path=r"^(?!(index|.*-Index)\.html$).*\.html$",
         check=r"makeinfo|texi2any", root="//body",
-        drop=['.//div[@class="header"]', './/hr', './/ul[@class="section-toc"]']),
+        drop=['.//div[@class="header"]', './/hr', './/ul[@class="section-toc"]',
+              './/a[@class="copiable-anchor"]']),
 }
 
 MAX_BYTES = 2_000_000
@@ -237,7 +239,7 @@ def build(args):
     return 0
 
 
-TOOLS = ["tamis", "resiliparse", "trafilatura"]
+TOOLS = ["tamis", "tamis-base", "resiliparse", "trafilatura"]
 
 
 def score(scorer, manifest, out, extra):

@@ -7,6 +7,7 @@
 #   bash bench/extraction_fresh.sh              # 50 pages per generator
 #   PER_GEN=20 REPEAT=3 bash bench/extraction_fresh.sh
 #   WORST=5 bash bench/extraction_fresh.sh      # also list tamis's worst pages per generator
+#   TAMIS_BASE=/path/to/extract_dir bash ...      # adds a row for another tamis build
 #
 # Installs the doc packages with apt-get when missing (needs root; otherwise it says so and the
 # generators whose package is missing are skipped). Data and outputs go to
@@ -46,11 +47,16 @@ fi
 
 rm -rf "$OUT/data"
 mkdir -p "$OUT"
+rm -f "$OUT"/*.jsonl "$OUT"/*.timing.json
 "$VENV/bin/python" "$ROOT/bench/extraction_fresh.py" build "$OUT/data" --per-gen "$PER_GEN"
 
 (cd "$ROOT" && cargo build -q --release -p tamis-extract --example extract_dir)
 "$TARGET/release/examples/extract_dir" "$OUT/data" "$OUT/tamis.jsonl" --repeat "$REPEAT" \
     --timing "$OUT/tamis.timing.json"
+if [ -n "${TAMIS_BASE:-}" ]; then
+    "$TAMIS_BASE" "$OUT/data" "$OUT/tamis-base.jsonl" --repeat "$REPEAT" \
+        --timing "$OUT/tamis-base.timing.json"
+fi
 "$VENV/bin/python" "$ROOT/bench/extraction_peers.py" "$OUT/data" "$OUT" --repeat "$REPEAT"
 python3 "$ROOT/bench/extraction_fresh.py" table "$OUT/data/manifest.jsonl" "$OUT" --scorer "$SCORER"
 if [ -n "${WORST:-}" ]; then
