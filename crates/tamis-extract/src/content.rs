@@ -3193,25 +3193,6 @@ fn is_text_list_box(dom: &Dom, i: usize) -> bool {
     items >= MIN_ASIDE_LIST_ITEMS && linked * 2 < text
 }
 
-/// Marks that documentation and blog generators give the permalink of a heading or an API
-/// member (Sphinx, MkDocs and texinfo `¶`, rustdoc `§`, Hugo and Jekyll themes `#`, `🔗`).
-const PERMALINK_MARKS: &[&str] = &["¶", "§", "#", "🔗"];
-
-/// A link to a place on the same page (`href="#..."`) whose whole text is a permalink mark:
-/// the heading's own address, no text of the page.
-fn is_permalink(dom: &Dom, i: usize) -> bool {
-    let end = dom.end(i);
-    if end > i + 3 || !dom.attr(i, Attr::Href).is_some_and(|h| h.starts_with('#')) {
-        return false;
-    }
-    let mut text = String::new();
-    for k in i + 1..end {
-        text.push_str(dom.text_of(k));
-    }
-    let t = text.trim();
-    !t.is_empty() && PERMALINK_MARKS.contains(&t)
-}
-
 /// A class holding `readmore`, or `read` followed by `more` (`read-more-big`, `read_more`).
 fn names_read_more(dom: &Dom, i: usize) -> bool {
     dom.attr(i, Attr::Class).is_some_and(|c| {
@@ -3223,102 +3204,6 @@ fn names_read_more(dom: &Dom, i: usize) -> bool {
             hit
         })
     })
-}
-
-/// Most nodes read for the text of a section's leading heading ([`id_names_heading`]) and
-/// most ancestors looked at for a `<pre>`/`<code>` ([`in_code`]). Our choice: a heading of a
-/// few words; code nested a few levels in its highlighter's spans.
-const MAX_ANCHOR_NODES: usize = 32;
-const MAX_CODE_DEPTH: usize = 16;
-
-/// What element `i`'s `class` and `id` say, with two exceptions where these words are no
-/// template's names of page regions. An `id` that is an anchor made of the content is left
-/// out: a heading's id (made of its text), a section's id that spells its leading heading
-/// (`<section id=cookie-objects><h2>Cookie Objects`: Sphinx, Hugo, GitHub Markdown), and an
-/// id holding `.`, `(`, `)` or `,`, which style sheets cannot name without escapes and which
-/// API documentation makes of member names (`http.cookiejar.CookieJar`,
-/// `setPopupMenu(javax.swing.JPopupMenu)`, `method.filter_map`). And inside `<pre>` or
-/// `<code>`, class names are a syntax highlighter's token types (Prism `token comment`,
-/// highlight.js `hljs-comment`, rustdoc `comment`), so they prune nothing there.
-fn region_hints(dom: &Dom, i: usize, tag: Tag) -> ClassHints {
-    let h = dom.class_id_hints(i);
-    if !(h.boilerplate || h.comments || h.commerce) {
-        return h;
-    }
-    if in_code(dom, i) {
-        return ClassHints {
-            boilerplate: false,
-            comments: false,
-            reviews: false,
-            commerce: false,
-            weak: false,
-            strong: false,
-            ..h
-        };
-    }
-    let anchor = dom.attr(i, Attr::Id).is_some_and(|id| {
-        id.contains(['.', '(', ')', ','])
-            || tag.is_heading()
-            || (matches!(tag, Tag::Section | Tag::Div) && id_names_heading(dom, i, id))
-    });
-    if anchor { dom.class_hints(i) } else { h }
-}
-
-/// Element `i` is a `<pre>` or `<code>` or inside one (a few levels up).
-fn in_code(dom: &Dom, i: usize) -> bool {
-    let mut k = Some(i);
-    for _ in 0..MAX_CODE_DEPTH {
-        let Some(j) = k else {
-            return false;
-        };
-        if matches!(dom.tag(j), Tag::Pre | Tag::Code) {
-            return true;
-        }
-        k = dom.parent(j);
-    }
-    false
-}
-
-/// The words of `id` are those of the heading that opens element `i` (`cookie-objects` and
-/// "Cookie Objects", `_discussion` and "DISCUSSION").
-fn id_names_heading(dom: &Dom, i: usize, id: &str) -> bool {
-    let end = dom.end(i).min(i + 1 + MAX_ANCHOR_NODES);
-    let mut k = i + 1;
-    while k < end {
-        let tag = dom.tag(k);
-        if tag == Tag::Text {
-            if !dom.text_of(k).trim().is_empty() {
-                return false;
-            }
-            k += 1;
-            continue;
-        }
-        // An empty anchor before the heading (`<span id=old-name></span>`).
-        if dom.end(k) == k + 1 && !tag.is_block() {
-            k += 1;
-            continue;
-        }
-        if !tag.is_heading() {
-            return false;
-        }
-        let mut words = id
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty());
-        let stop = dom.end(k).min(end);
-        for t in (k + 1..stop).filter(|&t| dom.tag(t) == Tag::Text) {
-            for w in dom
-                .text_of(t)
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-            {
-                if !words.next().is_some_and(|x| x.eq_ignore_ascii_case(w)) {
-                    return false;
-                }
-            }
-        }
-        return dom.end(k) <= end && words.next().is_none();
-    }
-    false
 }
 
 fn should_prune(
@@ -3368,9 +3253,6 @@ fn should_prune(
     if tag == Tag::A && names_read_more(dom, i) {
         return true;
     }
-    if tag == Tag::A && is_permalink(dom, i) {
-        return true;
-    }
     // A count of likes, replies or views (microdata `InteractionCounter`) and a post's or
     // item's number in its list (`itemprop=position`) are no text.
     if dom.attr(i, Attr::Itemprop).is_some_and(|v| {
@@ -3408,7 +3290,7 @@ fn should_prune(
     {
         return true;
     }
-    let h = region_hints(dom, i, tag);
+    let h = dom.class_id_hints(i);
     let role = dom.attr(i, Attr::Role);
     // Collapsed accordion, tab and FAQ panels are hidden until a click, but they are the
     // page's content (answers, course descriptions, specifications): their hidden state is

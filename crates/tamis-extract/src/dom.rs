@@ -547,9 +547,7 @@ impl<'a> Builder<'a> {
     }
 
     fn add_text(&mut self, raw: &str) {
-        // Inside `<pre>` whitespace is text: the line breaks between a syntax highlighter's
-        // `<span>`s are the code's lines.
-        if raw.bytes().all(is_ws) && !self.is_open(Tag::Pre) {
+        if raw.bytes().all(is_ws) {
             // Whitespace between block containers carries nothing; between inline elements
             // it is a word separator, also when their parent is a block:
             // `<div><span>Size</span> <span>44</span></div>` reads "Size 44".
@@ -927,13 +925,6 @@ mod tests {
         assert_eq!(shape(&d), r#"div(div("a")div("b"))"#);
         let d = parse("<div><b><i>x</i></b> <p>y</p></div>", 256);
         assert_eq!(shape(&d), r#"div(b(i("x"))" "p("y"))"#);
-    }
-
-    #[test]
-    fn whitespace_inside_pre_is_kept() {
-        // A highlighter's spans with the code's line breaks between them.
-        let d = parse("<pre><span>a</span>\n  <span>b</span></pre>", 256);
-        assert_eq!(shape(&d), r#"pre(span("a")"\n  "span("b"))"#);
     }
 
     #[test]

@@ -55,9 +55,6 @@ struct Writer {
     heading_depth: usize,
     /// Markdown: the open `<blockquote>`s; each line inside starts with `> ` per level.
     quotes: Vec<usize>,
-    /// Byte ranges of `out` written inside `<pre>` (outermost), and where the open one began.
-    code: Vec<(usize, usize)>,
-    code_start: usize,
 }
 
 /// An inline Markdown mark opened by element `node`.
@@ -410,8 +407,6 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         heading_depth: 0,
         quotes: Vec::new(),
         table: GfmTable::default(),
-        code: Vec::new(),
-        code_start: 0,
     };
     let end = dom.end(root);
     let text = prose_span(dom, a, root);
@@ -459,22 +454,12 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     while let Some((_, k)) = closers.pop() {
         close(dom, k, cfg, &mut w, &mut pre_depth, &mut list_depth);
     }
-    // Lines of code repeat by nature (the same import in two examples): never deduplicated.
-    let code: std::collections::HashSet<&str> = w
-        .code
-        .iter()
-        .flat_map(|&(s, e)| w.out.get(s..e).unwrap_or_default().split('\n'))
-        .map(str::trim)
-        .filter(|l| l.len() >= MIN_DEDUP_LINE_CHARS)
-        .collect();
-    let trimmed_out;
     let out = if a.listing {
-        w.out.as_str()
+        w.out
     } else {
-        trimmed_out = trim_to_prose(&w.out, &w.segments, &w.posts);
-        trimmed_out.as_str()
+        trim_to_prose(&w.out, &w.segments, &w.posts)
     };
-    let mut out = drop_repeated_lines(out, &code);
+    let mut out = drop_repeated_lines(&out);
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out
@@ -488,14 +473,14 @@ pub const MIN_DEDUP_LINE_CHARS: usize = 25;
 /// that repeats the one before it is dropped whatever its length (a product card's name as
 /// its image's caption, its link and its heading); repeated lines of one block (list items,
 /// table rows) stay.
-fn drop_repeated_lines(out: &str, code: &std::collections::HashSet<&str>) -> String {
+fn drop_repeated_lines(out: &str) -> String {
     let mut seen = std::collections::HashSet::new();
     let mut res = String::with_capacity(out.len());
     let mut blank = false;
     let mut prev = "";
     for line in out.split('\n') {
         let t = line.trim();
-        if t.len() >= MIN_DEDUP_LINE_CHARS && !code.contains(t) && !seen.insert(t) {
+        if t.len() >= MIN_DEDUP_LINE_CHARS && !seen.insert(t) {
             continue;
         }
         if !t.is_empty() && blank && t == prev {
@@ -1072,9 +1057,6 @@ fn open(
             if prefixes && *pre_depth == 1 {
                 w.raw("```\n");
             }
-            if *pre_depth == 1 {
-                w.code_start = w.out.len();
-            }
         }
         t if t.is_heading() => {
             w.want(Gap::Para);
@@ -1166,9 +1148,6 @@ fn close(
         }
         Tag::Pre | Tag::Xmp | Tag::Plaintext | Tag::Listing => {
             *pre_depth = pre_depth.saturating_sub(1);
-            if *pre_depth == 0 {
-                w.code.push((w.code_start, w.out.len()));
-            }
             if w.markdown && !w.table.in_cell && *pre_depth == 0 {
                 trim_end_newlines(&mut w.out);
                 trim_end_spaces(&mut w.out);
@@ -1319,29 +1298,11 @@ mod tests {
     fn repeated_long_lines_are_dropped_short_ones_kept() {
         let out = drop_repeated_lines(
             "A paragraph shown twice for mobile and desktop.\n\nYes\nYes\n\nA paragraph shown twice for mobile and desktop.\n",
-            &std::collections::HashSet::new(),
         );
         assert_eq!(out.matches("A paragraph shown twice").count(), 1, "{out}");
         assert_eq!(out.matches("Yes").count(), 2, "{out}");
         let html = format!("<body><article><p>{PROSE}</p><p>{PROSE}</p></article></body>");
         assert_eq!(extract(&html).matches("fund the new library").count(), 1);
-    }
-
-    #[test]
-    fn code_keeps_its_lines_and_their_repeats() {
-        // A highlighter's spans with line breaks between them; the same import in two
-        // examples stays in both.
-        let code = "<span class=kn>import</span> <span class=nn>React, { useState }</span> <span class=kn>from</span> <span class=s>'react'</span>;\n<span class=n>run</span>();";
-        let html = format!(
-            "<body><article><p>{PROSE}</p><pre>{code}</pre><p>{PROSE} Again.</p><pre>{code}\n<span>more</span>();</pre></article></body>"
-        );
-        let t = extract(&html);
-        assert_eq!(
-            t.matches("import React, { useState } from 'react';\nrun();")
-                .count(),
-            2,
-            "{t}"
-        );
     }
 
     #[test]
