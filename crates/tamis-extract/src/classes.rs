@@ -39,6 +39,10 @@ pub struct ClassHints {
     pub commerce: bool,
     /// Boilerplate by a strong token or substring (not only by a weak token).
     pub strong: bool,
+    /// A signature (`signature`): a forum post's, which closes the post, or an API
+    /// member's (`member-signature`), which opens its description. See
+    /// [`SIGNATURE_TOKENS`].
+    pub signature: bool,
 }
 
 impl ClassHints {
@@ -56,6 +60,7 @@ impl ClassHints {
             self.weak,
             self.commerce,
             self.strong,
+            self.signature,
         ]
         .iter()
         .enumerate()
@@ -76,6 +81,7 @@ impl ClassHints {
             weak: on(7),
             commerce: on(8),
             strong: on(9),
+            signature: on(10),
         }
     }
 }
@@ -142,8 +148,6 @@ const BOILERPLATE_TOKENS: &[&str] = &[
     "userstats",
     "usertitle",
     "postprofile",
-    "signature",
-    "signatures",
     // Avatars (an image, or the poster's initial when there is none) and the "Click to
     // expand..." link of a quoted post (XenForo `bbCodeBlock-expandLink`).
     "avatar",
@@ -325,6 +329,11 @@ const COMMENT_TOKENS: &[&str] = &[
 /// Tokens that mark customer reviews (also comment tokens).
 const REVIEW_TOKENS: &[&str] = &["review", "reviews", "testimonial", "testimonials"];
 
+/// Tokens of a signature: forum software's under each post (phpBB `signature`, XenForo
+/// `message-signature`), and API documentation's above each member (Javadoc
+/// `member-signature`). Where it stands tells them apart (`should_prune`).
+const SIGNATURE_TOKENS: &[&str] = &["signature", "signatures"];
+
 /// Tokens that mark content.
 const CONTENT_TOKENS: &[&str] = &[
     "content",
@@ -391,6 +400,7 @@ const CONTENT: u8 = 8;
 const REVIEW: u8 = 16;
 const DISCLOSURE: u8 = 32;
 const COMMERCE: u8 = 64;
+const SIGNATURE: u8 = 128;
 
 /// Token → flags, built once.
 static TOKENS: LazyLock<HashMap<&'static [u8], u8, ahash::RandomState>> = LazyLock::new(|| {
@@ -404,6 +414,7 @@ static TOKENS: LazyLock<HashMap<&'static [u8], u8, ahash::RandomState>> = LazyLo
         (REVIEW_TOKENS, REVIEW),
         (DISCLOSURE_TOKENS, DISCLOSURE),
         (COMMERCE_TOKENS, COMMERCE),
+        (SIGNATURE_TOKENS, SIGNATURE),
     ] {
         for t in list {
             *m.entry(t.as_bytes()).or_default() |= flag;
@@ -515,6 +526,7 @@ pub fn classify(value: &str, out: &mut ClassHints) {
     out.reviews |= flags & REVIEW != 0;
     out.disclosure |= flags & DISCLOSURE != 0;
     out.commerce |= flags & COMMERCE != 0;
+    out.signature |= flags & SIGNATURE != 0;
     if flags & BOILER != 0 || (out.weak && !out.content) {
         out.boilerplate = true;
     }

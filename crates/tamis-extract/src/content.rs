@@ -2748,6 +2748,33 @@ fn next_element_sibling(dom: &Dom, i: usize) -> Option<usize> {
     None
 }
 
+/// Most siblings read after an element by [`closes_parent`]. Our choice.
+const MAX_CLOSING_SIBLINGS: usize = 8;
+
+/// Whether no text follows element `i` in its parent: the siblings after it are blank
+/// (empty meta bars and button rows may still follow), within [`MAX_CLOSING_SIBLINGS`].
+fn closes_parent(dom: &Dom, i: usize, raw: &[u32]) -> bool {
+    let Some(parent) = dom.parent(i) else {
+        return true;
+    };
+    let mut k = dom.end(i);
+    for _ in 0..MAX_CLOSING_SIBLINGS {
+        if dom.parent(k) != Some(parent) {
+            return true;
+        }
+        let blank = if dom.tag(k) == Tag::Text {
+            dom.text_of(k).trim().is_empty()
+        } else {
+            raw.get(k).copied().unwrap_or(0) == 0
+        };
+        if !blank {
+            return false;
+        }
+        k = dom.end(k);
+    }
+    false
+}
+
 /// The previous element sibling of `i` is a `<button>` or a `<summary>` (the toggle of a
 /// `<details>`), or a heading holding a button or an icon: `i` is the panel the button
 /// opens (an accordion's answer).
@@ -3588,6 +3615,10 @@ fn should_prune(
         Why::Comments
     } else if h.commerce && opts.product {
         Why::Commerce
+    } else if h.signature && closes_parent(dom, i, raw) {
+        // A forum signature closes its post; an API member's signature opens the member's
+        // description and stays.
+        Why::ClassWord
     } else if headed {
         Why::Heading
     } else {

@@ -1140,6 +1140,37 @@ fn ids_made_from_a_heading_say_nothing_of_the_template() {
 }
 
 #[test]
+fn signatures_closing_a_post_go_those_opening_a_member_stay() {
+    // A forum signature closes its post (an empty meta bar may follow); an API member's
+    // signature (Javadoc `member-signature`) opens its description.
+    let post = |k: u32| {
+        format!(
+            "<div class=post><div class=post_body><p>Reply {k}: {PROSE}</p></div><div class=signature>Sent from my phone, visit my shop</div><div class=post_meta><span></span></div></div>"
+        )
+    };
+    let html = format!("<body><main>{}{}</main></body>", post(1), post(2));
+    let t = root_text(&html);
+    assert!(t.contains("Reply 2"), "{t}");
+    assert!(!t.contains("Sent from my phone"), "{t}");
+    let member = |name: &str| {
+        format!(
+            "<section class=detail><h3>{name}</h3><div class=member-signature>public static int {name}(String value)</div><div class=block><p>{PROSE}</p></div></section>"
+        )
+    };
+    let html = format!(
+        "<body><main><h1>Class Parser</h1>{}{}</main></body>",
+        member("parseInt"),
+        member("parseLong")
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("public static int parseInt(String value)")
+            && t.contains("public static int parseLong(String value)"),
+        "{t}"
+    );
+}
+
+#[test]
 fn syntax_highlighted_code_keeps_its_comments() {
     // Highlighters mark tokens with classes (`hljs-comment`, `token comment`): inside code,
     // they are code, not a comment section. Outside code the class rules stand.
