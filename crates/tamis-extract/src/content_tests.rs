@@ -1127,14 +1127,17 @@ fn faq_buttons_holding_a_heading_or_a_question_keep_it() {
 fn ids_made_from_a_heading_say_nothing_of_the_template() {
     // Generators give headings and their sections ids from the heading's words: a heading
     // that mentions social media or related deaths is no share bar or related-posts box.
-    // A template's short id keeps its meaning.
+    // A template's short id keeps its meaning, unless the heading holds a permalink to it.
     let html = format!(
         "<body><article><h2 id=what-is-social-media-marketing>What is Social Media Marketing?</h2><p>{PROSE}</p>\
          <section id=respond-to-review-comments><h2>Respond to review comments</h2><p>Reviewers will ask for changes; answer each point.</p></section><p>{PROSE}</p>\
+         <section id=social-auth><h2>Social Auth<a class=headerlink href=#social-auth>#</a></h2><p>Sign in with a provider account of your choice.</p></section>\
          <div id=related-posts><h3>Related posts</h3><p>Ten more tips about marketing</p></div></article></body>"
     );
     let t = root_text(&html);
     assert!(t.contains("What is Social Media Marketing?"), "{t}");
+    // A short slug counts when the heading links to it (a generator's permalink).
+    assert!(t.contains("provider account"), "{t}");
     assert!(t.contains("answer each point"), "{t}");
     assert!(!t.contains("Ten more tips"), "{t}");
 }

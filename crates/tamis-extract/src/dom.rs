@@ -175,30 +175,41 @@ impl Dom {
     /// heading among its first [`MAX_SLUG_HEADING_NODES`] nodes): a slug that documentation
     /// and Markdown generators derive from the heading's text (`<section
     /// id="respond-to-review-comments"><h2>Respond to review comments</h2>`). Such an id
-    /// says what the section is about, not which part of the template it is. Ids of one or
-    /// two words (`comments`, `related-posts`) are read as the template's names, whatever
-    /// the heading says.
+    /// says what the section is about, not which part of the template it is. An id of one or
+    /// two words (`comments`, `related-posts`) is read as the template's name unless the
+    /// heading links to it (`<h2>Cookie Objects<a class=headerlink href="#cookie-objects">`:
+    /// the permalink generators put on the document's own sections).
     fn id_is_heading_slug(&self, i: usize, id: &str) -> bool {
         let words = id
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty() && !w.bytes().all(|b| b.is_ascii_digit()));
-        if words.clone().count() < MIN_SLUG_WORDS {
+        let n = words.clone().count();
+        if n == 0 {
             return false;
         }
         let end = self.end(i).min(i + MAX_SLUG_HEADING_NODES);
         let Some(h) = (i..end).find(|&k| self.tag(k).is_heading()) else {
             return false;
         };
+        let nodes = h..self.end(h).min(h + MAX_SLUG_HEADING_NODES);
         let mut text = String::new();
-        for k in h..self.end(h).min(h + MAX_SLUG_HEADING_NODES) {
+        for k in nodes.clone() {
             text.push_str(self.text_of(k));
             text.push(' ');
         }
         let text = text.to_lowercase();
         let heading: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
-        words
+        let made_of_heading = words
             .map(str::to_lowercase)
-            .all(|w| heading.contains(&w.as_str()))
+            .all(|w| heading.contains(&w.as_str()));
+        made_of_heading
+            && (n >= MIN_SLUG_WORDS
+                || nodes.clone().any(|k| {
+                    self.tag(k) == Tag::A
+                        && self
+                            .attr(k, Attr::Href)
+                            .is_some_and(|href| href.strip_prefix('#') == Some(id))
+                }))
     }
 
     /// Text of a text node (empty for elements).
