@@ -600,7 +600,15 @@ impl<'a> Builder<'a> {
     }
 
     fn add_text(&mut self, raw: &str) {
-        if raw.bytes().all(is_ws) {
+        // Inside `<pre>` whitespace is text: the line breaks between a syntax highlighter's
+        // `<span>`s are the code's lines. Only right in the `<pre>` or in an inline element:
+        // blocks inside a `<pre>` (or after one left unclosed) stay as they are.
+        if raw.bytes().all(is_ws)
+            && !(self.is_open(Tag::Pre) && {
+                let t = self.top_tag();
+                t == Tag::Pre || !t.is_block()
+            })
+        {
             // Whitespace between block containers carries nothing; between inline elements
             // it is a word separator, also when their parent is a block:
             // `<div><span>Size</span> <span>44</span></div>` reads "Size 44".
@@ -978,6 +986,17 @@ mod tests {
         assert_eq!(shape(&d), r#"div(div("a")div("b"))"#);
         let d = parse("<div><b><i>x</i></b> <p>y</p></div>", 256);
         assert_eq!(shape(&d), r#"div(b(i("x"))" "p("y"))"#);
+    }
+
+    #[test]
+    fn whitespace_inside_pre_is_kept() {
+        // A highlighter's spans with the code's line breaks between them. Between blocks
+        // in a block inside a `<pre>` (a layout after a `<pre>` left open), whitespace is
+        // layout as anywhere.
+        let d = parse("<pre><span>a</span>\n  <span>b</span></pre>", 256);
+        assert_eq!(shape(&d), r#"pre(span("a")"\n  "span("b"))"#);
+        let d = parse("<pre>x<div><div>a</div>\n<div>b</div></div>", 256);
+        assert_eq!(shape(&d), r#"pre("x"div(div("a")div("b")))"#);
     }
 
     #[test]

@@ -55,6 +55,9 @@ struct Writer {
     heading_depth: usize,
     /// Markdown: the open `<blockquote>`s; each line inside starts with `> ` per level.
     quotes: Vec<usize>,
+    /// Byte ranges of `out` written inside `<pre>` (outermost), and where the open one began.
+    code: Vec<(usize, usize)>,
+    code_start: usize,
 }
 
 /// An inline Markdown mark opened by element `node`.
@@ -407,6 +410,8 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         heading_depth: 0,
         quotes: Vec::new(),
         table: GfmTable::default(),
+        code: Vec::new(),
+        code_start: 0,
     };
     let end = dom.end(root);
     let text = prose_span(dom, a, root);
@@ -454,12 +459,15 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     while let Some((_, k)) = closers.pop() {
         close(dom, k, cfg, &mut w, &mut pre_depth, &mut list_depth);
     }
+    let code = repeatable_code_lines(&w.out, &w.code);
+    let trimmed_out;
     let out = if a.listing {
-        w.out
+        w.out.as_str()
     } else {
-        trim_to_prose(&w.out, &w.segments, &w.posts)
+        trimmed_out = trim_to_prose(&w.out, &w.segments, &w.posts);
+        trimmed_out.as_str()
     };
-    let mut out = drop_repeated_lines(&out);
+    let mut out = drop_repeated_lines(out, &code);
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out
@@ -468,19 +476,61 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
 /// Lines shorter than this (characters) may repeat (table cells, "Yes", prices).
 pub const MIN_DEDUP_LINE_CHARS: usize = 25;
 
+/// Lines of code that may repeat: the same import or setup line in two examples stays in
+/// both. A code block that is mostly lines of earlier blocks is a copy (a forum post quoting
+/// another's code) and its lines are deduplicated like any text, wherever they stand.
+/// `ranges` are the byte ranges of `out` written inside `<pre>`, in order.
+fn repeatable_code_lines<'a>(
+    out: &'a str,
+    ranges: &[(usize, usize)],
+) -> std::collections::HashSet<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    let mut repeatable = std::collections::HashSet::new();
+    let mut copied = std::collections::HashSet::new();
+    for &(s, e) in ranges {
+        let lines: Vec<&str> = out
+            .get(s..e)
+            .unwrap_or_default()
+            .split('\n')
+            .map(str::trim)
+            .filter(|l| l.len() >= MIN_DEDUP_LINE_CHARS)
+            .collect();
+        // Repeats of earlier blocks' lines, and of the block's own (a log's same line over and
+        // over), which are copies whatever the rest of the block is.
+        let mut own = std::collections::HashSet::new();
+        let mut repeats = 0;
+        for l in &lines {
+            if !own.insert(*l) {
+                copied.insert(*l);
+                repeats += 1;
+            } else if seen.contains(l) {
+                repeats += 1;
+            }
+        }
+        if repeats * 2 > lines.len() {
+            copied.extend(lines.iter().copied());
+        } else {
+            repeatable.extend(lines.iter().copied());
+        }
+        seen.extend(own);
+    }
+    repeatable.retain(|l| !copied.contains(l));
+    repeatable
+}
+
 /// Removes exact repeats of lines of at least [`MIN_DEDUP_LINE_CHARS`] characters: the same
 /// block rendered twice for mobile and desktop, carousels cloned for looping. A paragraph
 /// that repeats the one before it is dropped whatever its length (a product card's name as
 /// its image's caption, its link and its heading); repeated lines of one block (list items,
 /// table rows) stay.
-fn drop_repeated_lines(out: &str) -> String {
+fn drop_repeated_lines(out: &str, code: &std::collections::HashSet<&str>) -> String {
     let mut seen = std::collections::HashSet::new();
     let mut res = String::with_capacity(out.len());
     let mut blank = false;
     let mut prev = "";
     for line in out.split('\n') {
         let t = line.trim();
-        if t.len() >= MIN_DEDUP_LINE_CHARS && !seen.insert(t) {
+        if t.len() >= MIN_DEDUP_LINE_CHARS && !code.contains(t) && !seen.insert(t) {
             continue;
         }
         if !t.is_empty() && blank && t == prev {
@@ -1057,6 +1107,9 @@ fn open(
             if prefixes && *pre_depth == 1 {
                 w.raw("```\n");
             }
+            if *pre_depth == 1 {
+                w.code_start = w.out.len();
+            }
         }
         t if t.is_heading() => {
             w.want(Gap::Para);
@@ -1148,6 +1201,9 @@ fn close(
         }
         Tag::Pre | Tag::Xmp | Tag::Plaintext | Tag::Listing => {
             *pre_depth = pre_depth.saturating_sub(1);
+            if *pre_depth == 0 {
+                w.code.push((w.code_start, w.out.len()));
+            }
             if w.markdown && !w.table.in_cell && *pre_depth == 0 {
                 trim_end_newlines(&mut w.out);
                 trim_end_spaces(&mut w.out);
@@ -1298,11 +1354,44 @@ mod tests {
     fn repeated_long_lines_are_dropped_short_ones_kept() {
         let out = drop_repeated_lines(
             "A paragraph shown twice for mobile and desktop.\n\nYes\nYes\n\nA paragraph shown twice for mobile and desktop.\n",
+            &std::collections::HashSet::new(),
         );
         assert_eq!(out.matches("A paragraph shown twice").count(), 1, "{out}");
         assert_eq!(out.matches("Yes").count(), 2, "{out}");
         let html = format!("<body><article><p>{PROSE}</p><p>{PROSE}</p></article></body>");
         assert_eq!(extract(&html).matches("fund the new library").count(), 1);
+    }
+
+    #[test]
+    fn code_keeps_its_lines_and_their_repeats() {
+        // A highlighter's spans with line breaks between them; the same import in two
+        // examples stays in both.
+        let import = "<span class=kn>import</span> <span class=nn>React, { useState }</span> <span class=kn>from</span> <span class=s>'react'</span>;";
+        let html = format!(
+            "<body><article><p>{PROSE}</p><pre>{import}\n<span class=n>renderCounterWithState</span>(initialCount);</pre><p>{PROSE} Again.</p><pre>{import}\n<span>renderListWithTwoItems</span>(firstItem, secondItem);\n<span>renderFooterWithLinks</span>(pageLinks);</pre></article></body>"
+        );
+        let t = extract(&html);
+        assert_eq!(
+            t.matches("import React, { useState } from 'react';\n")
+                .count(),
+            2,
+            "{t}"
+        );
+        assert!(t.contains("\nrenderFooterWithLinks(pageLinks);"), "{t}");
+    }
+
+    #[test]
+    fn copied_code_blocks_and_repeated_log_lines_are_deduplicated() {
+        // A reply quoting an earlier post's code block whole, and a log of one line over
+        // and over: repeats, not code that happens to share a line.
+        let code = "let configuration = load_configuration(path)?;\nlet server = Server::bind(configuration.address)?;";
+        let log = "ERROR connection refused by upstream host 10.0.0.1\n".repeat(5);
+        let html = format!(
+            "<body><article><p>{PROSE}</p><pre>{code}</pre><p>{PROSE} Quoted.</p><pre>{code}</pre><p>{PROSE} Log.</p><pre>{log}</pre></article></body>"
+        );
+        let t = extract(&html);
+        assert_eq!(t.matches("load_configuration(path)").count(), 1, "{t}");
+        assert_eq!(t.matches("connection refused").count(), 1, "{t}");
     }
 
     #[test]
