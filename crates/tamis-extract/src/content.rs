@@ -244,6 +244,8 @@ pub enum Why {
     Placeholder,
     /// A "read more" link.
     ReadMore,
+    /// A heading's permalink mark (`¶`, `§`, `#`).
+    Permalink,
     /// A microdata counter or list position.
     Counter,
     /// The short form of a value shown in two forms.
@@ -323,6 +325,7 @@ impl Why {
             Why::HexId => "hex-id",
             Why::Placeholder => "placeholder",
             Why::ReadMore => "read-more",
+            Why::Permalink => "permalink",
             Why::Counter => "counter",
             Why::ShortForm => "short-form",
             Why::FormLabel => "form-label",
@@ -3458,6 +3461,25 @@ fn is_text_list_box(dom: &Dom, i: usize) -> bool {
     items >= MIN_ASIDE_LIST_ITEMS && linked * 2 < text
 }
 
+/// Marks that documentation and blog generators give the permalink of a heading or an API
+/// member (Sphinx, MkDocs and texinfo `¶`, rustdoc `§`, Hugo and Jekyll themes `#`, `🔗`).
+const PERMALINK_MARKS: &[&str] = &["¶", "§", "#", "🔗"];
+
+/// A link to a place on the same page (`href="#..."`) whose whole text is a permalink mark:
+/// the heading's own address, no text of the page.
+fn is_permalink(dom: &Dom, i: usize) -> bool {
+    let end = dom.end(i);
+    if end > i + 3 || !dom.attr(i, Attr::Href).is_some_and(|h| h.starts_with('#')) {
+        return false;
+    }
+    let mut text = String::new();
+    for k in i + 1..end {
+        text.push_str(dom.text_of(k));
+    }
+    let t = text.trim();
+    !t.is_empty() && PERMALINK_MARKS.contains(&t)
+}
+
 /// A class holding `readmore`, or `read` followed by `more` (`read-more-big`, `read_more`).
 fn names_read_more(dom: &Dom, i: usize) -> bool {
     dom.attr(i, Attr::Class).is_some_and(|c| {
@@ -3517,6 +3539,9 @@ fn should_prune(
     // A link named "read more" is a teaser of another page (or the button to it).
     if tag == Tag::A && names_read_more(dom, i) {
         return Some(Why::ReadMore);
+    }
+    if tag == Tag::A && is_permalink(dom, i) {
+        return Some(Why::Permalink);
     }
     // A count of likes, replies or views (microdata `InteractionCounter`) and a post's or
     // item's number in its list (`itemprop=position`) are no text.

@@ -1174,6 +1174,19 @@ fn signatures_closing_a_post_go_those_opening_a_member_stay() {
 }
 
 #[test]
+fn permalink_marks_are_no_text() {
+    // Generators put a link to the heading itself after it (Sphinx `¶`, rustdoc `§`, `#`).
+    // A link to a footnote or another page keeps its mark. (From the x-docs helper.)
+    let html = format!(
+        "<body><main><h1>Guide<a class=headerlink href=#guide>¶</a></h1><p>{PROSE}</p><h2>Usage <a href=#usage>#</a></h2><p>{PROSE}<a href=/other>§</a></p></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Guide") && t.contains("Usage"), "{t}");
+    assert!(!t.contains('¶') && !t.contains('#'), "{t}");
+    assert!(t.contains('§'), "{t}");
+}
+
+#[test]
 fn syntax_highlighted_code_keeps_its_comments() {
     // Highlighters mark tokens with classes (`hljs-comment`, `token comment`): inside code,
     // they are code, not a comment section. Outside code the class rules stand.
