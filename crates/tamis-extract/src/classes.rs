@@ -39,6 +39,10 @@ pub struct ClassHints {
     pub commerce: bool,
     /// Boilerplate by a strong token or substring (not only by a weak token).
     pub strong: bool,
+    /// The word `short` (the short form of a value shown in two forms, see
+    /// `content::should_prune`), as [`crate::content::class_has_word`] reads words: pruning
+    /// asks it of every element.
+    pub short: bool,
 }
 
 impl ClassHints {
@@ -56,6 +60,7 @@ impl ClassHints {
             self.weak,
             self.commerce,
             self.strong,
+            self.short,
         ]
         .iter()
         .enumerate()
@@ -76,6 +81,7 @@ impl ClassHints {
             weak: on(7),
             commerce: on(8),
             strong: on(9),
+            short: on(10),
         }
     }
 }
@@ -432,6 +438,10 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         *d = s.to_ascii_lowercase();
     }
     let lower = lower_buf.get(..n).unwrap_or_default();
+    if n < bytes.len() {
+        // The words past the buffer count for `short` (whole-value word test).
+        out.short |= crate::content::value_has_word(value, &["short"]);
+    }
     let orig = bytes.get(..n).unwrap_or_default();
     let mut flags = 0u8;
     // Whole class names (split on whitespace) for the hidden markers, which contain '-'.
@@ -483,6 +493,7 @@ pub fn classify(value: &str, out: &mut ClassHints) {
             }
             let tok = cls.get(start..k).unwrap_or_default();
             count += 1;
+            out.short |= tok == b"short";
             ad |= tok == b"ad" || tok == b"ads";
             lookup(tok);
             // The last camelCase word of the token too (`imageEmbedCredit` is a credit line):
@@ -538,7 +549,7 @@ mod tests {
 
     #[test]
     fn packing_keeps_every_hint() {
-        for bits in 0..1u16 << 10 {
+        for bits in 0..1u16 << 11 {
             assert_eq!(ClassHints::unpack(bits).pack(), bits);
         }
         let h = hints("comments-area sr-only");

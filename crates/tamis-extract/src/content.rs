@@ -1312,13 +1312,18 @@ struct PageFacts<'a> {
 /// Whether one of the words of element `i`'s class (split at every non-alphanumeric
 /// character: `products__card` is `products` and `card`) is one of `words`, ignoring case.
 pub(crate) fn class_has_word(dom: &Dom, i: usize, words: &[&str]) -> bool {
+    dom.attr(i, Attr::Class)
+        .is_some_and(|c| value_has_word(c, words))
+}
+
+/// Whether one of the words of a class value (see [`class_has_word`]) is one of `words`.
+pub(crate) fn value_has_word(class: &str, words: &[&str]) -> bool {
     // Bytes, not chars: the bytes of a non-ASCII character are no ASCII alphanumerics, so they
     // split the same way, without decoding.
-    dom.attr(i, Attr::Class).is_some_and(|c| {
-        c.as_bytes()
-            .split(|b| !b.is_ascii_alphanumeric())
-            .any(|t| words.iter().any(|w| t.eq_ignore_ascii_case(w.as_bytes())))
-    })
+    class
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|t| words.iter().any(|w| t.eq_ignore_ascii_case(w.as_bytes())))
 }
 
 /// A class naming the panel of a tab widget (`tab-pane`, `tabs__panel`, `tab-content`).
@@ -3263,7 +3268,7 @@ fn should_prune(
     }
     // The short form of a value shown in two forms, one for narrow screens (`<time><span
     // class=time__long>June 14, 2024</span><span class=time__short>1 yr</span></time>`).
-    if class_has_word(dom, i, &["short"]) && sibling_named(dom, i, &["long"]) {
+    if dom.class_hints(i).short && sibling_named(dom, i, &["long"]) {
         return true;
     }
     // A form label is a phrase ("Email", "I agree to the terms..."); a label wrapping a

@@ -967,6 +967,30 @@ mod tests {
     }
 
     #[test]
+    fn short_class_word_hint_agrees_with_class_words() {
+        // Also past the 256 bytes that `classify` reads of a value.
+        let html = format!(
+            r#"<span class="time__short">1</span><span class="SHORT x">2</span><span class="shortcut">3</span><span id=short>4</span><span class="a-short-b">5</span><b class="{}-short">6</b><b class="{} shorts">7</b>"#,
+            "x".repeat(300),
+            "y".repeat(300)
+        );
+        let d = parse(&html, 256);
+        for i in 0..d.nodes.len() {
+            assert_eq!(
+                d.class_hints(i).short,
+                crate::content::class_has_word(&d, i, &["short"]),
+                "{i}"
+            );
+        }
+        assert_eq!(
+            (0..d.nodes.len())
+                .filter(|&i| d.class_hints(i).short)
+                .count(),
+            4
+        );
+    }
+
+    #[test]
     fn tables() {
         let d = parse("<table><tr><td>a<td>b<tr><td>c</table>d", 256);
         assert_eq!(shape(&d), r#"table(tr(td("a")td("b"))tr(td("c")))"d""#);
