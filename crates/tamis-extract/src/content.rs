@@ -668,6 +668,16 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         i += 1;
     }
 
+    // Each block's own characters and link characters, what both scorings read: the counts
+    // so far (no count lands in a pruned subtree). The document root is no block of its own.
+    let mut direct: Vec<(u32, u32)> = chars
+        .iter()
+        .zip(&link_chars)
+        .map(|(&c, &l)| (c, l))
+        .collect();
+    if let Some(d) = direct.first_mut() {
+        *d = (0, 0);
+    }
     // Sums of the counts over subtrees.
     for i in (1..n).rev() {
         if pruned.get(i).copied().unwrap_or(false) {
@@ -706,7 +716,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     }
     let blocks = Blocks {
         chars: &chars,
-        link_chars: &link_chars,
+        direct: &direct,
         title_link_chars: &title_link_chars,
         punct: &punct,
     };
@@ -714,10 +724,13 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // Pass 3, first as an article (prose only), then, if no prose region stands out, as a
     // listing (titles and headings count too).
     let (records, teasers) = find_records(dom, &pruned, &chars, &link_chars);
+    // Both scorings read the cells of grids of data.
+    let grid = grid_cells(dom, &pruned, body);
     let (mut value, mut root, best) = score(
         dom,
         &pruned,
         &blocks,
+        &grid,
         body,
         0.0,
         Some((&teasers, TEASER_WEIGHT)),
@@ -726,6 +739,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         dom,
         &pruned,
         &blocks,
+        &grid,
         body,
         TITLE_WEIGHT,
         Some((&records, RECORD_WEIGHT)),
@@ -1185,53 +1199,31 @@ fn signature(dom: &Dom, i: usize, tag: Tag) -> u64 {
     h
 }
 
-/// Per-block counts (indexed by node; only block elements have non-zero direct counts, but
-/// `chars`/`link_chars` hold subtree sums after the summing pass — `direct_*` are kept apart).
+/// Per-block counts, indexed by node: only block elements have non-zero direct counts.
 struct Blocks<'a> {
+    /// Characters of the subtree (sums).
     chars: &'a [u32],
-    link_chars: &'a [u32],
+    /// Each block's own characters and link characters.
+    direct: &'a [(u32, u32)],
     title_link_chars: &'a [u32],
     punct: &'a [u32],
 }
 
 /// Values every block, sums values over subtrees and returns the values, the root with the
-/// highest value (ties to the outermost) and that value.
+/// highest value (ties to the outermost) and that value. `grid` holds the cells of
+/// [`grid_cells`].
 fn score(
     dom: &Dom,
     pruned: &[bool],
     b: &Blocks<'_>,
+    grid: &[bool],
     body: usize,
     title_weight: f32,
     records: Option<(&[bool], f32)>,
 ) -> (Vec<f32>, usize, f32) {
     let n = dom.nodes.len();
     let mut value = vec![0f32; n];
-    // Direct counts: subtree sums minus the children's sums.
-    let mut direct = vec![(0u32, 0u32); n];
-    for i in 1..n {
-        if let Some(x) = direct.get_mut(i) {
-            *x = (
-                b.chars.get(i).copied().unwrap_or(0),
-                b.link_chars.get(i).copied().unwrap_or(0),
-            );
-        }
-    }
-    for i in 1..n {
-        if pruned.get(i).copied().unwrap_or(false) {
-            continue;
-        }
-        let Some(p) = dom.parent(i) else { continue };
-        let (c, l) = (
-            b.chars.get(i).copied().unwrap_or(0),
-            b.link_chars.get(i).copied().unwrap_or(0),
-        );
-        if let Some(x) = direct.get_mut(p) {
-            x.0 = x.0.saturating_sub(c);
-            x.1 = x.1.saturating_sub(l);
-        }
-    }
-    let grid = grid_cells(dom, pruned, body);
-    for (i, &(c, l)) in direct.iter().enumerate() {
+    for (i, &(c, l)) in b.direct.iter().enumerate() {
         if c == 0 {
             continue;
         }
