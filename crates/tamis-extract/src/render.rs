@@ -511,6 +511,10 @@ fn is_prose(p: &str) -> bool {
     for c in p.chars().filter(|&c| !matches!(c, '*' | '`' | '>')) {
         if !c.is_whitespace() {
             chars += 1;
+            if chars >= crate::content::MIN_PROSE_CHARS {
+                // Prose whatever follows: no need to read the rest of a long paragraph.
+                return true;
+            }
             sentence_end = matches!(
                 c,
                 '.' | '!' | '?' | '。' | '！' | '？' | ':' | '"' | '”' | ')'
@@ -1195,6 +1199,16 @@ fn trim_end_newlines(s: &mut String) {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_is_long_text_or_a_sentence() {
+        // Markdown marks are no text; 60 characters are prose whatever ends them.
+        assert!(is_prose(&"word ".repeat(15)));
+        assert!(!is_prose(&"**word** ".repeat(11)));
+        assert!(is_prose("A sentence of thirty characters ends."));
+        assert!(!is_prose("A label of thirty characters or so"));
+        assert!(is_prose(&format!("{} and more", "x".repeat(60))));
+    }
 
     #[test]
     fn long_bylines_before_the_text_are_trimmed() {
