@@ -443,6 +443,8 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         out.short |= crate::content::value_has_word(value, &["short"]);
     }
     let orig = bytes.get(..n).unwrap_or_default();
+    // Most values have no uppercase letter, hence no camelCase word to look for below.
+    let cased = orig.iter().any(u8::is_ascii_uppercase);
     let mut flags = 0u8;
     // Whole class names (split on whitespace) for the hidden markers, which contain '-'.
     let mut pos = 0;
@@ -498,6 +500,9 @@ pub fn classify(value: &str, out: &mut ClassHints) {
             lookup(tok);
             // The last camelCase word of the token too (`imageEmbedCredit` is a credit line):
             // each lowercase-to-uppercase step starts a word.
+            if !cased {
+                continue;
+            }
             let o = orig
                 .get(cls_start + start..cls_start + k)
                 .unwrap_or_default();
