@@ -851,7 +851,24 @@ impl<'a> Builder<'a> {
 /// Position of `needle` in `hay` at or after `from`.
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let rest = hay.get(from..)?;
-    memchr::memmem::find(rest, needle).map(|i| from + i)
+    match needle {
+        // Most searches are for the `>` closing a tag: `memmem::find` would build a searcher
+        // for each.
+        &[b] => memchr::memchr(b, rest),
+        // `</`: the next `<` followed by `/`.
+        b"</" => {
+            let mut k = 0;
+            loop {
+                k += memchr::memchr(b'<', rest.get(k..)?)?;
+                if rest.get(k + 1) == Some(&b'/') {
+                    break Some(k);
+                }
+                k += 1;
+            }
+        }
+        _ => memchr::memmem::find(rest, needle),
+    }
+    .map(|i| from + i)
 }
 
 /// Position of the `</name` that ends a raw-text element (case-insensitive, followed by a
@@ -988,6 +1005,20 @@ mod tests {
                 .count(),
             4
         );
+    }
+
+    #[test]
+    fn find_agrees_with_memmem() {
+        let hay = b"a<b</ <</c>-->x</ ></";
+        for needle in [b">".as_slice(), b"</", b"-->", b"]]>", b"<"] {
+            for from in 0..=hay.len() + 1 {
+                let want = hay
+                    .get(from..)
+                    .and_then(|r| memchr::memmem::find(r, needle))
+                    .map(|i| from + i);
+                assert_eq!(find(hay, from, needle), want, "{needle:?} {from}");
+            }
+        }
     }
 
     #[test]
