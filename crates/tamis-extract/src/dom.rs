@@ -295,7 +295,7 @@ impl<'a> Builder<'a> {
     fn run(&mut self) {
         while self.pos < self.src.len() {
             let rest = self.src.get(self.pos..).unwrap_or_default();
-            let lt = memchr::memchr(b'<', rest).map_or(self.src.len(), |i| self.pos + i);
+            let lt = memchr_short(b'<', rest).map_or(self.src.len(), |i| self.pos + i);
             if lt > self.pos {
                 let text = self.slice(self.pos, lt);
                 self.add_text(text);
@@ -848,6 +848,15 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// `memchr::memchr(b, hay)`, with a look at the first byte first: the parser searches for the
+/// `<` after each tag, often the next byte, where memchr's set-up costs more than the search.
+fn memchr_short(b: u8, hay: &[u8]) -> Option<usize> {
+    if hay.first() == Some(&b) {
+        return Some(0);
+    }
+    memchr::memchr(b, hay)
+}
+
 /// Position of `needle` in `hay` at or after `from`.
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let rest = hay.get(from..)?;
@@ -1005,6 +1014,22 @@ mod tests {
                 .count(),
             4
         );
+    }
+
+    #[test]
+    fn memchr_short_agrees_with_memchr() {
+        let hay: Vec<u8> = (0..80u8)
+            .map(|k| if k % 7 == 0 { b'<' } else { b'a' })
+            .collect();
+        for from in 0..hay.len() {
+            for b in [b'<', b'z'] {
+                let h = &hay[from..];
+                assert_eq!(memchr_short(b, h), memchr::memchr(b, h));
+                for len in 0..h.len() {
+                    assert_eq!(memchr_short(b, &h[..len]), memchr::memchr(b, &h[..len]));
+                }
+            }
+        }
     }
 
     #[test]
