@@ -43,6 +43,9 @@ pub struct ClassHints {
     /// `content::should_prune`), as [`crate::content::class_has_word`] reads words: pruning
     /// asks it of every element.
     pub short: bool,
+    /// A class name positioning the element over the page (`fixed`, `fixed-top`: see
+    /// `content::fixed_overlay`), in any letter case.
+    pub fixed: bool,
 }
 
 impl ClassHints {
@@ -61,6 +64,7 @@ impl ClassHints {
             self.commerce,
             self.strong,
             self.short,
+            self.fixed,
         ]
         .iter()
         .enumerate()
@@ -82,6 +86,7 @@ impl ClassHints {
             commerce: on(8),
             strong: on(9),
             short: on(10),
+            fixed: on(11),
         }
     }
 }
@@ -438,9 +443,12 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         *d = s.to_ascii_lowercase();
     }
     let lower = lower_buf.get(..n).unwrap_or_default();
-    if n < bytes.len() {
-        // The words past the buffer count for `short` (whole-value word test).
+    // A value longer than the buffer is read whole for `short` and `fixed`, whose answers
+    // must not depend on the cut (a cut `shortcut` would read `short`).
+    let cut = n < bytes.len();
+    if cut {
         out.short |= crate::content::value_has_word(value, &["short"]);
+        out.fixed |= crate::content::names_fixed(value);
     }
     let orig = bytes.get(..n).unwrap_or_default();
     // Most values have no uppercase letter, hence no camelCase word to look for below.
@@ -453,6 +461,11 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         pos += cls.len() + 1;
         if cls.is_empty() {
             continue;
+        }
+        if !cut {
+            out.fixed |= crate::content::FIXED_CLASSES
+                .iter()
+                .any(|f| f.as_bytes() == cls);
         }
         if HIDDEN_TOKENS.iter().any(|t| t.as_bytes() == cls) {
             out.hidden = true;
@@ -495,7 +508,7 @@ pub fn classify(value: &str, out: &mut ClassHints) {
             }
             let tok = cls.get(start..k).unwrap_or_default();
             count += 1;
-            out.short |= tok == b"short";
+            out.short |= !cut && tok == b"short";
             ad |= tok == b"ad" || tok == b"ads";
             lookup(tok);
             // The last camelCase word of the token too (`imageEmbedCredit` is a credit line):
@@ -554,7 +567,7 @@ mod tests {
 
     #[test]
     fn packing_keeps_every_hint() {
-        for bits in 0..1u16 << 11 {
+        for bits in 0..1u16 << 12 {
             assert_eq!(ClassHints::unpack(bits).pack(), bits);
         }
         let h = hints("comments-area sr-only");

@@ -2919,17 +2919,22 @@ fn is_accordion_toggle(dom: &Dom, i: usize) -> bool {
 /// Whole class names of an element laid out at a fixed place of the window (Tailwind's and
 /// Bootstrap's position utilities): a banner, bar or drawer over the page (cookie consent,
 /// chat, a sticky buy bar), not the page's text.
-const FIXED_CLASSES: &[&str] = &["fixed", "fixed-bottom", "fixed-top"];
+pub(crate) const FIXED_CLASSES: &[&str] = &["fixed", "fixed-bottom", "fixed-top"];
 
-/// Whether element `i` is positioned over the page ([`FIXED_CLASSES`], or `position:fixed`
-/// in its style).
+/// Whether a class value holds one of [`FIXED_CLASSES`] (in any letter case).
+pub(crate) fn names_fixed(class: &str) -> bool {
+    class
+        .split_ascii_whitespace()
+        .any(|t| FIXED_CLASSES.iter().any(|f| t.eq_ignore_ascii_case(f)))
+}
+
+/// Whether element `i` is positioned over the page ([`FIXED_CLASSES`], read with the class
+/// hints, or `position:fixed` in its style).
 fn fixed_overlay(dom: &Dom, i: usize) -> bool {
-    dom.attr(i, Attr::Class).is_some_and(|c| {
-        c.split_ascii_whitespace()
-            .any(|t| FIXED_CLASSES.iter().any(|f| t.eq_ignore_ascii_case(f)))
-    }) || dom
-        .attr(i, Attr::Style)
-        .is_some_and(|st| st.contains("fixed") && style_declares(st, "position:fixed"))
+    dom.class_hints(i).fixed
+        || dom
+            .attr(i, Attr::Style)
+            .is_some_and(|st| st.contains("fixed") && style_declares(st, "position:fixed"))
 }
 
 /// Whether heading `h` holds its accordion's toggle, a `<button>` or an icon (`<svg>`: the

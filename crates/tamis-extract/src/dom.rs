@@ -994,11 +994,12 @@ mod tests {
 
     #[test]
     fn short_class_word_hint_agrees_with_class_words() {
-        // Also past the 256 bytes that `classify` reads of a value.
+        // Also across and past the 256 bytes that `classify` reads of a value.
         let html = format!(
-            r#"<span class="time__short">1</span><span class="SHORT x">2</span><span class="shortcut">3</span><span id=short>4</span><span class="a-short-b">5</span><b class="{}-short">6</b><b class="{} shorts">7</b>"#,
+            r#"<span class="time__short">1</span><span class="SHORT x">2</span><span class="shortcut">3</span><span id=short>4</span><span class="a-short-b">5</span><b class="{}-short">6</b><b class="{} shorts">7</b><b class="{} shortcut">8</b>"#,
             "x".repeat(300),
-            "y".repeat(300)
+            "y".repeat(300),
+            "z".repeat(250)
         );
         let d = parse(&html, 256);
         for i in 0..d.nodes.len() {
@@ -1017,33 +1018,29 @@ mod tests {
     }
 
     #[test]
-    fn memchr_short_agrees_with_memchr() {
-        let hay: Vec<u8> = (0..80u8)
-            .map(|k| if k % 7 == 0 { b'<' } else { b'a' })
-            .collect();
-        for from in 0..hay.len() {
-            for b in [b'<', b'z'] {
-                let h = &hay[from..];
-                assert_eq!(memchr_short(b, h), memchr::memchr(b, h));
-                for len in 0..h.len() {
-                    assert_eq!(memchr_short(b, &h[..len]), memchr::memchr(b, &h[..len]));
-                }
-            }
+    fn fixed_class_hint_agrees_with_class_names() {
+        // Also across and past the 256 bytes that `classify` reads of a value.
+        let html = format!(
+            r#"<div class="x Fixed-Top">1</div><div class="fixedx fixed-left">2</div><div class="{} fixed">3</div><div class="{} fixed-top">4</div><div class="{} fixedx">5</div><div id=fixed>6</div>"#,
+            "x".repeat(300),
+            "y".repeat(249),
+            "z".repeat(250)
+        );
+        let d = parse(&html, 256);
+        for i in 0..d.nodes.len() {
+            assert_eq!(
+                d.class_hints(i).fixed,
+                d.attr(i, Attr::Class)
+                    .is_some_and(crate::content::names_fixed),
+                "{i}"
+            );
         }
-    }
-
-    #[test]
-    fn find_agrees_with_memmem() {
-        let hay = b"a<b</ <</c>-->x</ ></";
-        for needle in [b">".as_slice(), b"</", b"-->", b"]]>", b"<"] {
-            for from in 0..=hay.len() + 1 {
-                let want = hay
-                    .get(from..)
-                    .and_then(|r| memchr::memmem::find(r, needle))
-                    .map(|i| from + i);
-                assert_eq!(find(hay, from, needle), want, "{needle:?} {from}");
-            }
-        }
+        assert_eq!(
+            (0..d.nodes.len())
+                .filter(|&i| d.class_hints(i).fixed)
+                .count(),
+            3
+        );
     }
 
     #[test]
