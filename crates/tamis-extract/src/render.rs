@@ -474,7 +474,10 @@ pub const MIN_DEDUP_LINE_CHARS: usize = 25;
 /// its image's caption, its link and its heading); repeated lines of one block (list items,
 /// table rows) stay.
 fn drop_repeated_lines(out: &str) -> String {
-    let mut seen = std::collections::HashSet::new();
+    // aHash: every line of the output is hashed (membership only, so the hasher changes
+    // nothing but the cost).
+    let mut seen: std::collections::HashSet<&str, ahash::RandomState> =
+        std::collections::HashSet::default();
     let mut res = String::with_capacity(out.len());
     let mut blank = false;
     let mut prev = "";
