@@ -245,6 +245,8 @@ pub fn parse(src: &str, max_depth: usize) -> Dom {
     };
     b.dom.nodes.reserve(src.len() / 40);
     b.dom.text.reserve(src.len() / 3);
+    b.dom.attrs.reserve(src.len() / 40);
+    b.dom.attr_text.reserve(src.len() / 8);
     b.dom.nodes.push(Node {
         tag: Tag::Root,
         parent: NONE,
