@@ -299,17 +299,24 @@ fn style_declares(style: &str, decl: &str) -> bool {
     let Some(first) = decl.chars().next() else {
         return true;
     };
-    style.char_indices().any(|(k, c)| {
-        c.to_ascii_lowercase() == first && {
-            let mut rest = style
-                .get(k..)
-                .unwrap_or("")
-                .chars()
-                .filter(|c| !c.is_whitespace());
-            decl.chars()
-                .all(|d| rest.next().is_some_and(|c| c.to_ascii_lowercase() == d))
-        }
-    })
+    let matches_at = |k: usize| {
+        let mut rest = style
+            .get(k..)
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_whitespace());
+        decl.chars()
+            .all(|d| rest.next().is_some_and(|c| c.to_ascii_lowercase() == d))
+    };
+    if first.is_ascii() {
+        // The characters that open `decl` are found as bytes (an ASCII byte is always a whole
+        // character), without decoding the style.
+        let b = first as u8;
+        return memchr::memchr2_iter(b, b.to_ascii_uppercase(), style.as_bytes()).any(matches_at);
+    }
+    style
+        .char_indices()
+        .any(|(k, c)| c.to_ascii_lowercase() == first && matches_at(k))
 }
 
 /// A text-entry form control: `<textarea>` or an `<input>` typed for text (quantity, choice
@@ -3480,6 +3487,8 @@ mod tests {
             "color: red; Display : NONE ;",
             "display:\tnone",
             "DISPLAY:NONE!important",
+            "font-family:\"Café\"; display:\u{a0}none",
+            "dd display:none",
         ] {
             assert!(style_declares(st, "display:none"), "{st}");
         }
@@ -3489,6 +3498,7 @@ mod tests {
             "",
             "dis play none",
             "display-none",
+            "dé display:nonè",
         ] {
             assert!(!style_declares(st, "display:none"), "{st}");
         }
