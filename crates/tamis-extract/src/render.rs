@@ -848,17 +848,18 @@ pub(crate) fn date_shaped(s: &str) -> bool {
                 || word(1).is_some_and(|p| p.eq_ignore_ascii_case("de"))
                     && word(2).is_some_and(|p| number(p))
         };
-        if word_in(w, MONTHS) && (beside(true) || beside(false)) {
+        // The numbers around a word are checked before the word lists, which cost more.
+        if (beside(true) || beside(false)) && word_in(w, MONTHS) {
             return true;
         }
-        if word_in(w, AGO_AFTER) && n >= 2 && words.get(n - 2).is_some_and(|p| count(p)) {
+        if n >= 2 && words.get(n - 2).is_some_and(|p| count(p)) && word_in(w, AGO_AFTER) {
             return true;
         }
-        if word_in(w, AGO_BEFORE)
-            && words.get(n + 1).is_some_and(|p| count(p))
+        if words.get(n + 1).is_some_and(|p| count(p))
             && words
                 .get(n + 2)
                 .is_some_and(|u| u.chars().all(char::is_alphabetic))
+            && word_in(w, AGO_BEFORE)
         {
             return true;
         }
