@@ -415,6 +415,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let mut has_img = vec![false; n];
     // Long paragraphs (`<p>` of at least [`MIN_PROSE_CHARS`]) per subtree.
     let mut para = vec![0u32; n];
+    // Sentence punctuation of each text node counted in `raw` (pass 2 reads both).
+    let mut text_punct = vec![0u32; n];
     for i in (1..n).rev() {
         let node = dom.nodes.get(i).copied();
         let Some(node) = node else { continue };
@@ -456,7 +458,11 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             if !matches!(parent_tag, Tag::Script | Tag::Title | Tag::Style)
                 && let Some(r) = raw.get_mut(i)
             {
-                *r = count(dom.text_of(i)).0;
+                let (c, p) = count(dom.text_of(i));
+                *r = c;
+                if let Some(x) = text_punct.get_mut(i) {
+                    *x = p;
+                }
             }
         }
         if node.tag == Tag::P
@@ -627,8 +633,18 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         let plink = plink_of != NONE;
         match node.tag {
             Tag::Text => {
-                if !matches!(dom.tag(parent), Tag::Script | Tag::Title) {
-                    let (c, p) = count(dom.text_of(i));
+                let parent_tag = dom.tag(parent);
+                if !matches!(parent_tag, Tag::Script | Tag::Title) {
+                    // Counted before pruning, but for `<style>` text (pruned unless the
+                    // deadline stopped pruning).
+                    let (c, p) = if parent_tag == Tag::Style {
+                        count(dom.text_of(i))
+                    } else {
+                        (
+                            raw.get(i).copied().unwrap_or(0),
+                            text_punct.get(i).copied().unwrap_or(0),
+                        )
+                    };
                     let b = pblock as usize;
                     if let Some(x) = chars.get_mut(b) {
                         *x += c;
