@@ -46,6 +46,9 @@ pub struct ClassHints {
     /// A class name positioning the element over the page (`fixed`, `fixed-top`: see
     /// `content::fixed_overlay`), in any letter case.
     pub fixed: bool,
+    /// The word `product` or `products` (a product card, see `content::names_product`), as
+    /// [`crate::content::class_has_word`] reads words.
+    pub product: bool,
 }
 
 impl ClassHints {
@@ -65,6 +68,7 @@ impl ClassHints {
             self.strong,
             self.short,
             self.fixed,
+            self.product,
         ]
         .iter()
         .enumerate()
@@ -87,6 +91,7 @@ impl ClassHints {
             strong: on(9),
             short: on(10),
             fixed: on(11),
+            product: on(12),
         }
     }
 }
@@ -443,12 +448,13 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         *d = s.to_ascii_lowercase();
     }
     let lower = lower_buf.get(..n).unwrap_or_default();
-    // A value longer than the buffer is read whole for `short` and `fixed`, whose answers
-    // must not depend on the cut (a cut `shortcut` would read `short`).
+    // A value longer than the buffer is read whole for `short`, `fixed` and `product`, whose
+    // answers must not depend on the cut (a cut `shortcut` would read `short`).
     let cut = n < bytes.len();
     if cut {
         out.short |= crate::content::value_has_word(value, &["short"]);
         out.fixed |= crate::content::names_fixed(value);
+        out.product |= crate::content::value_has_word(value, crate::content::PRODUCT_WORDS);
     }
     let orig = bytes.get(..n).unwrap_or_default();
     // Most values have no uppercase letter, hence no camelCase word to look for below.
@@ -509,6 +515,7 @@ pub fn classify(value: &str, out: &mut ClassHints) {
             let tok = cls.get(start..k).unwrap_or_default();
             count += 1;
             out.short |= !cut && tok == b"short";
+            out.product |= !cut && matches!(tok, b"product" | b"products");
             ad |= tok == b"ad" || tok == b"ads";
             lookup(tok);
             // The last camelCase word of the token too (`imageEmbedCredit` is a credit line):
@@ -567,7 +574,7 @@ mod tests {
 
     #[test]
     fn packing_keeps_every_hint() {
-        for bits in 0..1u16 << 12 {
+        for bits in 0..1u16 << 13 {
             assert_eq!(ClassHints::unpack(bits).pack(), bits);
         }
         let h = hints("comments-area sr-only");

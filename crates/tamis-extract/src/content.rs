@@ -1475,8 +1475,12 @@ fn holds_price(s: &str) -> bool {
 
 /// A class naming a product card (`product`, `product-item`, `products__card`).
 fn names_product(dom: &Dom, i: usize) -> bool {
-    class_has_word(dom, i, &["product", "products"])
+    // Read with the memoised class hints ([`ClassHints::product`]).
+    dom.class_hints(i).product
 }
+
+/// The class words of [`names_product`].
+pub(crate) const PRODUCT_WORDS: &[&str] = &["product", "products"];
 
 /// A prose root (a category's description) next to a grid of product cards: the root grows to
 /// the nearest element holding both, when the grid holds at least [`MIN_PRODUCT_CARDS`] cards

@@ -1020,6 +1020,30 @@ mod tests {
     }
 
     #[test]
+    fn product_class_word_hint_agrees_with_class_words() {
+        let html = format!(
+            r#"<li class="Product-card">1</li><li class="products__item">2</li><li class="productx">3</li><li class="{} product">4</li><li class="{} products-grid">5</li><li class="{} productsx">6</li><li id=product>7</li>"#,
+            "x".repeat(300),
+            "y".repeat(245),
+            "z".repeat(247)
+        );
+        let d = parse(&html, 256);
+        for i in 0..d.nodes.len() {
+            assert_eq!(
+                d.class_hints(i).product,
+                crate::content::class_has_word(&d, i, crate::content::PRODUCT_WORDS),
+                "{i}"
+            );
+        }
+        assert_eq!(
+            (0..d.nodes.len())
+                .filter(|&i| d.class_hints(i).product)
+                .count(),
+            4
+        );
+    }
+
+    #[test]
     fn fixed_class_hint_agrees_with_class_names() {
         // Also across and past the 256 bytes that `classify` reads of a value.
         let html = format!(
