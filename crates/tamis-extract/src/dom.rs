@@ -133,7 +133,10 @@ impl Dom {
     fn hints_of(&self, i: usize) -> u32 {
         let table = self.hints.get_or_init(|| {
             // Each distinct class value is classified once.
-            let mut seen: HashMap<&str, ClassHints, ahash::RandomState> = HashMap::default();
+            // Sized for about one distinct value per 16 nodes (what pages hold), to spare
+            // most of the table's growth steps.
+            let mut seen: HashMap<&str, ClassHints, ahash::RandomState> =
+                HashMap::with_capacity_and_hasher(self.nodes.len() / 16, Default::default());
             (0..self.nodes.len())
                 .map(|k| {
                     let class = self.attr(k, Attr::Class);
