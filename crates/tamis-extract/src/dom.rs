@@ -1073,6 +1073,36 @@ mod tests {
     }
 
     #[test]
+    fn memchr_short_agrees_with_memchr() {
+        let hay: Vec<u8> = (0..80u8)
+            .map(|k| if k % 7 == 0 { b'<' } else { b'a' })
+            .collect();
+        for from in 0..hay.len() {
+            for b in [b'<', b'z'] {
+                let h = &hay[from..];
+                assert_eq!(memchr_short(b, h), memchr::memchr(b, h));
+                for len in 0..h.len() {
+                    assert_eq!(memchr_short(b, &h[..len]), memchr::memchr(b, &h[..len]));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn find_agrees_with_memmem() {
+        let hay = b"a<b</ <</c>-->x</ ></";
+        for needle in [b">".as_slice(), b"</", b"-->", b"]]>", b"<"] {
+            for from in 0..=hay.len() + 1 {
+                let want = hay
+                    .get(from..)
+                    .and_then(|r| memchr::memmem::find(r, needle))
+                    .map(|i| from + i);
+                assert_eq!(find(hay, from, needle), want, "{needle:?} {from}");
+            }
+        }
+    }
+
+    #[test]
     fn tables() {
         let d = parse("<table><tr><td>a<td>b<tr><td>c</table>d", 256);
         assert_eq!(shape(&d), r#"table(tr(td("a")td("b"))tr(td("c")))"d""#);
