@@ -428,6 +428,27 @@ static TOKENS: LazyLock<HashMap<&'static [u8], u8, ahash::RandomState>> = LazyLo
     m
 });
 
+/// The (length, first byte) shapes of the keys of [`TOKENS`]: bit `first % 32` of entry
+/// `min(length, 31)`. Most tokens of a page's class values (`col`, `md`, `elementor`,
+/// `wrapper`) have a shape no key has, and are not hashed (see [`token_shape_listed`]).
+static TOKEN_SHAPES: LazyLock<[u32; 32]> = LazyLock::new(|| {
+    let mut shapes = [0u32; 32];
+    for t in TOKENS.keys() {
+        if let (Some(s), Some(&b)) = (shapes.get_mut(t.len().min(31)), t.first()) {
+            *s |= 1 << (b % 32);
+        }
+    }
+    shapes
+});
+
+/// Whether a key of [`TOKENS`] may be `tok` (false: none is).
+fn token_shape_listed(tok: &[u8]) -> bool {
+    let (Some(s), Some(&b)) = (TOKEN_SHAPES.get(tok.len().min(31)), tok.first()) else {
+        return false;
+    };
+    s >> (b % 32) & 1 != 0
+}
+
 /// One automaton for all boilerplate substrings (ASCII case-insensitive).
 static SUBSTRINGS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -494,6 +515,9 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         let mut head = 0u8;
         let mut name_flags = 0u8;
         let mut lookup = |tok: &[u8]| {
+            if !token_shape_listed(tok) {
+                return;
+            }
             if let Some(f) = TOKENS.get(tok) {
                 flags |= f;
                 name_flags |= f;
@@ -579,6 +603,15 @@ mod tests {
         }
         let h = hints("comments-area sr-only");
         assert_eq!(ClassHints::unpack(h.pack()), h);
+    }
+
+    #[test]
+    fn every_listed_token_passes_the_shape_filter() {
+        for t in TOKENS.keys() {
+            assert!(token_shape_listed(t), "{t:?}");
+        }
+        assert!(!token_shape_listed(b""));
+        assert!(!token_shape_listed(b"wrapper") && !token_shape_listed(b"elementor"));
     }
 
     #[test]
