@@ -1461,13 +1461,17 @@ pub(crate) fn is_product_card_link(dom: &Dom, a: usize) -> bool {
 
 /// Whether `s` holds a price: a currency sign ([`CURRENCY_SIGNS`]) next to a digit.
 fn holds_price(s: &str) -> bool {
-    s.char_indices().any(|(at, c)| {
-        CURRENCY_SIGNS.contains(&c)
-            && s.get(at..)
+    // The signs are `$` or start with byte C2 or E2 in UTF-8: only there is a character
+    // decoded (such a byte always starts one).
+    memchr::memchr3_iter(b'$', 0xc2, 0xe2, s.as_bytes()).any(|at| {
+        s.get(at..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| CURRENCY_SIGNS.contains(&c))
+            && (s
+                .get(at..)
                 .and_then(|t| t.chars().skip(1).find(|x| !x.is_whitespace()))
                 .is_some_and(|x| x.is_ascii_digit())
-            || (CURRENCY_SIGNS.contains(&c)
-                && s.get(..at)
+                || s.get(..at)
                     .and_then(|t| t.chars().rev().find(|x| !x.is_whitespace()))
                     .is_some_and(|x| x.is_ascii_digit()))
     })
@@ -3421,6 +3425,25 @@ fn should_prune(
 mod tests {
     use super::*;
     use crate::dom::parse;
+
+    #[test]
+    fn holds_price_finds_signs_beside_digits() {
+        for t in [
+            "$20",
+            "20 €",
+            "£ 3",
+            "¥1,000",
+            "₹ 99",
+            "Price: 12.50 ₪",
+            "a ₫5 b",
+        ] {
+            assert!(holds_price(t), "{t}");
+        }
+        for t in ["$", "20", "€ x", "Ǣ2 â3 ‒4", "US$", "\u{a3}\u{a0}x", "2 ¢"] {
+            assert!(!holds_price(t), "{t}");
+        }
+        assert!(holds_price("x \u{a3}\u{a0}7"));
+    }
 
     #[test]
     fn count_reads_ascii_and_other_text_alike() {
