@@ -542,10 +542,15 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // names; one holding two posts typed by microdata is a thread for rendering.
     let (mut posts, mut typed) = (0u32, 0u32);
     for k in body..dom.end(body) {
+        let tag = dom.tag(k);
+        if tag == Tag::Text {
+            // No attributes: neither a typed post nor an `<article>`.
+            continue;
+        }
         if is_typed_post(dom, k) {
             typed += 1;
             posts += 1;
-        } else if dom.tag(k) == Tag::Article {
+        } else if tag == Tag::Article {
             posts += 1;
         }
         if typed >= 2 {
