@@ -139,6 +139,14 @@ impl Dom {
                 HashMap::with_capacity_and_hasher(self.nodes.len() / 16, Default::default());
             (0..self.nodes.len())
                 .map(|k| {
+                    // Text nodes and elements without a kept attribute hold neither.
+                    if self
+                        .nodes
+                        .get(k)
+                        .is_none_or(|n| n.tag == Tag::Text || n.a == n.b)
+                    {
+                        return 0;
+                    }
                     let class = self.attr(k, Attr::Class);
                     let id = self.attr(k, Attr::Id);
                     if class.is_none() && id.is_none() {
