@@ -47,13 +47,21 @@ pub fn decode_html<'a>(
         let (text, _) = enc.decode_without_bom_handling(rest);
         return (text, enc);
     }
-    let enc = choose_encoding(bytes, declared);
-    let (text, _) = enc.decode_without_bom_handling(bytes);
-    (text, enc)
+    match choose(bytes, declared) {
+        // Checked valid while choosing: encoding_rs would check it again to borrow it.
+        (enc, Some(text)) => (Cow::Borrowed(text), enc),
+        (enc, None) => (enc.decode_without_bom_handling(bytes).0, enc),
+    }
 }
 
 /// Chooses the encoding of `bytes` (no BOM handling; see [`decode_html`]).
 pub fn choose_encoding(bytes: &[u8], declared: Option<&str>) -> &'static Encoding {
+    choose(bytes, declared).0
+}
+
+/// [`choose_encoding`], and the bytes as text when the encoding is UTF-8 and they were found
+/// valid UTF-8 on the way.
+fn choose<'a>(bytes: &'a [u8], declared: Option<&str>) -> (&'static Encoding, Option<&'a str>) {
     let declared = declared
         .and_then(|l| Encoding::for_label(l.trim().trim_matches(['"', '\'']).as_bytes()))
         .map(normalise_declared);
@@ -63,29 +71,26 @@ pub fn choose_encoding(bytes: &[u8], declared: Option<&str>) -> &'static Encodin
     };
     let chosen = declared.or_else(meta);
     match chosen {
-        Some(enc) if enc == UTF_8 => {
-            if utf8_is_plausible(bytes) {
-                UTF_8
-            } else {
-                detect(bytes)
-            }
-        }
+        Some(enc) if enc == UTF_8 => match std::str::from_utf8(bytes) {
+            Ok(text) => (UTF_8, Some(text)),
+            Err(_) if utf8_is_plausible(bytes) => (UTF_8, None),
+            Err(_) => (detect(bytes), None),
+        },
         Some(enc) if enc == WINDOWS_1252 => {
             // Latin-1 headers on UTF-8 bodies are the most common mislabel in crawls.
-            if !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
-                UTF_8
+            if !bytes.is_ascii()
+                && let Ok(text) = std::str::from_utf8(bytes)
+            {
+                (UTF_8, Some(text))
             } else {
-                enc
+                (enc, None)
             }
         }
-        Some(enc) => enc,
-        None => {
-            if std::str::from_utf8(bytes).is_ok() {
-                UTF_8
-            } else {
-                detect(bytes)
-            }
-        }
+        Some(enc) => (enc, None),
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => (UTF_8, Some(text)),
+            Err(_) => (detect(bytes), None),
+        },
     }
 }
 
@@ -277,6 +282,31 @@ mod tests {
         let (out, enc) = decode_html(page, Some("iso-8859-1"));
         assert_eq!(enc, UTF_8);
         assert!(out.contains("Voilà déjà"));
+    }
+
+    #[test]
+    fn text_is_what_the_chosen_encoding_decodes() {
+        // Valid UTF-8 is borrowed without a second check; the text is encoding_rs's either way.
+        let broken = [
+            b"<meta charset=utf-8><p>caf\xc3\xa9 \xe9t\xe9".as_slice(),
+            b"x\xff",
+        ];
+        for (page, declared) in [
+            ("<p>Voilà déjà</p>".as_bytes(), None),
+            ("<p>Voilà déjà</p>".as_bytes(), Some("iso-8859-1")),
+            ("<meta charset=utf-8><p>日本語</p>".as_bytes(), None),
+            (b"<p>plain ascii</p>".as_slice(), Some("windows-1252")),
+            (broken[0], None),
+            (broken[1], Some("utf-8")),
+            (broken[1], None),
+        ] {
+            let (out, enc) = decode_html(page, declared);
+            assert_eq!(enc, choose_encoding(page, declared));
+            assert_eq!(out, enc.decode_without_bom_handling(page).0);
+            if enc == UTF_8 && std::str::from_utf8(page).is_ok() {
+                assert!(matches!(out, Cow::Borrowed(_)));
+            }
+        }
     }
 
     #[test]

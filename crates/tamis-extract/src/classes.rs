@@ -39,6 +39,16 @@ pub struct ClassHints {
     pub commerce: bool,
     /// Boilerplate by a strong token or substring (not only by a weak token).
     pub strong: bool,
+    /// The word `short` (the short form of a value shown in two forms, see
+    /// `content::should_prune`), as [`crate::content::class_has_word`] reads words: pruning
+    /// asks it of every element.
+    pub short: bool,
+    /// A class name positioning the element over the page (`fixed`, `fixed-top`: see
+    /// `content::fixed_overlay`), in any letter case.
+    pub fixed: bool,
+    /// The word `product` or `products` (a product card, see `content::names_product`), as
+    /// [`crate::content::class_has_word`] reads words.
+    pub product: bool,
     /// A signature (`signature`): a forum post's, which closes the post, or an API
     /// member's (`member-signature`), which opens its description. See
     /// [`SIGNATURE_TOKENS`].
@@ -60,6 +70,9 @@ impl ClassHints {
             self.weak,
             self.commerce,
             self.strong,
+            self.short,
+            self.fixed,
+            self.product,
             self.signature,
         ]
         .iter()
@@ -81,7 +94,10 @@ impl ClassHints {
             weak: on(7),
             commerce: on(8),
             strong: on(9),
-            signature: on(10),
+            short: on(10),
+            fixed: on(11),
+            product: on(12),
+            signature: on(13),
         }
     }
 }
@@ -423,6 +439,27 @@ static TOKENS: LazyLock<HashMap<&'static [u8], u8, ahash::RandomState>> = LazyLo
     m
 });
 
+/// The (length, first byte) shapes of the keys of [`TOKENS`]: bit `first % 32` of entry
+/// `min(length, 31)`. Most tokens of a page's class values (`col`, `md`, `elementor`,
+/// `wrapper`) have a shape no key has, and are not hashed (see [`token_shape_listed`]).
+static TOKEN_SHAPES: LazyLock<[u32; 32]> = LazyLock::new(|| {
+    let mut shapes = [0u32; 32];
+    for t in TOKENS.keys() {
+        if let (Some(s), Some(&b)) = (shapes.get_mut(t.len().min(31)), t.first()) {
+            *s |= 1 << (b % 32);
+        }
+    }
+    shapes
+});
+
+/// Whether a key of [`TOKENS`] may be `tok` (false: none is).
+fn token_shape_listed(tok: &[u8]) -> bool {
+    let (Some(s), Some(&b)) = (TOKEN_SHAPES.get(tok.len().min(31)), tok.first()) else {
+        return false;
+    };
+    s >> (b % 32) & 1 != 0
+}
+
 /// One automaton for all boilerplate substrings (ASCII case-insensitive).
 static SUBSTRINGS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     AhoCorasick::builder()
@@ -443,7 +480,17 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         *d = s.to_ascii_lowercase();
     }
     let lower = lower_buf.get(..n).unwrap_or_default();
+    // A value longer than the buffer is read whole for `short`, `fixed` and `product`, whose
+    // answers must not depend on the cut (a cut `shortcut` would read `short`).
+    let cut = n < bytes.len();
+    if cut {
+        out.short |= crate::content::value_has_word(value, &["short"]);
+        out.fixed |= crate::content::names_fixed(value);
+        out.product |= crate::content::value_has_word(value, crate::content::PRODUCT_WORDS);
+    }
     let orig = bytes.get(..n).unwrap_or_default();
+    // Most values have no uppercase letter, hence no camelCase word to look for below.
+    let cased = orig.iter().any(u8::is_ascii_uppercase);
     let mut flags = 0u8;
     // Whole class names (split on whitespace) for the hidden markers, which contain '-'.
     let mut pos = 0;
@@ -452,6 +499,11 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         pos += cls.len() + 1;
         if cls.is_empty() {
             continue;
+        }
+        if !cut {
+            out.fixed |= crate::content::FIXED_CLASSES
+                .iter()
+                .any(|f| f.as_bytes() == cls);
         }
         if HIDDEN_TOKENS.iter().any(|t| t.as_bytes() == cls) {
             out.hidden = true;
@@ -474,6 +526,9 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         let mut head = 0u8;
         let mut name_flags = 0u8;
         let mut lookup = |tok: &[u8]| {
+            if !token_shape_listed(tok) {
+                return;
+            }
             if let Some(f) = TOKENS.get(tok) {
                 flags |= f;
                 name_flags |= f;
@@ -494,10 +549,15 @@ pub fn classify(value: &str, out: &mut ClassHints) {
             }
             let tok = cls.get(start..k).unwrap_or_default();
             count += 1;
+            out.short |= !cut && tok == b"short";
+            out.product |= !cut && matches!(tok, b"product" | b"products");
             ad |= tok == b"ad" || tok == b"ads";
             lookup(tok);
             // The last camelCase word of the token too (`imageEmbedCredit` is a credit line):
             // each lowercase-to-uppercase step starts a word.
+            if !cased {
+                continue;
+            }
             let o = orig
                 .get(cls_start + start..cls_start + k)
                 .unwrap_or_default();
@@ -550,11 +610,20 @@ mod tests {
 
     #[test]
     fn packing_keeps_every_hint() {
-        for bits in 0..1u16 << 10 {
+        for bits in 0..1u16 << 13 {
             assert_eq!(ClassHints::unpack(bits).pack(), bits);
         }
         let h = hints("comments-area sr-only");
         assert_eq!(ClassHints::unpack(h.pack()), h);
+    }
+
+    #[test]
+    fn every_listed_token_passes_the_shape_filter() {
+        for t in TOKENS.keys() {
+            assert!(token_shape_listed(t), "{t:?}");
+        }
+        assert!(!token_shape_listed(b""));
+        assert!(!token_shape_listed(b"wrapper") && !token_shape_listed(b"elementor"));
     }
 
     #[test]

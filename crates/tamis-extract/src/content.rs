@@ -375,26 +375,35 @@ fn blame(pruned: &[bool], why: &mut [Option<Why>], pass: Why) {
 
 /// Non-whitespace characters of `s` and how many sentence ends it has.
 fn count(s: &str) -> (u32, u32) {
+    // One pass over the bytes, without branches so that it vectorises: every byte but a UTF-8
+    // continuation byte starts a character; ASCII whitespace for `char::is_whitespace` is the
+    // space and `\t`, `\n`, vertical tab, `\x0c`, `\r` (0x09..=0x0d); ASCII punctuation is
+    // never whitespace. Byte counters over chunks of at most 255 bytes (they cannot
+    // overflow) let the vectorised loop take 16 bytes a step rather than 4.
     let mut chars = 0u32;
     let mut punct = 0u32;
-    if s.is_ascii() {
-        // Most text nodes: one byte per character, no decoding. `char::is_whitespace` also
-        // counts the vertical tab, which `u8::is_ascii_whitespace` does not.
-        for &b in s.as_bytes() {
-            if !(b.is_ascii_whitespace() || b == 0x0b) {
-                chars += 1;
-                punct += u32::from(matches!(b, b'.' | b'!' | b'?' | b';' | b','));
-            }
+    for chunk in s.as_bytes().chunks(255) {
+        let (mut c, mut p) = (0u8, 0u8);
+        for &b in chunk {
+            c += u8::from(!(b == b' ' || (0x09..=0x0d).contains(&b) || b & 0xc0 == 0x80));
+            p += u8::from(matches!(b, b'.' | b'!' | b'?' | b';' | b','));
         }
+        chars += u32::from(c);
+        punct += u32::from(p);
+    }
+    if s.is_ascii() {
         return (chars, punct);
     }
-    for c in s.chars() {
-        if !c.is_whitespace() {
-            chars += 1;
-            if matches!(
-                c,
-                '.' | '!' | '?' | '。' | '！' | '？' | ';' | ',' | '、' | '，'
-            ) {
+    // Then the non-ASCII whitespace (U+0085, U+00A0, U+1680, U+2000..U+205F, U+3000) and CJK
+    // punctuation (U+3001, U+3002, U+FF01, U+FF0C, U+FF1F): characters whose UTF-8 form
+    // starts with one of these bytes; only they are decoded.
+    for (k, &b) in s.as_bytes().iter().enumerate() {
+        if matches!(b, 0xc2 | 0xe1 | 0xe2 | 0xe3 | 0xef)
+            && let Some(c) = s.get(k..).and_then(|t| t.chars().next())
+        {
+            if c.is_whitespace() {
+                chars -= 1;
+            } else if matches!(c, '。' | '！' | '？' | '、' | '，') {
                 punct += 1;
             }
         }
@@ -439,17 +448,24 @@ fn style_declares(style: &str, decl: &str) -> bool {
     let Some(first) = decl.chars().next() else {
         return true;
     };
-    style.char_indices().any(|(k, c)| {
-        c.to_ascii_lowercase() == first && {
-            let mut rest = style
-                .get(k..)
-                .unwrap_or("")
-                .chars()
-                .filter(|c| !c.is_whitespace());
-            decl.chars()
-                .all(|d| rest.next().is_some_and(|c| c.to_ascii_lowercase() == d))
-        }
-    })
+    let matches_at = |k: usize| {
+        let mut rest = style
+            .get(k..)
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_whitespace());
+        decl.chars()
+            .all(|d| rest.next().is_some_and(|c| c.to_ascii_lowercase() == d))
+    };
+    if first.is_ascii() {
+        // The characters that open `decl` are found as bytes (an ASCII byte is always a whole
+        // character), without decoding the style.
+        let b = first as u8;
+        return memchr::memchr2_iter(b, b.to_ascii_uppercase(), style.as_bytes()).any(matches_at);
+    }
+    style
+        .char_indices()
+        .any(|(k, c)| c.to_ascii_lowercase() == first && matches_at(k))
 }
 
 /// A text-entry form control: `<textarea>` or an `<input>` typed for text (quantity, choice
@@ -550,6 +566,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let mut has_img = vec![false; n];
     // Long paragraphs (`<p>` of at least [`MIN_PROSE_CHARS`]) per subtree.
     let mut para = vec![0u32; n];
+    // Sentence punctuation of each text node counted in `raw` (pass 2 reads both).
+    let mut text_punct = vec![0u32; n];
     for i in (1..n).rev() {
         let node = dom.nodes.get(i).copied();
         let Some(node) = node else { continue };
@@ -591,7 +609,11 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             if !matches!(parent_tag, Tag::Script | Tag::Title | Tag::Style)
                 && let Some(r) = raw.get_mut(i)
             {
-                *r = count(dom.text_of(i)).0;
+                let (c, p) = count(dom.text_of(i));
+                *r = c;
+                if let Some(x) = text_punct.get_mut(i) {
+                    *x = p;
+                }
             }
         }
         if node.tag == Tag::P
@@ -676,10 +698,15 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // names; one holding two posts typed by microdata is a thread for rendering.
     let (mut posts, mut typed) = (0u32, 0u32);
     for k in body..dom.end(body) {
+        let tag = dom.tag(k);
+        if tag == Tag::Text {
+            // No attributes: neither a typed post nor an `<article>`.
+            continue;
+        }
         if is_typed_post(dom, k) {
             typed += 1;
             posts += 1;
-        } else if dom.tag(k) == Tag::Article {
+        } else if tag == Tag::Article {
             posts += 1;
         }
         if typed >= 2 {
@@ -773,8 +800,18 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         let plink = plink_of != NONE;
         match node.tag {
             Tag::Text => {
-                if !matches!(dom.tag(parent), Tag::Script | Tag::Title) {
-                    let (c, p) = count(dom.text_of(i));
+                let parent_tag = dom.tag(parent);
+                if !matches!(parent_tag, Tag::Script | Tag::Title) {
+                    // Counted before pruning, but for `<style>` text (pruned unless the
+                    // deadline stopped pruning).
+                    let (c, p) = if parent_tag == Tag::Style {
+                        count(dom.text_of(i))
+                    } else {
+                        (
+                            raw.get(i).copied().unwrap_or(0),
+                            text_punct.get(i).copied().unwrap_or(0),
+                        )
+                    };
                     let b = pblock as usize;
                     if let Some(x) = chars.get_mut(b) {
                         *x += c;
@@ -821,6 +858,16 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         i += 1;
     }
 
+    // Each block's own characters and link characters, what both scorings read: the counts
+    // so far (no count lands in a pruned subtree). The document root is no block of its own.
+    let mut direct: Vec<(u32, u32)> = chars
+        .iter()
+        .zip(&link_chars)
+        .map(|(&c, &l)| (c, l))
+        .collect();
+    if let Some(d) = direct.first_mut() {
+        *d = (0, 0);
+    }
     // Sums of the counts over subtrees.
     for i in (1..n).rev() {
         if pruned.get(i).copied().unwrap_or(false) {
@@ -860,7 +907,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     }
     let blocks = Blocks {
         chars: &chars,
-        link_chars: &link_chars,
+        direct: &direct,
         title_link_chars: &title_link_chars,
         punct: &punct,
     };
@@ -868,10 +915,13 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // Pass 3, first as an article (prose only), then, if no prose region stands out, as a
     // listing (titles and headings count too).
     let (records, teasers) = find_records(dom, &pruned, &chars, &link_chars);
+    // Both scorings read the cells of grids of data.
+    let grid = grid_cells(dom, &pruned, body);
     let (mut value, mut root, best) = score(
         dom,
         &pruned,
         &blocks,
+        &grid,
         body,
         0.0,
         Some((&teasers, TEASER_WEIGHT)),
@@ -880,6 +930,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         dom,
         &pruned,
         &blocks,
+        &grid,
         body,
         TITLE_WEIGHT,
         Some((&records, RECORD_WEIGHT)),
@@ -1356,53 +1407,31 @@ fn signature(dom: &Dom, i: usize, tag: Tag) -> u64 {
     h
 }
 
-/// Per-block counts (indexed by node; only block elements have non-zero direct counts, but
-/// `chars`/`link_chars` hold subtree sums after the summing pass — `direct_*` are kept apart).
+/// Per-block counts, indexed by node: only block elements have non-zero direct counts.
 struct Blocks<'a> {
+    /// Characters of the subtree (sums).
     chars: &'a [u32],
-    link_chars: &'a [u32],
+    /// Each block's own characters and link characters.
+    direct: &'a [(u32, u32)],
     title_link_chars: &'a [u32],
     punct: &'a [u32],
 }
 
 /// Values every block, sums values over subtrees and returns the values, the root with the
-/// highest value (ties to the outermost) and that value.
+/// highest value (ties to the outermost) and that value. `grid` holds the cells of
+/// [`grid_cells`].
 fn score(
     dom: &Dom,
     pruned: &[bool],
     b: &Blocks<'_>,
+    grid: &[bool],
     body: usize,
     title_weight: f32,
     records: Option<(&[bool], f32)>,
 ) -> (Vec<f32>, usize, f32) {
     let n = dom.nodes.len();
     let mut value = vec![0f32; n];
-    // Direct counts: subtree sums minus the children's sums.
-    let mut direct = vec![(0u32, 0u32); n];
-    for i in 1..n {
-        if let Some(x) = direct.get_mut(i) {
-            *x = (
-                b.chars.get(i).copied().unwrap_or(0),
-                b.link_chars.get(i).copied().unwrap_or(0),
-            );
-        }
-    }
-    for i in 1..n {
-        if pruned.get(i).copied().unwrap_or(false) {
-            continue;
-        }
-        let Some(p) = dom.parent(i) else { continue };
-        let (c, l) = (
-            b.chars.get(i).copied().unwrap_or(0),
-            b.link_chars.get(i).copied().unwrap_or(0),
-        );
-        if let Some(x) = direct.get_mut(p) {
-            x.0 = x.0.saturating_sub(c);
-            x.1 = x.1.saturating_sub(l);
-        }
-    }
-    let grid = grid_cells(dom, pruned, body);
-    for (i, &(c, l)) in direct.iter().enumerate() {
+    for (i, &(c, l)) in b.direct.iter().enumerate() {
         if c == 0 {
             continue;
         }
@@ -1492,13 +1521,18 @@ struct PageFacts<'a> {
 /// Whether one of the words of element `i`'s class (split at every non-alphanumeric
 /// character: `products__card` is `products` and `card`) is one of `words`, ignoring case.
 pub(crate) fn class_has_word(dom: &Dom, i: usize, words: &[&str]) -> bool {
+    dom.attr(i, Attr::Class)
+        .is_some_and(|c| value_has_word(c, words))
+}
+
+/// Whether one of the words of a class value (see [`class_has_word`]) is one of `words`.
+pub(crate) fn value_has_word(class: &str, words: &[&str]) -> bool {
     // Bytes, not chars: the bytes of a non-ASCII character are no ASCII alphanumerics, so they
     // split the same way, without decoding.
-    dom.attr(i, Attr::Class).is_some_and(|c| {
-        c.as_bytes()
-            .split(|b| !b.is_ascii_alphanumeric())
-            .any(|t| words.iter().any(|w| t.eq_ignore_ascii_case(w.as_bytes())))
-    })
+    class
+        .as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|t| words.iter().any(|w| t.eq_ignore_ascii_case(w.as_bytes())))
 }
 
 /// A class naming the panel of a tab widget (`tab-pane`, `tabs__panel`, `tab-content`).
@@ -1612,13 +1646,17 @@ pub(crate) fn is_product_card_link(dom: &Dom, a: usize) -> bool {
 
 /// Whether `s` holds a price: a currency sign ([`CURRENCY_SIGNS`]) next to a digit.
 fn holds_price(s: &str) -> bool {
-    s.char_indices().any(|(at, c)| {
-        CURRENCY_SIGNS.contains(&c)
-            && s.get(at..)
+    // The signs are `$` or start with byte C2 or E2 in UTF-8: only there is a character
+    // decoded (such a byte always starts one).
+    memchr::memchr3_iter(b'$', 0xc2, 0xe2, s.as_bytes()).any(|at| {
+        s.get(at..)
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| CURRENCY_SIGNS.contains(&c))
+            && (s
+                .get(at..)
                 .and_then(|t| t.chars().skip(1).find(|x| !x.is_whitespace()))
                 .is_some_and(|x| x.is_ascii_digit())
-            || (CURRENCY_SIGNS.contains(&c)
-                && s.get(..at)
+                || s.get(..at)
                     .and_then(|t| t.chars().rev().find(|x| !x.is_whitespace()))
                     .is_some_and(|x| x.is_ascii_digit()))
     })
@@ -1626,8 +1664,12 @@ fn holds_price(s: &str) -> bool {
 
 /// A class naming a product card (`product`, `product-item`, `products__card`).
 fn names_product(dom: &Dom, i: usize) -> bool {
-    class_has_word(dom, i, &["product", "products"])
+    // Read with the memoised class hints ([`ClassHints::product`]).
+    dom.class_hints(i).product
 }
+
+/// The class words of [`names_product`].
+pub(crate) const PRODUCT_WORDS: &[&str] = &["product", "products"];
 
 /// A prose root (a category's description) next to a grid of product cards: the root grows to
 /// the nearest element holding both, when the grid holds at least [`MIN_PRODUCT_CARDS`] cards
@@ -3161,17 +3203,22 @@ fn is_accordion_toggle(dom: &Dom, i: usize) -> bool {
 /// Whole class names of an element laid out at a fixed place of the window (Tailwind's and
 /// Bootstrap's position utilities): a banner, bar or drawer over the page (cookie consent,
 /// chat, a sticky buy bar), not the page's text.
-const FIXED_CLASSES: &[&str] = &["fixed", "fixed-bottom", "fixed-top"];
+pub(crate) const FIXED_CLASSES: &[&str] = &["fixed", "fixed-bottom", "fixed-top"];
 
-/// Whether element `i` is positioned over the page ([`FIXED_CLASSES`], or `position:fixed`
-/// in its style).
+/// Whether a class value holds one of [`FIXED_CLASSES`] (in any letter case).
+pub(crate) fn names_fixed(class: &str) -> bool {
+    class
+        .split_ascii_whitespace()
+        .any(|t| FIXED_CLASSES.iter().any(|f| t.eq_ignore_ascii_case(f)))
+}
+
+/// Whether element `i` is positioned over the page ([`FIXED_CLASSES`], read with the class
+/// hints, or `position:fixed` in its style).
 fn fixed_overlay(dom: &Dom, i: usize) -> bool {
-    dom.attr(i, Attr::Class).is_some_and(|c| {
-        c.split_ascii_whitespace()
-            .any(|t| FIXED_CLASSES.iter().any(|f| t.eq_ignore_ascii_case(f)))
-    }) || dom
-        .attr(i, Attr::Style)
-        .is_some_and(|st| st.contains("fixed") && style_declares(st, "position:fixed"))
+    dom.class_hints(i).fixed
+        || dom
+            .attr(i, Attr::Style)
+            .is_some_and(|st| st.contains("fixed") && style_declares(st, "position:fixed"))
 }
 
 /// Whether heading `h` holds its accordion's toggle, a `<button>` or an icon (`<svg>`: the
@@ -3553,7 +3600,7 @@ fn should_prune(
     }
     // The short form of a value shown in two forms, one for narrow screens (`<time><span
     // class=time__long>June 14, 2024</span><span class=time__short>1 yr</span></time>`).
-    if class_has_word(dom, i, &["short"]) && sibling_named(dom, i, &["long"]) {
+    if dom.class_hints(i).short && sibling_named(dom, i, &["long"]) {
         return Some(Why::ShortForm);
     }
     // A form label is a phrase ("Email", "I agree to the terms..."); a label wrapping a
@@ -3690,6 +3737,25 @@ mod tests {
     use crate::dom::parse;
 
     #[test]
+    fn holds_price_finds_signs_beside_digits() {
+        for t in [
+            "$20",
+            "20 €",
+            "£ 3",
+            "¥1,000",
+            "₹ 99",
+            "Price: 12.50 ₪",
+            "a ₫5 b",
+        ] {
+            assert!(holds_price(t), "{t}");
+        }
+        for t in ["$", "20", "€ x", "Ǣ2 â3 ‒4", "US$", "\u{a3}\u{a0}x", "2 ¢"] {
+            assert!(!holds_price(t), "{t}");
+        }
+        assert!(holds_price("x \u{a3}\u{a0}7"));
+    }
+
+    #[test]
     fn count_reads_ascii_and_other_text_alike() {
         // The ASCII fast path against the general one: the same text with one non-ASCII
         // character added must count one character more and the same punctuation.
@@ -3706,6 +3772,43 @@ mod tests {
         }
         assert_eq!(count(" a, b. c!\t\n\x0b\x0cd?; "), (9, 5));
         assert_eq!(count("。a\u{3000}b"), (3, 1));
+    }
+
+    #[test]
+    fn count_agrees_with_char_by_char_counting_for_every_character() {
+        // The byte-wise count against the plain definition, for each character next to
+        // ASCII and non-ASCII neighbours.
+        fn by_chars(s: &str) -> (u32, u32) {
+            let mut chars = 0u32;
+            let mut punct = 0u32;
+            for c in s.chars() {
+                if !c.is_whitespace() {
+                    chars += 1;
+                    if matches!(
+                        c,
+                        '.' | '!' | '?' | '。' | '！' | '？' | ';' | ',' | '、' | '，'
+                    ) {
+                        punct += 1;
+                    }
+                }
+            }
+            (chars, punct)
+        }
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            for s in [format!("{c}"), format!("a {c}."), format!("é{c}\u{3000}")] {
+                assert_eq!(count(&s), by_chars(&s), "{:x}", c as u32);
+            }
+        }
+        // Texts longer than the 255-byte chunks of the byte counters.
+        for s in [
+            "Sentence one. Two, three!\n".repeat(100),
+            " ".repeat(1000),
+            ".".repeat(1000),
+            "Ça coûte 20 €. Très bien ! ".repeat(40),
+            "日本語の文章。".repeat(100),
+        ] {
+            assert_eq!(count(&s), by_chars(&s));
+        }
     }
 
     fn root_text(html: &str) -> String {
@@ -3737,6 +3840,8 @@ mod tests {
             "color: red; Display : NONE ;",
             "display:\tnone",
             "DISPLAY:NONE!important",
+            "font-family:\"Café\"; display:\u{a0}none",
+            "dd display:none",
         ] {
             assert!(style_declares(st, "display:none"), "{st}");
         }
@@ -3746,6 +3851,7 @@ mod tests {
             "",
             "dis play none",
             "display-none",
+            "dé display:nonè",
         ] {
             assert!(!style_declares(st, "display:none"), "{st}");
         }

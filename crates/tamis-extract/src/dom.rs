@@ -141,9 +141,20 @@ impl Dom {
     fn hints_of(&self, i: usize) -> u32 {
         let table = self.hints.get_or_init(|| {
             // Each distinct class value is classified once.
-            let mut seen: HashMap<&str, ClassHints, ahash::RandomState> = HashMap::default();
+            // Sized for about one distinct value per 16 nodes (what pages hold), to spare
+            // most of the table's growth steps.
+            let mut seen: HashMap<&str, ClassHints, ahash::RandomState> =
+                HashMap::with_capacity_and_hasher(self.nodes.len() / 16, Default::default());
             (0..self.nodes.len())
                 .map(|k| {
+                    // Text nodes and elements without a kept attribute hold neither.
+                    if self
+                        .nodes
+                        .get(k)
+                        .is_none_or(|n| n.tag == Tag::Text || n.a == n.b)
+                    {
+                        return 0;
+                    }
                     let class = self.attr(k, Attr::Class);
                     let id = self.attr(k, Attr::Id);
                     if class.is_none() && id.is_none() {
@@ -298,6 +309,8 @@ pub fn parse(src: &str, max_depth: usize) -> Dom {
     };
     b.dom.nodes.reserve(src.len() / 40);
     b.dom.text.reserve(src.len() / 3);
+    b.dom.attrs.reserve(src.len() / 40);
+    b.dom.attr_text.reserve(src.len() / 8);
     b.dom.nodes.push(Node {
         tag: Tag::Root,
         parent: NONE,
@@ -348,7 +361,7 @@ impl<'a> Builder<'a> {
     fn run(&mut self) {
         while self.pos < self.src.len() {
             let rest = self.src.get(self.pos..).unwrap_or_default();
-            let lt = memchr::memchr(b'<', rest).map_or(self.src.len(), |i| self.pos + i);
+            let lt = memchr_short(b'<', rest).map_or(self.src.len(), |i| self.pos + i);
             if lt > self.pos {
                 let text = self.slice(self.pos, lt);
                 self.add_text(text);
@@ -909,10 +922,36 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// `memchr::memchr(b, hay)`, with a look at the first byte first: the parser searches for the
+/// `<` after each tag, often the next byte, where memchr's set-up costs more than the search.
+fn memchr_short(b: u8, hay: &[u8]) -> Option<usize> {
+    if hay.first() == Some(&b) {
+        return Some(0);
+    }
+    memchr::memchr(b, hay)
+}
+
 /// Position of `needle` in `hay` at or after `from`.
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let rest = hay.get(from..)?;
-    memchr::memmem::find(rest, needle).map(|i| from + i)
+    match needle {
+        // Most searches are for the `>` closing a tag: `memmem::find` would build a searcher
+        // for each.
+        &[b] => memchr::memchr(b, rest),
+        // `</`: the next `<` followed by `/`.
+        b"</" => {
+            let mut k = 0;
+            loop {
+                k += memchr::memchr(b'<', rest.get(k..)?)?;
+                if rest.get(k + 1) == Some(&b'/') {
+                    break Some(k);
+                }
+                k += 1;
+            }
+        }
+        _ => memchr::memmem::find(rest, needle),
+    }
+    .map(|i| from + i)
 }
 
 /// Position of the `</name` that ends a raw-text element (case-insensitive, followed by a
@@ -1036,6 +1075,111 @@ mod tests {
     fn unclosed_svg_does_not_swallow_the_page() {
         let d = parse("<a href=#><svg width=1></a><ul><li>x</ul><p>y", 256);
         assert_eq!(shape(&d), r#"a(svg)ul(li("x"))p("y")"#);
+    }
+
+    #[test]
+    fn short_class_word_hint_agrees_with_class_words() {
+        // Also across and past the 256 bytes that `classify` reads of a value.
+        let html = format!(
+            r#"<span class="time__short">1</span><span class="SHORT x">2</span><span class="shortcut">3</span><span id=short>4</span><span class="a-short-b">5</span><b class="{}-short">6</b><b class="{} shorts">7</b><b class="{} shortcut">8</b>"#,
+            "x".repeat(300),
+            "y".repeat(300),
+            "z".repeat(250)
+        );
+        let d = parse(&html, 256);
+        for i in 0..d.nodes.len() {
+            assert_eq!(
+                d.class_hints(i).short,
+                crate::content::class_has_word(&d, i, &["short"]),
+                "{i}"
+            );
+        }
+        assert_eq!(
+            (0..d.nodes.len())
+                .filter(|&i| d.class_hints(i).short)
+                .count(),
+            4
+        );
+    }
+
+    #[test]
+    fn product_class_word_hint_agrees_with_class_words() {
+        let html = format!(
+            r#"<li class="Product-card">1</li><li class="products__item">2</li><li class="productx">3</li><li class="{} product">4</li><li class="{} products-grid">5</li><li class="{} productsx">6</li><li id=product>7</li>"#,
+            "x".repeat(300),
+            "y".repeat(245),
+            "z".repeat(247)
+        );
+        let d = parse(&html, 256);
+        for i in 0..d.nodes.len() {
+            assert_eq!(
+                d.class_hints(i).product,
+                crate::content::class_has_word(&d, i, crate::content::PRODUCT_WORDS),
+                "{i}"
+            );
+        }
+        assert_eq!(
+            (0..d.nodes.len())
+                .filter(|&i| d.class_hints(i).product)
+                .count(),
+            4
+        );
+    }
+
+    #[test]
+    fn fixed_class_hint_agrees_with_class_names() {
+        // Also across and past the 256 bytes that `classify` reads of a value.
+        let html = format!(
+            r#"<div class="x Fixed-Top">1</div><div class="fixedx fixed-left">2</div><div class="{} fixed">3</div><div class="{} fixed-top">4</div><div class="{} fixedx">5</div><div id=fixed>6</div>"#,
+            "x".repeat(300),
+            "y".repeat(249),
+            "z".repeat(250)
+        );
+        let d = parse(&html, 256);
+        for i in 0..d.nodes.len() {
+            assert_eq!(
+                d.class_hints(i).fixed,
+                d.attr(i, Attr::Class)
+                    .is_some_and(crate::content::names_fixed),
+                "{i}"
+            );
+        }
+        assert_eq!(
+            (0..d.nodes.len())
+                .filter(|&i| d.class_hints(i).fixed)
+                .count(),
+            3
+        );
+    }
+
+    #[test]
+    fn memchr_short_agrees_with_memchr() {
+        let hay: Vec<u8> = (0..80u8)
+            .map(|k| if k % 7 == 0 { b'<' } else { b'a' })
+            .collect();
+        for from in 0..hay.len() {
+            for b in [b'<', b'z'] {
+                let h = &hay[from..];
+                assert_eq!(memchr_short(b, h), memchr::memchr(b, h));
+                for len in 0..h.len() {
+                    assert_eq!(memchr_short(b, &h[..len]), memchr::memchr(b, &h[..len]));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn find_agrees_with_memmem() {
+        let hay = b"a<b</ <</c>-->x</ ></";
+        for needle in [b">".as_slice(), b"</", b"-->", b"]]>", b"<"] {
+            for from in 0..=hay.len() + 1 {
+                let want = hay
+                    .get(from..)
+                    .and_then(|r| memchr::memmem::find(r, needle))
+                    .map(|i| from + i);
+                assert_eq!(find(hay, from, needle), want, "{needle:?} {from}");
+            }
+        }
     }
 
     #[test]

@@ -218,16 +218,25 @@ pub fn collect(dom: &Dom) -> PageMeta {
 /// A button or input that puts a product in the cart (`add-to-cart`, `addToBasket`,
 /// `buy-now` in its id, name or class).
 fn names_buy_control(dom: &Dom, i: usize) -> bool {
+    // The value's ASCII letters and digits, lowercased (bytes: those of a non-ASCII character
+    // are neither), in one buffer for the three attributes.
+    let mut squeezed: Vec<u8> = Vec::new();
     [Attr::Id, Attr::Name, Attr::Class].iter().any(|&a| {
         dom.attr(i, a).is_some_and(|v| {
-            let squeezed: String = v
-                .chars()
-                .filter(char::is_ascii_alphanumeric)
-                .map(|c| c.to_ascii_lowercase())
-                .collect();
-            ["addtocart", "addtobag", "addtobasket", "buynow"]
-                .iter()
-                .any(|w| squeezed.contains(w))
+            squeezed.clear();
+            squeezed.extend(
+                v.bytes()
+                    .filter(u8::is_ascii_alphanumeric)
+                    .map(|b| b.to_ascii_lowercase()),
+            );
+            [
+                b"addtocart".as_slice(),
+                b"addtobag",
+                b"addtobasket",
+                b"buynow",
+            ]
+            .iter()
+            .any(|w| squeezed.windows(w.len()).any(|x| x == *w))
         })
     })
 }
@@ -468,6 +477,21 @@ mod tests {
         // A shop's listing: a buy form per card.
         let html = format!("<body><h1>Chairs</h1>{buy}{buy}{buy}{buy}</body>");
         assert!(!collect(&parse(&html, 64)).product);
+        // Buy controls named in any case and spelling, in id, name or class.
+        for attrs in [
+            "id=AddToCart",
+            "name=buy_now",
+            r#"class="btn add-to-basket""#,
+            r#"class="x Add_To-Bag""#,
+            r#"class="add to é cart""#,
+        ] {
+            let html = format!("<button {attrs}>Buy</button>");
+            assert!(names_buy_control(&parse(&html, 64), 1), "{attrs}");
+        }
+        for attrs in ["id=add-to-wishlist", "class=buy", "name=cart"] {
+            let html = format!("<button {attrs}>Buy</button>");
+            assert!(!names_buy_control(&parse(&html, 64), 1), "{attrs}");
+        }
         // No visible quantity field (a hidden one is any form's default), or no headline.
         let html = r#"<body><h1>Oak chair</h1><form><input type=hidden name=quantity value=1><button id=addToCart>Add</button></form></body>"#;
         assert!(!collect(&parse(html, 64)).product);

@@ -524,7 +524,10 @@ fn repeatable_code_lines<'a>(
 /// its image's caption, its link and its heading); repeated lines of one block (list items,
 /// table rows) stay.
 fn drop_repeated_lines(out: &str, code: &std::collections::HashSet<&str>) -> String {
-    let mut seen = std::collections::HashSet::new();
+    // aHash: every line of the output is hashed (membership only, so the hasher changes
+    // nothing but the cost).
+    let mut seen: std::collections::HashSet<&str, ahash::RandomState> =
+        std::collections::HashSet::default();
     let mut res = String::with_capacity(out.len());
     let mut blank = false;
     let mut prev = "";
@@ -561,6 +564,10 @@ fn is_prose(p: &str) -> bool {
     for c in p.chars().filter(|&c| !matches!(c, '*' | '`' | '>')) {
         if !c.is_whitespace() {
             chars += 1;
+            if chars >= crate::content::MIN_PROSE_CHARS {
+                // Prose whatever follows: no need to read the rest of a long paragraph.
+                return true;
+            }
             sentence_end = matches!(
                 c,
                 '.' | '!' | '?' | '。' | '！' | '？' | ':' | '"' | '”' | ')'
@@ -891,17 +898,18 @@ pub(crate) fn date_shaped(s: &str) -> bool {
                 || word(1).is_some_and(|p| p.eq_ignore_ascii_case("de"))
                     && word(2).is_some_and(|p| number(p))
         };
-        if word_in(w, MONTHS) && (beside(true) || beside(false)) {
+        // The numbers around a word are checked before the word lists, which cost more.
+        if (beside(true) || beside(false)) && word_in(w, MONTHS) {
             return true;
         }
-        if word_in(w, AGO_AFTER) && n >= 2 && words.get(n - 2).is_some_and(|p| count(p)) {
+        if n >= 2 && words.get(n - 2).is_some_and(|p| count(p)) && word_in(w, AGO_AFTER) {
             return true;
         }
-        if word_in(w, AGO_BEFORE)
-            && words.get(n + 1).is_some_and(|p| count(p))
+        if words.get(n + 1).is_some_and(|p| count(p))
             && words
                 .get(n + 2)
                 .is_some_and(|u| u.chars().all(char::is_alphabetic))
+            && word_in(w, AGO_BEFORE)
         {
             return true;
         }
@@ -1251,6 +1259,16 @@ fn trim_end_newlines(s: &mut String) {
 #[allow(clippy::unwrap_used, clippy::expect_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_is_long_text_or_a_sentence() {
+        // Markdown marks are no text; 60 characters are prose whatever ends them.
+        assert!(is_prose(&"word ".repeat(15)));
+        assert!(!is_prose(&"**word** ".repeat(11)));
+        assert!(is_prose("A sentence of thirty characters ends."));
+        assert!(!is_prose("A label of thirty characters or so"));
+        assert!(is_prose(&format!("{} and more", "x".repeat(60))));
+    }
 
     #[test]
     fn long_bylines_before_the_text_are_trimmed() {
