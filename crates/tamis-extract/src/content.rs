@@ -3010,7 +3010,9 @@ fn last_post(
         }
         i += 1;
     }
-    let &(total, last) = groups.values().max_by_key(|g| g.0)?;
+    // Equal totals go to the group that ends later: the map's order changes from run to run,
+    // and the same page must give the same text every time.
+    let &(total, last) = groups.values().max_by_key(|g| (g.0, g.1))?;
     ((total as f32) >= MIN_THREAD_POSTS_SHARE * chars.get(root).copied().unwrap_or(0) as f32)
         .then_some(last)
 }
