@@ -2776,19 +2776,15 @@ fn hidden_twin_walk(dom: &Dom, i: usize, tag: Tag, h: &ClassHints, last: (usize,
 
 /// The next element sibling of `i`, past blank text (at most a few text nodes).
 fn next_element_sibling(dom: &Dom, i: usize) -> Option<usize> {
-    let parent = dom.parent(i)?;
-    let mut k = dom.end(i);
+    let mut k = dom.next_sibling(i)?;
     for _ in 0..4 {
-        if dom.parent(k) != Some(parent) {
-            return None;
-        }
         if dom.tag(k) != Tag::Text {
             return Some(k);
         }
         if !dom.text_of(k).trim().is_empty() {
             return None;
         }
-        k = dom.end(k);
+        k = dom.next_sibling(k)?;
     }
     None
 }
@@ -2799,14 +2795,11 @@ const MAX_CLOSING_SIBLINGS: usize = 8;
 /// Whether no text follows element `i` in its parent: the siblings after it are blank
 /// (empty meta bars and button rows may still follow), within [`MAX_CLOSING_SIBLINGS`].
 fn closes_parent(dom: &Dom, i: usize, raw: &[u32]) -> bool {
-    let Some(parent) = dom.parent(i) else {
-        return true;
-    };
-    let mut k = dom.end(i);
+    let mut next = dom.next_sibling(i);
     for _ in 0..MAX_CLOSING_SIBLINGS {
-        if dom.parent(k) != Some(parent) {
+        let Some(k) = next else {
             return true;
-        }
+        };
         let blank = if dom.tag(k) == Tag::Text {
             dom.text_of(k).trim().is_empty()
         } else {
@@ -2815,7 +2808,7 @@ fn closes_parent(dom: &Dom, i: usize, raw: &[u32]) -> bool {
         if !blank {
             return false;
         }
-        k = dom.end(k);
+        next = dom.next_sibling(k);
     }
     false
 }
@@ -3334,9 +3327,7 @@ fn in_code(dom: &Dom, i: usize) -> bool {
 /// after it is non-blank text (`$20 <small>per month</small>`, `H<small>2</small>O`).
 fn inside_sentence(dom: &Dom, i: usize) -> bool {
     let text = |k: usize| dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty();
-    let next = dom.end(i);
-    dom.previous_sibling(i).is_some_and(text)
-        || (next < dom.nodes.len() && dom.parent(next) == dom.parent(i) && text(next))
+    dom.previous_sibling(i).is_some_and(text) || dom.next_sibling(i).is_some_and(text)
 }
 
 /// Shortest text that reads as a machine identifier (a UUID has 36 characters).

@@ -260,6 +260,13 @@ impl Dom {
         (p != NONE).then_some(p as usize)
     }
 
+    /// Next sibling of `i` (an element or a text node), if any: the node after its subtree,
+    /// when it has the same parent.
+    pub fn next_sibling(&self, i: usize) -> Option<usize> {
+        let next = self.end(i);
+        (next < self.nodes.len() && self.parent(next)? == self.parent(i)?).then_some(next)
+    }
+
     /// Previous sibling of `i` (an element or a text node), if any. Nodes are in document
     /// order: the node before `i` is that sibling or its last descendant.
     pub fn previous_sibling(&self, i: usize) -> Option<usize> {
@@ -1025,6 +1032,18 @@ mod tests {
         assert_eq!(shape(&d), r#"div(div("a")div("b"))"#);
         let d = parse("<div><b><i>x</i></b> <p>y</p></div>", 256);
         assert_eq!(shape(&d), r#"div(b(i("x"))" "p("y"))"#);
+    }
+
+    #[test]
+    fn next_sibling_is_the_node_after_the_subtree_under_the_same_parent() {
+        // root, div(1), p(2), "a"(3), span(4), "b"(5), em(6)
+        let d = parse("<div><p>a</p><span>b</span></div><em>c</em>", 256);
+        let p = (0..d.nodes.len()).find(|&k| d.tag(k) == Tag::P).unwrap();
+        let span = (0..d.nodes.len()).find(|&k| d.tag(k) == Tag::Span).unwrap();
+        assert_eq!(d.next_sibling(p), Some(span));
+        assert_eq!(d.previous_sibling(span), Some(p));
+        // The last child has none, though a node follows its parent.
+        assert_eq!(d.next_sibling(span), None);
     }
 
     #[test]

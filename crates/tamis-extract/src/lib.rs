@@ -97,26 +97,37 @@ pub struct PrunedRegion {
 #[doc(hidden)]
 pub fn pruned_regions(html: &[u8]) -> Vec<PrunedRegion> {
     let (d, a, _) = analyse_explained(html);
-    let pruned = |i: usize| a.pruned.get(i).copied().unwrap_or(false);
     let root_end = d.end(a.root);
-    (0..d.nodes.len())
-        .filter(|&i| pruned(i) && !d.parent(i).is_some_and(pruned))
+    outermost_pruned(&d, &a)
         .map(|i| {
             let mut text = String::new();
             d.subtree_text(i, &mut text);
             PrunedRegion {
-                why: a
-                    .why
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .map_or("?", content::Why::name),
+                why: reason(&a, i),
                 element: element_label(&d, i),
                 in_root: i > a.root && i < root_end,
                 text,
             }
         })
         .collect()
+}
+
+/// The pruned elements that no pruned element holds, in document order.
+fn outermost_pruned<'a>(
+    d: &'a dom::Dom,
+    a: &'a content::Analysis,
+) -> impl Iterator<Item = usize> + 'a {
+    let pruned = |i: usize| a.pruned.get(i).copied().unwrap_or(false);
+    (0..d.nodes.len()).filter(move |&i| pruned(i) && !d.parent(i).is_some_and(pruned))
+}
+
+/// The name of the rule or pass that pruned `i` (`?` if none was recorded).
+fn reason(a: &content::Analysis, i: usize) -> &'static str {
+    a.why
+        .get(i)
+        .copied()
+        .flatten()
+        .map_or("?", content::Why::name)
 }
 
 /// An element's tag, `#id` and first three classes (`div#main.a.b.c`).
@@ -195,22 +206,14 @@ pub fn explain(html: &[u8]) -> String {
             i = p;
         }
     }
-    let mut pr: Vec<(usize, usize)> = Vec::new();
-    for i in 0..d.nodes.len() {
-        if pruned(i) && !d.parent(i).is_some_and(pruned) {
+    let mut pr: Vec<(usize, usize)> = outermost_pruned(&d, &a)
+        .map(|i| {
             let mut s = String::new();
             d.subtree_text(i, &mut s);
-            pr.push((s.split_whitespace().count(), i));
-        }
-    }
+            (s.split_whitespace().count(), i)
+        })
+        .collect();
     pr.sort_unstable_by(|x, y| y.cmp(x));
-    let why = |i: usize| {
-        a.why
-            .get(i)
-            .copied()
-            .flatten()
-            .map_or("?", content::Why::name)
-    };
     let _ = writeln!(
         out,
         "pruned: {} regions, {} words (largest first; by= the rule or pass)",
@@ -230,7 +233,7 @@ pub fn explain(html: &[u8]) -> String {
         let _ = writeln!(
             out,
             "  pruned words={w} by={} {}\n      | {preview}",
-            why(*i),
+            reason(&a, *i),
             path(*i)
         );
     }
