@@ -4,6 +4,9 @@
 #
 #   bash bench/extraction.sh            # all pages of ../shared/data/extraction
 #   REPEAT=3 bash bench/extraction.sh   # repeat the timed loops (the mean time is reported)
+#   CLASSES=hashed bash bench/extraction.sh
+#       # the same pages with every class/id token hashed (bench/extraction_hash_classes.py):
+#       # how far each tool's decisions rest on class vocabulary; outputs in bench-extraction-hashed
 #
 # Creates bench/.venv (gitignored) with resiliparse, trafilatura and lxml_html_clean on first run.
 set -euo pipefail
@@ -13,6 +16,14 @@ VENV=$ROOT/bench/.venv
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 OUT=${OUT:-$TARGET/bench-extraction}
 REPEAT=${REPEAT:-1}
+if [ "${CLASSES:-}" = hashed ]; then
+    OUT=$OUT-hashed
+    python3 "$ROOT/bench/extraction_hash_classes.py" "$DATA" "$OUT/data"
+    DATA=$OUT/data
+elif [ -n "${CLASSES:-}" ]; then
+    echo "CLASSES=$CLASSES: only CLASSES=hashed is known" >&2
+    exit 2
+fi
 mkdir -p "$OUT"
 
 . "$ROOT/bench/extraction_venv.sh"

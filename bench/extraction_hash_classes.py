@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Copies the dev pages with every class and id token replaced by a hash of itself.
+
+Usage: extraction_hash_classes.py DATA_DIR OUT_DIR
+
+The same token always maps to the same hash, so the repetition of sibling shapes survives,
+and tags, ARIA roles, itemprop, rel, links and text are untouched: what is lost is only what
+the class vocabulary says (`nav`, `comment`, `price`). Many sites ship such names themselves
+(CSS modules, styled-components, Tailwind utilities), so the score on the copy tells how far
+an extractor's decisions rest on the words and how far on the page's structure.
+
+The rewrite is a byte-level pattern over `class=`/`id=` attributes, not a parse: an attribute
+lookalike inside a script or a comment is rewritten too, which changes no visible text.
+OUT_DIR gets html/<dataset>/<id>.html.gz and a copy of manifest.jsonl.
+"""
+import gzip
+import hashlib
+import os
+import re
+import shutil
+import sys
+
+ATTR = re.compile(rb"""(\s(?:class|id)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+
+
+def hashed(token):
+    return b"h" + hashlib.blake2s(token, digest_size=4).hexdigest().encode()
+
+
+def rewrite(m):
+    value = next(g for g in m.groups()[1:] if g is not None)
+    return m.group(1) + b'"' + b" ".join(hashed(t) for t in value.split()) + b'"'
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    src, dst = sys.argv[1], sys.argv[2]
+    os.makedirs(dst, exist_ok=True)
+    shutil.copy(os.path.join(src, "manifest.jsonl"), os.path.join(dst, "manifest.jsonl"))
+    pages = 0
+    for ds in sorted(os.listdir(os.path.join(src, "html"))):
+        os.makedirs(os.path.join(dst, "html", ds), exist_ok=True)
+        for name in sorted(os.listdir(os.path.join(src, "html", ds))):
+            with gzip.open(os.path.join(src, "html", ds, name)) as f:
+                data = ATTR.sub(rewrite, f.read())
+            with gzip.open(os.path.join(dst, "html", ds, name), "wb", compresslevel=1) as f:
+                f.write(data)
+            pages += 1
+    print(f"{pages} pages with hashed class and id tokens in {dst}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
