@@ -3414,6 +3414,9 @@ pub const MAX_PORTRAIT_CARD_CHARS: u32 = 1200;
 /// links take a few dozen. Our choice.
 pub const MAX_PORTRAIT_CARD_NODES: usize = 200;
 
+/// Longest honorific before a person's name (`Dr.`, `Prof.`, `Mrs.`).
+const MAX_HONORIFIC_CHARS: usize = 5;
+
 /// Whether `i` is a person's card: an image whose `alt` names the person (`photo of Jane
 /// Doe`) and a text that starts with that name (`Jane Doe is the editor of ...`). Authors'
 /// and reviewers' biographies after an article are about the writer, not the subject.
@@ -3439,13 +3442,20 @@ fn is_portrait_card(dom: &Dom, i: usize, in_link: bool) -> bool {
     else {
         return false;
     };
-    let mut words = bio
-        .split_whitespace()
-        .map(|w| w.trim_end_matches([',', '.']));
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.len() >= 2;
+    // An honorific before the name (`Dr. Jane Doe is ...`, where the photo's `alt` reads
+    // `photo of Jane Doe, MD`) is skipped: a short capitalised abbreviation.
+    let mut raw = bio.split_whitespace().peekable();
+    if raw
+        .peek()
+        .is_some_and(|w| w.len() <= MAX_HONORIFIC_CHARS && w.ends_with('.') && capital(w))
+    {
+        raw.next();
+    }
+    let mut words = raw.map(|w| w.trim_end_matches([',', '.']));
     let (Some(a), Some(b)) = (words.next(), words.next()) else {
         return false;
     };
-    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && w.len() >= 2;
     if !(capital(a) && capital(b) && alt.contains(&format!("{a} {b}"))) {
         return false;
     }

@@ -1423,6 +1423,10 @@ fn a_portrait_card_whose_text_starts_with_the_pictured_name_is_pruned() {
     let t = root_text(&html);
     assert!(!t.contains("executive editor of the magazine"), "{t}");
     assert!(t.contains("Mary Major said"), "{t}");
+    // A biography that opens with an honorific before the name is the same card.
+    let dr = html.replace("Jane Doe is the", "Dr. Jane Doe is the");
+    let t = root_text(&dr);
+    assert!(!t.contains("executive editor of the magazine"), "{t}");
     assert!(t.contains("boils a full litre"), "{t}");
     // A card inside a link (a story teaser) is no portrait either.
     let dom = parse(
