@@ -373,19 +373,30 @@ fn blame(pruned: &[bool], why: &mut [Option<Why>], pass: Why) {
     }
 }
 
-/// Non-whitespace characters of `s` and how many sentence ends it has.
+/// Non-whitespace characters of `s`, East Asian wide ones counted twice, and how many
+/// sentence ends it has.
+///
+/// Han, kana and Hangul (U+3000..U+DFFF, wide in Unicode's East Asian Width, UAX #11) carry
+/// about as much text per character as two to three Latin letters: a Chinese word is one or
+/// two characters where an English one is five. Counting them once put every length
+/// threshold (prose, captions, cards) two to three times higher for CJK pages, which then
+/// lost short paragraphs and chose narrower roots; counting them at their display width
+/// keeps the thresholds' meaning across scripts.
 fn count(s: &str) -> (u32, u32) {
     // One pass over the bytes, without branches so that it vectorises: every byte but a UTF-8
     // continuation byte starts a character; ASCII whitespace for `char::is_whitespace` is the
     // space and `\t`, `\n`, vertical tab, `\x0c`, `\r` (0x09..=0x0d); ASCII punctuation is
-    // never whitespace. Byte counters over chunks of at most 255 bytes (they cannot
-    // overflow) let the vectorised loop take 16 bytes a step rather than 4.
+    // never whitespace. A wide character's first byte (0xe3..=0xed: U+3000..U+DFFF) counts
+    // one more. Byte counters over chunks of at most 254 bytes (they cannot overflow: a
+    // wide character counts two for three bytes, or for the one byte of it a chunk ends
+    // with) let the vectorised loop take 16 bytes a step rather than 4.
     let mut chars = 0u32;
     let mut punct = 0u32;
-    for chunk in s.as_bytes().chunks(255) {
+    for chunk in s.as_bytes().chunks(254) {
         let (mut c, mut p) = (0u8, 0u8);
         for &b in chunk {
-            c += u8::from(!(b == b' ' || (0x09..=0x0d).contains(&b) || b & 0xc0 == 0x80));
+            c += u8::from(!(b == b' ' || (0x09..=0x0d).contains(&b) || b & 0xc0 == 0x80))
+                + u8::from((0xe3..=0xed).contains(&b));
             p += u8::from(matches!(b, b'.' | b'!' | b'?' | b';' | b','));
         }
         chars += u32::from(c);
@@ -402,13 +413,19 @@ fn count(s: &str) -> (u32, u32) {
             && let Some(c) = s.get(k..).and_then(|t| t.chars().next())
         {
             if c.is_whitespace() {
-                chars -= 1;
+                chars -= if is_wide(c) { 2 } else { 1 };
             } else if matches!(c, '。' | '！' | '？' | '、' | '，') {
                 punct += 1;
             }
         }
     }
     (chars, punct)
+}
+
+/// Whether [`count`] counts `c` twice: U+3000..U+D7FF (CJK symbols, kana, Han, Yi, Hangul;
+/// U+D800..U+DFFF, the rest of the first bytes' range, are surrogates and never in a `str`).
+fn is_wide(c: char) -> bool {
+    ('\u{3000}'..='\u{d7ff}').contains(&c)
 }
 
 fn role_is_boilerplate(role: &str) -> bool {
@@ -3774,7 +3791,8 @@ mod tests {
             assert_eq!((c + 1, p), (c2, p2), "{s:?}");
         }
         assert_eq!(count(" a, b. c!\t\n\x0b\x0cd?; "), (9, 5));
-        assert_eq!(count("。a\u{3000}b"), (3, 1));
+        assert_eq!(count("。a\u{3000}b"), (4, 1));
+        assert_eq!(count("日本語 한국어"), (12, 0));
     }
 
     #[test]
@@ -3786,7 +3804,7 @@ mod tests {
             let mut punct = 0u32;
             for c in s.chars() {
                 if !c.is_whitespace() {
-                    chars += 1;
+                    chars += if is_wide(c) { 2 } else { 1 };
                     if matches!(
                         c,
                         '.' | '!' | '?' | '。' | '！' | '？' | ';' | ',' | '、' | '，'
@@ -3809,6 +3827,7 @@ mod tests {
             ".".repeat(1000),
             "Ça coûte 20 €. Très bien ! ".repeat(40),
             "日本語の文章。".repeat(100),
+            format!("{}日本", "a".repeat(253)),
         ] {
             assert_eq!(count(&s), by_chars(&s));
         }
