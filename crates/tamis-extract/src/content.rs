@@ -3539,12 +3539,11 @@ fn is_permalink(dom: &Dom, i: usize) -> bool {
     if end > i + 3 || !dom.attr(i, Attr::Href).is_some_and(|h| h.starts_with('#')) {
         return false;
     }
-    let mut text = String::new();
-    for k in i + 1..end {
-        text.push_str(dom.text_of(k));
-    }
-    let t = text.trim();
-    !t.is_empty() && PERMALINK_MARKS.contains(&t)
+    // The mark is one text (`<a>¶</a>`, `<a><span>#</span></a>`): at most two nodes to read.
+    let mut texts = (i + 1..end)
+        .map(|k| dom.text_of(k).trim())
+        .filter(|t| !t.is_empty());
+    matches!((texts.next(), texts.next()), (Some(t), None) if PERMALINK_MARKS.contains(&t))
 }
 
 /// A class holding `readmore`, or `read` followed by `more` (`read-more-big`, `read_more`).

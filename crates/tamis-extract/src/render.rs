@@ -476,17 +476,17 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
 /// Lines shorter than this (characters) may repeat (table cells, "Yes", prices).
 pub const MIN_DEDUP_LINE_CHARS: usize = 25;
 
+/// A set of output lines (aHash: the lines are the page's own text, hashed once each).
+type LineSet<'a> = std::collections::HashSet<&'a str, ahash::RandomState>;
+
 /// Lines of code that may repeat: the same import or setup line in two examples stays in
 /// both. A code block that is mostly lines of earlier blocks is a copy (a forum post quoting
 /// another's code) and its lines are deduplicated like any text, wherever they stand.
 /// `ranges` are the byte ranges of `out` written inside `<pre>`, in order.
-fn repeatable_code_lines<'a>(
-    out: &'a str,
-    ranges: &[(usize, usize)],
-) -> std::collections::HashSet<&'a str> {
-    let mut seen = std::collections::HashSet::new();
-    let mut repeatable = std::collections::HashSet::new();
-    let mut copied = std::collections::HashSet::new();
+fn repeatable_code_lines<'a>(out: &'a str, ranges: &[(usize, usize)]) -> LineSet<'a> {
+    let mut seen = LineSet::default();
+    let mut repeatable = LineSet::default();
+    let mut copied = LineSet::default();
     for &(s, e) in ranges {
         let lines: Vec<&str> = out
             .get(s..e)
@@ -497,7 +497,7 @@ fn repeatable_code_lines<'a>(
             .collect();
         // Repeats of earlier blocks' lines, and of the block's own (a log's same line over and
         // over), which are copies whatever the rest of the block is.
-        let mut own = std::collections::HashSet::new();
+        let mut own = LineSet::default();
         let mut repeats = 0;
         for l in &lines {
             if !own.insert(*l) {
@@ -523,11 +523,10 @@ fn repeatable_code_lines<'a>(
 /// that repeats the one before it is dropped whatever its length (a product card's name as
 /// its image's caption, its link and its heading); repeated lines of one block (list items,
 /// table rows) stay.
-fn drop_repeated_lines(out: &str, code: &std::collections::HashSet<&str>) -> String {
+fn drop_repeated_lines(out: &str, code: &LineSet<'_>) -> String {
     // aHash: every line of the output is hashed (membership only, so the hasher changes
     // nothing but the cost).
-    let mut seen: std::collections::HashSet<&str, ahash::RandomState> =
-        std::collections::HashSet::default();
+    let mut seen = LineSet::default();
     let mut res = String::with_capacity(out.len());
     let mut blank = false;
     let mut prev = "";
@@ -1372,7 +1371,7 @@ mod tests {
     fn repeated_long_lines_are_dropped_short_ones_kept() {
         let out = drop_repeated_lines(
             "A paragraph shown twice for mobile and desktop.\n\nYes\nYes\n\nA paragraph shown twice for mobile and desktop.\n",
-            &std::collections::HashSet::new(),
+            &LineSet::default(),
         );
         assert_eq!(out.matches("A paragraph shown twice").count(), 1, "{out}");
         assert_eq!(out.matches("Yes").count(), 2, "{out}");
