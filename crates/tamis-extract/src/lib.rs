@@ -44,6 +44,7 @@ pub mod charset;
 mod classes;
 mod config;
 mod content;
+mod date;
 mod dom;
 mod extractor;
 mod metadata;

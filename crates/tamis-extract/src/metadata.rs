@@ -15,9 +15,12 @@ pub struct PageMeta {
     pub canonical_url: Option<String>,
     /// `<html lang>`, else `og:locale`.
     pub lang: Option<String>,
-    /// Publication date as written by the page (ISO 8601 mostly).
+    /// Publication date in ISO 8601 (see [`crate::date`]): the first of the publication-date
+    /// `<meta>`s, JSON-LD `datePublished`, microdata `datePublished`, and the date of the
+    /// page's `<time datetime>` elements when they all fall on one day, that reads as a date.
     pub date: Option<String>,
-    /// Author name.
+    /// Author name: the author `<meta>`s (not a `@handle`), JSON-LD `author` of the article,
+    /// microdata `author`, or the text of a `rel=author` link.
     pub author: Option<String>,
     /// Descriptions from JSON-LD/microdata of the main entity (products, recipes, ...).
     pub structured_text: Vec<String>,
@@ -38,6 +41,36 @@ const MAX_BUY_BOX_BUTTONS: usize = 3;
 const MAX_JSON_LD_BYTES: usize = 2 * 1024 * 1024;
 /// JSON-LD nesting walked at most this deep.
 const MAX_JSON_LD_DEPTH: usize = 32;
+
+/// Most `<time datetime>` elements read for the page's date, and most nodes read inside a
+/// microdata `author` item for its name.
+const MAX_TIME_ELEMENTS: usize = 64;
+const MAX_AUTHOR_ITEM_NODES: usize = 64;
+/// Longest author name taken from a page's text (characters).
+const MAX_AUTHOR_CHARS: usize = 100;
+
+/// A person's name as pages write it in author fields: `By ` dropped; social handles
+/// (`@name`), URLs and long texts are no names.
+fn person(s: &str) -> Option<String> {
+    let t = clean(s)?;
+    let t = ["By ", "by ", "BY ", "By: ", "by: "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))
+        .map_or(t.as_str(), str::trim_start)
+        .to_owned();
+    (!t.is_empty()
+        && !t.starts_with('@')
+        && !t.starts_with("http")
+        && t.chars().count() <= MAX_AUTHOR_CHARS)
+        .then_some(t)
+}
+
+fn has_token(v: Option<&str>, token: &str) -> bool {
+    v.is_some_and(|v| {
+        v.split_ascii_whitespace()
+            .any(|t| t.eq_ignore_ascii_case(token))
+    })
+}
 
 fn clean(s: &str) -> Option<String> {
     let t = s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -72,6 +105,11 @@ pub fn collect(dom: &Dom) -> PageMeta {
     let mut meta_date = None;
     let mut meta_author = None;
     let mut item_date = None;
+    let mut item_author = None;
+    let mut rel_author = None;
+    // The days of the `<time datetime>` elements read, and the first one's date.
+    let mut time_days: Vec<(i32, u32, u32)> = Vec::new();
+    let mut time_date = None;
     let mut ld = LdFacts::default();
     let mut og_product = false;
     // Top-level microdata items typed `Product` (start, end), the end of the current top-level
@@ -157,13 +195,14 @@ pub fn collect(dom: &Dom) -> PageMeta {
                     | "citation_date"
                         if meta_date.is_none() =>
                     {
-                        meta_date = Some(content)
+                        meta_date = crate::date::normalize(&content);
                     }
+                    // Not `twitter:creator`: a handle (`@name`, often without the `@`).
                     "author" | "article:author" | "dc.creator" | "sailthru.author"
-                    | "parsely-author" | "citation_author" | "twitter:creator"
-                        if meta_author.is_none() && !content.starts_with("http") =>
+                    | "parsely-author" | "citation_author"
+                        if meta_author.is_none() =>
                     {
-                        meta_author = Some(content)
+                        meta_author = person(&content);
                     }
                     _ => {}
                 }
@@ -178,16 +217,36 @@ pub fn collect(dom: &Dom) -> PageMeta {
                     ld.walk(&v);
                 }
             }
-            Tag::Time
-                if item_date.is_none()
-                    && dom
-                        .attr(i, Attr::Itemprop)
-                        .is_some_and(|p| p.eq_ignore_ascii_case("datePublished")) =>
-            {
-                item_date = dom.attr(i, Attr::Datetime).and_then(clean);
+            Tag::A if rel_author.is_none() && has_token(dom.attr(i, Attr::Rel), "author") => {
+                let mut t = String::new();
+                dom.subtree_text(i, &mut t);
+                rel_author = person(&t);
             }
             _ => {}
         }
+        let itemprop = dom.attr(i, Attr::Itemprop);
+        if item_date.is_none() && has_token(itemprop, "datePublished") {
+            item_date = dom
+                .attr(i, Attr::Datetime)
+                .or_else(|| dom.attr(i, Attr::Content))
+                .and_then(crate::date::normalize);
+        }
+        if item_author.is_none() && dom.tag(i) != Tag::Meta && has_token(itemprop, "author") {
+            item_author = microdata_name(dom, i);
+        }
+        if dom.tag(i) == Tag::Time
+            && time_days.len() < MAX_TIME_ELEMENTS
+            && let Some(d) = dom.attr(i, Attr::Datetime).and_then(crate::date::normalize)
+            && let Some(day) = crate::date::day(&d)
+        {
+            time_days.push(day);
+            time_date.get_or_insert(d);
+        }
+    }
+    // The page's `<time>` elements all give one day: that is its date. A listing's or a
+    // thread's give many, none of which is the page's.
+    if time_days.windows(2).any(|w| w.first() != w.last()) {
+        time_date = None;
     }
     m.title = og_title.or(ld.headline.clone()).or(title_tag).or(h1);
     if m.canonical_url.is_none() {
@@ -196,8 +255,11 @@ pub fn collect(dom: &Dom) -> PageMeta {
     if m.lang.is_none() {
         m.lang = og_locale;
     }
-    m.date = meta_date.or(ld.date_published.clone()).or(item_date);
-    m.author = meta_author.or(ld.author.clone());
+    m.date = meta_date
+        .or(ld.date_published.clone())
+        .or(item_date)
+        .or(time_date);
+    m.author = meta_author.or(ld.author()).or(item_author).or(rel_author);
     m.structured_text = ld.own_descriptions();
     // Microdata: one top-level `Product` item, or the item that holds the page's headline
     // (the product's name) among product cards (related items) elsewhere on the page. Cards of
@@ -217,6 +279,24 @@ pub fn collect(dom: &Dom) -> PageMeta {
 
 /// A button or input that puts a product in the cart (`add-to-cart`, `addToBasket`,
 /// `buy-now` in its id, name or class).
+/// The name of microdata item `i` (an `author`): the text or `content` of its `name`
+/// property (at most [`MAX_AUTHOR_ITEM_NODES`] nodes in), else its own text.
+fn microdata_name(dom: &Dom, i: usize) -> Option<String> {
+    let end = dom.end(i).min(i + 1 + MAX_AUTHOR_ITEM_NODES);
+    let at = (i + 1..end)
+        .find(|&k| has_token(dom.attr(k, Attr::Itemprop), "name"))
+        .unwrap_or(i);
+    if let Some(c) = dom.attr(at, Attr::Content) {
+        return person(c);
+    }
+    if dom.end(at).saturating_sub(at) > MAX_AUTHOR_ITEM_NODES {
+        return None;
+    }
+    let mut t = String::new();
+    dom.subtree_text(at, &mut t);
+    person(&t)
+}
+
 fn names_buy_control(dom: &Dom, i: usize) -> bool {
     // The value's ASCII letters and digits, lowercased (bytes: those of a non-ASCII character
     // are neither), in one buffer for the three attributes.
@@ -267,6 +347,10 @@ struct LdFacts {
     headline: Option<String>,
     date_published: Option<String>,
     author: Option<String>,
+    /// An article's author given as a reference (`{"@id": "#person-1"}`), and the names of
+    /// the entities with an `@id` (a `Person` elsewhere in the `@graph`).
+    author_ref: Option<String>,
+    names: Vec<(String, String)>,
     descriptions: Vec<String>,
     /// The first type of the entity of each of `descriptions`.
     described_types: Vec<String>,
@@ -275,6 +359,17 @@ struct LdFacts {
 }
 
 impl LdFacts {
+    /// The article's author, its reference resolved.
+    fn author(&self) -> Option<String> {
+        self.author.clone().or_else(|| {
+            let r = self.author_ref.as_ref()?;
+            self.names
+                .iter()
+                .find(|(id, _)| id == r)
+                .and_then(|(_, n)| person(n))
+        })
+    }
+
     /// The descriptions of the page's own entities: several entities of one type (the events
     /// of a calendar widget, as a bare array rather than an `ItemList`) are a list's members.
     fn own_descriptions(&self) -> Vec<String> {
@@ -335,10 +430,13 @@ impl LdFacts {
                             self.date_published = map
                                 .get("datePublished")
                                 .and_then(Value::as_str)
-                                .and_then(clean);
+                                .and_then(crate::date::normalize);
                         }
                         if self.author.is_none() {
                             self.author = author_name(map.get("author"));
+                        }
+                        if self.author_ref.is_none() {
+                            self.author_ref = author_ref(map.get("author"));
                         }
                     }
                     if !member
@@ -364,7 +462,15 @@ impl LdFacts {
                         self.date_published = map
                             .get("datePublished")
                             .and_then(Value::as_str)
-                            .and_then(clean);
+                            .and_then(crate::date::normalize);
+                    }
+                    if self.names.len() < MAX_LD_NAMES
+                        && let (Some(id), Some(name)) = (
+                            map.get("@id").and_then(Value::as_str),
+                            map.get("name").and_then(Value::as_str),
+                        )
+                    {
+                        self.names.push((id.to_owned(), name.to_owned()));
                     }
                     for (k, child) in map {
                         if k == "@graph" || k == "mainEntity" {
@@ -388,10 +494,22 @@ fn type_names(v: Option<&Value>) -> Vec<&str> {
     }
 }
 
+/// Most JSON-LD entities whose `@id` and name are kept for resolving references.
+const MAX_LD_NAMES: usize = 256;
+
+/// The `@id` an author value refers to (`{"@id": "#p"}`, or the first of a list of them).
+fn author_ref(v: Option<&Value>) -> Option<String> {
+    match v? {
+        Value::Object(o) => o.get("@id").and_then(Value::as_str).map(str::to_owned),
+        Value::Array(a) => a.first().and_then(|x| author_ref(Some(x))),
+        _ => None,
+    }
+}
+
 fn author_name(v: Option<&Value>) -> Option<String> {
     match v? {
-        Value::String(s) => clean(s),
-        Value::Object(o) => o.get("name").and_then(Value::as_str).and_then(clean),
+        Value::String(s) => person(s),
+        Value::Object(o) => o.get("name").and_then(Value::as_str).and_then(person),
         Value::Array(a) => {
             let names: Vec<String> = a
                 .iter()
@@ -422,6 +540,36 @@ mod tests {
         assert_eq!(m.lang.as_deref(), Some("fr"));
         assert_eq!(m.date.as_deref(), Some("2024-03-01T10:00:00Z"));
         assert_eq!(m.author.as_deref(), Some("Jeanne Dupont"));
+    }
+
+    #[test]
+    fn dates_and_authors_from_every_source_read_as_dates_and_names() {
+        let m = |html: &str| collect(&crate::dom::parse(html, 256));
+        // A placeholder in the first source falls through to the next one; text dates read
+        // into ISO 8601.
+        let p = m(
+            r#"<head><meta property="article:published_time" content="0001-01-01T00:00:00Z"><meta name="twitter:creator" content="@janedoe"></head><body><article><time itemprop="datePublished" datetime="November 19, 2019, 07:47 PM EST">Nov 19</time><p>By <span itemprop="author" itemscope><span itemprop="name">Jane Doe</span></span></p></article></body>"#,
+        );
+        assert_eq!(p.date.as_deref(), Some("2019-11-19"));
+        assert_eq!(p.author.as_deref(), Some("Jane Doe"));
+        // A JSON-LD author given by reference to a person of the graph; `By ` is no name.
+        let p = m(
+            r##"<script type="application/ld+json">{"@graph":[{"@type":"BlogPosting","author":{"@id":"#p1"},"datePublished":"2024-07-18 04:39:31Z"},{"@type":"Person","@id":"#p1","name":"By Sam Roe"}]}</script>"##,
+        );
+        assert_eq!(p.date.as_deref(), Some("2024-07-18T04:39:31Z"));
+        assert_eq!(p.author.as_deref(), Some("Sam Roe"));
+        // A `rel=author` link; the `<time>`s of one day give the page's date, those of many
+        // days (a listing's cards) give none.
+        let p = m(
+            r#"<body><a rel="author" href="/u/kim">Kim Lee</a><time datetime="2025-03-26T10:00:00Z">x</time><time datetime="2025-03-26">y</time></body>"#,
+        );
+        assert_eq!(p.author.as_deref(), Some("Kim Lee"));
+        assert_eq!(p.date.as_deref(), Some("2025-03-26T10:00:00Z"));
+        let p = m(
+            r#"<body><time datetime="2025-03-26">a</time><time datetime="2025-03-20">b</time></body>"#,
+        );
+        assert_eq!(p.date, None);
+        assert_eq!(p.author, None);
     }
 
     #[test]
