@@ -27,9 +27,11 @@ pub struct Extracted {
     pub lang: Option<String>,
     /// Canonical URL.
     pub canonical_url: Option<String>,
-    /// Publication date as written by the page.
+    /// Publication date in ISO 8601: `2019-11-19T10:36:00Z` (a time with its offset),
+    /// `2019-11-19T10:36:00` (a time without one), `2019-11-19`, or `2019` (a bare year).
     pub date: Option<String>,
-    /// Author.
+    /// Author's name (or names, comma-separated), from the page's metadata, JSON-LD,
+    /// microdata or `rel=author` link.
     pub author: Option<String>,
     /// Name of the encoding used to decode the bytes (`UTF-8`, `windows-1251`, ...).
     pub charset: &'static str,
