@@ -277,8 +277,6 @@ pub fn collect(dom: &Dom) -> PageMeta {
     m
 }
 
-/// A button or input that puts a product in the cart (`add-to-cart`, `addToBasket`,
-/// `buy-now` in its id, name or class).
 /// The name of microdata item `i` (an `author`): the text or `content` of its `name`
 /// property (at most [`MAX_AUTHOR_ITEM_NODES`] nodes in), else its own text.
 fn microdata_name(dom: &Dom, i: usize) -> Option<String> {
@@ -297,6 +295,8 @@ fn microdata_name(dom: &Dom, i: usize) -> Option<String> {
     person(&t)
 }
 
+/// A button or input that puts a product in the cart (`add-to-cart`, `addToBasket`,
+/// `buy-now` in its id, name or class).
 fn names_buy_control(dom: &Dom, i: usize) -> bool {
     // The value's ASCII letters and digits, lowercased (bytes: those of a non-ASCII character
     // are neither), in one buffer for the three attributes.
