@@ -922,18 +922,50 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             why,
         };
     }
-    let blocks = Blocks {
-        chars: &chars,
-        direct: &direct,
-        title_link_chars: &title_link_chars,
-        punct: &punct,
-    };
 
     // Pass 3, first as an article (prose only), then, if no prose region stands out, as a
     // listing (titles and headings count too).
     let (records, teasers) = find_records(dom, &pruned, &chars, &link_chars);
     // Both scorings read the cells of grids of data.
     let grid = grid_cells(dom, &pruned, body);
+    let blocks = Blocks {
+        chars: &chars,
+        direct: &direct,
+        title_link_chars: &title_link_chars,
+        punct: &punct,
+    };
+    // Timestamped posts beside an article that stands without them are its comments, named
+    // or not (hashed class names, utility classes): pruned as comment sections are, unless
+    // the page is a discussion (the prose outside them is the thread's opening post, or the
+    // page declares a forum posting or question).
+    if !opts.include_comments && !forum_mode {
+        let (posts, heads, post_chars) = dated_posts(dom, &raw, &records, &teasers, &chars);
+        if post_chars > 0 {
+            let mut without = pruned.clone();
+            for &p in &posts {
+                if let Some(x) = without.get_mut(p) {
+                    *x = true;
+                }
+            }
+            let (v, r, b) = score(
+                dom,
+                &without,
+                &blocks,
+                &grid,
+                body,
+                0.0,
+                Some((&teasers, TEASER_WEIGHT)),
+            );
+            if b >= MIN_ARTICLE_VALUE
+                && b >= MIN_ARTICLE_SHARE_OF_COMMENTS * post_chars as f32
+                && !opening_post(dom, &heads, &v, r)
+                && !declares_discussion(dom)
+            {
+                pruned = without;
+                blame(&pruned, &mut why, Why::Comments);
+            }
+        }
+    }
     let (mut value, mut root, best) = score(
         dom,
         &pruned,
@@ -1355,6 +1387,146 @@ fn find_records(
         }
     }
     (records, teasers)
+}
+
+/// Most nodes of a record looked at for its date line.
+const MAX_POST_DATE_NODES: usize = 64;
+/// Most characters of a post's date line.
+const MAX_POST_DATE_CHARS: u32 = 60;
+
+/// Groups of records (not teasers) most of whose members carry a date line near their top:
+/// timestamped posts (an article's comments, a thread's posts, a product's reviews), found by
+/// their shape rather than their class words. Returns the members, the first member of each
+/// group and the members' characters.
+fn dated_posts(
+    dom: &Dom,
+    raw: &[u32],
+    records: &[bool],
+    teasers: &[bool],
+    chars: &[u32],
+) -> (Vec<usize>, Vec<usize>, u64) {
+    let mut members: Vec<(usize, u64, usize)> = Vec::new();
+    for i in 0..dom.nodes.len() {
+        if records.get(i).copied().unwrap_or(false)
+            && !teasers.get(i).copied().unwrap_or(false)
+            && dom.tag(i) != Tag::Tr
+            && let Some(p) = dom.parent(i)
+        {
+            members.push((p, signature(dom, i, dom.tag(i)), i));
+        }
+    }
+    members.sort_unstable();
+    let mut out = Vec::new();
+    let mut heads = Vec::new();
+    let mut total = 0u64;
+    let mut k = 0;
+    while k < members.len() {
+        let (p, sig, _) = members[k];
+        let mut e = k;
+        let mut dated = 0usize;
+        while e < members.len() && members[e].0 == p && members[e].1 == sig {
+            if has_date_line(dom, raw, members[e].2) {
+                dated += 1;
+            }
+            e += 1;
+        }
+        let count = e - k;
+        if count >= MIN_RECORDS && dated * 3 >= count * 2 {
+            heads.push(members[k].2);
+            for &(_, _, m) in &members[k..e] {
+                out.push(m);
+                total += u64::from(chars.get(m).copied().unwrap_or(0));
+            }
+        }
+        k = e;
+    }
+    (out, heads, total)
+}
+
+/// Schema.org types of a page that is a discussion: its posts are its text.
+const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage", "Question"];
+/// [`DISCUSSION_TYPES`] as JSON-LD writes them (`"@type": "QAPage"`).
+const DISCUSSION_JSON_TYPES: &[&str] =
+    &["\"DiscussionForumPosting\"", "\"QAPage\"", "\"Question\""];
+
+/// Whether the page declares itself a discussion (a forum thread, a question and its
+/// answers) by microdata `itemtype` or JSON-LD `@type` ([`DISCUSSION_TYPES`]).
+fn declares_discussion(dom: &Dom) -> bool {
+    let named = |t: &str| {
+        let t = t.trim().trim_end_matches('/');
+        let ty = t.rsplit('/').next().unwrap_or(t);
+        DISCUSSION_TYPES.iter().any(|d| ty.eq_ignore_ascii_case(d))
+    };
+    (0..dom.nodes.len()).any(|i| match dom.tag(i) {
+        Tag::Text => false,
+        Tag::Script => {
+            dom.attr(i, Attr::Type)
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+                && (i + 1..dom.end(i)).any(|j| {
+                    let t = dom.text_of(j);
+                    DISCUSSION_JSON_TYPES.iter().any(|d| t.contains(d))
+                })
+        }
+        _ => dom.attr(i, Attr::Itemtype).is_some_and(named),
+    })
+}
+
+/// Most children of a group's parent looked at for the thread's opening post.
+const MAX_OPENING_SIBLINGS: usize = 64;
+
+/// Whether the prose root `r` is inside, or holds most of its value (`value`) in, a sibling of
+/// a group of posts (`heads`: one member per group) with their tag and first class word but
+/// another signature: the thread's opening post, shaped like its replies.
+fn opening_post(dom: &Dom, heads: &[usize], value: &[f32], r: usize) -> bool {
+    let half = 0.5 * value.get(r).copied().unwrap_or(0.0);
+    let first_word = |i: usize| {
+        dom.attr(i, Attr::Class)
+            .and_then(|c| c.split_ascii_whitespace().next())
+            .unwrap_or("")
+    };
+    heads.iter().any(|&m| {
+        let Some(p) = dom.parent(m) else { return false };
+        let (tag, sig) = (dom.tag(m), signature(dom, m, dom.tag(m)));
+        let mut c = p + 1;
+        let mut seen = 0;
+        while c < dom.end(p) && seen < MAX_OPENING_SIBLINGS {
+            if dom.tag(c) == tag
+                && signature(dom, c, tag) != sig
+                && first_word(c) == first_word(m)
+                && ((c <= r && r < dom.end(c))
+                    || (r <= c && c < dom.end(r) && value.get(c).copied().unwrap_or(0.0) >= half))
+            {
+                return true;
+            }
+            if dom.tag(c) != Tag::Text {
+                seen += 1;
+            }
+            c = dom.end(c).max(c + 1);
+        }
+        false
+    })
+}
+
+/// Whether record `r` holds, within its first [`MAX_POST_DATE_NODES`] nodes, a `<time>` or a
+/// short text that reads as a date or an age: in its markup, pruned parts included (a
+/// comment's date sits in its `<footer>`).
+fn has_date_line(dom: &Dom, raw: &[u32], r: usize) -> bool {
+    let end = dom.end(r).min(r + MAX_POST_DATE_NODES);
+    let mut j = r + 1;
+    while j < end {
+        match dom.tag(j) {
+            Tag::Time => return true,
+            Tag::Text if raw.get(j).copied().unwrap_or(0) <= MAX_POST_DATE_CHARS => {
+                let t = dom.text_of(j);
+                if crate::render::date_shaped(t) || relative_time(t.trim()) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    false
 }
 
 /// A table is a grid of data when at least this many of its rows have at least

@@ -2064,3 +2064,36 @@ fn explain_names_the_rule_or_pass_that_pruned_each_region() {
     assert_eq!(a.pruned, b.pruned);
     assert_eq!(a.root, b.root);
 }
+
+#[test]
+fn dated_posts_after_a_standing_article_are_its_comments() {
+    // Comments with hashed class names: records of one shape, each with a date line.
+    let comment = |name: &str| {
+        format!(
+            "<li class=c4d5e6f><div class=c7a8b9c><b>{name}</b> <span>March 3, 2024 at 10:12 am</span></div><p>I really liked this post, thank you for writing it, and I will share it with my friends.</p></li>"
+        )
+    };
+    let comments: String = ["Amy", "Bob", "Cid", "Dee"]
+        .iter()
+        .map(|n| comment(n))
+        .collect();
+    let page = |head: &str, article_class: &str| {
+        format!(
+            "<html><head>{head}</head><body><div class=c1b2c3d><div class={article_class}>{}</div><ol class=c0f0e0d>{comments}</ol></div></body></html>",
+            article(4)
+        )
+    };
+    let text = root_text(&page("", "c2e2e2e"));
+    assert!(text.contains("long paragraph"), "{text}");
+    assert!(!text.contains("I really liked"), "{text}");
+    // A page that declares a forum thread keeps its posts.
+    let ld = r#"<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>"#;
+    assert!(root_text(&page(ld, "c2e2e2e")).contains("I really liked"));
+    // So does a thread whose opening post is shaped like its replies (same tag, same first
+    // class word).
+    let html = format!(
+        "<body><ol class=c0f0e0d><li class='c4d5e6f c9first'><span>March 2, 2024</span>{}</li>{comments}</ol></body>",
+        article(4)
+    );
+    assert!(root_text(&html).contains("I really liked"));
+}
