@@ -26,7 +26,9 @@
 //!    its share of the text) that opens with a heading named like boilerplate
 //!    (`<h3 class=related-posts-title>`) is the block that the heading titles, and pruned.
 //! 2. **Blocks** (forward): each text node belongs to its nearest block element; per block we
-//!    count characters, characters inside links, links and sentence punctuation.
+//!    count characters, characters inside links, links and sentence punctuation. Links inside
+//!    a fragment of code (`<code><a>String</a> <a>trim</a>()</code>) are cross-references of
+//!    an API reference's signatures, and count as text.
 //! 3. **Value** (reverse, children before parents): each block gets a value — its non-link
 //!    characters if it reads like prose (jusText's "good" class: long enough, not link
 //!    dense), a penalty equal to its link text if it is a short-link cluster (navigation),
@@ -785,6 +787,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let mut link_chars = vec![0u32; n];
     let mut links = vec![0u32; n];
     let mut punct = vec![0u32; n];
+    // Node is a `<code>` or `<pre>` or inside one.
+    let mut code_of = vec![false; n];
     let mut i = 1;
     while i < n {
         let Some(node) = dom.nodes.get(i).copied() else {
@@ -798,6 +802,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         let pblock = block_of.get(parent).copied().unwrap_or(0);
         let plink_of = link_of.get(parent).copied().unwrap_or(NONE);
         let plink = plink_of != NONE;
+        let pcode = code_of.get(parent).copied().unwrap_or(false);
         match node.tag {
             Tag::Text => {
                 let parent_tag = dom.tag(parent);
@@ -816,7 +821,16 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                     if let Some(x) = chars.get_mut(b) {
                         *x += c;
                     }
-                    if plink {
+                    // A link inside a fragment of code (`<code><a>Object</a>
+                    // <a>getName</a>()</code>: an API reference's signatures, a list of
+                    // inherited members) is a cross-reference to an identifier's
+                    // documentation: code, not navigation. (A link around code, a menu item
+                    // naming a module, stays a link.)
+                    let xref = pcode
+                        && dom
+                            .parent(plink_of as usize)
+                            .is_some_and(|q| code_of.get(q).copied().unwrap_or(false));
+                    if plink && !xref {
                         if let Some(x) = link_chars.get_mut(b) {
                             *x += c;
                         }
@@ -837,6 +851,11 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 let is_block = t.is_block() || matches!(t, Tag::Td | Tag::Th | Tag::Li);
                 if let Some(x) = block_of.get_mut(i) {
                     *x = if is_block { i as u32 } else { pblock };
+                }
+                if (pcode || matches!(t, Tag::Code | Tag::Pre))
+                    && let Some(x) = code_of.get_mut(i)
+                {
+                    *x = true;
                 }
                 if let Some(x) = link_of.get_mut(i) {
                     *x = if plink {

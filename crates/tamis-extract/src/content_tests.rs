@@ -2060,3 +2060,36 @@ fn explain_names_the_rule_or_pass_that_pruned_each_region() {
     assert_eq!(a.pruned, b.pruned);
     assert_eq!(a.root, b.root);
 }
+
+#[test]
+fn links_inside_code_are_cross_references_not_navigation() {
+    // An API reference page: a short description, then a summary of members whose
+    // signatures are code with links to each type and member. The signatures are the page's
+    // content, not a menu: the root holds them with the description.
+    let member = |k: usize| {
+        format!(
+            "<li><code>public static <a href=\"t{k}.html\">TypeName{k}</a> <a href=\"#m{k}\">memberName{k}</a>(<a href=\"a.html\">ArgumentType</a> value, int count)</code><div>Returns thing {k} of the widget.</div></li>"
+        )
+    };
+    let members: String = (0..12).map(member).collect();
+    let html = format!(
+        "<body><nav><a href=a>Overview</a> <a href=b>Package</a> <a href=c>Class</a></nav><main><h1>Class Widget</h1><div><p>A widget holds one value, and gives it back on request.</p>{}</div><section><h2>Method Summary</h2><ul>{members}</ul></section></main></body>",
+        article(3)
+    );
+    let text = root_text(&html);
+    assert!(text.contains("A widget holds one value"), "{text}");
+    assert!(text.contains("memberName3"), "{text}");
+    assert!(text.contains("Returns thing 11"), "{text}");
+    // A link around code (a menu item naming a module) stays a link.
+    let menu: String = (0..12)
+        .map(|k| {
+            format!("<li><a href=\"m{k}.html\"><code>module{k}</code> and a few words</a></li>")
+        })
+        .collect();
+    let html = format!(
+        "<body><div><ul>{menu}</ul></div><article>{}</article></body>",
+        article(3)
+    );
+    let text = root_text(&html);
+    assert!(!text.contains("module3"), "{text}");
+}
