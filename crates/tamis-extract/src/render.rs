@@ -58,6 +58,11 @@ struct Writer {
     /// Byte ranges of `out` written inside `<pre>` (outermost), and where the open one began.
     code: Vec<(usize, usize)>,
     code_start: usize,
+    /// Byte ranges of `out` written inside `<blockquote>` (outermost), the open one's start
+    /// and the nesting depth.
+    quoted: Vec<(usize, usize)>,
+    quote_start: usize,
+    quote_depth: usize,
 }
 
 /// An inline Markdown mark opened by element `node`.
@@ -412,6 +417,9 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         table: GfmTable::default(),
         code: Vec::new(),
         code_start: 0,
+        quoted: Vec::new(),
+        quote_start: 0,
+        quote_depth: 0,
     };
     let end = dom.end(root);
     let text = prose_span(dom, a, root);
@@ -460,14 +468,33 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         close(dom, k, cfg, &mut w, &mut pre_depth, &mut list_depth);
     }
     let code = repeatable_code_lines(&w.out, &w.code);
-    let trimmed_out;
-    let out = if a.listing {
-        w.out.as_str()
+    let (s, e) = if a.listing {
+        (0, w.out.len())
     } else {
-        trimmed_out = trim_to_prose(&w.out, &w.segments, &w.posts);
-        trimmed_out.as_str()
+        prose_range(&w.out, &w.segments, &w.posts)
     };
-    let mut out = drop_repeated_lines(out, &code);
+    let (s, out) = match w.out.get(s..e) {
+        Some(t) => (s, t),
+        None => (0, w.out.as_str()),
+    };
+    // The headings of the text and its quotes, as byte ranges of `out`.
+    let headings: Vec<(usize, usize)> = w
+        .segments
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.1 > 0 && g.0 >= s && g.0 - s < out.len())
+        .map(|(k, g)| {
+            let end = w.segments.get(k + 1).map_or(w.out.len(), |n| n.0);
+            (g.0 - s, end.saturating_sub(s).min(out.len()))
+        })
+        .collect();
+    let quoted: Vec<(usize, usize)> = w
+        .quoted
+        .iter()
+        .filter(|q| q.1 > s)
+        .map(|q| (q.0.saturating_sub(s), q.1 - s))
+        .collect();
+    let mut out = drop_repeated_lines(out, &code, &headings, &quoted);
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out
@@ -522,18 +549,54 @@ fn repeatable_code_lines<'a>(
 /// block rendered twice for mobile and desktop, carousels cloned for looping. A paragraph
 /// that repeats the one before it is dropped whatever its length (a product card's name as
 /// its image's caption, its link and its heading); repeated lines of one block (list items,
-/// table rows) stay.
-fn drop_repeated_lines(out: &str, code: &std::collections::HashSet<&str>) -> String {
+/// table rows) stay. A repeat after a heading that names a member of an API reference
+/// ([`names_code`]) and is met for the first time stays too: members documented alike
+/// ("Deprecated.", "Returns the value.") each under their own heading, where a copied block
+/// brings its heading along. Quoted lines (`<blockquote>`: a reply quoting an earlier post)
+/// are copies wherever they stand. `headings` and `quoted` are byte ranges of `out`, in
+/// order.
+fn drop_repeated_lines(
+    out: &str,
+    code: &std::collections::HashSet<&str>,
+    headings: &[(usize, usize)],
+    quoted: &[(usize, usize)],
+) -> String {
     // aHash: every line of the output is hashed (membership only, so the hasher changes
-    // nothing but the cost).
-    let mut seen: std::collections::HashSet<&str, ahash::RandomState> =
+    // nothing but the cost). Each line maps to the offset of its last occurrence.
+    let mut seen: std::collections::HashMap<&str, usize, ahash::RandomState> =
+        std::collections::HashMap::default();
+    let mut heading_texts: std::collections::HashSet<&str, ahash::RandomState> =
         std::collections::HashSet::default();
+    // Next heading and quote to pass, and the start of the last heading passed when it names
+    // a member for the first time.
+    let (mut h, mut q) = (0, 0);
+    let mut fresh: Option<usize> = None;
     let mut res = String::with_capacity(out.len());
     let mut blank = false;
     let mut prev = "";
+    let mut offset = 0;
     for line in out.split('\n') {
+        let start = offset;
+        offset += line.len() + 1;
+        while let Some(&(hs, he)) = headings.get(h) {
+            if he > start {
+                break;
+            }
+            let text = out.get(hs..he).unwrap_or("").trim();
+            fresh = (heading_texts.insert(text) && names_code(text)).then_some(hs);
+            h += 1;
+        }
+        let in_heading = headings.get(h).is_some_and(|&(hs, _)| hs <= start);
+        while quoted.get(q).is_some_and(|&(_, qe)| qe <= start) {
+            q += 1;
+        }
+        let in_quote = quoted.get(q).is_some_and(|&(qs, _)| qs <= start);
         let t = line.trim();
-        if t.len() >= MIN_DEDUP_LINE_CHARS && !code.contains(t) && !seen.insert(t) {
+        if t.len() >= MIN_DEDUP_LINE_CHARS
+            && !code.contains(t)
+            && let Some(last) = seen.insert(t, start)
+            && (in_heading || in_quote || fresh.is_none_or(|f| last >= f))
+        {
             continue;
         }
         if !t.is_empty() && blank && t == prev {
@@ -554,6 +617,26 @@ fn drop_repeated_lines(out: &str, code: &std::collections::HashSet<&str>) -> Str
         res.push('\n');
     }
     res
+}
+
+/// Whether a heading names an identifier or states a signature, as an API reference's member
+/// headings do: a call (`name(`), a path (`a::b`), a return arrow (`->`), or one word in
+/// camelCase or snake_case (`getPrincipal`, `u8_suffixed`). Titles of prose are words.
+fn names_code(h: &str) -> bool {
+    let h = h.trim_start_matches('#').trim();
+    let b = h.as_bytes();
+    if h.contains("::")
+        || h.contains("->")
+        || b.windows(2)
+            .any(|w| w[1] == b'(' && (w[0].is_ascii_alphanumeric() || w[0] == b'_'))
+    {
+        return true;
+    }
+    !h.is_empty()
+        && !h.contains(char::is_whitespace)
+        && (b.contains(&b'_')
+            || b.windows(2)
+                .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()))
 }
 
 /// True if a rendered paragraph reads as prose (same thresholds as block scoring).
@@ -626,7 +709,14 @@ const MIN_CASED_WORDS: u32 = 5;
 /// Drops the paragraphs before the first and after the last prose paragraph (bylines, dates,
 /// the title, "Advertisement", share prompts), keeping the sub-headings (h2..h6, up to
 /// [`MAX_LEAD_HEADINGS`]) that directly precede the first prose paragraph.
+#[cfg(test)]
 fn trim_to_prose(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> String {
+    let (s, e) = prose_range(out, segments, posts);
+    out.get(s..e).unwrap_or(out).to_owned()
+}
+
+/// The byte range of `out` that [`trim_to_prose`] keeps.
+fn prose_range(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> (usize, usize) {
     let bounds: Vec<(usize, usize, u8)> = segments
         .iter()
         .enumerate()
@@ -665,7 +755,7 @@ fn trim_to_prose(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> String
             .or_else(|| prose.iter().skip(from).position(|&p| p).map(|k| k + from)),
         prose.iter().rposition(|&p| p),
     ) else {
-        return out.to_owned();
+        return (0, out.len());
     };
     let mut start = first;
     while start > from
@@ -692,7 +782,7 @@ fn trim_to_prose(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> String
     }
     let s = bounds.get(start).map_or(0, |b| b.0);
     let e = bounds.get(last).map_or(out.len(), |b| b.1);
-    out.get(s..e).unwrap_or(out).to_owned()
+    (s, e)
 }
 
 /// The first and the last prose paragraph (a `<p>` of positive value, outside pruned
@@ -1055,6 +1145,12 @@ fn open(
     let md = w.markdown;
     // No Markdown line prefixes (headings, list bullets) inside a table cell.
     let prefixes = md && !w.table.in_cell;
+    if tag == Tag::Blockquote {
+        if w.quote_depth == 0 {
+            w.quote_start = w.out.len();
+        }
+        w.quote_depth += 1;
+    }
     match tag {
         Tag::Br => w.want(Gap::Line),
         Tag::Table if md => {
@@ -1175,6 +1271,12 @@ fn close(
     list_depth: &mut usize,
 ) {
     let tag = dom.tag(i);
+    if tag == Tag::Blockquote && w.quote_depth > 0 {
+        w.quote_depth -= 1;
+        if w.quote_depth == 0 {
+            w.quoted.push((w.quote_start, w.out.len()));
+        }
+    }
     match tag {
         Tag::Table if w.markdown => {
             if w.tables == w.gfm_depth {
@@ -1373,11 +1475,42 @@ mod tests {
         let out = drop_repeated_lines(
             "A paragraph shown twice for mobile and desktop.\n\nYes\nYes\n\nA paragraph shown twice for mobile and desktop.\n",
             &std::collections::HashSet::new(),
+            &[],
+            &[],
         );
         assert_eq!(out.matches("A paragraph shown twice").count(), 1, "{out}");
         assert_eq!(out.matches("Yes").count(), 2, "{out}");
         let html = format!("<body><article><p>{PROSE}</p><p>{PROSE}</p></article></body>");
         assert_eq!(extract(&html).matches("fund the new library").count(), 1);
+    }
+
+    #[test]
+    fn repeats_under_a_new_member_heading_stay() {
+        // An API reference: members documented alike ("Deprecated", the same summary) under
+        // headings naming each member; the same line under a prose heading (a shop's promise
+        // repeated per section) and a copied block with its heading still go.
+        let note = "Deprecated, for removal: this member goes away in a later version.";
+        let members: String = ["getFirstValue", "getSecondValue", "set_third_value()"]
+            .iter()
+            .map(|m| format!("<section><h3>{m}</h3><p>{note}</p><p>{PROSE} {m}.</p></section>"))
+            .collect();
+        let promise = "Same day shipping on every order placed before noon.";
+        let html = format!(
+            "<body><main><h1>Class Widget</h1><p>{PROSE}</p><h2>Method Details</h2>{members}<h2>Delivery</h2><p>{promise}</p><h2>Returns</h2><p>{promise}</p><h2>Copied</h2><p>{PROSE} Copied.</p><h2>Copied</h2><p>{PROSE} Copied.</p></main></body>"
+        );
+        let t = extract(&html);
+        assert_eq!(t.matches(note).count(), 3, "{t}");
+        assert_eq!(t.matches(promise).count(), 1, "{t}");
+        assert_eq!(t.matches("Copied.").count(), 1, "{t}");
+        // A reply quoting an earlier post, under a poster name shaped like an identifier.
+        let html = format!(
+            "<body><main><h1>Thread</h1><h4>first_poster</h4><p>{PROSE} Quoted.</p><h4>JaneRoe</h4><blockquote><p>{PROSE} Quoted.</p></blockquote><p>{PROSE} Reply.</p></main></body>"
+        );
+        let t = extract(&html);
+        assert_eq!(t.matches("Quoted.").count(), 1, "{t}");
+        assert!(names_code("pub fn u8_suffixed(n: u8) -> Literal"));
+        assert!(!names_code("Frequently asked questions (FAQ)"));
+        assert!(!names_code("Delivery"));
     }
 
     #[test]
