@@ -852,7 +852,11 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 if let Some(x) = block_of.get_mut(i) {
                     *x = if is_block { i as u32 } else { pblock };
                 }
-                if (pcode || matches!(t, Tag::Code | Tag::Pre))
+                // A heading stating a code signature is code too (see
+                // [`heading_names_code`]).
+                if (pcode
+                    || matches!(t, Tag::Code | Tag::Pre)
+                    || (t.is_heading() && heading_names_code(dom, i)))
                     && let Some(x) = code_of.get_mut(i)
                 {
                     *x = true;
@@ -1414,6 +1418,31 @@ fn grid_cells(dom: &Dom, pruned: &[bool], body: usize) -> Vec<bool> {
         t = if nested { t + 1 } else { t_end.max(t + 1) };
     }
     cells
+}
+
+/// Most nodes of a heading read by [`heading_names_code`]. Our choice: a signature with a
+/// link per type takes a few dozen.
+const MAX_SIGNATURE_NODES: usize = 64;
+
+/// Whether heading `i` (at most [`MAX_SIGNATURE_NODES`] nodes) states a code signature, as an
+/// API reference's member headings do (`pub fn new(value: u8) -> Literal`,
+/// `impl<T> From<T> for T`, `getPrincipal`): see [`crate::render::names_code`], plus type
+/// arguments (`From<T>`). Its links are cross-references to the types it names.
+fn heading_names_code(dom: &Dom, i: usize) -> bool {
+    let end = dom.end(i);
+    if end.saturating_sub(i) > MAX_SIGNATURE_NODES {
+        return false;
+    }
+    let mut s = String::new();
+    for j in i + 1..end {
+        if dom.tag(j) == Tag::Text {
+            s.push_str(dom.text_of(j));
+        }
+    }
+    crate::render::names_code(&s)
+        || s.as_bytes()
+            .windows(2)
+            .any(|w| w[1] == b'<' && w[0].is_ascii_alphanumeric())
 }
 
 /// Tag and class of an element, hashed.

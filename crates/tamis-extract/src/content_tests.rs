@@ -2093,3 +2093,23 @@ fn links_inside_code_are_cross_references_not_navigation() {
     let text = root_text(&html);
     assert!(!text.contains("module3"), "{text}");
 }
+
+#[test]
+fn headings_stating_code_signatures_are_no_link_clusters() {
+    // An API reference's member headings link every type they name; they are the page's
+    // content, and the root grows over the members' sections with the description.
+    let member = |k: usize| {
+        format!(
+            "<section><h4>pub fn <a href=\"#m{k}\">with_value_{k}</a>(value: <a href=\"u.html\">SomeValueType</a>) -&gt; <a href=\"w.html\">ConfiguredWidget</a></h4><p>Makes widget number {k} from a value.</p></section>"
+        )
+    };
+    let members: String = (0..12).map(member).collect();
+    let html = format!(
+        "<body><nav><a href=a>Overview</a> <a href=b>Crate</a> <a href=c>Struct</a></nav><main><h1>Struct Widget</h1><div>{}</div><h2>Implementations</h2>{members}</main></body>",
+        article(4)
+    );
+    let text = root_text(&html);
+    assert!(text.contains("This is a long paragraph"), "{text}");
+    assert!(text.contains("with_value_7"), "{text}");
+    assert!(text.contains("Makes widget number 11 from"), "{text}");
+}

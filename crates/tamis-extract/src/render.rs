@@ -622,7 +622,7 @@ fn drop_repeated_lines(
 /// Whether a heading names an identifier or states a signature, as an API reference's member
 /// headings do: a call (`name(`), a path (`a::b`), a return arrow (`->`), or one word in
 /// camelCase or snake_case (`getPrincipal`, `u8_suffixed`). Titles of prose are words.
-fn names_code(h: &str) -> bool {
+pub(crate) fn names_code(h: &str) -> bool {
     let h = h.trim_start_matches('#').trim();
     let b = h.as_bytes();
     if h.contains("::")
