@@ -552,7 +552,8 @@ fn repeatable_code_lines<'a>(
 /// table rows) stay. A repeat after a heading that names a member of an API reference
 /// ([`names_code`]) and is met for the first time stays too: members documented alike
 /// ("Deprecated.", "Returns the value.") each under their own heading, where a copied block
-/// brings its heading along. Quoted lines (`<blockquote>`: a reply quoting an earlier post)
+/// brings its heading along. A member name met again counts as new when its first line is
+/// (an overload's signature). Quoted lines (`<blockquote>`: a reply quoting an earlier post)
 /// are copies wherever they stand. `headings` and `quoted` are byte ranges of `out`, in
 /// order.
 fn drop_repeated_lines(
@@ -571,6 +572,9 @@ fn drop_repeated_lines(
     // a member for the first time.
     let (mut h, mut q) = (0, 0);
     let mut fresh: Option<usize> = None;
+    // A heading naming code met again (an overloaded member's name), waiting for its first
+    // line: a new one (its signature) makes it a new member.
+    let mut pending: Option<usize> = None;
     let mut res = String::with_capacity(out.len());
     let mut blank = false;
     let mut prev = "";
@@ -583,7 +587,10 @@ fn drop_repeated_lines(
                 break;
             }
             let text = out.get(hs..he).unwrap_or("").trim();
-            fresh = (heading_texts.insert(text) && names_code(text)).then_some(hs);
+            let new = heading_texts.insert(text);
+            let named = names_code(text);
+            fresh = (new && named).then_some(hs);
+            pending = (!new && named).then_some(hs);
             h += 1;
         }
         let in_heading = headings.get(h).is_some_and(|&(hs, _)| hs <= start);
@@ -592,6 +599,13 @@ fn drop_repeated_lines(
         }
         let in_quote = quoted.get(q).is_some_and(|&(qs, _)| qs <= start);
         let t = line.trim();
+        if !in_heading
+            && !t.is_empty()
+            && let Some(hs) = pending.take()
+            && !seen.contains_key(t)
+        {
+            fresh = Some(hs);
+        }
         if t.len() >= MIN_DEDUP_LINE_CHARS
             && !code.contains(t)
             && let Some(last) = seen.insert(t, start)
@@ -1502,6 +1516,18 @@ mod tests {
         assert_eq!(t.matches(note).count(), 3, "{t}");
         assert_eq!(t.matches(promise).count(), 1, "{t}");
         assert_eq!(t.matches("Copied.").count(), 1, "{t}");
+        // Overloads: one member name over two signatures, documented alike; a copy of a
+        // member, its signature included, still goes.
+        let param = "reason - a description of the exception, may be null.";
+        let overload = |sig: &str| format!("<h3>getPrincipal</h3><div>{sig}</div><p>{param}</p>");
+        let html = format!(
+            "<body><main><h1>Class Widget</h1><p>{PROSE}</p>{}{}{}<p>{PROSE} End.</p></main></body>",
+            overload("public Principal getPrincipal(String reason)"),
+            overload("public Principal getPrincipal(String reason, int code)"),
+            overload("public Principal getPrincipal(String reason, int code)"),
+        );
+        let t = extract(&html);
+        assert_eq!(t.matches(param).count(), 2, "{t}");
         // A reply quoting an earlier post, under a poster name shaped like an identifier.
         let html = format!(
             "<body><main><h1>Thread</h1><h4>first_poster</h4><p>{PROSE} Quoted.</p><h4>JaneRoe</h4><blockquote><p>{PROSE} Quoted.</p></blockquote><p>{PROSE} Reply.</p></main></body>"
