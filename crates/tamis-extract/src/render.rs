@@ -63,6 +63,9 @@ struct Writer {
     quoted: Vec<(usize, usize)>,
     quote_start: usize,
     quote_depth: usize,
+    /// Byte ranges of `out` written by `<dt>` elements (terms), and the open one's start.
+    terms: Vec<(usize, usize)>,
+    term_start: usize,
 }
 
 /// An inline Markdown mark opened by element `node`.
@@ -420,6 +423,8 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         quoted: Vec::new(),
         quote_start: 0,
         quote_depth: 0,
+        terms: Vec::new(),
+        term_start: 0,
     };
     let end = dom.end(root);
     let text = prose_span(dom, a, root);
@@ -477,17 +482,24 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         Some(t) => (s, t),
         None => (0, w.out.as_str()),
     };
-    // The headings of the text and its quotes, as byte ranges of `out`.
-    let headings: Vec<(usize, usize)> = w
+    // The headings and terms of the text and its quotes, as byte ranges of `out`.
+    let mut headings: Vec<(usize, usize, bool)> = w
         .segments
         .iter()
         .enumerate()
         .filter(|(_, g)| g.1 > 0 && g.0 >= s && g.0 - s < out.len())
         .map(|(k, g)| {
             let end = w.segments.get(k + 1).map_or(w.out.len(), |n| n.0);
-            (g.0 - s, end.saturating_sub(s).min(out.len()))
+            (g.0 - s, end.saturating_sub(s).min(out.len()), true)
         })
         .collect();
+    headings.extend(
+        w.terms
+            .iter()
+            .filter(|t| t.0 >= s && t.0 - s < out.len())
+            .map(|t| (t.0 - s, t.1.saturating_sub(s).min(out.len()), false)),
+    );
+    headings.sort_unstable();
     let quoted: Vec<(usize, usize)> = w
         .quoted
         .iter()
@@ -553,13 +565,14 @@ fn repeatable_code_lines<'a>(
 /// ([`names_code`]) and is met for the first time stays too: members documented alike
 /// ("Deprecated.", "Returns the value.") each under their own heading, where a copied block
 /// brings its heading along. A member name met again counts as new when its first line is
-/// (an overload's signature). Quoted lines (`<blockquote>`: a reply quoting an earlier post)
+/// (an overload's signature). A term (`<dt>`) stating a signature opens a member like a
+/// heading (the `<dd>` it names is the member's documentation); other terms do not. Quoted lines (`<blockquote>`: a reply quoting an earlier post)
 /// are copies wherever they stand. `headings` and `quoted` are byte ranges of `out`, in
 /// order.
 fn drop_repeated_lines(
     out: &str,
     code: &std::collections::HashSet<&str>,
-    headings: &[(usize, usize)],
+    headings: &[(usize, usize, bool)],
     quoted: &[(usize, usize)],
 ) -> String {
     // aHash: every line of the output is hashed (membership only, so the hasher changes
@@ -582,18 +595,23 @@ fn drop_repeated_lines(
     for line in out.split('\n') {
         let start = offset;
         offset += line.len() + 1;
-        while let Some(&(hs, he)) = headings.get(h) {
+        while let Some(&(hs, he, heading)) = headings.get(h) {
             if he > start {
                 break;
             }
+            h += 1;
             let text = out.get(hs..he).unwrap_or("").trim();
-            let new = heading_texts.insert(text);
             let named = names_code(text);
+            // A term (`<dt>`) stating a signature opens a member like a heading; other
+            // terms ("Parameters:", "Returns:") are parts of one.
+            if !heading && !named {
+                continue;
+            }
+            let new = heading_texts.insert(text);
             fresh = (new && named).then_some(hs);
             pending = (!new && named).then_some(hs);
-            h += 1;
         }
-        let in_heading = headings.get(h).is_some_and(|&(hs, _)| hs <= start);
+        let in_heading = headings.get(h).is_some_and(|&(hs, _, _)| hs <= start);
         while quoted.get(q).is_some_and(|&(_, qe)| qe <= start) {
             q += 1;
         }
@@ -1165,6 +1183,9 @@ fn open(
         }
         w.quote_depth += 1;
     }
+    if tag == Tag::Dt {
+        w.term_start = w.out.len();
+    }
     match tag {
         Tag::Br => w.want(Gap::Line),
         Tag::Table if md => {
@@ -1290,6 +1311,9 @@ fn close(
         if w.quote_depth == 0 {
             w.quoted.push((w.quote_start, w.out.len()));
         }
+    }
+    if tag == Tag::Dt && w.out.len() > w.term_start {
+        w.terms.push((w.term_start, w.out.len()));
     }
     match tag {
         Tag::Table if w.markdown => {
@@ -1528,6 +1552,23 @@ mod tests {
         );
         let t = extract(&html);
         assert_eq!(t.matches(param).count(), 2, "{t}");
+        // Members as terms (`<dt>` signatures, a `<dd>` each), sharing a line; a term that
+        // names no code ("Parameters:") does not end the member.
+        let shared = "Return value: New reference. Part of the Stable ABI.";
+        let member = |f: &str| {
+            format!(
+                "<dl><dt>PyObject *{f}(PyObject *o1, PyObject *o2)</dt><dd><p>{shared}</p><dl><dt>Parameters:</dt><dd>o1 - the first operand of the call.</dd></dl><p>{PROSE} {f}.</p></dd></dl>"
+            )
+        };
+        let html = format!(
+            "<body><main><h1>Number Protocol</h1><p>{PROSE}</p>{}{}{}</main></body>",
+            member("PyNumber_Add"),
+            member("PyNumber_Subtract"),
+            member("PyNumber_Multiply"),
+        );
+        let t = extract(&html);
+        assert_eq!(t.matches(shared).count(), 3, "{t}");
+        assert_eq!(t.matches("o1 - the first operand").count(), 3, "{t}");
         // A reply quoting an earlier post, under a poster name shaped like an identifier.
         let html = format!(
             "<body><main><h1>Thread</h1><h4>first_poster</h4><p>{PROSE} Quoted.</p><h4>JaneRoe</h4><blockquote><p>{PROSE} Quoted.</p></blockquote><p>{PROSE} Reply.</p></main></body>"
