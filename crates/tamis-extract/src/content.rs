@@ -1024,6 +1024,14 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
         root = to_article_body(dom, &mut pruned, &value, root, body);
         blame(&pruned, &mut why, Why::LinkCluster);
+        // A definition (`<dd>`) is read with its term (`<dt>`, a function's signature): a
+        // root that is one grows to their `<dl>`, and siblings join from there.
+        if matches!(dom.tag(root), Tag::Dd | Tag::Dt)
+            && let Some(p) = dom.parent(root)
+            && dom.tag(p) == Tag::Dl
+        {
+            root = p;
+        }
         root = merge_siblings(dom, &mut pruned, &value, root, body);
         blame(&pruned, &mut why, Why::Join);
         if opts.product

@@ -2113,3 +2113,15 @@ fn headings_stating_code_signatures_are_no_link_clusters() {
     assert!(text.contains("with_value_7"), "{text}");
     assert!(text.contains("Makes widget number 11 from"), "{text}");
 }
+
+#[test]
+fn a_definition_root_grows_to_its_term() {
+    // A manual's function definition: the signature in `<dt>`, the text in `<dd>`.
+    let html = format!(
+        "<body><nav><a href=a>Up</a> <a href=b>Next</a></nav><div><h3>Graphics Toolkits</h3><dl><dt>name = graphics_toolkit (hlist)</dt><dd>{}</dd></dl></div></body>",
+        article(4)
+    );
+    let text = root_text(&html);
+    assert!(text.contains("graphics_toolkit (hlist)"), "{text}");
+    assert!(text.contains("This is a long paragraph"), "{text}");
+}
