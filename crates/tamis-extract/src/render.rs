@@ -64,8 +64,11 @@ struct Writer {
     quote_start: usize,
     quote_depth: usize,
     /// Byte ranges of `out` written by `<dt>` elements (terms), and the open one's start.
-    terms: Vec<(usize, usize)>,
+    terms: Vec<(usize, usize, bool)>,
     term_start: usize,
+    /// Inside a `<dt>`, and whether it holds a `<code>` so far.
+    term_open: bool,
+    term_code: bool,
 }
 
 /// An inline Markdown mark opened by element `node`.
@@ -425,6 +428,8 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         quote_depth: 0,
         terms: Vec::new(),
         term_start: 0,
+        term_open: false,
+        term_code: false,
     };
     let end = dom.end(root);
     let text = prose_span(dom, a, root);
@@ -483,21 +488,24 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         None => (0, w.out.as_str()),
     };
     // The headings and terms of the text and its quotes, as byte ranges of `out`.
-    let mut headings: Vec<(usize, usize, bool)> = w
+    let mut headings: Vec<(usize, usize, u8)> = w
         .segments
         .iter()
         .enumerate()
         .filter(|(_, g)| g.1 > 0 && g.0 >= s && g.0 - s < out.len())
         .map(|(k, g)| {
             let end = w.segments.get(k + 1).map_or(w.out.len(), |n| n.0);
-            (g.0 - s, end.saturating_sub(s).min(out.len()), true)
+            (g.0 - s, end.saturating_sub(s).min(out.len()), HEADING)
         })
         .collect();
     headings.extend(
         w.terms
             .iter()
             .filter(|t| t.0 >= s && t.0 - s < out.len())
-            .map(|t| (t.0 - s, t.1.saturating_sub(s).min(out.len()), false)),
+            .map(|t| {
+                let kind = if t.2 { CODE_TERM } else { TERM };
+                (t.0 - s, t.1.saturating_sub(s).min(out.len()), kind)
+            }),
     );
     headings.sort_unstable();
     let quoted: Vec<(usize, usize)> = w
@@ -565,14 +573,15 @@ fn repeatable_code_lines<'a>(
 /// ([`names_code`]) and is met for the first time stays too: members documented alike
 /// ("Deprecated.", "Returns the value.") each under their own heading, where a copied block
 /// brings its heading along. A member name met again counts as new when its first line is
-/// (an overload's signature). A term (`<dt>`) stating a signature opens a member like a
-/// heading (the `<dd>` it names is the member's documentation); other terms do not. Quoted lines (`<blockquote>`: a reply quoting an earlier post)
+/// (an overload's signature). A term (`<dt>`) stating a signature or holding `<code>` opens
+/// a member like a heading (the `<dd>` it names is the member's documentation); other terms
+/// do not. Quoted lines (`<blockquote>`: a reply quoting an earlier post)
 /// are copies wherever they stand. `headings` and `quoted` are byte ranges of `out`, in
 /// order.
 fn drop_repeated_lines(
     out: &str,
     code: &std::collections::HashSet<&str>,
-    headings: &[(usize, usize, bool)],
+    headings: &[(usize, usize, u8)],
     quoted: &[(usize, usize)],
 ) -> String {
     // aHash: every line of the output is hashed (membership only, so the hasher changes
@@ -595,16 +604,16 @@ fn drop_repeated_lines(
     for line in out.split('\n') {
         let start = offset;
         offset += line.len() + 1;
-        while let Some(&(hs, he, heading)) = headings.get(h) {
+        while let Some(&(hs, he, kind)) = headings.get(h) {
             if he > start {
                 break;
             }
             h += 1;
             let text = out.get(hs..he).unwrap_or("").trim();
-            let named = names_code(text);
-            // A term (`<dt>`) stating a signature opens a member like a heading; other
-            // terms ("Parameters:", "Returns:") are parts of one.
-            if !heading && !named {
+            let named = names_code(text) || kind == CODE_TERM;
+            // A term (`<dt>`) stating a signature (or holding `<code>`) opens a member like a
+            // heading; other terms ("Parameters:", "Returns:") are parts of one.
+            if kind != HEADING && !named {
                 continue;
             }
             let new = heading_texts.insert(text);
@@ -650,6 +659,12 @@ fn drop_repeated_lines(
     }
     res
 }
+
+/// Kinds of the marks [`drop_repeated_lines`] reads: a heading, a term (`<dt>`), a term
+/// holding `<code>`.
+const HEADING: u8 = 0;
+const TERM: u8 = 1;
+const CODE_TERM: u8 = 2;
 
 /// Whether a heading names an identifier or states a signature, as an API reference's member
 /// headings do: a call (`name(`), a path (`a::b`), a return arrow (`->`), or one word in
@@ -1185,6 +1200,11 @@ fn open(
     }
     if tag == Tag::Dt {
         w.term_start = w.out.len();
+        w.term_open = true;
+        w.term_code = false;
+    }
+    if tag == Tag::Code && w.term_open {
+        w.term_code = true;
     }
     match tag {
         Tag::Br => w.want(Gap::Line),
@@ -1312,8 +1332,11 @@ fn close(
             w.quoted.push((w.quote_start, w.out.len()));
         }
     }
-    if tag == Tag::Dt && w.out.len() > w.term_start {
-        w.terms.push((w.term_start, w.out.len()));
+    if tag == Tag::Dt {
+        if w.out.len() > w.term_start {
+            w.terms.push((w.term_start, w.out.len(), w.term_code));
+        }
+        w.term_open = false;
     }
     match tag {
         Tag::Table if w.markdown => {
@@ -1569,6 +1592,22 @@ mod tests {
         let t = extract(&html);
         assert_eq!(t.matches(shared).count(), 3, "{t}");
         assert_eq!(t.matches("o1 - the first operand").count(), 3, "{t}");
+        // A manual's definitions: the term holds `<code>` (its arguments) without reading as
+        // a signature by its text.
+        let tol = "Absolute tolerance. May be either vector or scalar, of any size.";
+        let def = |f: &str| {
+            format!(
+                "<dl><dt><strong>{f}</strong> <code>(fcn, x, t)</code></dt><dd><p>{tol}</p><p>{PROSE} {f}.</p></dd></dl>"
+            )
+        };
+        let html = format!(
+            "<body><main><h1>Equations</h1><p>{PROSE}</p>{}{}{}</main></body>",
+            def("daspk"),
+            def("dassl"),
+            def("daspk options")
+        );
+        let t = extract(&html);
+        assert_eq!(t.matches(tol).count(), 3, "{t}");
         // A reply quoting an earlier post, under a poster name shaped like an identifier.
         let html = format!(
             "<body><main><h1>Thread</h1><h4>first_poster</h4><p>{PROSE} Quoted.</p><h4>JaneRoe</h4><blockquote><p>{PROSE} Quoted.</p></blockquote><p>{PROSE} Reply.</p></main></body>"
