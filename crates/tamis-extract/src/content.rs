@@ -26,7 +26,9 @@
 //!    its share of the text) that opens with a heading named like boilerplate
 //!    (`<h3 class=related-posts-title>`) is the block that the heading titles, and pruned.
 //! 2. **Blocks** (forward): each text node belongs to its nearest block element; per block we
-//!    count characters, characters inside links, links and sentence punctuation.
+//!    count characters, characters inside links, links and sentence punctuation. Links inside
+//!    a fragment of code (`<code><a>String</a> <a>trim</a>()</code>) are cross-references of
+//!    an API reference's signatures, and count as text.
 //! 3. **Value** (reverse, children before parents): each block gets a value — its non-link
 //!    characters if it reads like prose (jusText's "good" class: long enough, not link
 //!    dense), a penalty equal to its link text if it is a short-link cluster (navigation),
@@ -802,6 +804,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let mut link_chars = vec![0u32; n];
     let mut links = vec![0u32; n];
     let mut punct = vec![0u32; n];
+    // Node is a `<code>` or `<pre>` or inside one.
+    let mut code_of = vec![false; n];
     let mut i = 1;
     while i < n {
         let Some(node) = dom.nodes.get(i).copied() else {
@@ -815,6 +819,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         let pblock = block_of.get(parent).copied().unwrap_or(0);
         let plink_of = link_of.get(parent).copied().unwrap_or(NONE);
         let plink = plink_of != NONE;
+        let pcode = code_of.get(parent).copied().unwrap_or(false);
         match node.tag {
             Tag::Text => {
                 let parent_tag = dom.tag(parent);
@@ -833,7 +838,16 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                     if let Some(x) = chars.get_mut(b) {
                         *x += c;
                     }
-                    if plink {
+                    // A link inside a fragment of code (`<code><a>Object</a>
+                    // <a>getName</a>()</code>: an API reference's signatures, a list of
+                    // inherited members) is a cross-reference to an identifier's
+                    // documentation: code, not navigation. (A link around code, a menu item
+                    // naming a module, stays a link.)
+                    let xref = pcode
+                        && dom
+                            .parent(plink_of as usize)
+                            .is_some_and(|q| code_of.get(q).copied().unwrap_or(false));
+                    if plink && !xref {
                         if let Some(x) = link_chars.get_mut(b) {
                             *x += c;
                         }
@@ -854,6 +868,15 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 let is_block = t.is_block() || matches!(t, Tag::Td | Tag::Th | Tag::Li);
                 if let Some(x) = block_of.get_mut(i) {
                     *x = if is_block { i as u32 } else { pblock };
+                }
+                // A heading stating a code signature is code too (see
+                // [`heading_names_code`]).
+                if (pcode
+                    || matches!(t, Tag::Code | Tag::Pre)
+                    || (t.is_heading() && heading_names_code(dom, i)))
+                    && let Some(x) = code_of.get_mut(i)
+                {
+                    *x = true;
                 }
                 if let Some(x) = link_of.get_mut(i) {
                     *x = if plink {
@@ -1050,6 +1073,14 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
         root = to_article_body(dom, &mut pruned, &value, root, body);
         blame(&pruned, &mut why, Why::LinkCluster);
+        // A definition (`<dd>`) is read with its term (`<dt>`, a function's signature): a
+        // root that is one grows to their `<dl>`, and siblings join from there.
+        if matches!(dom.tag(root), Tag::Dd | Tag::Dt)
+            && let Some(p) = dom.parent(root)
+            && dom.tag(p) == Tag::Dl
+        {
+            root = p;
+        }
         root = merge_siblings(dom, &mut pruned, &value, root, body);
         blame(&pruned, &mut why, Why::Join);
         if opts.product
@@ -1584,6 +1615,31 @@ fn grid_cells(dom: &Dom, pruned: &[bool], body: usize) -> Vec<bool> {
         t = if nested { t + 1 } else { t_end.max(t + 1) };
     }
     cells
+}
+
+/// Most nodes of a heading read by [`heading_names_code`]. Our choice: a signature with a
+/// link per type takes a few dozen.
+const MAX_SIGNATURE_NODES: usize = 64;
+
+/// Whether heading `i` (at most [`MAX_SIGNATURE_NODES`] nodes) states a code signature, as an
+/// API reference's member headings do (`pub fn new(value: u8) -> Literal`,
+/// `impl<T> From<T> for T`, `getPrincipal`): see [`crate::render::names_code`], plus type
+/// arguments (`From<T>`). Its links are cross-references to the types it names.
+fn heading_names_code(dom: &Dom, i: usize) -> bool {
+    let end = dom.end(i);
+    if end.saturating_sub(i) > MAX_SIGNATURE_NODES {
+        return false;
+    }
+    let mut s = String::new();
+    for j in i + 1..end {
+        if dom.tag(j) == Tag::Text {
+            s.push_str(dom.text_of(j));
+        }
+    }
+    crate::render::names_code(&s)
+        || s.as_bytes()
+            .windows(2)
+            .any(|w| w[1] == b'<' && w[0].is_ascii_alphanumeric())
 }
 
 /// Tag and class of an element, hashed.

@@ -2097,3 +2097,68 @@ fn dated_posts_after_a_standing_article_are_its_comments() {
     );
     assert!(root_text(&html).contains("I really liked"));
 }
+
+#[test]
+fn links_inside_code_are_cross_references_not_navigation() {
+    // An API reference page: a short description, then a summary of members whose
+    // signatures are code with links to each type and member. The signatures are the page's
+    // content, not a menu: the root holds them with the description.
+    let member = |k: usize| {
+        format!(
+            "<li><code>public static <a href=\"t{k}.html\">TypeName{k}</a> <a href=\"#m{k}\">memberName{k}</a>(<a href=\"a.html\">ArgumentType</a> value, int count)</code><div>Returns thing {k} of the widget.</div></li>"
+        )
+    };
+    let members: String = (0..12).map(member).collect();
+    let html = format!(
+        "<body><nav><a href=a>Overview</a> <a href=b>Package</a> <a href=c>Class</a></nav><main><h1>Class Widget</h1><div><p>A widget holds one value, and gives it back on request.</p>{}</div><section><h2>Method Summary</h2><ul>{members}</ul></section></main></body>",
+        article(3)
+    );
+    let text = root_text(&html);
+    assert!(text.contains("A widget holds one value"), "{text}");
+    assert!(text.contains("memberName3"), "{text}");
+    assert!(text.contains("Returns thing 11"), "{text}");
+    // A link around code (a menu item naming a module) stays a link.
+    let menu: String = (0..12)
+        .map(|k| {
+            format!("<li><a href=\"m{k}.html\"><code>module{k}</code> and a few words</a></li>")
+        })
+        .collect();
+    let html = format!(
+        "<body><div><ul>{menu}</ul></div><article>{}</article></body>",
+        article(3)
+    );
+    let text = root_text(&html);
+    assert!(!text.contains("module3"), "{text}");
+}
+
+#[test]
+fn headings_stating_code_signatures_are_no_link_clusters() {
+    // An API reference's member headings link every type they name; they are the page's
+    // content, and the root grows over the members' sections with the description.
+    let member = |k: usize| {
+        format!(
+            "<section><h4>pub fn <a href=\"#m{k}\">with_value_{k}</a>(value: <a href=\"u.html\">SomeValueType</a>) -&gt; <a href=\"w.html\">ConfiguredWidget</a></h4><p>Makes widget number {k} from a value.</p></section>"
+        )
+    };
+    let members: String = (0..12).map(member).collect();
+    let html = format!(
+        "<body><nav><a href=a>Overview</a> <a href=b>Crate</a> <a href=c>Struct</a></nav><main><h1>Struct Widget</h1><div>{}</div><h2>Implementations</h2>{members}</main></body>",
+        article(4)
+    );
+    let text = root_text(&html);
+    assert!(text.contains("This is a long paragraph"), "{text}");
+    assert!(text.contains("with_value_7"), "{text}");
+    assert!(text.contains("Makes widget number 11 from"), "{text}");
+}
+
+#[test]
+fn a_definition_root_grows_to_its_term() {
+    // A manual's function definition: the signature in `<dt>`, the text in `<dd>`.
+    let html = format!(
+        "<body><nav><a href=a>Up</a> <a href=b>Next</a></nav><div><h3>Graphics Toolkits</h3><dl><dt>name = graphics_toolkit (hlist)</dt><dd>{}</dd></dl></div></body>",
+        article(4)
+    );
+    let text = root_text(&html);
+    assert!(text.contains("graphics_toolkit (hlist)"), "{text}");
+    assert!(text.contains("This is a long paragraph"), "{text}");
+}

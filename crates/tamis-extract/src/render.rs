@@ -58,6 +58,17 @@ struct Writer {
     /// Byte ranges of `out` written inside `<pre>` (outermost), and where the open one began.
     code: Vec<(usize, usize)>,
     code_start: usize,
+    /// Byte ranges of `out` written inside `<blockquote>` (outermost), the open one's start
+    /// and the nesting depth.
+    quoted: Vec<(usize, usize)>,
+    quote_start: usize,
+    quote_depth: usize,
+    /// Byte ranges of `out` written by `<dt>` elements (terms), and the open one's start.
+    terms: Vec<(usize, usize, bool)>,
+    term_start: usize,
+    /// Inside a `<dt>`, and whether it holds a `<code>` so far.
+    term_open: bool,
+    term_code: bool,
 }
 
 /// An inline Markdown mark opened by element `node`.
@@ -412,6 +423,13 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         table: GfmTable::default(),
         code: Vec::new(),
         code_start: 0,
+        quoted: Vec::new(),
+        quote_start: 0,
+        quote_depth: 0,
+        terms: Vec::new(),
+        term_start: 0,
+        term_open: false,
+        term_code: false,
     };
     let end = dom.end(root);
     let text = prose_span(dom, a, root);
@@ -460,14 +478,43 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         close(dom, k, cfg, &mut w, &mut pre_depth, &mut list_depth);
     }
     let code = repeatable_code_lines(&w.out, &w.code);
-    let trimmed_out;
-    let out = if a.listing {
-        w.out.as_str()
+    let (s, e) = if a.listing {
+        (0, w.out.len())
     } else {
-        trimmed_out = trim_to_prose(&w.out, &w.segments, &w.posts);
-        trimmed_out.as_str()
+        prose_range(&w.out, &w.segments, &w.posts)
     };
-    let mut out = drop_repeated_lines(out, &code);
+    let (s, out) = match w.out.get(s..e) {
+        Some(t) => (s, t),
+        None => (0, w.out.as_str()),
+    };
+    // The headings and terms of the text and its quotes, as byte ranges of `out`.
+    let mut headings: Vec<(usize, usize, u8)> = w
+        .segments
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.1 > 0 && g.0 >= s && g.0 - s < out.len())
+        .map(|(k, g)| {
+            let end = w.segments.get(k + 1).map_or(w.out.len(), |n| n.0);
+            (g.0 - s, end.saturating_sub(s).min(out.len()), HEADING)
+        })
+        .collect();
+    headings.extend(
+        w.terms
+            .iter()
+            .filter(|t| t.0 >= s && t.0 - s < out.len())
+            .map(|t| {
+                let kind = if t.2 { CODE_TERM } else { TERM };
+                (t.0 - s, t.1.saturating_sub(s).min(out.len()), kind)
+            }),
+    );
+    headings.sort_unstable();
+    let quoted: Vec<(usize, usize)> = w
+        .quoted
+        .iter()
+        .filter(|q| q.1 > s)
+        .map(|q| (q.0.saturating_sub(s), q.1 - s))
+        .collect();
+    let mut out = drop_repeated_lines(out, &code, &headings, &quoted);
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out
@@ -522,17 +569,74 @@ fn repeatable_code_lines<'a>(out: &'a str, ranges: &[(usize, usize)]) -> LineSet
 /// block rendered twice for mobile and desktop, carousels cloned for looping. A paragraph
 /// that repeats the one before it is dropped whatever its length (a product card's name as
 /// its image's caption, its link and its heading); repeated lines of one block (list items,
-/// table rows) stay.
-fn drop_repeated_lines(out: &str, code: &LineSet<'_>) -> String {
+/// table rows) stay. A repeat after a heading that names a member of an API reference
+/// ([`names_code`]) and is met for the first time stays too: members documented alike
+/// ("Deprecated.", "Returns the value.") each under their own heading, where a copied block
+/// brings its heading along. A member name met again counts as new when its first line is
+/// (an overload's signature). A term (`<dt>`) stating a signature or holding `<code>` opens
+/// a member like a heading (the `<dd>` it names is the member's documentation); other terms
+/// do not. Quoted lines (`<blockquote>`: a reply quoting an earlier post)
+/// are copies wherever they stand. `headings` and `quoted` are byte ranges of `out`, in
+/// order.
+fn drop_repeated_lines(
+    out: &str,
+    code: &LineSet<'_>,
+    headings: &[(usize, usize, u8)],
+    quoted: &[(usize, usize)],
+) -> String {
     // aHash: every line of the output is hashed (membership only, so the hasher changes
-    // nothing but the cost).
-    let mut seen = LineSet::default();
+    // nothing but the cost). Each line maps to the offset of its last occurrence.
+    let mut seen: std::collections::HashMap<&str, usize, ahash::RandomState> =
+        std::collections::HashMap::default();
+    let mut heading_texts = LineSet::default();
+    // Next heading and quote to pass, and the start of the last heading passed when it names
+    // a member for the first time.
+    let (mut h, mut q) = (0, 0);
+    let mut fresh: Option<usize> = None;
+    // A heading naming code met again (an overloaded member's name), waiting for its first
+    // line: a new one (its signature) makes it a new member.
+    let mut pending: Option<usize> = None;
     let mut res = String::with_capacity(out.len());
     let mut blank = false;
     let mut prev = "";
+    let mut offset = 0;
     for line in out.split('\n') {
+        let start = offset;
+        offset += line.len() + 1;
+        while let Some(&(hs, he, kind)) = headings.get(h) {
+            if he > start {
+                break;
+            }
+            h += 1;
+            let text = out.get(hs..he).unwrap_or("").trim();
+            let named = names_code(text) || kind == CODE_TERM;
+            // A term (`<dt>`) stating a signature (or holding `<code>`) opens a member like a
+            // heading; other terms ("Parameters:", "Returns:") are parts of one.
+            if kind != HEADING && !named {
+                continue;
+            }
+            let new = heading_texts.insert(text);
+            fresh = (new && named).then_some(hs);
+            pending = (!new && named).then_some(hs);
+        }
+        let in_heading = headings.get(h).is_some_and(|&(hs, _, _)| hs <= start);
+        while quoted.get(q).is_some_and(|&(_, qe)| qe <= start) {
+            q += 1;
+        }
+        let in_quote = quoted.get(q).is_some_and(|&(qs, _)| qs <= start);
         let t = line.trim();
-        if t.len() >= MIN_DEDUP_LINE_CHARS && !code.contains(t) && !seen.insert(t) {
+        if !in_heading
+            && !t.is_empty()
+            && let Some(hs) = pending.take()
+            && !seen.contains_key(t)
+        {
+            fresh = Some(hs);
+        }
+        if t.len() >= MIN_DEDUP_LINE_CHARS
+            && !code.contains(t)
+            && let Some(last) = seen.insert(t, start)
+            && (in_heading || in_quote || fresh.is_none_or(|f| last >= f))
+        {
             continue;
         }
         if !t.is_empty() && blank && t == prev {
@@ -553,6 +657,32 @@ fn drop_repeated_lines(out: &str, code: &LineSet<'_>) -> String {
         res.push('\n');
     }
     res
+}
+
+/// Kinds of the marks [`drop_repeated_lines`] reads: a heading, a term (`<dt>`), a term
+/// holding `<code>`.
+const HEADING: u8 = 0;
+const TERM: u8 = 1;
+const CODE_TERM: u8 = 2;
+
+/// Whether a heading names an identifier or states a signature, as an API reference's member
+/// headings do: a call (`name(`), a path (`a::b`), a return arrow (`->`), or one word in
+/// camelCase or snake_case (`getPrincipal`, `u8_suffixed`). Titles of prose are words.
+pub(crate) fn names_code(h: &str) -> bool {
+    let h = h.trim_start_matches('#').trim();
+    let b = h.as_bytes();
+    if h.contains("::")
+        || h.contains("->")
+        || b.windows(2)
+            .any(|w| w[1] == b'(' && (w[0].is_ascii_alphanumeric() || w[0] == b'_'))
+    {
+        return true;
+    }
+    !h.is_empty()
+        && !h.contains(char::is_whitespace)
+        && (b.contains(&b'_')
+            || b.windows(2)
+                .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase()))
 }
 
 /// True if a rendered paragraph reads as prose (same thresholds as block scoring).
@@ -625,7 +755,14 @@ const MIN_CASED_WORDS: u32 = 5;
 /// Drops the paragraphs before the first and after the last prose paragraph (bylines, dates,
 /// the title, "Advertisement", share prompts), keeping the sub-headings (h2..h6, up to
 /// [`MAX_LEAD_HEADINGS`]) that directly precede the first prose paragraph.
+#[cfg(test)]
 fn trim_to_prose(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> String {
+    let (s, e) = prose_range(out, segments, posts);
+    out.get(s..e).unwrap_or(out).to_owned()
+}
+
+/// The byte range of `out` that [`trim_to_prose`] keeps.
+fn prose_range(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> (usize, usize) {
     let bounds: Vec<(usize, usize, u8)> = segments
         .iter()
         .enumerate()
@@ -664,7 +801,7 @@ fn trim_to_prose(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> String
             .or_else(|| prose.iter().skip(from).position(|&p| p).map(|k| k + from)),
         prose.iter().rposition(|&p| p),
     ) else {
-        return out.to_owned();
+        return (0, out.len());
     };
     let mut start = first;
     while start > from
@@ -691,7 +828,7 @@ fn trim_to_prose(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> String
     }
     let s = bounds.get(start).map_or(0, |b| b.0);
     let e = bounds.get(last).map_or(out.len(), |b| b.1);
-    out.get(s..e).unwrap_or(out).to_owned()
+    (s, e)
 }
 
 /// The first and the last prose paragraph (a `<p>` of positive value, outside pruned
@@ -1054,6 +1191,20 @@ fn open(
     let md = w.markdown;
     // No Markdown line prefixes (headings, list bullets) inside a table cell.
     let prefixes = md && !w.table.in_cell;
+    if tag == Tag::Blockquote {
+        if w.quote_depth == 0 {
+            w.quote_start = w.out.len();
+        }
+        w.quote_depth += 1;
+    }
+    if tag == Tag::Dt {
+        w.term_start = w.out.len();
+        w.term_open = true;
+        w.term_code = false;
+    }
+    if tag == Tag::Code && w.term_open {
+        w.term_code = true;
+    }
     match tag {
         Tag::Br => w.want(Gap::Line),
         Tag::Table if md => {
@@ -1174,6 +1325,18 @@ fn close(
     list_depth: &mut usize,
 ) {
     let tag = dom.tag(i);
+    if tag == Tag::Blockquote && w.quote_depth > 0 {
+        w.quote_depth -= 1;
+        if w.quote_depth == 0 {
+            w.quoted.push((w.quote_start, w.out.len()));
+        }
+    }
+    if tag == Tag::Dt {
+        if w.out.len() > w.term_start {
+            w.terms.push((w.term_start, w.out.len(), w.term_code));
+        }
+        w.term_open = false;
+    }
     match tag {
         Tag::Table if w.markdown => {
             if w.tables == w.gfm_depth {
@@ -1372,11 +1535,87 @@ mod tests {
         let out = drop_repeated_lines(
             "A paragraph shown twice for mobile and desktop.\n\nYes\nYes\n\nA paragraph shown twice for mobile and desktop.\n",
             &LineSet::default(),
+            &[],
+            &[],
         );
         assert_eq!(out.matches("A paragraph shown twice").count(), 1, "{out}");
         assert_eq!(out.matches("Yes").count(), 2, "{out}");
         let html = format!("<body><article><p>{PROSE}</p><p>{PROSE}</p></article></body>");
         assert_eq!(extract(&html).matches("fund the new library").count(), 1);
+    }
+
+    #[test]
+    fn repeats_under_a_new_member_heading_stay() {
+        // An API reference: members documented alike ("Deprecated", the same summary) under
+        // headings naming each member; the same line under a prose heading (a shop's promise
+        // repeated per section) and a copied block with its heading still go.
+        let note = "Deprecated, for removal: this member goes away in a later version.";
+        let members: String = ["getFirstValue", "getSecondValue", "set_third_value()"]
+            .iter()
+            .map(|m| format!("<section><h3>{m}</h3><p>{note}</p><p>{PROSE} {m}.</p></section>"))
+            .collect();
+        let promise = "Same day shipping on every order placed before noon.";
+        let html = format!(
+            "<body><main><h1>Class Widget</h1><p>{PROSE}</p><h2>Method Details</h2>{members}<h2>Delivery</h2><p>{promise}</p><h2>Returns</h2><p>{promise}</p><h2>Copied</h2><p>{PROSE} Copied.</p><h2>Copied</h2><p>{PROSE} Copied.</p></main></body>"
+        );
+        let t = extract(&html);
+        assert_eq!(t.matches(note).count(), 3, "{t}");
+        assert_eq!(t.matches(promise).count(), 1, "{t}");
+        assert_eq!(t.matches("Copied.").count(), 1, "{t}");
+        // Overloads: one member name over two signatures, documented alike; a copy of a
+        // member, its signature included, still goes.
+        let param = "reason - a description of the exception, may be null.";
+        let overload = |sig: &str| format!("<h3>getPrincipal</h3><div>{sig}</div><p>{param}</p>");
+        let html = format!(
+            "<body><main><h1>Class Widget</h1><p>{PROSE}</p>{}{}{}<p>{PROSE} End.</p></main></body>",
+            overload("public Principal getPrincipal(String reason)"),
+            overload("public Principal getPrincipal(String reason, int code)"),
+            overload("public Principal getPrincipal(String reason, int code)"),
+        );
+        let t = extract(&html);
+        assert_eq!(t.matches(param).count(), 2, "{t}");
+        // Members as terms (`<dt>` signatures, a `<dd>` each), sharing a line; a term that
+        // names no code ("Parameters:") does not end the member.
+        let shared = "Return value: New reference. Part of the Stable ABI.";
+        let member = |f: &str| {
+            format!(
+                "<dl><dt>PyObject *{f}(PyObject *o1, PyObject *o2)</dt><dd><p>{shared}</p><dl><dt>Parameters:</dt><dd>o1 - the first operand of the call.</dd></dl><p>{PROSE} {f}.</p></dd></dl>"
+            )
+        };
+        let html = format!(
+            "<body><main><h1>Number Protocol</h1><p>{PROSE}</p>{}{}{}</main></body>",
+            member("PyNumber_Add"),
+            member("PyNumber_Subtract"),
+            member("PyNumber_Multiply"),
+        );
+        let t = extract(&html);
+        assert_eq!(t.matches(shared).count(), 3, "{t}");
+        assert_eq!(t.matches("o1 - the first operand").count(), 3, "{t}");
+        // A manual's definitions: the term holds `<code>` (its arguments) without reading as
+        // a signature by its text.
+        let tol = "Absolute tolerance. May be either vector or scalar, of any size.";
+        let def = |f: &str| {
+            format!(
+                "<dl><dt><strong>{f}</strong> <code>(fcn, x, t)</code></dt><dd><p>{tol}</p><p>{PROSE} {f}.</p></dd></dl>"
+            )
+        };
+        let html = format!(
+            "<body><main><h1>Equations</h1><p>{PROSE}</p>{}{}{}</main></body>",
+            def("daspk"),
+            def("dassl"),
+            def("daspk options")
+        );
+        let t = extract(&html);
+        assert_eq!(t.matches(tol).count(), 3, "{t}");
+        // A reply quoting an earlier post, under a poster name shaped like an identifier.
+        let html = format!(
+            "<body><main><h1>Thread</h1><h4>first_poster</h4><p>{PROSE} Quoted.</p><h4>JaneRoe</h4><blockquote><p>{PROSE} Quoted.</p></blockquote><p>{PROSE} Reply.</p></main></body>"
+        );
+        let t = extract(&html);
+        assert_eq!(t.matches("Quoted.").count(), 1, "{t}");
+        assert!(names_code("pub fn u8_suffixed(n: u8) -> Literal"));
+        assert!(!names_code("Frequently asked questions (FAQ)"));
+        assert!(!names_code("Delivery"));
     }
 
     #[test]
