@@ -957,28 +957,35 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         title_link_chars: &title_link_chars,
         punct: &punct,
     };
+    let article_score = |pruned: &[bool]| {
+        score(
+            dom,
+            pruned,
+            &blocks,
+            &grid,
+            body,
+            0.0,
+            Some((&teasers, TEASER_WEIGHT)),
+        )
+    };
+    let mut scored = article_score(&pruned);
     // Timestamped posts beside an article that stands without them are its comments, named
     // or not (hashed class names, utility classes): pruned as comment sections are, unless
     // the page is a discussion (the prose outside them is the thread's opening post, or the
-    // page declares a forum posting or question).
+    // page declares a forum posting or question). Only posts that meet the chosen root can
+    // change the result, so the page is scored again without them only then.
     if !opts.include_comments && !forum_mode {
-        let (posts, heads, post_chars) = dated_posts(dom, &raw, &records, &teasers, &chars);
-        if post_chars > 0 {
+        let r = scored.1;
+        let (posts, heads, post_chars) = dated_posts(dom, &raw, &records, &teasers, &chars, r);
+        let meets_root = |p: usize| (r <= p && p < dom.end(r)) || (p <= r && r < dom.end(p));
+        if post_chars > 0 && posts.iter().any(|&p| meets_root(p)) {
             let mut without = pruned.clone();
             for &p in &posts {
                 if let Some(x) = without.get_mut(p) {
                     *x = true;
                 }
             }
-            let (v, r, b) = score(
-                dom,
-                &without,
-                &blocks,
-                &grid,
-                body,
-                0.0,
-                Some((&teasers, TEASER_WEIGHT)),
-            );
+            let (v, r, b) = article_score(&without);
             if b >= MIN_ARTICLE_VALUE
                 && b >= MIN_ARTICLE_SHARE_OF_COMMENTS * post_chars as f32
                 && !opening_post(dom, &heads, &v, r)
@@ -986,18 +993,11 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             {
                 pruned = without;
                 blame(&pruned, &mut why, Why::Comments);
+                scored = (v, r, b);
             }
         }
     }
-    let (mut value, mut root, best) = score(
-        dom,
-        &pruned,
-        &blocks,
-        &grid,
-        body,
-        0.0,
-        Some((&teasers, TEASER_WEIGHT)),
-    );
+    let (mut value, mut root, best) = scored;
     let (lvalue, lroot, lbest) = score(
         dom,
         &pruned,
@@ -1428,19 +1428,28 @@ const MAX_POST_DATE_CHARS: u32 = 60;
 /// Groups of records (not teasers) most of whose members carry a date line near their top:
 /// timestamped posts (an article's comments, a thread's posts, a product's reviews), found by
 /// their shape rather than their class words. Returns the members, the first member of each
-/// group and the members' characters.
+/// group and the members' characters; nothing when no record meets the root `r` (inside it
+/// or holding it), as then none can change the page's text.
 fn dated_posts(
     dom: &Dom,
     raw: &[u32],
     records: &[bool],
     teasers: &[bool],
     chars: &[u32],
+    r: usize,
 ) -> (Vec<usize>, Vec<usize>, u64) {
-    let mut members: Vec<(usize, u64, usize)> = Vec::new();
-    for i in 0..dom.nodes.len() {
-        if records.get(i).copied().unwrap_or(false)
+    let candidate = |i: usize| {
+        records.get(i).copied().unwrap_or(false)
             && !teasers.get(i).copied().unwrap_or(false)
             && dom.tag(i) != Tag::Tr
+    };
+    let meets_root = |p: usize| (r <= p && p < dom.end(r)) || (p <= r && r < dom.end(p));
+    if !(0..dom.nodes.len()).any(|i| candidate(i) && meets_root(i)) {
+        return (Vec::new(), Vec::new(), 0);
+    }
+    let mut members: Vec<(usize, u64, usize)> = Vec::new();
+    for i in 0..dom.nodes.len() {
+        if candidate(i)
             && let Some(p) = dom.parent(i)
         {
             members.push((p, signature(dom, i, dom.tag(i)), i));
@@ -1454,15 +1463,24 @@ fn dated_posts(
     while k < members.len() {
         let (p, sig, _) = members[k];
         let mut e = k;
-        let mut dated = 0usize;
         while e < members.len() && members[e].0 == p && members[e].1 == sig {
-            if has_date_line(dom, raw, members[e].2) {
-                dated += 1;
-            }
             e += 1;
         }
         let count = e - k;
-        if count >= MIN_RECORDS && dated * 3 >= count * 2 {
+        // Two thirds of the members dated; reading stops once the count is settled either way.
+        let need = (2 * count).div_ceil(3);
+        let (mut dated, mut undated) = (0usize, 0usize);
+        for &(_, _, m) in members.get(k..e).unwrap_or_default() {
+            if count < MIN_RECORDS || dated >= need || count - undated < need {
+                break;
+            }
+            if has_date_line(dom, raw, m) {
+                dated += 1;
+            } else {
+                undated += 1;
+            }
+        }
+        if count >= MIN_RECORDS && dated >= need {
             heads.push(members[k].2);
             for &(_, _, m) in &members[k..e] {
                 out.push(m);
@@ -1548,8 +1566,16 @@ fn has_date_line(dom: &Dom, raw: &[u32], r: usize) -> bool {
         match dom.tag(j) {
             Tag::Time => return true,
             Tag::Text if raw.get(j).copied().unwrap_or(0) <= MAX_POST_DATE_CHARS => {
+                // Both tests need a digit, or `ago` (`an hour ago`): most texts have neither.
                 let t = dom.text_of(j);
-                if crate::render::date_shaped(t) || relative_time(t.trim()) {
+                let digit = t.bytes().any(|b| b.is_ascii_digit());
+                if (digit && crate::render::date_shaped(t))
+                    || ((digit
+                        || t.as_bytes()
+                            .windows(3)
+                            .any(|w| w.eq_ignore_ascii_case(b"ago")))
+                        && relative_time(t.trim()))
+                {
                     return true;
                 }
             }

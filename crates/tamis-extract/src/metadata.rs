@@ -107,9 +107,8 @@ pub fn collect(dom: &Dom) -> PageMeta {
     let mut item_date = None;
     let mut item_author = None;
     let mut rel_author = None;
-    // The days of the `<time datetime>` elements read, and the first one's date.
-    let mut time_days: Vec<(i32, u32, u32)> = Vec::new();
-    let mut time_date = None;
+    // The `<time datetime>` elements (read only when no other source gives a date).
+    let mut times: Vec<usize> = Vec::new();
     let mut ld = LdFacts::default();
     let mut og_product = false;
     // Top-level microdata items typed `Product` (start, end), the end of the current top-level
@@ -207,7 +206,15 @@ pub fn collect(dom: &Dom) -> PageMeta {
                     _ => {}
                 }
             }
-            Tag::Script => {
+            // JSON-LD only: a page's other JSON (`application/json` app state, often megabytes)
+            // and its scripts are no structured data.
+            Tag::Script
+                if dom.attr(i, Attr::Type).is_some_and(|t| {
+                    t.as_bytes()
+                        .windows(7)
+                        .any(|w| w.eq_ignore_ascii_case(b"ld+json"))
+                }) =>
+            {
                 let mut s = String::new();
                 dom.subtree_text(i, &mut s);
                 if !s.is_empty()
@@ -234,19 +241,9 @@ pub fn collect(dom: &Dom) -> PageMeta {
         if item_author.is_none() && dom.tag(i) != Tag::Meta && has_token(itemprop, "author") {
             item_author = microdata_name(dom, i);
         }
-        if dom.tag(i) == Tag::Time
-            && time_days.len() < MAX_TIME_ELEMENTS
-            && let Some(d) = dom.attr(i, Attr::Datetime).and_then(crate::date::normalize)
-            && let Some(day) = crate::date::day(&d)
-        {
-            time_days.push(day);
-            time_date.get_or_insert(d);
+        if dom.tag(i) == Tag::Time && times.len() < MAX_TIME_ELEMENTS {
+            times.push(i);
         }
-    }
-    // The page's `<time>` elements all give one day: that is its date. A listing's or a
-    // thread's give many, none of which is the page's.
-    if time_days.windows(2).any(|w| w.first() != w.last()) {
-        time_date = None;
     }
     m.title = og_title.or(ld.headline.clone()).or(title_tag).or(h1);
     if m.canonical_url.is_none() {
@@ -258,7 +255,7 @@ pub fn collect(dom: &Dom) -> PageMeta {
     m.date = meta_date
         .or(ld.date_published.clone())
         .or(item_date)
-        .or(time_date);
+        .or_else(|| one_day_date(dom, &times));
     m.author = meta_author.or(ld.author()).or(item_author).or(rel_author);
     m.structured_text = ld.own_descriptions();
     // Microdata: one top-level `Product` item, or the item that holds the page's headline
@@ -275,6 +272,27 @@ pub fn collect(dom: &Dom) -> PageMeta {
         && (1..=MAX_BUY_BOX_BUTTONS).contains(&buy_controls);
     m.product = m.product || buy_box;
     m
+}
+
+/// The date of the `<time datetime>` elements `times` when they all give one day (the first
+/// one's): that is the page's date. A listing's or a thread's give many, none of which is
+/// the page's.
+fn one_day_date(dom: &Dom, times: &[usize]) -> Option<String> {
+    let mut first: Option<(String, (i32, u32, u32))> = None;
+    for &t in times {
+        let Some(d) = dom.attr(t, Attr::Datetime).and_then(crate::date::normalize) else {
+            continue;
+        };
+        let Some(day) = crate::date::day(&d) else {
+            continue;
+        };
+        match &first {
+            None => first = Some((d, day)),
+            Some((_, f)) if *f != day => return None,
+            Some(_) => {}
+        }
+    }
+    first.map(|(d, _)| d)
 }
 
 /// The name of microdata item `i` (an `author`): the text or `content` of its `name`
