@@ -1567,9 +1567,11 @@ fn has_date_line(dom: &Dom, raw: &[u32], r: usize) -> bool {
             Tag::Time => return true,
             Tag::Text if raw.get(j).copied().unwrap_or(0) <= MAX_POST_DATE_CHARS => {
                 // Both tests need a digit, or `ago` (`an hour ago`): most texts have neither.
+                // Numbers alone are a date only with a year (`2024-06-14`): `4.8.3.` numbers
+                // a section, `1.2.3` a version.
                 let t = dom.text_of(j);
                 let digit = t.bytes().any(|b| b.is_ascii_digit());
-                if (digit && crate::render::date_shaped(t))
+                if (digit && crate::render::date_with_month_or_year(t))
                     || ((digit
                         || t.as_bytes()
                             .windows(3)

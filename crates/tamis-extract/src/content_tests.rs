@@ -2099,6 +2099,24 @@ fn dated_posts_after_a_standing_article_are_its_comments() {
 }
 
 #[test]
+fn numbered_sections_are_no_dated_posts() {
+    // A tutorial's subsections, each headed by its number (`4.8.3.`), are records of one
+    // shape whose first line is three numbers: no date without a year, so no comments.
+    let section = |k: usize| {
+        format!(
+            "<section id=s{k}><h3><span>4.8.{k}. </span>Special parameters {k}</h3><p>By default, arguments may be passed to a function either by position or explicitly by keyword, and section {k} says how.</p></section>"
+        )
+    };
+    let sections: String = (1..=5).map(section).collect();
+    let html = format!(
+        "<body><div class=body><section>{}{sections}</section></div></body>",
+        article(4)
+    );
+    let text = root_text(&html);
+    assert!(text.contains("section 3 says how"), "{text}");
+}
+
+#[test]
 fn links_inside_code_are_cross_references_not_navigation() {
     // An API reference page: a short description, then a summary of members whose
     // signatures are code with links to each type and member. The signatures are the page's

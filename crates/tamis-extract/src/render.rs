@@ -1013,6 +1013,32 @@ fn word_in(w: &str, lists: &[&str]) -> bool {
 /// (`03/03/2026`, `2026-03-03`), a CJK date (`2026年3月3日`, `3월 3일`), or an age (`6 years
 /// ago`, `vor 3 Tagen`).
 pub(crate) fn date_shaped(s: &str) -> bool {
+    worded_date(s) || cjk_date(s) || numeric_date(s)
+}
+
+/// [`date_shaped`], but three numbers are a date only with a four-digit year of the last two
+/// centuries among them (`03/03/2026`, `2026-03-03`): `4.1.1` numbers a section, `1.2.3` a
+/// version.
+pub(crate) fn date_with_month_or_year(s: &str) -> bool {
+    worded_date(s) || cjk_date(s) || (numeric_date(s) && has_year(s))
+}
+
+/// Whether `s` holds a four-digit year of the last two centuries (`19xx`, `20xx`) that is
+/// not part of a longer number.
+fn has_year(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digit = |k: usize| b.get(k).is_some_and(u8::is_ascii_digit);
+    (0..b.len().saturating_sub(3)).any(|k| {
+        (k == 0 || !digit(k - 1))
+            && !digit(k + 4)
+            && matches!(b.get(k..k + 2), Some(b"19" | b"20"))
+            && digit(k + 2)
+            && digit(k + 3)
+    })
+}
+
+/// The worded part of [`date_shaped`]: a month name next to a number, or an age.
+fn worded_date(s: &str) -> bool {
     let words: Vec<&str> = s
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -1050,7 +1076,7 @@ pub(crate) fn date_shaped(s: &str) -> bool {
             return true;
         }
     }
-    cjk_date(s) || numeric_date(s)
+    false
 }
 
 /// Two numbers each followed by a CJK year, month or day sign (`2026年3月`, `3月3日`,
