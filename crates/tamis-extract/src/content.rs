@@ -977,8 +977,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     if !opts.include_comments && !forum_mode {
         let r = scored.1;
         let (posts, heads, post_chars) = dated_posts(dom, &raw, &records, &teasers, &chars, r);
-        let meets_root = |p: usize| (r <= p && p < dom.end(r)) || (p <= r && r < dom.end(p));
-        if post_chars > 0 && posts.iter().any(|&p| meets_root(p)) {
+        if post_chars > 0 && posts.iter().any(|&p| nested(dom, p, r)) {
             let mut without = pruned.clone();
             for &p in &posts {
                 if let Some(x) = without.get_mut(p) {
@@ -1425,6 +1424,11 @@ const MAX_POST_DATE_NODES: usize = 64;
 /// Most characters of a post's date line.
 const MAX_POST_DATE_CHARS: u32 = 60;
 
+/// Whether one of nodes `a` and `b` holds the other (or they are the same node).
+fn nested(dom: &Dom, a: usize, b: usize) -> bool {
+    (a <= b && b < dom.end(a)) || (b <= a && a < dom.end(b))
+}
+
 /// Groups of records (not teasers) most of whose members carry a date line near their top:
 /// timestamped posts (an article's comments, a thread's posts, a product's reviews), found by
 /// their shape rather than their class words. Returns the members, the first member of each
@@ -1443,8 +1447,7 @@ fn dated_posts(
             && !teasers.get(i).copied().unwrap_or(false)
             && dom.tag(i) != Tag::Tr
     };
-    let meets_root = |p: usize| (r <= p && p < dom.end(r)) || (p <= r && r < dom.end(p));
-    if !(0..dom.nodes.len()).any(|i| candidate(i) && meets_root(i)) {
+    if !(0..dom.nodes.len()).any(|i| candidate(i) && nested(dom, i, r)) {
         return (Vec::new(), Vec::new(), 0);
     }
     let mut members: Vec<(usize, u64, usize)> = Vec::new();
