@@ -13,7 +13,8 @@ WCXB word-F1 (overall and per page type). --worst lists the worst pages of the t
 (only the tuning half: rules are tuned by looking at its failures alone). --compare lists the
 pages of the tuning half whose WCXB/word F1 changed most against an older output, and per half
 the mean paired change with a 90% bootstrap interval and how many pages rose or fell (counts
-only for the held-out half).
+only for the held-out half). --tune-only hides every held-out figure (for tuning runs, so
+that the held-out half is read once per change, at its end).
 """
 import argparse
 import hashlib
@@ -116,6 +117,9 @@ def main():
     ap.add_argument("--digits", type=int, default=3, help="decimals of the table's figures")
     ap.add_argument("--peer", action="append", default=[],
                     help="another tool's output on the same pages (repeatable)")
+    ap.add_argument("--tune-only", action="store_true",
+                    help="print no held-out figures (for tuning runs): only the tuning row, and "
+                         "with --compare how many held-out pages changed, not how")
     args = ap.parse_args()
     global ROUND
     ROUND = args.round
@@ -127,12 +131,13 @@ def main():
     rows = per_page(sc, manifest, preds)
     d, w = args.digits, args.digits + 4
     print(f"{'half':<8}{'n':>5}{'sh F1':>{w}}{'WCXB':>{w}}" + "".join(f"{t[:5]:>{w}}" for t in TYPES))
-    for name, sel in [("tune", [r for r in rows if r["half"] == "tune"]),
-                      ("held", [r for r in rows if r["half"] == "held"]), ("all", rows)]:
+    halves = [("tune", [r for r in rows if r["half"] == "tune"]),
+              ("held", [r for r in rows if r["half"] == "held"]), ("all", rows)]
+    for name, sel in halves[:1] if args.tune_only else halves:
         s = summary(sc, sel)
         print(f"{name:<8}{len(sel):>5}{s['sh']:>{w}.{d}f}{s['wcxb']:>{w}.{d}f}"
               + "".join(f"{s[t]:>{w}.{d}f}" for t in TYPES))
-    for path in args.peer:
+    for path in [] if args.tune_only else args.peer:
         peer_lead(sc, manifest, rows, path, d, w)
     tune = [r for r in rows if r["half"] == "tune" and (args.type is None or r["type"] == args.type
                                                       or (args.type == "sh" and r["dataset"] == "scrapinghub"))]
@@ -149,6 +154,10 @@ def main():
             d = [r["f1w"] - old[r["id"]]["f1w"] for r in rows
                  if r["half"] == name and r["dataset"] != "scrapinghub"]
             if not d:
+                continue
+            if name == "held" and args.tune_only:
+                changed = sum(abs(x) > 0.005 for x in d)
+                print(f"  held: {changed} pages changed (figures hidden by --tune-only)")
                 continue
             lo, hi = bootstrap(d, rng)
             up = sum(x > 0.005 for x in d)
