@@ -11,7 +11,7 @@
 //! `EST`, that is not an offset). Placeholders (`0001-01-01`, the Unix epoch) and dates outside
 //! 1900..=2100 are no dates.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, SecondsFormat};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, SecondsFormat};
 
 /// Earliest and latest year taken for a publication date. Years before are placeholders of
 /// empty fields (`0001-01-01`); years after are typing errors.
@@ -163,12 +163,6 @@ fn without_ordinals(s: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// The calendar day of a normalised date (`YYYY-MM-DD`), for comparing dates.
-pub(crate) fn day(iso: &str) -> Option<(i32, u32, u32)> {
-    let d = NaiveDate::parse_and_remainder(iso, "%Y-%m-%d").ok()?.0;
-    Some((d.year(), d.month(), d.day()))
 }
 
 #[cfg(test)]

@@ -278,21 +278,20 @@ pub fn collect(dom: &Dom) -> PageMeta {
 /// one's): that is the page's date. A listing's or a thread's give many, none of which is
 /// the page's.
 fn one_day_date(dom: &Dom, times: &[usize]) -> Option<String> {
-    let mut first: Option<(String, (i32, u32, u32))> = None;
+    // A normalised date starts with its day (`2019-11-19`); a bare year names none.
+    let mut first: Option<String> = None;
     for &t in times {
         let Some(d) = dom.attr(t, Attr::Datetime).and_then(crate::date::normalize) else {
             continue;
         };
-        let Some(day) = crate::date::day(&d) else {
-            continue;
-        };
-        match &first {
-            None => first = Some((d, day)),
-            Some((_, f)) if *f != day => return None,
+        match first.as_deref().and_then(|f| f.get(..10)) {
+            _ if d.len() < 10 => {}
+            None => first = Some(d),
+            Some(day) if Some(day) != d.get(..10) => return None,
             Some(_) => {}
         }
     }
-    first.map(|(d, _)| d)
+    first
 }
 
 /// The name of microdata item `i` (an `author`): the text or `content` of its `name`

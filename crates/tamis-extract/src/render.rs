@@ -488,14 +488,18 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         None => (0, w.out.as_str()),
     };
     // The headings and terms of the text and its quotes, as byte ranges of `out`.
-    let mut headings: Vec<(usize, usize, u8)> = w
+    let mut headings: Vec<(usize, usize, Opener)> = w
         .segments
         .iter()
         .enumerate()
         .filter(|(_, g)| g.1 > 0 && g.0 >= s && g.0 - s < out.len())
         .map(|(k, g)| {
             let end = w.segments.get(k + 1).map_or(w.out.len(), |n| n.0);
-            (g.0 - s, end.saturating_sub(s).min(out.len()), HEADING)
+            (
+                g.0 - s,
+                end.saturating_sub(s).min(out.len()),
+                Opener::Heading,
+            )
         })
         .collect();
     headings.extend(
@@ -503,7 +507,7 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
             .iter()
             .filter(|t| t.0 >= s && t.0 - s < out.len())
             .map(|t| {
-                let kind = if t.2 { CODE_TERM } else { TERM };
+                let kind = if t.2 { Opener::CodeTerm } else { Opener::Term };
                 (t.0 - s, t.1.saturating_sub(s).min(out.len()), kind)
             }),
     );
@@ -581,7 +585,7 @@ fn repeatable_code_lines<'a>(out: &'a str, ranges: &[(usize, usize)]) -> LineSet
 fn drop_repeated_lines(
     out: &str,
     code: &LineSet<'_>,
-    headings: &[(usize, usize, u8)],
+    headings: &[(usize, usize, Opener)],
     quoted: &[(usize, usize)],
 ) -> String {
     // aHash: every line of the output is hashed (membership only, so the hasher changes
@@ -609,10 +613,10 @@ fn drop_repeated_lines(
             }
             h += 1;
             let text = out.get(hs..he).unwrap_or("").trim();
-            let named = names_code(text) || kind == CODE_TERM;
+            let named = names_code(text) || kind == Opener::CodeTerm;
             // A term (`<dt>`) stating a signature (or holding `<code>`) opens a member like a
             // heading; other terms ("Parameters:", "Returns:") are parts of one.
-            if kind != HEADING && !named {
+            if kind != Opener::Heading && !named {
                 continue;
             }
             let new = heading_texts.insert(text);
@@ -659,11 +663,14 @@ fn drop_repeated_lines(
     res
 }
 
-/// Kinds of the marks [`drop_repeated_lines`] reads: a heading, a term (`<dt>`), a term
-/// holding `<code>`.
-const HEADING: u8 = 0;
-const TERM: u8 = 1;
-const CODE_TERM: u8 = 2;
+/// The marks [`drop_repeated_lines`] reads as opening a member: a heading, a term (`<dt>`),
+/// a term holding `<code>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Opener {
+    Heading,
+    Term,
+    CodeTerm,
+}
 
 /// Whether a heading names an identifier or states a signature, as an API reference's member
 /// headings do: a call (`name(`), a path (`a::b`), a return arrow (`->`), or one word in
