@@ -4,8 +4,11 @@
 //! (decompression and reading excluded) on stderr.
 //!
 //! ```text
-//! cargo run --release -p tamis-extract --example extract_dir -- ../shared/data/extraction out.jsonl [--repeat N] [--markdown] [--timing FILE] [--pruned FILE]
+//! cargo run --release -p tamis-extract --example extract_dir -- ../shared/data/extraction out.jsonl [--repeat N] [--markdown] [--timing FILE] [--pruned FILE] [--meta]
 //! ```
+//!
+//! `--meta` adds the page's metadata to each line (`title`, `lang`, `canonical_url`, `date`,
+//! `author`), for comparisons with other tools' metadata.
 //!
 //! `--pruned FILE` also writes, per page, every region pruning took out, with the rule that
 //! did (`{"id", "regions": [{"why", "element", "in_root", "text"}]}`), for audits of the rules
@@ -30,6 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut timing: Option<String> = None;
     let mut pruned: Option<String> = None;
     let mut cfg = ExtractConfig::default();
+    let mut meta = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -38,6 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--timing" => timing = Some(it.next().ok_or("--timing FILE")?.clone()),
             "--pruned" => pruned = Some(it.next().ok_or("--pruned FILE")?.clone()),
             "--comments" => cfg.include_comments = true,
+            "--meta" => meta = true,
             _ => positional.push(a.clone()),
         }
     }
@@ -76,7 +81,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for (id, bytes) in &pages {
             let e = ex.extract(bytes, None);
             if r == 0 {
-                results.push((id.clone(), e.text));
+                results.push((id.clone(), e));
             }
         }
     }
@@ -108,8 +113,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         w.flush()?;
     }
     let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
-    for (id, text) in results {
-        writeln!(w, "{}", serde_json::json!({"id": id, "text": text}))?;
+    for (id, e) in results {
+        let line = if meta {
+            serde_json::json!({"id": id, "text": e.text, "title": e.title, "lang": e.lang,
+                               "canonical_url": e.canonical_url, "date": e.date,
+                               "author": e.author})
+        } else {
+            serde_json::json!({"id": id, "text": e.text})
+        };
+        writeln!(w, "{line}")?;
     }
     w.flush()?;
     Ok(())

@@ -50,6 +50,73 @@ pub(crate) fn normalize(raw: &str) -> Option<String> {
     (YEARS.contains(&year) && !out.starts_with("1970-01-01")).then_some(out)
 }
 
+/// The day a page's URL names in its path: `/2019/11/19/`, `/2019/nov/18/`, `/2019-11-19-title`
+/// (year, month as a number or an English name, day, each separated by the same `/`, `-` or
+/// `_`), as `YYYY-MM-DD`, or `None`. News and blog systems put the publication day there.
+/// The host and the query are not read, nor a bare year or month (archive pages), nor
+/// 8-digit runs (`20191115`), which are as often identifiers.
+pub(crate) fn from_url(url: &str) -> Option<String> {
+    let path = match url.split_once("://") {
+        Some((_, rest)) => rest.find('/').and_then(|k| rest.get(k..))?,
+        None => url,
+    };
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    if path.len() > MAX_URL_PATH_BYTES {
+        return None;
+    }
+    // Tokens with the separator that ends each one.
+    let mut toks: Vec<(&str, char)> = Vec::new();
+    let mut start = 0;
+    for (k, c) in path.char_indices() {
+        if matches!(c, '/' | '-' | '_' | '.') {
+            toks.push((path.get(start..k).unwrap_or_default(), c));
+            start = k + c.len_utf8();
+        }
+    }
+    toks.push((path.get(start..).unwrap_or_default(), '/'));
+    toks.windows(3).find_map(|w| {
+        let [(y, s1), (m, s2), (d, _)] = w else {
+            return None;
+        };
+        if s1 != s2 || *s1 == '.' || y.len() != 4 || !(1..=2).contains(&d.len()) {
+            return None;
+        }
+        let year: i32 = y.parse().ok().filter(|y| YEARS.contains(y))?;
+        let month = month_number(m)?;
+        let day: u32 = d.parse().ok()?;
+        NaiveDate::from_ymd_opt(year, month, day).map(|d| d.format("%Y-%m-%d").to_string())
+    })
+}
+
+/// A URL path longer than this (bytes) is not searched for a date.
+const MAX_URL_PATH_BYTES: usize = 2048;
+
+/// `11`, `nov` or `november` (any case) → 11.
+fn month_number(m: &str) -> Option<u32> {
+    if (1..=2).contains(&m.len()) && m.bytes().all(|c| c.is_ascii_digit()) {
+        return m.parse().ok().filter(|n| (1..=12).contains(n));
+    }
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let m = m.to_ascii_lowercase();
+    let k = MONTHS
+        .iter()
+        .position(|full| m.len() >= 3 && full.starts_with(m.as_str()))?;
+    u32::try_from(k + 1).ok()
+}
+
 /// An ISO date with a time: RFC 3339, or its common variants (a space for `T`, an offset
 /// without a colon, a `GMT`/`UTC` suffix, no offset).
 fn iso_datetime(s: &str) -> Option<String> {
@@ -216,6 +283,37 @@ mod tests {
             "Septembruary 3, 2020",
         ] {
             assert_eq!(normalize(raw), None, "{raw}");
+        }
+    }
+    #[test]
+    fn dates_in_url_paths() {
+        for (url, day) in [
+            (
+                "https://www.e.com/story/news/2019/11/19/some-title/4236383002/",
+                Some("2019-11-19"),
+            ),
+            (
+                "https://e.com/statements/2019/nov/18/someone/",
+                Some("2019-11-18"),
+            ),
+            (
+                "https://e.com/blog/2024-03-05-release-notes",
+                Some("2024-03-05"),
+            ),
+            ("/2021_7_4/fireworks.html", Some("2021-07-04")),
+            ("https://e.com/2019/11/", None),
+            ("https://e.com/2019/", None),
+            ("https://e.com/a/title-20191115/", None),
+            ("https://e.com/2019/13/01/x", None),
+            ("https://e.com/2019/02/30/x", None),
+            ("https://e.com/2019/11-19/x", None),
+            ("https://e.com/files/1.2019.11.19.pdf", None),
+            ("https://e.com/x?date=2019-11-19", None),
+            ("https://2019-11-19.e.com/x", None),
+            ("https://e.com/v/1234/56/78", None),
+            ("https://e.com/2019/may/bee/", None),
+        ] {
+            assert_eq!(from_url(url).as_deref(), day, "{url}");
         }
     }
 }

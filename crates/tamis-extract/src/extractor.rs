@@ -29,6 +29,9 @@ pub struct Extracted {
     pub canonical_url: Option<String>,
     /// Publication date in ISO 8601: `2019-11-19T10:36:00Z` (a time with its offset),
     /// `2019-11-19T10:36:00` (a time without one), `2019-11-19`, or `2019` (a bare year).
+    /// Read from the page's metadata, JSON-LD, microdata or `<time>` elements, else from a
+    /// day in its canonical URL's path (`/2019/11/19/`); the `extract` step also reads the
+    /// record's URL.
     pub date: Option<String>,
     /// Author's name (or names, comma-separated), from the page's metadata, JSON-LD,
     /// microdata or `rel=author` link.
@@ -213,7 +216,11 @@ impl Step for Extractor {
             }
             return Outcome::Drop(UNSUPPORTED_MEDIA);
         }
-        let ex = self.extract(&media.bytes, media.charset.as_deref());
+        let mut ex = self.extract(&media.bytes, media.charset.as_deref());
+        if ex.date.is_none() {
+            // The day the record's URL names, when the page gives none.
+            ex.date = doc.meta_str("url").and_then(crate::date::from_url);
+        }
         ctx.record("truncated", if ex.truncated { 1.0 } else { 0.0 });
         ctx.record("timed_out", if ex.timed_out { 1.0 } else { 0.0 });
         ctx.record("text_chars", ex.text.chars().count() as f64);
@@ -258,6 +265,16 @@ mod tests {
         assert_eq!(doc.meta_str("title"), Some("T"));
         assert_eq!(doc.meta_str("lang"), Some("en"));
         assert!(doc.media.is_none());
+        // No date in the page: the day the record's URL names.
+        assert_eq!(doc.meta_str("date_published"), None);
+        let mut doc = Document::new("d", "");
+        doc.set_meta("url", "https://e.com/2024/02/29/leap/");
+        doc.media = Some(Media {
+            bytes: html.as_bytes().to_vec(),
+            ..Media::default()
+        });
+        assert_eq!(ex.process(&mut doc, &mut ctx), Outcome::Modified);
+        assert_eq!(doc.meta_str("date_published"), Some("2024-02-29"));
     }
 
     #[test]

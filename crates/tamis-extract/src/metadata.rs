@@ -46,6 +46,8 @@ const MAX_JSON_LD_DEPTH: usize = 32;
 /// microdata `author` item for its name.
 const MAX_TIME_ELEMENTS: usize = 64;
 const MAX_AUTHOR_ITEM_NODES: usize = 64;
+/// A `datePublished` element with more nodes than this is no date written as text.
+const MAX_DATE_ITEM_NODES: usize = 8;
 /// Longest author name taken from a page's text (characters).
 const MAX_AUTHOR_CHARS: usize = 100;
 
@@ -233,10 +235,19 @@ pub fn collect(dom: &Dom) -> PageMeta {
         }
         let itemprop = dom.attr(i, Attr::Itemprop);
         if item_date.is_none() && has_token(itemprop, "datePublished") {
-            item_date = dom
+            item_date = match dom
                 .attr(i, Attr::Datetime)
                 .or_else(|| dom.attr(i, Attr::Content))
-                .and_then(crate::date::normalize);
+            {
+                Some(v) => crate::date::normalize(v),
+                // The date as text (`<abbr itemprop="datePublished">December 19, 2025`).
+                None if dom.end(i) - i <= MAX_DATE_ITEM_NODES => {
+                    let mut s = String::new();
+                    dom.subtree_text(i, &mut s);
+                    crate::date::normalize(&s)
+                }
+                None => None,
+            };
         }
         if item_author.is_none() && dom.tag(i) != Tag::Meta && has_token(itemprop, "author") {
             item_author = microdata_name(dom, i);
@@ -255,7 +266,8 @@ pub fn collect(dom: &Dom) -> PageMeta {
     m.date = meta_date
         .or(ld.date_published.clone())
         .or(item_date)
-        .or_else(|| one_day_date(dom, &times));
+        .or_else(|| one_day_date(dom, &times))
+        .or_else(|| m.canonical_url.as_deref().and_then(crate::date::from_url));
     m.author = meta_author.or(ld.author()).or(item_author).or(rel_author);
     m.structured_text = ld.own_descriptions();
     // Microdata: one top-level `Product` item, or the item that holds the page's headline
@@ -587,6 +599,20 @@ mod tests {
         );
         assert_eq!(p.date, None);
         assert_eq!(p.author, None);
+        // A microdata date written as text; a day in the canonical URL's path when nothing
+        // else dates the page, and no day from a URL naming only a month.
+        let p = m(
+            r#"<body><abbr class="published" itemprop="datePublished" title="x">December 19, 2025</abbr></body>"#,
+        );
+        assert_eq!(p.date.as_deref(), Some("2025-12-19"));
+        let p = m(
+            r#"<head><link rel="canonical" href="https://e.com/news/2019/11/19/title/"></head><body><p>x</p></body>"#,
+        );
+        assert_eq!(p.date.as_deref(), Some("2019-11-19"));
+        let p = m(
+            r#"<head><link rel="canonical" href="https://e.com/news/2019/11/title/"></head><body><p>x</p></body>"#,
+        );
+        assert_eq!(p.date, None);
     }
 
     #[test]
