@@ -43,6 +43,10 @@ def test_page_metadata():
     assert meta["canonical_url"] == "https://example.org/metalle"
     assert meta["url"] == "https://example.org/m?x=1"
     assert page["text"].startswith("Schwere Metalle")
+    assert "date_published" not in meta
+    # A page nothing dates takes the day its URL names.
+    dated = tamis.extract.extract_page(PAGE, url="https://example.org/2024/02/29/metalle/")
+    assert dated["metadata"]["date_published"] == "2024-02-29"
 
 
 def test_no_main_content_is_empty_and_bad_options_fail():

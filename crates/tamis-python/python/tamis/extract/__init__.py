@@ -11,8 +11,9 @@ from .._groups import fill as _fill
 
 def extract_page(html: Union[str, bytes], *, url: Optional[str] = None, **options: Any) -> Dict[str, Any]:
     """The main text of one HTML page and its metadata: ``{"text": str, "metadata": {...}}``
-    (``title``, ``canonical_url``, ``lang``, ``date``, ``author`` when the page has them, and
-    ``url`` when given).
+    (``title``, ``canonical_url``, ``lang``, ``date_published``, ``author`` when the page has
+    them, and ``url`` when given; a page nothing dates takes the day ``url`` names, as in
+    ``/2019/11/19/``).
 
     ``html`` is the page's bytes (the charset is found from a BOM, ``<meta>`` or the content)
     or an already decoded ``str``. ``options`` are the fields of :class:`tamis.steps.Extract`
