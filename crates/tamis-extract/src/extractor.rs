@@ -34,7 +34,8 @@ pub struct Extracted {
     /// record's URL.
     pub date: Option<String>,
     /// Author's name (or names, comma-separated), from the page's metadata, JSON-LD,
-    /// microdata or `rel=author` link.
+    /// microdata or `rel=author` link, else its byline (an element whose class or id says
+    /// `author` or `byline`) or its first link to an author's page (`/author/name/`).
     pub author: Option<String>,
     /// Name of the encoding used to decode the bytes (`UTF-8`, `windows-1251`, ...).
     pub charset: &'static str,

@@ -109,6 +109,9 @@ pub fn collect(dom: &Dom) -> PageMeta {
     let mut item_date = None;
     let mut item_author = None;
     let mut rel_author = None;
+    // A byline's name, and the text of the first link to an author's page (`/author/name/`).
+    let mut byline_author = None;
+    let mut link_author = None;
     // The `<time datetime>` elements (read only when no other source gives a date).
     let mut times: Vec<usize> = Vec::new();
     let mut ld = LdFacts::default();
@@ -233,6 +236,15 @@ pub fn collect(dom: &Dom) -> PageMeta {
             }
             _ => {}
         }
+        if byline_author.is_none() && names_byline(dom, i) {
+            byline_author = byline_name(dom, i);
+        }
+        if link_author.is_none()
+            && dom.tag(i) == Tag::A
+            && dom.attr(i, Attr::Href).is_some_and(links_author_page)
+        {
+            link_author = short_name(dom, i);
+        }
         let itemprop = dom.attr(i, Attr::Itemprop);
         if item_date.is_none() && has_token(itemprop, "datePublished") {
             item_date = match dom
@@ -268,7 +280,12 @@ pub fn collect(dom: &Dom) -> PageMeta {
         .or(item_date)
         .or_else(|| one_day_date(dom, &times))
         .or_else(|| m.canonical_url.as_deref().and_then(crate::date::from_url));
-    m.author = meta_author.or(ld.author()).or(item_author).or(rel_author);
+    m.author = meta_author
+        .or(ld.author())
+        .or(item_author)
+        .or(rel_author)
+        .or(byline_author)
+        .or(link_author);
     m.structured_text = ld.own_descriptions();
     // Microdata: one top-level `Product` item, or the item that holds the page's headline
     // (the product's name) among product cards (related items) elsewhere on the page. Cards of
@@ -284,6 +301,128 @@ pub fn collect(dom: &Dom) -> PageMeta {
         && (1..=MAX_BUY_BOX_BUTTONS).contains(&buy_controls);
     m.product = m.product || buy_box;
     m
+}
+
+/// Words of class/id values that mark a byline, and words that say the element is
+/// something else about an author (a comment's, a picture, a biography).
+const BYLINE_WORDS: &[&str] = &["author", "authors", "byline"];
+const NOT_BYLINE_WORDS: &[&str] = &[
+    "comment", "comments", "reply", "avatar", "image", "img", "photo", "bio", "date", "time",
+];
+/// Labels bylines write before a name (matched in any letter case, followed by a space or a
+/// colon).
+const BYLINE_LABELS: &[&str] = &[
+    "written by",
+    "authored by",
+    "posted by",
+    "text by",
+    "words by",
+    "story by",
+    "articles by",
+    "posts by",
+    "recipe by",
+    "by",
+    "author",
+];
+/// Longest byline name (characters) and most words: longer texts are bios or lists.
+const MAX_BYLINE_CHARS: usize = 60;
+const MAX_BYLINE_WORDS: usize = 8;
+
+/// Element `i` is a byline by its class or id (`article-meta__author`, `byline`).
+fn names_byline(dom: &Dom, i: usize) -> bool {
+    if !matches!(
+        dom.tag(i),
+        Tag::Div | Tag::Span | Tag::P | Tag::A | Tag::Address | Tag::Li | Tag::Strong | Tag::B
+    ) {
+        return false;
+    }
+    let mut byline = false;
+    for v in [dom.attr(i, Attr::Class), dom.attr(i, Attr::Id)]
+        .into_iter()
+        .flatten()
+    {
+        for w in v.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if NOT_BYLINE_WORDS.iter().any(|n| w.eq_ignore_ascii_case(n)) {
+                return false;
+            }
+            byline |= BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b));
+        }
+    }
+    byline
+}
+
+/// The name byline `i` gives: that of a link in it to the author's page or of an element
+/// its class calls a name (`author-name`), else its whole text (see [`short_name`]).
+fn byline_name(dom: &Dom, i: usize) -> Option<String> {
+    let end = dom.end(i);
+    if end - i > MAX_AUTHOR_ITEM_NODES {
+        return None;
+    }
+    let inner = (i + 1..end).find(|&j| {
+        (dom.tag(j) == Tag::A && dom.attr(j, Attr::Href).is_some_and(links_author_page))
+            || dom.attr(j, Attr::Class).is_some_and(|c| {
+                c.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| w.eq_ignore_ascii_case("name"))
+            })
+    });
+    inner
+        .and_then(|j| short_name(dom, j))
+        .or_else(|| short_name(dom, i))
+}
+
+/// A link to an author's page: a path segment `author` or `authors` followed by another
+/// (`/author/jane-doe/`), as blog and news systems give their authors.
+fn links_author_page(href: &str) -> bool {
+    let path = href.split(['?', '#']).next().unwrap_or_default();
+    let mut segs = path
+        .split('/')
+        .skip_while(|s| !s.eq_ignore_ascii_case("author") && !s.eq_ignore_ascii_case("authors"));
+    segs.next().is_some() && segs.next().is_some_and(|s| !s.is_empty())
+}
+
+/// The name that element `i` shows (a byline, an author link): its text, with a `By`
+/// label dropped, when it is short and reads as a name (no digits, no trailing colon).
+fn short_name(dom: &Dom, i: usize) -> Option<String> {
+    if dom.end(i) - i > MAX_AUTHOR_ITEM_NODES {
+        return None;
+    }
+    // Elements separate words (`<span>By</span><a>Jane Doe</a><span>Editor</span>`).
+    let mut s = String::new();
+    for j in i..dom.end(i) {
+        match dom.tag(j) {
+            Tag::Text => s.push_str(dom.text_of(j)),
+            _ => s.push(' '),
+        }
+    }
+    let t = clean(&s)?;
+    let mut t = t.as_str();
+    // A label before the name (`By`, `Written by:`, `Author`), in any letter case.
+    for label in BYLINE_LABELS {
+        if let Some(head) = t.get(..label.len())
+            && head.eq_ignore_ascii_case(label)
+            && let Some(rest) = t.get(label.len()..)
+            && rest.starts_with([' ', ':'])
+        {
+            t = rest.trim_start_matches([' ', ':']);
+            break;
+        }
+    }
+    // A role after a bar (`Jane Doe | Author`).
+    let t = t.split(" | ").next().unwrap_or_default();
+    let t = person(t)?;
+    if BYLINE_LABELS
+        .iter()
+        .chain(&["authors"])
+        .any(|l| t.eq_ignore_ascii_case(l))
+    {
+        return None;
+    }
+    (!t.is_empty()
+        && t.chars().count() <= MAX_BYLINE_CHARS
+        && t.split_whitespace().count() <= MAX_BYLINE_WORDS
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !t.ends_with(':'))
+    .then_some(t)
 }
 
 /// The date of the `<time datetime>` elements `times` when they all give one day (the first
@@ -613,6 +752,29 @@ mod tests {
             r#"<head><link rel="canonical" href="https://e.com/news/2019/11/title/"></head><body><p>x</p></body>"#,
         );
         assert_eq!(p.date, None);
+        // A byline by its class: its author link's name, or its text without the label;
+        // a comment's author, a label alone and a bio are no bylines.
+        let p = m(
+            r#"<body><div class="comment-author">Troll</div><div class="article-meta__author"><span>By: </span><a href="/people/mdt">Melissa D. Tracey</a></div></body>"#,
+        );
+        assert_eq!(p.author.as_deref(), Some("Melissa D. Tracey"));
+        let p = m(
+            r#"<body><p class="byline">Written by <a href="/author/jane-roe/">Jane Roe</a> on 3 May</p></body>"#,
+        );
+        assert_eq!(p.author.as_deref(), Some("Jane Roe"));
+        let p = m(
+            r#"<body><span class="author">Author</span><span class="byline">Kim Lee | Editor</span></body>"#,
+        );
+        assert_eq!(p.author.as_deref(), Some("Kim Lee"));
+        let p = m(
+            r#"<body><div class="author">Jane Roe has written about food for twenty years, in three countries and two languages.</div></body>"#,
+        );
+        assert_eq!(p.author, None);
+        // A link to an author's page, when nothing else names one.
+        let p = m(
+            r#"<body><a href="/authors/">Authors</a><a href="https://e.com/author/sam-roe/">Sam Roe</a></body>"#,
+        );
+        assert_eq!(p.author.as_deref(), Some("Sam Roe"));
     }
 
     #[test]
