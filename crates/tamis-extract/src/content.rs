@@ -302,6 +302,8 @@ pub enum Why {
     IconStrip,
     /// Product page: a shop-policy section.
     Policy,
+    /// A section or run of links titled as the site's ("Related articles", "Tags").
+    SiteTitle,
     /// Promo tiles between a shop grid's cards.
     PromoTile,
     /// A short button label.
@@ -355,6 +357,7 @@ impl Why {
             Why::RepeatedLabel => "repeated-label",
             Why::IconStrip => "icon-strip",
             Why::Policy => "policy",
+            Why::SiteTitle => "site-title",
             Why::PromoTile => "promo-tile",
             Why::Button => "button",
             Why::OrphanHeading => "orphan-heading",
@@ -1097,6 +1100,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         blame(&pruned, &mut why, Why::TeaserCard);
         prune_standfirsts(dom, &mut pruned, &raw, root);
         blame(&pruned, &mut why, Why::Standfirst);
+        prune_site_titled(dom, &mut pruned, &raw, &chars, &link_chars, root);
+        blame(&pruned, &mut why, Why::SiteTitle);
         if opts.product {
             prune_repeated_labels(dom, &mut pruned, root);
             blame(&pruned, &mut why, Why::RepeatedLabel);
@@ -3523,6 +3528,222 @@ fn headed_by_boilerplate(dom: &Dom, i: usize) -> bool {
     false
 }
 
+/// Longest title (characters) of a section of the site's own ([`site_title`]). Our choice: a
+/// few words ("You may also like").
+const MAX_SITE_TITLE_CHARS: usize = 40;
+
+/// Most nodes of such a title (a heading and its inline markup) and of what comes before it
+/// in the section it opens. Our choice.
+const MAX_SITE_TITLE_NODES: usize = 48;
+
+/// Least share of link text of a block in the run of links after a lone title of the site's
+/// own ([`prune_site_titled`]): mostly links, a label beside them ("\[INSIGHT\]"). Our choice.
+const MIN_SITE_RUN_LINK_SHARE: f32 = 0.5;
+
+/// Most wrappers climbed from a title to the section it opens. Our choice.
+const MAX_SITE_TITLE_DEPTH: usize = 12;
+
+/// Words of a title that names a section of the site rather than of the text: links to
+/// other pages ("Related articles", "Also read", "Don't miss", "Recommended", "Trending"),
+/// the page's tags, its author's credit ("Written by", "About the author"), sharing, the
+/// newsletter, the site's disclaimer. A title must hold one of them.
+const SITE_TITLE_KEYS: &[&str] = &[
+    "related",
+    "tags",
+    "tagged",
+    "recommended",
+    "written",
+    "author",
+    "share",
+    "miss",
+    "popular",
+    "trending",
+    "also",
+    "newsletter",
+    "disclaimer",
+];
+
+/// Words that may complete such a title ("More *from the* author", "You *may* also *like*").
+/// Not "see": "See also" lists a reference's own further reading.
+const SITE_TITLE_FILLERS: &[&str] = &[
+    "articles", "article", "posts", "post", "content", "contents", "stories", "story", "news",
+    "reading", "reads", "read", "more", "you", "may", "might", "like", "by", "about", "the",
+    "this", "don", "t", "most", "topics", "links", "next", "from", "our", "explore", "similar",
+    "other", "further", "on",
+];
+
+/// Whether text `t` is a title naming a section of the site's own: a few words, all of
+/// [`SITE_TITLE_KEYS`] and [`SITE_TITLE_FILLERS`], at least one of them a key.
+fn site_title(t: &str) -> bool {
+    let t = t.trim();
+    if t.is_empty() || t.len() > MAX_SITE_TITLE_CHARS {
+        return false;
+    }
+    let mut key = false;
+    for w in t
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        let is = |list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+        if is(SITE_TITLE_KEYS) {
+            key = true;
+        } else if !is(SITE_TITLE_FILLERS) {
+            return false;
+        }
+    }
+    key
+}
+
+/// Whether element `i` may be a title: a heading below `<h1>`, or a paragraph, `<div>` or
+/// `<span>` of a few nodes holding no block (`<p><strong>Don't miss</strong></p>`, `<div
+/// class=label>Written by</div>`).
+fn is_title_element(dom: &Dom, i: usize) -> bool {
+    let tag = dom.tag(i);
+    if tag.is_heading() {
+        return tag != Tag::H1;
+    }
+    matches!(tag, Tag::P | Tag::Div | Tag::Span)
+        && dom.end(i) <= i + MAX_SITE_TITLE_NODES
+        && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
+}
+
+/// Whether nothing shown comes between element `p` and node `t` inside it (no text but
+/// blanks, pruned regions skipped): `t` opens `p`. Bounded by [`MAX_SITE_TITLE_NODES`].
+fn opens(dom: &Dom, pruned: &[bool], p: usize, t: usize) -> bool {
+    if t > p + MAX_SITE_TITLE_NODES {
+        return false;
+    }
+    let mut k = p + 1;
+    while k < t {
+        if pruned.get(k).copied().unwrap_or(true) {
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        if dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty() {
+            return false;
+        }
+        k += 1;
+    }
+    true
+}
+
+/// Whether block `b` has sentence punctuation ([`count`]) in text outside its links; a block
+/// of more than [`MAX_SITE_TITLE_NODES`] nodes counts as punctuated (it is no line of links).
+fn punctuated_outside_links(dom: &Dom, pruned: &[bool], b: usize) -> bool {
+    let end = dom.end(b);
+    if end > b + MAX_SITE_TITLE_NODES {
+        return true;
+    }
+    let mut in_link_until = 0usize;
+    let mut k = b + 1;
+    while k < end {
+        if pruned.get(k).copied().unwrap_or(true) {
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        match dom.tag(k) {
+            Tag::A => in_link_until = in_link_until.max(dom.end(k)),
+            Tag::Text if k >= in_link_until && count(dom.text_of(k)).1 > 0 => return true,
+            _ => {}
+        }
+        k += 1;
+    }
+    false
+}
+
+/// In an article's root, prunes what a title of the site's own ([`site_title`]) opens: the
+/// section it heads (the widest element of the root that it opens, at most half of the
+/// root's text), or, when the title stands alone among the text's blocks, the title and the
+/// blocks of links after it. A related-links box or an author's credit written into the
+/// article's markup is still the site's, not the text's.
+fn prune_site_titled(
+    dom: &Dom,
+    pruned: &mut [bool],
+    raw: &[u32],
+    chars: &[u32],
+    link_chars: &[u32],
+    root: usize,
+) {
+    let limit = chars.get(root).copied().unwrap_or(0) / 2;
+    let end = dom.end(root);
+    let mut i = root + 1;
+    let mut title = String::new();
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        // Only a few words are read: longer elements are no title (their counted text
+        // without blanks is shorter than the title's, so the test is loose).
+        if dom.tag(i) == Tag::Text
+            || raw.get(i).copied().unwrap_or(0) as usize > MAX_SITE_TITLE_CHARS
+            || !is_title_element(dom, i)
+            || dom.end(i) > i + MAX_SITE_TITLE_NODES
+        {
+            i += 1;
+            continue;
+        }
+        title.clear();
+        for k in i..dom.end(i) {
+            if !pruned.get(k).copied().unwrap_or(true) {
+                title.push_str(dom.text_of(k));
+            }
+        }
+        if !site_title(&title) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        // The widest element below the root that the title opens.
+        let mut s = i;
+        for _ in 0..MAX_SITE_TITLE_DEPTH {
+            match dom.parent(s) {
+                Some(p) if p != root && p > root && opens(dom, pruned, p, i) => s = p,
+                _ => break,
+            }
+        }
+        let own = chars.get(i).copied().unwrap_or(0);
+        let section = chars.get(s).copied().unwrap_or(0);
+        if section > own {
+            // A section: the title and what it heads.
+            if section <= limit
+                && let Some(x) = pruned.get_mut(s)
+            {
+                *x = true;
+            }
+            i = dom.end(s).max(i + 1);
+            continue;
+        }
+        // A title alone: it and the blocks of links after it go.
+        if let Some(x) = pruned.get_mut(s) {
+            *x = true;
+        }
+        let mut k = dom.next_sibling(s);
+        while let Some(b) = k {
+            if dom.tag(b) != Tag::Text && !pruned.get(b).copied().unwrap_or(true) {
+                let c = chars.get(b).copied().unwrap_or(0);
+                let l = link_chars.get(b).copied().unwrap_or(0);
+                if c > 0 {
+                    // Mostly links: headline links with labels ("\[VIDEO\]"), or links only (a
+                    // paragraph citing many works, its own words punctuated, is text).
+                    let links = (l as f32) >= MIN_LINK_PARAGRAPH_DENSITY * c as f32
+                        || ((l as f32) >= MIN_SITE_RUN_LINK_SHARE * c as f32
+                            && !punctuated_outside_links(dom, pruned, b));
+                    if dom.tag(b).is_heading() || !links {
+                        break;
+                    }
+                    if let Some(x) = pruned.get_mut(b) {
+                        *x = true;
+                    }
+                }
+            } else if dom.tag(b) == Tag::Text && !dom.text_of(b).trim().is_empty() {
+                break;
+            }
+            k = dom.next_sibling(b);
+        }
+        i = dom.end(s).max(i + 1);
+    }
+}
+
 /// Longest title (characters) of a shop policy section ([`headed_by_policy`]). Our choice:
 /// a few words ("Shipping, Returns & Warranty").
 const MAX_POLICY_TITLE_CHARS: usize = 40;
@@ -3787,6 +4008,63 @@ fn is_text_list_box(dom: &Dom, i: usize) -> bool {
     items >= MIN_ASIDE_LIST_ITEMS && linked * 2 < text
 }
 
+/// Most nodes of a callout box ([`is_callout`]): a title and a few paragraphs. Our choice;
+/// it bounds the scan of every `<aside>` of an article.
+pub const MAX_CALLOUT_NODES: usize = 100;
+
+/// Whether `<aside>` element `i` is a callout of the text around it (a box explaining a term,
+/// a key fact set apart): it stands between two of the text's own blocks (a paragraph, a
+/// heading, a list or a quote on each side) and holds a long paragraph whose text is mostly
+/// not links. A sidebar, a related-links box or an author's card sits beside or after the
+/// text, not inside its run.
+fn is_callout(dom: &Dom, i: usize, facts: &PageFacts<'_>) -> bool {
+    let end = dom.end(i);
+    if facts.para.get(i).copied().unwrap_or(0) == 0 || end.saturating_sub(i) > MAX_CALLOUT_NODES {
+        return false;
+    }
+    let text_block = |k: Option<usize>| {
+        k.is_some_and(|k| {
+            let t = dom.tag(k);
+            matches!(t, Tag::P | Tag::Ul | Tag::Ol | Tag::Blockquote)
+                || (t.is_heading() && t != Tag::H1)
+        })
+    };
+    if !text_block(next_element_sibling(dom, i)) || !text_block(previous_element_sibling(dom, i)) {
+        return false;
+    }
+    let (mut text, mut linked) = (0usize, 0usize);
+    let mut in_link_until = 0usize;
+    for k in i + 1..end {
+        match dom.tag(k) {
+            Tag::A => in_link_until = in_link_until.max(dom.end(k)),
+            Tag::Text => {
+                let n = dom.text_of(k).trim().len();
+                text += n;
+                if k < in_link_until {
+                    linked += n;
+                }
+            }
+            _ => {}
+        }
+    }
+    linked * 4 < text
+}
+
+/// The previous element sibling of `i`, past blank text (at most a few text nodes).
+fn previous_element_sibling(dom: &Dom, i: usize) -> Option<usize> {
+    let mut k = dom.previous_sibling(i)?;
+    for _ in 0..4 {
+        if dom.tag(k) != Tag::Text {
+            return Some(k);
+        }
+        if !dom.text_of(k).trim().is_empty() {
+            return None;
+        }
+        k = dom.previous_sibling(k)?;
+    }
+    None
+}
+
 /// Marks that documentation and blog generators give the permalink of a heading or an API
 /// member (Sphinx, MkDocs and texinfo `¶`, rustdoc `§`, Hugo and Jekyll themes `#`, `🔗`).
 const PERMALINK_MARKS: &[&str] = &["¶", "§", "#", "🔗"];
@@ -3834,7 +4112,11 @@ fn should_prune(
     {
         return None;
     }
-    if tag_is_never_content(tag) && !(tag == Tag::Aside && in_article && is_text_list_box(dom, i)) {
+    if tag_is_never_content(tag)
+        && !(tag == Tag::Aside
+            && in_article
+            && (is_text_list_box(dom, i) || is_callout(dom, i, facts)))
+    {
         return Some(Why::Tag);
     }
     if tag == Tag::Header && !in_article {

@@ -1413,6 +1413,86 @@ fn an_aside_in_an_article_holding_a_text_list_is_kept() {
 }
 
 #[test]
+fn a_callout_aside_between_paragraphs_of_an_article_is_kept() {
+    // A box of prose set inside the run of the text (a paragraph before it, a heading after
+    // it) is the article's; the same box after the text, and one of links, go.
+    let callout = "<aside class=center><p><strong>Not all diets are the same.</strong><br>The kinds of diets people follow vary widely, and some eat dairy while others do not.</p></aside>";
+    let links = "<aside><p><a href=/a>One other story about the diets of people in another country far away</a></p></aside>";
+    let html = format!(
+        "<body><article><h1>Diets</h1>{}{callout}<h2>More</h2>{}{links}<p>{PROSE}</p></article></body>",
+        article(2),
+        article(2)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("some eat dairy"), "{t}");
+    assert!(!t.contains("far away"), "{t}");
+    let html = format!(
+        "<body><article><h1>Diets</h1>{}{callout}</article></body>",
+        article(4)
+    );
+    assert!(!root_text(&html).contains("some eat dairy"));
+}
+
+#[test]
+fn sections_titled_as_the_sites_own_are_pruned() {
+    // A section opened by "Related Content" (its title in wrappers) and a disclaimer go; a
+    // lone "Don't miss" line goes with the links after it, up to the next paragraph of text;
+    // "See also" and titles with other words stay.
+    let related = "<div class=block><div class=head><h5>Related Content</h5></div><ul><li><h5>Best thermostats</h5><p>Compare the top models and their features for your home.</p><a href=/x>Learn more</a></li></ul></div>";
+    let html = format!(
+        "<body><article><h1>Heat</h1>{}{related}<div><h2>Disclaimer:</h2><p>As a service to our readers, we keep old articles online; note their dates.</p></div><p><strong>DON'T MISS</strong></p><p><a href=/a>Another story on the heating bills</a> [VIDEO]<br><a href=/b>And a third one</a></p>{}<h2>See also</h2><p>The manual of the boiler, with its settings.</p><h2>Related work of the lab</h2><p>Our earlier results on heat pumps, published in two papers.</p></article></body>",
+        article(4),
+        article(2)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    for gone in [
+        "Related Content",
+        "Compare the top",
+        "Disclaimer",
+        "As a service",
+        "MISS",
+        "heating bills",
+        "third one",
+    ] {
+        assert!(!t.contains(gone), "{gone}: {t}");
+    }
+    for kept in [
+        "See also",
+        "manual of the boiler",
+        "Related work",
+        "heat pumps",
+    ] {
+        assert!(t.contains(kept), "{kept}: {t}");
+    }
+}
+
+#[test]
+fn site_titles_are_a_few_site_words() {
+    for t in [
+        "Related Articles:",
+        "You may also like",
+        "DON'T MISS",
+        "Written by",
+        "Tags",
+        "About the author",
+        "Also read",
+    ] {
+        assert!(site_title(t), "{t}");
+    }
+    for t in [
+        "See also",
+        "Related work",
+        "Recommended for",
+        "Popular White Wines",
+        "",
+        "Share your story with the other readers of this site",
+    ] {
+        assert!(!site_title(t), "{t}");
+    }
+}
+
+#[test]
 fn a_portrait_card_whose_text_starts_with_the_pictured_name_is_pruned() {
     // An author's card after the article (portrait, name, biography) goes; a linked card
     // (a product or story teaser) and a photo in the text stay.
