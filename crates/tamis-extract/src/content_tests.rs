@@ -2180,3 +2180,45 @@ fn a_definition_root_grows_to_its_term() {
     assert!(text.contains("graphics_toolkit (hlist)"), "{text}");
     assert!(text.contains("This is a long paragraph"), "{text}");
 }
+
+#[test]
+fn a_threads_repeated_action_links_are_pruned() {
+    // Posts named by their class (a thread): each ends with a "Reply" link and a "Back to
+    // top" link alone on their lines, which the template repeats; a poster's name link
+    // (repeated too), a link inside a sentence and a field's label stay.
+    let post = |name: &str| {
+        format!(
+            "<div class=postItem><div class=poster><a class=username href=/u/{name}>{name}</a></div><div class=postText>{}<p>See <a href=/faq>the answer</a> in the FAQ, as said before.</p><div><span>Subjects:</span> Woodworking</div></div><div class=buttons><a href=/reply?to={name}><span>Reply</span></a></div><p><a href=#top>Back to top</a></p></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div class=topic><h1>A topic</h1>{}{}{}{}</div></body>",
+        post("alice"),
+        post("bob"),
+        post("alice"),
+        post("carol")
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("Reply") && !t.contains("Back to top"), "{t}");
+    assert!(t.contains("alice") && t.contains("carol"), "{t}");
+    assert!(t.contains("the answer"), "{t}");
+    assert!(t.contains("Subjects:"), "{t}");
+    // Twice is no template's habit: two posts keep their links.
+    let html = format!(
+        "<body><div class=topic><h1>A topic</h1>{}{}</div></body>",
+        post("alice"),
+        post("bob")
+    );
+    assert!(root_text(&html).contains("Reply"));
+    // A card's link around its thumbnail and a badge is no action: the badge stays.
+    let cards: String = (0..6)
+        .map(|k| {
+            format!(
+                "<div class=card><a href=/p{k}><img src=/p{k}.jpg><div class=flag><span>On Sale</span></div></a><a href=/p{k}>Handmade oak bookshelf with five shelves, model {k}</a><span class=price>{k}9.90 EUR</span></div>"
+            )
+        })
+        .collect();
+    let t = root_text(&format!("<body><div class=grid>{cards}</div></body>"));
+    assert!(t.contains("model 3") && t.contains("On Sale"), "{t}");
+}
