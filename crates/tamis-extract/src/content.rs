@@ -3941,6 +3941,34 @@ fn names_read_more(dom: &Dom, i: usize) -> bool {
     })
 }
 
+/// Longest text (characters) of a field named by a comment word. Our choice.
+pub const MAX_COMMENT_FIELD_CHARS: u32 = 200;
+/// Most nodes of such a field.
+const MAX_COMMENT_FIELD_NODES: usize = 16;
+
+/// Whether element `i`, named by a comment word, is a one-line field of text (a paper's
+/// "Comments: 10 pages, 4 figures" in a list of papers) rather than a comment section: a
+/// few words without links or blocks. A section of comments holds posts, a form or a
+/// link ("3 Comments", "Leave a comment").
+fn comment_field(dom: &Dom, i: usize, raw: &[u32]) -> bool {
+    if raw.get(i).copied().unwrap_or(0) > MAX_COMMENT_FIELD_CHARS
+        || dom.end(i) > i + MAX_COMMENT_FIELD_NODES
+    {
+        return false;
+    }
+    let mut words = 0;
+    for k in i + 1..dom.end(i) {
+        let t = dom.tag(k);
+        if t == Tag::A || t == Tag::Button || t.is_block() || matches!(t, Tag::Li | Tag::Form) {
+            return false;
+        }
+        if t == Tag::Text {
+            words += dom.text_of(k).split_whitespace().count();
+        }
+    }
+    words >= 3
+}
+
 fn should_prune(
     dom: &Dom,
     i: usize,
@@ -4084,7 +4112,7 @@ fn should_prune(
         Why::ClassWord
     } else if fixed_overlay(dom, i) {
         Why::Overlay
-    } else if h.comments && !opts.include_comments {
+    } else if h.comments && !opts.include_comments && !comment_field(dom, i, raw) {
         Why::Comments
     } else if h.commerce && opts.product {
         Why::Commerce

@@ -2222,3 +2222,30 @@ fn a_threads_repeated_action_links_are_pruned() {
     let t = root_text(&format!("<body><div class=grid>{cards}</div></body>"));
     assert!(t.contains("model 3") && t.contains("On Sale"), "{t}");
 }
+
+#[test]
+fn a_records_field_named_comments_is_no_comment_section() {
+    // A list of papers: each record's "Comments: 10 pages, 4 figures" line is named by a
+    // comment word but is a line of text without links, a field of the record; a comment
+    // section (posts in blocks) and a "3 Comments" link are pruned.
+    let papers: String = (1..=5)
+        .map(|n| {
+            format!(
+                "<dt><a href=/abs/{n}>paper:26{n}</a></dt><dd><div class=meta><div class=list-title>Title: A study of sparse attention, part {n}</div><div class=list-comments><span class=descriptor>Comments:</span> {n}2 pages, {n} figures</div><div class=list-subjects>Subjects: Artificial Intelligence</div></div></dd>"
+            )
+        })
+        .collect();
+    let t = root_text(&format!(
+        "<body><main><h1>Recent submissions</h1><dl>{papers}</dl></main></body>"
+    ));
+    assert!(t.contains("32 pages, 3 figures"), "{t}");
+    let html = format!(
+        "<body><article>{}<span class=comments-link><a href=#c>3 Comments</a></span></article><div class=comments><div><p>Great read, thanks for writing it up.</p></div><div><p>I disagree with the second point.</p></div></div></body>",
+        article(4)
+    );
+    let t = root_text(&html);
+    assert!(
+        !t.contains("3 Comments") && !t.contains("Great read"),
+        "{t}"
+    );
+}
