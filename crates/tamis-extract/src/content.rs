@@ -312,6 +312,8 @@ pub enum Why {
     OrphanHeading,
     /// A thread's counters and ages.
     PostCounter,
+    /// A thread's or listing's action link repeated on every post or record.
+    RepeatedAction,
     /// Regions after a thread's last post.
     AfterPosts,
     /// Listing records' date lines.
@@ -364,6 +366,7 @@ impl Why {
             Why::PostCounter => "post-counter",
             Why::AfterPosts => "after-posts",
             Why::RecordDate => "record-date",
+            Why::RepeatedAction => "repeated-action",
         }
     }
 }
@@ -1148,6 +1151,10 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     {
         prune_after_posts(dom, &mut pruned, &raw, &records, l, root);
         blame(&pruned, &mut why, Why::AfterPosts);
+    }
+    if listing || opts.include_comments || forum_mode || threaded || named {
+        prune_repeated_actions(dom, &mut pruned, &raw, root);
+        blame(&pruned, &mut why, Why::RepeatedAction);
     }
     if listing {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
@@ -3387,6 +3394,122 @@ fn line_alone(dom: &Dom, pruned: &[bool], i: usize, root: usize) -> bool {
     }
 }
 
+/// Most characters of a repeated action's label ("Reply", "Back to Project"). Our choice.
+pub const MAX_ACTION_CHARS: usize = 30;
+/// How often an action's label must occur in the root. Our choice, as
+/// [`MIN_LABEL_REPEATS`].
+pub const MIN_ACTION_REPEATS: usize = 3;
+/// Most nodes of an action's element (`<p><a><span>Reply</span></a></p>`).
+const MAX_ACTION_NODES: usize = 8;
+/// Levels looked up from an action's label for its link or button.
+const MAX_CONTROL_DEPTH: usize = 3;
+
+/// Prunes, in a thread or a listing, the actions its template repeats on every post or
+/// record: a link or button alone on its line whose label (letters, no digits, no `:`,
+/// at most [`MAX_ACTION_CHARS`]) occurs at least [`MIN_ACTION_REPEATS`] times ("Reply",
+/// "Quote", "Back to Project", "I like..."). A post's or record's own words differ from one
+/// to the next; a label the template writes on each is its chrome. Spared: a poster's name
+/// (it repeats too, [`names_user_name`]), labels with digits (dates, counts, which other
+/// rules read), a field's label ("Comments:"), links inside lists, tables and headings, and
+/// a card's link around its thumbnail.
+fn prune_repeated_actions(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let end = dom.end(root);
+    let mut seen: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut i = root + 1;
+    while i < end {
+        let tag = dom.tag(i);
+        if pruned.get(i).copied().unwrap_or(true)
+            || matches!(tag, Tag::Table | Tag::Pre | Tag::Code | Tag::Li | Tag::Dl)
+            || tag.is_heading()
+        {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if tag != Tag::Text
+            && dom.end(i) <= i + MAX_ACTION_NODES
+            && let Some(t) = single_text(dom, pruned, i)
+            && t.chars().count() <= MAX_ACTION_CHARS
+            && t.chars().any(char::is_alphabetic)
+            && !t.contains(|c: char| c.is_ascii_digit() || c == ':')
+            && is_control(dom, pruned, raw, i, t)
+            && line_alone(dom, pruned, i, root)
+        {
+            seen.entry(t).or_default().push(i);
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    for ps in seen.values() {
+        if ps.len() < MIN_ACTION_REPEATS {
+            continue;
+        }
+        for &p in ps {
+            if let Some(x) = pruned.get_mut(p) {
+                *x = true;
+            }
+        }
+    }
+}
+
+/// The one text element `i` shows (trimmed), if it shows exactly one.
+fn single_text<'a>(dom: &'a Dom, pruned: &[bool], i: usize) -> Option<&'a str> {
+    let mut found = None;
+    let mut k = i + 1;
+    while k < dom.end(i) {
+        if pruned.get(k).copied().unwrap_or(true) {
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        if dom.tag(k) == Tag::Text {
+            let t = dom.text_of(k).trim();
+            if !t.is_empty() {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(t);
+            }
+        }
+        k += 1;
+    }
+    found
+}
+
+/// Whether element `i`, showing only `label`, is a control: a link or button, inside one
+/// (at most [`MAX_CONTROL_DEPTH`] levels up) or wrapping one, that shows the label alone
+/// and holds no image (a card's link around its thumbnail and a badge is no action); and
+/// whether it names no user (a poster's name links to the poster's profile).
+fn is_control(dom: &Dom, pruned: &[bool], raw: &[u32], i: usize, label: &str) -> bool {
+    let control = |k: usize| {
+        dom.tag(k) == Tag::Button || (dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some())
+    };
+    let alone = |k: usize| {
+        raw.get(k).copied().unwrap_or(0) <= raw.get(i).copied().unwrap_or(0)
+            && dom.end(k) <= k + 2 * MAX_ACTION_NODES
+            && (k..dom.end(k)).all(|x| dom.tag(x) != Tag::Img)
+            && single_text(dom, pruned, k) == Some(label)
+    };
+    let mut hit = false;
+    let mut k = i;
+    for _ in 0..=MAX_CONTROL_DEPTH {
+        if names_user_name(dom, k) || author_name_prop(dom, k) {
+            return false;
+        }
+        hit |= control(k) && alone(k);
+        match dom.parent(k) {
+            Some(p) => k = p,
+            None => break,
+        }
+    }
+    for k in i + 1..dom.end(i) {
+        if names_user_name(dom, k) || author_name_prop(dom, k) {
+            return false;
+        }
+        hit |= control(k) && alone(k);
+    }
+    hit
+}
+
 /// Longest text (characters) of a record's date line pruned in a listing. Our choice.
 pub const MAX_DATE_CHARS: u32 = 30;
 /// Shortest such date line: shorter ones are ages (`18d`, `2h`), kept. Our choice.
@@ -4096,6 +4219,34 @@ fn names_read_more(dom: &Dom, i: usize) -> bool {
     })
 }
 
+/// Longest text (characters) of a field named by a comment word. Our choice.
+pub const MAX_COMMENT_FIELD_CHARS: u32 = 200;
+/// Most nodes of such a field.
+const MAX_COMMENT_FIELD_NODES: usize = 16;
+
+/// Whether element `i`, named by a comment word, is a one-line field of text (a paper's
+/// "Comments: 10 pages, 4 figures" in a list of papers) rather than a comment section: a
+/// few words without links or blocks. A section of comments holds posts, a form or a
+/// link ("3 Comments", "Leave a comment").
+fn comment_field(dom: &Dom, i: usize, raw: &[u32]) -> bool {
+    if raw.get(i).copied().unwrap_or(0) > MAX_COMMENT_FIELD_CHARS
+        || dom.end(i) > i + MAX_COMMENT_FIELD_NODES
+    {
+        return false;
+    }
+    let mut words = 0;
+    for k in i + 1..dom.end(i) {
+        let t = dom.tag(k);
+        if t == Tag::A || t == Tag::Button || t.is_block() || matches!(t, Tag::Li | Tag::Form) {
+            return false;
+        }
+        if t == Tag::Text {
+            words += dom.text_of(k).split_whitespace().count();
+        }
+    }
+    words >= 3
+}
+
 fn should_prune(
     dom: &Dom,
     i: usize,
@@ -4243,7 +4394,7 @@ fn should_prune(
         Why::ClassWord
     } else if fixed_overlay(dom, i) {
         Why::Overlay
-    } else if h.comments && !opts.include_comments {
+    } else if h.comments && !opts.include_comments && !comment_field(dom, i, raw) {
         Why::Comments
     } else if h.commerce && opts.product {
         Why::Commerce

@@ -2260,3 +2260,72 @@ fn a_definition_root_grows_to_its_term() {
     assert!(text.contains("graphics_toolkit (hlist)"), "{text}");
     assert!(text.contains("This is a long paragraph"), "{text}");
 }
+
+#[test]
+fn a_threads_repeated_action_links_are_pruned() {
+    // Posts named by their class (a thread): each ends with a "Reply" link and a "Back to
+    // top" link alone on their lines, which the template repeats; a poster's name link
+    // (repeated too), a link inside a sentence and a field's label stay.
+    let post = |name: &str| {
+        format!(
+            "<div class=postItem><div class=poster><a class=username href=/u/{name}>{name}</a></div><div class=postText>{}<p>See <a href=/faq>the answer</a> in the FAQ, as said before.</p><div><span>Subjects:</span> Woodworking</div></div><div class=buttons><a href=/reply?to={name}><span>Reply</span></a></div><p><a href=#top>Back to top</a></p></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div class=topic><h1>A topic</h1>{}{}{}{}</div></body>",
+        post("alice"),
+        post("bob"),
+        post("alice"),
+        post("carol")
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("Reply") && !t.contains("Back to top"), "{t}");
+    assert!(t.contains("alice") && t.contains("carol"), "{t}");
+    assert!(t.contains("the answer"), "{t}");
+    assert!(t.contains("Subjects:"), "{t}");
+    // Twice is no template's habit: two posts keep their links.
+    let html = format!(
+        "<body><div class=topic><h1>A topic</h1>{}{}</div></body>",
+        post("alice"),
+        post("bob")
+    );
+    assert!(root_text(&html).contains("Reply"));
+    // A card's link around its thumbnail and a badge is no action: the badge stays.
+    let cards: String = (0..6)
+        .map(|k| {
+            format!(
+                "<div class=card><a href=/p{k}><img src=/p{k}.jpg><div class=flag><span>On Sale</span></div></a><a href=/p{k}>Handmade oak bookshelf with five shelves, model {k}</a><span class=price>{k}9.90 EUR</span></div>"
+            )
+        })
+        .collect();
+    let t = root_text(&format!("<body><div class=grid>{cards}</div></body>"));
+    assert!(t.contains("model 3") && t.contains("On Sale"), "{t}");
+}
+
+#[test]
+fn a_records_field_named_comments_is_no_comment_section() {
+    // A list of papers: each record's "Comments: 10 pages, 4 figures" line is named by a
+    // comment word but is a line of text without links, a field of the record; a comment
+    // section (posts in blocks) and a "3 Comments" link are pruned.
+    let papers: String = (1..=5)
+        .map(|n| {
+            format!(
+                "<dt><a href=/abs/{n}>paper:26{n}</a></dt><dd><div class=meta><div class=list-title>Title: A study of sparse attention, part {n}</div><div class=list-comments><span class=descriptor>Comments:</span> {n}2 pages, {n} figures</div><div class=list-subjects>Subjects: Artificial Intelligence</div></div></dd>"
+            )
+        })
+        .collect();
+    let t = root_text(&format!(
+        "<body><main><h1>Recent submissions</h1><dl>{papers}</dl></main></body>"
+    ));
+    assert!(t.contains("32 pages, 3 figures"), "{t}");
+    let html = format!(
+        "<body><article>{}<span class=comments-link><a href=#c>3 Comments</a></span></article><div class=comments><div><p>Great read, thanks for writing it up.</p></div><div><p>I disagree with the second point.</p></div></div></body>",
+        article(4)
+    );
+    let t = root_text(&html);
+    assert!(
+        !t.contains("3 Comments") && !t.contains("Great read"),
+        "{t}"
+    );
+}

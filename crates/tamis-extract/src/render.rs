@@ -518,7 +518,12 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         .filter(|q| q.1 > s)
         .map(|q| (q.0.saturating_sub(s), q.1 - s))
         .collect();
-    let mut out = drop_repeated_lines(out, &code, &headings, &quoted);
+    let fields = if a.listing {
+        record_fields(out)
+    } else {
+        Vec::new()
+    };
+    let mut out = drop_repeated_lines(out, &code, &headings, &quoted, &fields);
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out
@@ -529,6 +534,56 @@ pub const MIN_DEDUP_LINE_CHARS: usize = 25;
 
 /// A set of output lines (aHash: the lines are the page's own text, hashed once each).
 type LineSet<'a> = std::collections::HashSet<&'a str, ahash::RandomState>;
+
+/// Fewest occurrences of a line that a listing keeps as a field of its records. Our choice.
+pub const MIN_FIELD_REPEATS: usize = 3;
+
+/// In a listing, which lines of `out` (by index) repeat an earlier line as a field of another
+/// record, and stay: the line occurs at least [`MIN_FIELD_REPEATS`] times, and neither the
+/// line before this occurrence nor the one after it is the line before or after its first
+/// occurrence (a paper's "Subjects: Artificial Intelligence (cs.AI)", a job's country, among
+/// other words each time). A block shown twice (mobile and desktop copies, a carousel's
+/// clones) brings its neighbours along, and a headline shown again in a "most read" box
+/// occurs twice.
+fn record_fields(out: &str) -> Vec<bool> {
+    let lines: Vec<&str> = out.split('\n').map(str::trim).collect();
+    // The nearest non-empty lines before and after each line.
+    let mut around = vec![("", ""); lines.len()];
+    let mut last = "";
+    for (x, l) in around.iter_mut().zip(&lines) {
+        x.0 = last;
+        if !l.is_empty() {
+            last = l;
+        }
+    }
+    last = "";
+    for (x, l) in around.iter_mut().zip(&lines).rev() {
+        x.1 = last;
+        if !l.is_empty() {
+            last = l;
+        }
+    }
+    // Each long line's first index and number of occurrences.
+    let mut first: std::collections::HashMap<&str, (usize, usize), ahash::RandomState> =
+        std::collections::HashMap::default();
+    for (j, l) in lines.iter().enumerate() {
+        if l.len() >= MIN_DEDUP_LINE_CHARS {
+            first.entry(l).or_insert((j, 0)).1 += 1;
+        }
+    }
+    lines
+        .iter()
+        .enumerate()
+        .map(|(j, l)| {
+            first.get(l).is_some_and(|&(f, n)| {
+                let (a, b) = (around.get(f), around.get(j));
+                n >= MIN_FIELD_REPEATS
+                    && f != j
+                    && a.zip(b).is_some_and(|(a, b)| a.0 != b.0 && a.1 != b.1)
+            })
+        })
+        .collect()
+}
 
 /// Lines of code that may repeat: the same import or setup line in two examples stays in
 /// both. A code block that is mostly lines of earlier blocks is a copy (a forum post quoting
@@ -580,13 +635,15 @@ fn repeatable_code_lines<'a>(out: &'a str, ranges: &[(usize, usize)]) -> LineSet
 /// (an overload's signature). A term (`<dt>`) stating a signature or holding `<code>` opens
 /// a member like a heading (the `<dd>` it names is the member's documentation); other terms
 /// do not. Quoted lines (`<blockquote>`: a reply quoting an earlier post)
-/// are copies wherever they stand. `headings` and `quoted` are byte ranges of `out`, in
-/// order.
+/// are copies wherever they stand. A listing's record fields ([`record_fields`], `fields`
+/// by line index; empty elsewhere) stay. `headings` and `quoted` are byte ranges of `out`,
+/// in order.
 fn drop_repeated_lines(
     out: &str,
     code: &LineSet<'_>,
     headings: &[(usize, usize, Opener)],
     quoted: &[(usize, usize)],
+    fields: &[bool],
 ) -> String {
     // aHash: every line of the output is hashed (membership only, so the hasher changes
     // nothing but the cost). Each line maps to the offset of its last occurrence.
@@ -604,7 +661,7 @@ fn drop_repeated_lines(
     let mut blank = false;
     let mut prev = "";
     let mut offset = 0;
-    for line in out.split('\n') {
+    for (j, line) in out.split('\n').enumerate() {
         let start = offset;
         offset += line.len() + 1;
         while let Some(&(hs, he, kind)) = headings.get(h) {
@@ -638,6 +695,7 @@ fn drop_repeated_lines(
         }
         if t.len() >= MIN_DEDUP_LINE_CHARS
             && !code.contains(t)
+            && !fields.get(j).copied().unwrap_or(false)
             && let Some(last) = seen.insert(t, start)
             && (in_heading || in_quote || fresh.is_none_or(|f| last >= f))
         {
@@ -1548,6 +1606,32 @@ mod tests {
     }
 
     #[test]
+    fn a_listings_repeated_record_fields_are_kept() {
+        // A listing's records: the same subject line under each paper, among other lines
+        // each time, stays. A block shown three times brings its neighbours along and goes;
+        // a headline shown twice (a "most read" box) goes.
+        let mut out = String::new();
+        for n in 1..=4 {
+            out.push_str(&format!(
+                "Title: A study of sparse attention, part {n}\n\nAnn Lee, Bo Chen and co-author {n}\n\nSubjects: Artificial Intelligence (cs.AI)\n\n[{n}] arXiv:2603.0{n}\n\n"
+            ));
+        }
+        for _ in 0..3 {
+            out.push_str("Sign up for the weekly newsletter today\n\nNo spam, unsubscribe at any time you like\n\n");
+        }
+        out.push_str("Editors' pick: the best bakeries in town\n\n1\n\nEditors' pick: the best bakeries in town\n\n2\n");
+        let fields = record_fields(&out);
+        let kept = drop_repeated_lines(&out, &LineSet::default(), &[], &[], &fields);
+        assert_eq!(kept.matches("Subjects: Artificial").count(), 4, "{kept}");
+        assert_eq!(kept.matches("Sign up for").count(), 1, "{kept}");
+        assert_eq!(kept.matches("No spam").count(), 1, "{kept}");
+        assert_eq!(kept.matches("best bakeries").count(), 1, "{kept}");
+        // Outside a listing (no fields) the subject line is shown once.
+        let kept = drop_repeated_lines(&out, &LineSet::default(), &[], &[], &[]);
+        assert_eq!(kept.matches("Subjects: Artificial").count(), 1, "{kept}");
+    }
+
+    #[test]
     fn terms_of_listing_records_are_kept() {
         let pairs: String = (1..=6)
             .map(|n| {
@@ -1568,6 +1652,7 @@ mod tests {
         let out = drop_repeated_lines(
             "A paragraph shown twice for mobile and desktop.\n\nYes\nYes\n\nA paragraph shown twice for mobile and desktop.\n",
             &LineSet::default(),
+            &[],
             &[],
             &[],
         );
