@@ -1182,9 +1182,36 @@ fn product_cards(dom: &Dom, a: &Analysis, i: usize, k: u32) -> bool {
         }
         j += 1;
     }
-    (cards >= MIN_INNER_CLUSTER_LINKS && 2 * cards >= k)
+    if (cards >= MIN_INNER_CLUSTER_LINKS && 2 * cards >= k)
         || (cards + priced > 0 && MAX_LINKS_PER_PRICED_CARD * (cards + priced) >= k)
+    {
+        return true;
+    }
+    // A part of such a card (its details beside the picture: name, reviews, actions).
+    let mut p = i;
+    for _ in 0..MAX_CARD_PART_DEPTH {
+        let Some(q) = dom.parent(p) else { break };
+        p = q;
+        let end = dom.end(p);
+        if end.saturating_sub(p) > MAX_CARD_PART_NODES {
+            break;
+        }
+        let priced = (p + 1..end).any(|j| {
+            dom.tag(j) == Tag::A
+                && !(j <= i && i < dom.end(j))
+                && crate::content::is_priced_image_link(dom, j)
+        });
+        if priced {
+            return MAX_LINKS_PER_PRICED_CARD >= a.links.get(p).copied().unwrap_or(0);
+        }
+    }
+    false
 }
+
+/// Levels above a link cluster searched for the priced card it is a part of. Our choice.
+const MAX_CARD_PART_DEPTH: usize = 2;
+/// Most nodes of a card searched by [`product_cards`] for the picture link of a part of it.
+const MAX_CARD_PART_NODES: usize = 400;
 
 /// Share of a link cluster's text from which a data table inside it makes it content.
 pub const MIN_HEADER_TABLE_SHARE: f32 = 0.9;
@@ -1552,6 +1579,15 @@ mod tests {
         let html = html.replace("<span>$3", "<span>model 3");
         let t = extract(&html);
         assert!(!t.contains("Garden Kneeler and Bench number 3"), "{t}");
+        // The card's details beside its picture are a part of it, however many links.
+        let html = format!(
+            "<body><main><div>{PROSE} {PROSE} {PROSE}</div><ol class=grid>{}</ol><div>{PROSE} {PROSE}</div></main></body>",
+            (0..6)
+                .map(|k| format!("<li class=card><a href=/p{k}><img src=p.jpg></a><div class=details><a href=/p{k}#reviews>{k} Reviews</a><strong><a href=/p{k}>Garden Kneeler and Bench number {k}</a></strong><span>$3{k}.19</span><a href=/compare/{k}>Add to Compare</a></div></li>"))
+                .collect::<String>()
+        );
+        let t = extract(&html);
+        assert!(t.contains("Garden Kneeler and Bench number 3"), "{t}");
     }
 
     #[test]
