@@ -1964,16 +1964,17 @@ const MAX_PRICED_CARD_NODES: usize = 2000;
 
 /// Whether element `i` (at most [`MAX_PRICED_CARD_NODES`] nodes) holds an image and a
 /// price: a product's card, whatever its class names (a grid's column wrapping it).
-fn is_priced_card(dom: &Dom, i: usize) -> bool {
+/// (`s` is a buffer for the card's text, reused across calls.)
+fn is_priced_card(dom: &Dom, i: usize, s: &mut String) -> bool {
     let end = dom.end(i);
     if end.saturating_sub(i) > MAX_PRICED_CARD_NODES
         || !(i + 1..end).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture))
     {
         return false;
     }
-    let mut s = String::new();
-    dom.subtree_text(i, &mut s);
-    holds_price(&s)
+    s.clear();
+    dom.subtree_text(i, s);
+    holds_price(s)
 }
 
 /// Whether `s` holds a price: a currency sign ([`CURRENCY_SIGNS`]) next to a digit.
@@ -2016,6 +2017,7 @@ fn with_product_grid(
 ) -> usize {
     let n = dom.nodes.len();
     let mut cards = vec![0u32; n];
+    let mut text = String::new();
     let mut i = body;
     let end = dom.end(body);
     while i < end {
@@ -2024,7 +2026,7 @@ fn with_product_grid(
             continue;
         }
         if records.get(i).copied().unwrap_or(false)
-            && (names_product(dom, i) || is_priced_card(dom, i))
+            && (names_product(dom, i) || is_priced_card(dom, i, &mut text))
         {
             if let Some(p) = dom.parent(i)
                 && let Some(x) = cards.get_mut(p)
