@@ -1119,7 +1119,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             blame(&pruned, &mut why, Why::Policy);
         }
         if !opts.product {
-            root = with_product_grid(dom, &pruned, &records, &chars, root, body);
+            root = with_product_grid(dom, &pruned, &records, &chars, &has_img, root, body);
         }
     }
     if !opts.product {
@@ -1965,11 +1965,9 @@ const MAX_PRICED_CARD_NODES: usize = 2000;
 /// Whether element `i` (at most [`MAX_PRICED_CARD_NODES`] nodes) holds an image and a
 /// price: a product's card, whatever its class names (a grid's column wrapping it).
 /// (`s` is a buffer for the card's text, reused across calls.)
+/// The caller knows that `i` holds an image.
 fn is_priced_card(dom: &Dom, i: usize, s: &mut String) -> bool {
-    let end = dom.end(i);
-    if end.saturating_sub(i) > MAX_PRICED_CARD_NODES
-        || !(i + 1..end).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture))
-    {
+    if dom.end(i).saturating_sub(i) > MAX_PRICED_CARD_NODES {
         return false;
     }
     s.clear();
@@ -2012,6 +2010,7 @@ fn with_product_grid(
     pruned: &[bool],
     records: &[bool],
     chars: &[u32],
+    has_img: &[bool],
     root: usize,
     body: usize,
 ) -> usize {
@@ -2026,7 +2025,8 @@ fn with_product_grid(
             continue;
         }
         if records.get(i).copied().unwrap_or(false)
-            && (names_product(dom, i) || is_priced_card(dom, i, &mut text))
+            && (names_product(dom, i)
+                || (has_img.get(i).copied().unwrap_or(false) && is_priced_card(dom, i, &mut text)))
         {
             if let Some(p) = dom.parent(i)
                 && let Some(x) = cards.get_mut(p)
@@ -3705,11 +3705,17 @@ fn is_json_text(dom: &Dom, i: usize) -> bool {
     if dom.end(i) != i + 2 || dom.tag(i + 1) != Tag::Text {
         return false;
     }
-    let t = dom.text_of(i + 1).trim();
-    let opens = t.starts_with("{\"") || t.starts_with("[{\"");
-    let closes = t.ends_with('}') || t.ends_with(']');
-    opens && closes && t.contains("\":")
+    let t = dom.text_of(i + 1).trim_start();
+    if !(t.starts_with("{\"") || t.starts_with("[{\"")) {
+        return false;
+    }
+    let t = t.trim_end();
+    (t.ends_with('}') || t.ends_with(']')) && t.contains("\":")
 }
+
+/// Shortest JSON text pruned by [`is_json_text`] (`{"a":1}`): bounds the test to texts that
+/// may be data.
+const MIN_JSON_CHARS: u32 = 7;
 
 /// Shortest text that reads as a machine identifier (a UUID has 36 characters).
 pub const MIN_IDENTIFIER_CHARS: u32 = 32;
@@ -3966,7 +3972,11 @@ fn should_prune(
     if tag.is_block() && raw.get(i).copied().unwrap_or(0) >= 11 && is_placeholder_text(dom, i) {
         return Some(Why::Placeholder);
     }
-    if !matches!(tag, Tag::Pre | Tag::Code) && is_json_text(dom, i) && !in_code(dom, i) {
+    if raw.get(i).copied().unwrap_or(0) >= MIN_JSON_CHARS
+        && !matches!(tag, Tag::Pre | Tag::Code)
+        && is_json_text(dom, i)
+        && !in_code(dom, i)
+    {
         return Some(Why::Data);
     }
     // A link named "read more" is a teaser of another page (or the button to it).
