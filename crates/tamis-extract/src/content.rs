@@ -169,6 +169,10 @@ pub const MIN_PRODUCT_CARDS: u32 = 4;
 /// ...when the grid holds at least this share of the root's text. Our choice (0.2 and 0.5
 /// measured the same).
 pub const MIN_GRID_SHARE: f32 = 0.5;
+/// ...or this lower share when the grid comes before the root: a shop's category shows its
+/// products first and its description under them, where a carousel of products under an
+/// article recommends them. Our choice.
+pub const MIN_LEADING_GRID_SHARE: f32 = 0.1;
 /// A region named like boilerplate is an embedded post when a `<blockquote>` holds this share
 /// of its text. Our choice.
 pub const MIN_EMBED_QUOTE_SHARE: f32 = 0.8;
@@ -244,6 +248,8 @@ pub enum Why {
     HexId,
     /// Placeholder text ("Loading...").
     Placeholder,
+    /// Machine data shown as text (a JSON object).
+    Data,
     /// A "read more" link.
     ReadMore,
     /// A heading's permalink mark (`¶`, `§`, `#`).
@@ -330,6 +336,7 @@ impl Why {
             Why::PortraitCard => "portrait-card",
             Why::HexId => "hex-id",
             Why::Placeholder => "placeholder",
+            Why::Data => "data",
             Why::ReadMore => "read-more",
             Why::Permalink => "permalink",
             Why::Counter => "counter",
@@ -1120,7 +1127,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             blame(&pruned, &mut why, Why::Policy);
         }
         if !opts.product {
-            root = with_product_grid(dom, &pruned, &records, &chars, root, body);
+            root = with_product_grid(dom, &pruned, &records, &chars, &has_img, root, body);
         }
     }
     if !opts.product {
@@ -1932,6 +1939,54 @@ pub(crate) fn is_product_card_link(dom: &Dom, a: usize) -> bool {
     holds_price(&s)
 }
 
+/// Levels above an image link searched for the card holding its price
+/// ([`is_priced_image_link`]): the link, its picture box, the card's body. Our choice.
+const MAX_CARD_DEPTH: usize = 4;
+
+/// Whether link `a` wraps an image and a small element around it (at most
+/// [`MAX_CARD_DEPTH`] levels up, at most [`MAX_PRODUCT_CARD_NODES`] nodes) holds a price: a
+/// product card whose picture, name and price are separate links and lines (a shop's
+/// grid). A menu's items hold no price.
+pub(crate) fn is_priced_image_link(dom: &Dom, a: usize) -> bool {
+    let end = dom.end(a);
+    if end.saturating_sub(a) > MAX_PRODUCT_CARD_NODES
+        || !(a + 1..end).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture))
+    {
+        return false;
+    }
+    let mut c = a;
+    let mut s = String::new();
+    for _ in 0..MAX_CARD_DEPTH {
+        s.clear();
+        dom.subtree_text(c, &mut s);
+        if holds_price(&s) {
+            return true;
+        }
+        match dom.parent(c) {
+            Some(p) if dom.end(p).saturating_sub(p) <= MAX_PRODUCT_CARD_NODES => c = p,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Most nodes of a record read by [`is_priced_card`]: a tile with its colour swatches, badges
+/// and quick-view panel takes several hundred. Bounds the scan of nested records. Our choice.
+const MAX_PRICED_CARD_NODES: usize = 2000;
+
+/// Whether element `i` (at most [`MAX_PRICED_CARD_NODES`] nodes) holds an image and a
+/// price: a product's card, whatever its class names (a grid's column wrapping it).
+/// (`s` is a buffer for the card's text, reused across calls.)
+/// The caller knows that `i` holds an image.
+fn is_priced_card(dom: &Dom, i: usize, s: &mut String) -> bool {
+    if dom.end(i).saturating_sub(i) > MAX_PRICED_CARD_NODES {
+        return false;
+    }
+    s.clear();
+    dom.subtree_text(i, s);
+    holds_price(s)
+}
+
 /// Whether `s` holds a price: a currency sign ([`CURRENCY_SIGNS`]) next to a digit.
 fn holds_price(s: &str) -> bool {
     // The signs are `$` or start with byte C2 or E2 in UTF-8: only there is a character
@@ -1967,11 +2022,13 @@ fn with_product_grid(
     pruned: &[bool],
     records: &[bool],
     chars: &[u32],
+    has_img: &[bool],
     root: usize,
     body: usize,
 ) -> usize {
     let n = dom.nodes.len();
     let mut cards = vec![0u32; n];
+    let mut text = String::new();
     let mut i = body;
     let end = dom.end(body);
     while i < end {
@@ -1979,7 +2036,10 @@ fn with_product_grid(
             i = dom.end(i).max(i + 1);
             continue;
         }
-        if records.get(i).copied().unwrap_or(false) && names_product(dom, i) {
+        if records.get(i).copied().unwrap_or(false)
+            && (names_product(dom, i)
+                || (has_img.get(i).copied().unwrap_or(false) && is_priced_card(dom, i, &mut text)))
+        {
             if let Some(p) = dom.parent(i)
                 && let Some(x) = cards.get_mut(p)
             {
@@ -1997,7 +2057,11 @@ fn with_product_grid(
         || (grid >= root && grid < dom.end(root))
         || (root >= grid && root < dom.end(grid))
         || (chars.get(grid).copied().unwrap_or(0) as f32)
-            < MIN_GRID_SHARE * chars.get(root).copied().unwrap_or(0) as f32
+            < if grid < root {
+                MIN_LEADING_GRID_SHARE
+            } else {
+                MIN_GRID_SHARE
+            } * chars.get(root).copied().unwrap_or(0) as f32
     {
         return root;
     }
@@ -3132,7 +3196,11 @@ fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
         dom.tag(i) != Tag::Text
             && raw.get(i).copied().unwrap_or(0) <= MAX_BUTTON_CHARS
             && dom.end(i) <= i + MAX_BUTTON_NODES
-            && class_has_word(dom, i, &["btn", "button"])
+            && (class_has_word(dom, i, &["btn", "button"])
+                || (dom.attr(i, Attr::Role).is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|t| t.eq_ignore_ascii_case("button"))
+                }) && !in_running_text(dom, i)))
             && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
             && !is_accordion_toggle(dom, i)
     });
@@ -3950,6 +4018,49 @@ fn inside_sentence(dom: &Dom, i: usize) -> bool {
     dom.previous_sibling(i).is_some_and(text) || dom.next_sibling(i).is_some_and(text)
 }
 
+/// Most inline wrappers climbed by [`in_running_text`]. Our choice.
+const MAX_INLINE_WRAPPERS: usize = 4;
+
+/// Whether the inline element `i`, or an inline element wrapping it (up to
+/// [`MAX_INLINE_WRAPPERS`] levels), stands inside a run of text ([`inside_sentence`]): a
+/// link styled as a button in a sentence is part of the sentence.
+fn in_running_text(dom: &Dom, i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..MAX_INLINE_WRAPPERS {
+        if dom.tag(k).is_block() {
+            return false;
+        }
+        if inside_sentence(dom, k) {
+            return true;
+        }
+        match dom.parent(k) {
+            Some(p) => k = p,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Whether the whole text of element `i` is one text node holding a JSON object or array of
+/// objects (`{"key":...}`, `[{"key":...}]`): a script's data left in the markup (a hidden
+/// price store, a widget's state), never text to read. Code samples stand in `<pre>` or
+/// `<code>`.
+fn is_json_text(dom: &Dom, i: usize) -> bool {
+    if dom.end(i) != i + 2 || dom.tag(i + 1) != Tag::Text {
+        return false;
+    }
+    let t = dom.text_of(i + 1).trim_start();
+    if !(t.starts_with("{\"") || t.starts_with("[{\"")) {
+        return false;
+    }
+    let t = t.trim_end();
+    (t.ends_with('}') || t.ends_with(']')) && t.contains("\":")
+}
+
+/// Shortest JSON text pruned by [`is_json_text`] (`{"a":1}`): bounds the test to texts that
+/// may be data.
+const MIN_JSON_CHARS: u32 = 7;
+
 /// Shortest text that reads as a machine identifier (a UUID has 36 characters).
 pub const MIN_IDENTIFIER_CHARS: u32 = 32;
 
@@ -4293,6 +4404,13 @@ fn should_prune(
     }
     if tag.is_block() && raw.get(i).copied().unwrap_or(0) >= 11 && is_placeholder_text(dom, i) {
         return Some(Why::Placeholder);
+    }
+    if raw.get(i).copied().unwrap_or(0) >= MIN_JSON_CHARS
+        && !matches!(tag, Tag::Pre | Tag::Code)
+        && is_json_text(dom, i)
+        && !in_code(dom, i)
+    {
+        return Some(Why::Data);
     }
     // A link named "read more" is a teaser of another page (or the button to it).
     if tag == Tag::A && names_read_more(dom, i) {

@@ -1698,6 +1698,61 @@ fn short_labels_styled_as_buttons_are_pruned() {
 }
 
 #[test]
+fn links_with_the_button_role_are_pruned_unless_in_a_sentence() {
+    // `role=button` marks a control whatever its class: "Add to Compare" goes; a link with
+    // the role inside a sentence ("... | No Code Necessary!") is part of the sentence.
+    let html = format!(
+        "<body><main>{}<div class=actions><a href=# role=button><span>Add to Compare</span></a></div><p>Free shipping on orders over $59 | <span><a href=/ship role=button><strong>No Code Necessary!</strong></a></span></p></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("Add to Compare"), "{t}");
+    assert!(t.contains("No Code Necessary"), "{t}");
+}
+
+#[test]
+fn json_left_in_the_markup_is_pruned() {
+    // A script's data written into a (hidden by style sheet) element is no text; JSON in
+    // code is.
+    let html = format!(
+        "<body><main>{}<div class=price-data>{{\"buybox\":[{{\"displayPrice\":\"EUR 15.49\",\"priceAmount\":15.49}}]}}</div><pre><code>{{\"name\": \"example\"}}</code></pre></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("displayPrice"), "{t}");
+    assert!(t.contains("example"), "{t}");
+}
+
+#[test]
+fn a_grid_of_priced_cards_before_a_long_description_joins_it() {
+    // A category page: the products first (cards in unnamed grid columns, each an image, a
+    // name and a price), then a long description. The grid holds little of the text, but
+    // it comes first, so it is the page's too. The same cards after an article are a
+    // carousel recommending products.
+    let card = |k: usize| {
+        format!(
+            "<div class=col><div class=tile><a href=/p{k}><img src=p.jpg></a><div class=name><a href=/p{k}>Carry-on spinner {k}, hardside, expandable</a></div><div class=price>$79.{k}9</div><div class=colors>6 colors</div></div></div>"
+        )
+    };
+    let grid: String = (0..6).map(card).collect();
+    let grid = format!("<div class=results><div class=row>{grid}</div></div>");
+    let html = format!(
+        "<body><div class=page>{grid}<div class=seo><h2>About</h2>{}</div></div><footer>Footer</footer></body>",
+        article(12)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(t.contains("Carry-on spinner 3"), "{t}");
+    let html = format!(
+        "<body><div class=page><div class=seo><h2>About</h2>{}</div>{grid}</div><footer>Footer</footer></body>",
+        article(12)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Carry-on spinner"), "{t}");
+}
+
+#[test]
 fn date_lines_of_listing_records_are_pruned() {
     // A news listing: each record's title, blurb and date line; the dates go, a record's
     // age written short stays, and so does a date inside a longer line.

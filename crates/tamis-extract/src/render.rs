@@ -1210,11 +1210,19 @@ fn term_of_record(dom: &Dom, a: &Analysis, i: usize) -> bool {
     false
 }
 
+/// A product card may hold this many links (its picture, its name, its reviews, a compare
+/// or wish-list action) when its picture link is priced
+/// ([`crate::content::is_priced_image_link`]). Our choice.
+pub const MAX_LINKS_PER_PRICED_CARD: u32 = 4;
+
 /// Whether most of the `k` links of `i` are product cards (see
-/// [`crate::content::is_product_card_link`]): a shop's grid, not a menu.
+/// [`crate::content::is_product_card_link`]): a shop's grid, not a menu. Or cards whose
+/// picture link is priced: one card or more, with at most [`MAX_LINKS_PER_PRICED_CARD`]
+/// links each.
 fn product_cards(dom: &Dom, a: &Analysis, i: usize, k: u32) -> bool {
     let end = dom.end(i);
     let mut cards = 0u32;
+    let mut priced = 0u32;
     let mut j = i + 1;
     while j < end {
         if a.pruned.get(j).copied().unwrap_or(false) {
@@ -1224,14 +1232,44 @@ fn product_cards(dom: &Dom, a: &Analysis, i: usize, k: u32) -> bool {
         if dom.tag(j) == Tag::A {
             if crate::content::is_product_card_link(dom, j) {
                 cards += 1;
+            } else if crate::content::is_priced_image_link(dom, j) {
+                priced += 1;
             }
             j = dom.end(j).max(j + 1);
             continue;
         }
         j += 1;
     }
-    cards >= MIN_INNER_CLUSTER_LINKS && 2 * cards >= k
+    if (cards >= MIN_INNER_CLUSTER_LINKS && 2 * cards >= k)
+        || (cards + priced > 0 && MAX_LINKS_PER_PRICED_CARD * (cards + priced) >= k)
+    {
+        return true;
+    }
+    // A part of such a card (its details beside the picture: name, reviews, actions).
+    let mut p = i;
+    for _ in 0..MAX_CARD_PART_DEPTH {
+        let Some(q) = dom.parent(p) else { break };
+        p = q;
+        let end = dom.end(p);
+        if end.saturating_sub(p) > MAX_CARD_PART_NODES {
+            break;
+        }
+        let priced = (p + 1..end).any(|j| {
+            dom.tag(j) == Tag::A
+                && !(j <= i && i < dom.end(j))
+                && crate::content::is_priced_image_link(dom, j)
+        });
+        if priced {
+            return MAX_LINKS_PER_PRICED_CARD >= a.links.get(p).copied().unwrap_or(0);
+        }
+    }
+    false
 }
+
+/// Levels above a link cluster searched for the priced card it is a part of. Our choice.
+const MAX_CARD_PART_DEPTH: usize = 2;
+/// Most nodes of a card searched by [`product_cards`] for the picture link of a part of it.
+const MAX_CARD_PART_NODES: usize = 400;
 
 /// Share of a link cluster's text from which a data table inside it makes it content.
 pub const MIN_HEADER_TABLE_SHARE: f32 = 0.9;
@@ -1576,6 +1614,38 @@ mod tests {
         assert!(!t.contains("Council"), "{t}");
         // A paragraph with a link in its text is not a cluster.
         assert!(t.contains("as the mayor said"), "{t}");
+    }
+
+    #[test]
+    fn priced_cards_with_separate_links_are_kept() {
+        // A shop's grid whose cards link their picture, their name, their reviews and a
+        // compare action apart, the price standing outside the links: most of the text is
+        // link text, but the cards are priced, so they are the grid, not a menu.
+        let card = |k: usize| {
+            format!(
+                "<li class=card><a href=/p{k}><img src=p.jpg></a><a href=/p{k}#reviews>{k} Reviews</a><strong><a href=/p{k}>Garden Kneeler and Bench number {k}</a></strong><span>$3{k}.19</span><a href=/compare/{k}>Add to Compare</a></li>"
+            )
+        };
+        let grid: String = (0..6).map(card).collect();
+        let html = format!(
+            "<body><main><div>{PROSE} {PROSE} {PROSE}</div><ol class=grid>{grid}</ol><div>{PROSE} {PROSE}</div></main></body>"
+        );
+        let t = extract(&html);
+        assert!(t.contains("Garden Kneeler and Bench number 3"), "{t}");
+        assert!(t.contains("$33.19"), "{t}");
+        // The same links without prices are a link cluster.
+        let html = html.replace("<span>$3", "<span>model 3");
+        let t = extract(&html);
+        assert!(!t.contains("Garden Kneeler and Bench number 3"), "{t}");
+        // The card's details beside its picture are a part of it, however many links.
+        let html = format!(
+            "<body><main><div>{PROSE} {PROSE} {PROSE}</div><ol class=grid>{}</ol><div>{PROSE} {PROSE}</div></main></body>",
+            (0..6)
+                .map(|k| format!("<li class=card><a href=/p{k}><img src=p.jpg></a><div class=details><a href=/p{k}#reviews>{k} Reviews</a><strong><a href=/p{k}>Garden Kneeler and Bench number {k}</a></strong><span>$3{k}.19</span><a href=/compare/{k}>Add to Compare</a></div></li>"))
+                .collect::<String>()
+        );
+        let t = extract(&html);
+        assert!(t.contains("Garden Kneeler and Bench number 3"), "{t}");
     }
 
     #[test]
