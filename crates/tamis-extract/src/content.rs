@@ -3998,17 +3998,9 @@ const MAX_CODE_DEPTH: usize = 6;
 /// Whether element `i` is inside a `<pre>` or `<code>` (or is one), within
 /// [`MAX_CODE_DEPTH`] ancestors.
 fn in_code(dom: &Dom, i: usize) -> bool {
-    let mut k = i;
-    for _ in 0..=MAX_CODE_DEPTH {
-        if matches!(dom.tag(k), Tag::Pre | Tag::Code) {
-            return true;
-        }
-        match dom.parent(k) {
-            Some(p) => k = p,
-            None => return false,
-        }
-    }
-    false
+    dom.ancestors(i)
+        .take(MAX_CODE_DEPTH + 1)
+        .any(|k| matches!(dom.tag(k), Tag::Pre | Tag::Code))
 }
 
 /// Whether the inline element `i` stands inside a run of text: a sibling right before or
@@ -4025,20 +4017,10 @@ const MAX_INLINE_WRAPPERS: usize = 4;
 /// [`MAX_INLINE_WRAPPERS`] levels), stands inside a run of text ([`inside_sentence`]): a
 /// link styled as a button in a sentence is part of the sentence.
 fn in_running_text(dom: &Dom, i: usize) -> bool {
-    let mut k = i;
-    for _ in 0..MAX_INLINE_WRAPPERS {
-        if dom.tag(k).is_block() {
-            return false;
-        }
-        if inside_sentence(dom, k) {
-            return true;
-        }
-        match dom.parent(k) {
-            Some(p) => k = p,
-            None => return false,
-        }
-    }
-    false
+    dom.ancestors(i)
+        .take(MAX_INLINE_WRAPPERS)
+        .take_while(|&k| !dom.tag(k).is_block())
+        .any(|k| inside_sentence(dom, k))
 }
 
 /// Whether the whole text of element `i` is one text node holding a JSON object or array of

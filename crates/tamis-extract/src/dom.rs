@@ -260,6 +260,11 @@ impl Dom {
         (p != NONE).then_some(p as usize)
     }
 
+    /// `i` and then its ancestors, nearest first (callers bound the walk with `take`).
+    pub fn ancestors(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(Some(i), move |&k| self.parent(k))
+    }
+
     /// Next sibling of `i` (an element or a text node), if any: the node after its subtree,
     /// when it has the same parent.
     pub fn next_sibling(&self, i: usize) -> Option<usize> {
