@@ -228,6 +228,9 @@ pub struct Analysis {
     /// The deadline ([`PruneOptions::deadline`]) passed: pruning may be partial and the root
     /// is the body.
     pub timed_out: bool,
+    /// The root's table of contents was restored ([`restore_contents_lists`]): the text
+    /// starts at the top of the root, not at its first prose paragraph.
+    pub contents: bool,
     /// Why each pruned node was pruned: the rule of the pruning pass, or the later pass that
     /// trimmed it. Filled only with [`PruneOptions::explain`] (empty otherwise).
     pub why: Vec<Option<Why>>,
@@ -955,6 +958,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             thread: typed >= 2,
             comments_as_content: forum_mode,
             timed_out: true,
+            contents: false,
             why,
         };
     }
@@ -1130,6 +1134,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             root = with_product_grid(dom, &pruned, &records, &chars, &has_img, root, body);
         }
     }
+    let contents = restore_contents_lists(dom, &mut pruned, &mut why, &raw, &chars, root, body);
     if !opts.product {
         prune_promo_tiles(dom, &mut pruned, &raw, &records, root);
         blame(&pruned, &mut why, Why::PromoTile);
@@ -1190,8 +1195,94 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         thread: typed >= 2,
         comments_as_content: forum_mode,
         timed_out: false,
+        contents,
         why,
     }
+}
+
+/// Fewest links of a list of links that [`restore_contents_lists`] takes for the page's
+/// table of contents. Our choice: a "Prev Up Next" bar has three.
+const MIN_CONTENTS_LINKS: u32 = 4;
+
+/// Most nodes a pruned region may hold for [`restore_contents_lists`] to read it: bounds the
+/// walk on huge menus. Our choice.
+const MAX_CONTENTS_NODES: usize = 4096;
+
+/// A chapter or index page of a manual is its table of contents and a paragraph: pruning the
+/// contents list by its class word ("toc") leaves the root with a sentence. When regions of
+/// the root pruned by a boilerplate class word are lists of links (mostly link text, at least
+/// [`MIN_CONTENTS_LINKS`] links, a `<ul>`, `<ol>` or `<dl>` inside) that together hold at
+/// least as much text as the root kept, and the root kept less than [`MIN_ARTICLE_VALUE`]
+/// characters (a short note, not an article), they are the page's content and are restored (and
+/// the text starts at the top of the root, the contents before the first paragraph). An
+/// article keeps more text than its table of contents, which stays pruned.
+fn restore_contents_lists(
+    dom: &Dom,
+    pruned: &mut [bool],
+    why: &mut [Option<Why>],
+    raw: &[u32],
+    chars: &[u32],
+    root: usize,
+    body: usize,
+) -> bool {
+    if root <= body {
+        return false;
+    }
+    let kept = chars.get(root).copied().unwrap_or(0);
+    if kept as f32 >= MIN_ARTICLE_VALUE {
+        return false;
+    }
+    let end = dom.end(root);
+    let mut found: Vec<usize> = Vec::new();
+    let mut total = 0u32;
+    let mut i = root + 1;
+    while i < end {
+        let e = dom.end(i).max(i + 1);
+        if !pruned.get(i).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
+        let r = raw.get(i).copied().unwrap_or(0);
+        if r > 0
+            && dom.tag(i) != Tag::Text
+            && e - i <= MAX_CONTENTS_NODES
+            && dom.class_id_hints(i).boilerplate
+        {
+            let (mut links, mut link_chars, mut list) = (0u32, 0u32, false);
+            let mut link_end = 0;
+            for j in i + 1..e {
+                match dom.tag(j) {
+                    Tag::A if j >= link_end => {
+                        links += 1;
+                        link_end = dom.end(j);
+                    }
+                    Tag::Ul | Tag::Ol | Tag::Dl => list = true,
+                    Tag::Text if j < link_end => link_chars += raw.get(j).copied().unwrap_or(0),
+                    _ => {}
+                }
+            }
+            if list
+                && links >= MIN_CONTENTS_LINKS
+                && link_chars as f32 > MAX_LINK_DENSITY * r as f32
+            {
+                found.push(i);
+                total += r;
+            }
+        }
+        i = e;
+    }
+    if found.is_empty() || total < kept {
+        return false;
+    }
+    for f in found {
+        if let Some(p) = pruned.get_mut(f) {
+            *p = false;
+        }
+        if let Some(w) = why.get_mut(f) {
+            *w = None;
+        }
+    }
+    true
 }
 
 /// When the root holds exactly one `<main>` or `<article>` element (or ARIA role, or

@@ -2384,3 +2384,35 @@ fn a_records_field_named_comments_is_no_comment_section() {
         "{t}"
     );
 }
+
+#[test]
+fn a_short_chapter_page_keeps_its_table_of_contents() {
+    let toc = |n: usize| {
+        let items: String = (1..=n)
+            .map(|k| {
+                format!("<li><a href=\"s{k}.html\">{k}. Section number {k} of the chapter</a></li>")
+            })
+            .collect();
+        format!("<div class=\"toc\"><p>Contents</p><ul>{items}</ul></div>")
+    };
+    let intro = "Indexes are a common way to enhance the performance of a database, and this \
+                 chapter explains them. An index lets the server find rows much faster than it \
+                 could without one, but indexes also add overhead, so they should be used with \
+                 some care.";
+    let page = |inner: &str| {
+        format!(
+            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a> \
+             <a href=\"/about\">About us</a></nav><div>Supported versions: 18 / 17</div>\
+             <div class=\"chapter\"><h2>Chapter 11. Indexes</h2>{inner}</div>\
+             <footer>Copyright</footer></body></html>"
+        )
+    };
+    // One paragraph and a long contents list: the list is the chapter page's content.
+    let t = root_text(&page(&format!("{}<p>{intro}</p>", toc(8))));
+    assert!(t.contains("Section number 5 of the chapter"), "{t}");
+    assert!(t.contains("Indexes are a common way"), "{t}");
+    // An article with a contents list keeps its prose only.
+    let t = root_text(&page(&format!("{}<p>{intro}</p>{}", toc(8), article(6))));
+    assert!(t.contains("Indexes are a common way"), "{t}");
+    assert!(!t.contains("Section number 5 of the chapter"), "{t}");
+}

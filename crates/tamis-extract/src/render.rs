@@ -480,6 +480,8 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     let code = repeatable_code_lines(&w.out, &w.code);
     let (s, e) = if a.listing {
         (0, w.out.len())
+    } else if a.contents {
+        (0, prose_range(&w.out, &w.segments, &w.posts).1)
     } else {
         prose_range(&w.out, &w.segments, &w.posts)
     };
