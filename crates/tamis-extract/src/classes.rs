@@ -53,6 +53,9 @@ pub struct ClassHints {
     /// member's (`member-signature`), which opens its description. See
     /// [`SIGNATURE_TOKENS`].
     pub signature: bool,
+    /// The word `author`, `authors` or `byline` (a byline, see `metadata`), as tokens are
+    /// split here.
+    pub byline: bool,
 }
 
 impl ClassHints {
@@ -74,6 +77,7 @@ impl ClassHints {
             self.fixed,
             self.product,
             self.signature,
+            self.byline,
         ]
         .iter()
         .enumerate()
@@ -98,6 +102,7 @@ impl ClassHints {
             fixed: on(11),
             product: on(12),
             signature: on(13),
+            byline: on(14),
         }
     }
 }
@@ -551,6 +556,7 @@ pub fn classify(value: &str, out: &mut ClassHints) {
             count += 1;
             out.short |= !cut && tok == b"short";
             out.product |= !cut && matches!(tok, b"product" | b"products");
+            out.byline |= matches!(tok, b"author" | b"authors" | b"byline");
             ad |= tok == b"ad" || tok == b"ads";
             lookup(tok);
             // The last camelCase word of the token too (`imageEmbedCredit` is a credit line):
@@ -610,7 +616,7 @@ mod tests {
 
     #[test]
     fn packing_keeps_every_hint() {
-        for bits in 0..1u16 << 13 {
+        for bits in 0..1u16 << 15 {
             assert_eq!(ClassHints::unpack(bits).pack(), bits);
         }
         let h = hints("comments-area sr-only");

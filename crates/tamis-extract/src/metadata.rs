@@ -1,6 +1,8 @@
 //! Page metadata: title, canonical URL, language, publication date, author, and structured
 //! data (JSON-LD) descriptions.
 
+use std::sync::LazyLock;
+
 use serde_json::Value;
 
 use crate::dom::{Attr, Dom};
@@ -109,9 +111,6 @@ pub fn collect(dom: &Dom) -> PageMeta {
     let mut item_date = None;
     let mut item_author = None;
     let mut rel_author = None;
-    // A byline's name, and the text of the first link to an author's page (`/author/name/`).
-    let mut byline_author = None;
-    let mut link_author = None;
     // The `<time datetime>` elements (read only when no other source gives a date).
     let mut times: Vec<usize> = Vec::new();
     let mut ld = LdFacts::default();
@@ -236,15 +235,6 @@ pub fn collect(dom: &Dom) -> PageMeta {
             }
             _ => {}
         }
-        if byline_author.is_none() && names_byline(dom, i) {
-            byline_author = byline_name(dom, i);
-        }
-        if link_author.is_none()
-            && dom.tag(i) == Tag::A
-            && dom.attr(i, Attr::Href).is_some_and(links_author_page)
-        {
-            link_author = short_name(dom, i);
-        }
         let itemprop = dom.attr(i, Attr::Itemprop);
         if item_date.is_none() && has_token(itemprop, "datePublished") {
             item_date = match dom
@@ -284,8 +274,20 @@ pub fn collect(dom: &Dom) -> PageMeta {
         .or(ld.author())
         .or(item_author)
         .or(rel_author)
-        .or(byline_author)
-        .or(link_author);
+        // Else a byline's name, else the text of the first link to an author's page
+        // (`/author/name/`): read only when no other source names the author.
+        .or_else(|| {
+            (0..dom.nodes.len())
+                .filter(|&i| names_byline(dom, i))
+                .find_map(|i| byline_name(dom, i))
+        })
+        .or_else(|| {
+            (0..dom.nodes.len())
+                .filter(|&i| {
+                    dom.tag(i) == Tag::A && dom.attr(i, Attr::Href).is_some_and(links_author_page)
+                })
+                .find_map(|i| short_name(dom, i))
+        });
     m.structured_text = ld.own_descriptions();
     // Microdata: one top-level `Product` item, or the item that holds the page's headline
     // (the product's name) among product cards (related items) elsewhere on the page. Cards of
@@ -303,9 +305,8 @@ pub fn collect(dom: &Dom) -> PageMeta {
     m
 }
 
-/// Words of class/id values that mark a byline, and words that say the element is
-/// something else about an author (a comment's, a picture, a biography).
-const BYLINE_WORDS: &[&str] = &["author", "authors", "byline"];
+/// Words of class/id values that say an element naming an author (`ClassHints::byline`)
+/// is something else about them: a comment's, a picture, a biography, a date.
 const NOT_BYLINE_WORDS: &[&str] = &[
     "comment", "comments", "reply", "avatar", "image", "img", "photo", "bio", "date", "time",
 ];
@@ -336,19 +337,15 @@ fn names_byline(dom: &Dom, i: usize) -> bool {
     ) {
         return false;
     }
-    let mut byline = false;
-    for v in [dom.attr(i, Attr::Class), dom.attr(i, Attr::Id)]
+    if !dom.class_id_hints(i).byline {
+        return false;
+    }
+    // A byline word, and none saying the element is something else.
+    ![dom.attr(i, Attr::Class), dom.attr(i, Attr::Id)]
         .into_iter()
         .flatten()
-    {
-        for w in v.split(|c: char| !c.is_ascii_alphanumeric()) {
-            if NOT_BYLINE_WORDS.iter().any(|n| w.eq_ignore_ascii_case(n)) {
-                return false;
-            }
-            byline |= BYLINE_WORDS.iter().any(|b| w.eq_ignore_ascii_case(b));
-        }
-    }
-    byline
+        .flat_map(|v| v.split(|c: char| !c.is_ascii_alphanumeric()))
+        .any(|w| NOT_BYLINE_WORDS.iter().any(|n| w.eq_ignore_ascii_case(n)))
 }
 
 /// The name byline `i` gives: that of a link in it to the author's page or of an element
@@ -373,6 +370,12 @@ fn byline_name(dom: &Dom, i: usize) -> Option<String> {
 /// A link to an author's page: a path segment `author` or `authors` followed by another
 /// (`/author/jane-doe/`), as blog and news systems give their authors.
 fn links_author_page(href: &str) -> bool {
+    // Every link is asked: one substring search rules out nearly all.
+    static AUTHOR: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(b"/author"));
+    if AUTHOR.find(href.as_bytes()).is_none() {
+        return false;
+    }
     let path = href.split(['?', '#']).next().unwrap_or_default();
     let mut segs = path
         .split('/')
