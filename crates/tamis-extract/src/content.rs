@@ -153,6 +153,9 @@ pub const MIN_ARTICLE_VALUE: f32 = 300.0;
 pub const SIBLING_SHARE: f32 = 0.3;
 /// ...and at least this value.
 pub const SIBLING_MIN_VALUE: f32 = 10.0;
+/// How far inside a tab panel a root may lie and still grow to the widget's panels (see
+/// `join_tab_panels`).
+pub const MAX_TAB_PANEL_DEPTH: usize = 3;
 /// Text length (non-whitespace characters) of an image caption or credit line.
 pub const MIN_CAPTION_CHARS: u32 = 15;
 /// See [`MIN_CAPTION_CHARS`].
@@ -234,6 +237,9 @@ pub struct Analysis {
     /// Why each pruned node was pruned: the rule of the pruning pass, or the later pass that
     /// trimmed it. Filled only with [`PruneOptions::explain`] (empty otherwise).
     pub why: Vec<Option<Why>>,
+    /// The set of tab panels the root grew to (see `join_tab_panels`): its link lists are
+    /// the tabs' content, kept by rendering.
+    pub tab_set: Option<usize>,
 }
 
 /// The rule or pass that pruned a region (see [`Analysis::why`]).
@@ -960,6 +966,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             timed_out: true,
             contents: false,
             why,
+            tab_set: None,
         };
     }
 
@@ -1014,6 +1021,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
     }
     let (mut value, mut root, best) = scored;
+    let mut tab_set = None;
     let (lvalue, lroot, lbest) = score(
         dom,
         &pruned,
@@ -1096,6 +1104,11 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             && dom.tag(p) == Tag::Dl
         {
             root = p;
+        }
+        let r = join_tab_panels(dom, &pruned, root, body);
+        if r != root {
+            tab_set = Some(r);
+            root = r;
         }
         root = merge_siblings(dom, &mut pruned, &value, root, body);
         blame(&pruned, &mut why, Why::Join);
@@ -1197,6 +1210,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         timed_out: false,
         contents,
         why,
+        tab_set,
     }
 }
 
@@ -1455,6 +1469,44 @@ fn merge_siblings(
         }
     }
     parent
+}
+
+/// A root that is one panel of a tab widget (`role=tabpanel`, `tab-pane`), or lies at most
+/// [`MAX_TAB_PANEL_DEPTH`] levels inside one, grows to the widget's set of panels when the
+/// panel has a sibling panel: the other tabs hold the rest of what the page offers (a
+/// department's forms, a plan's features), one click away, however link-heavy they are.
+fn join_tab_panels(dom: &Dom, pruned: &[bool], root: usize, body: usize) -> usize {
+    let is_panel = |i: usize| {
+        names_tab_panel(dom, i)
+            || dom.attr(i, Attr::Role).is_some_and(|r| {
+                r.split_ascii_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("tabpanel"))
+            })
+    };
+    let mut panel = root;
+    let mut depth = 0;
+    while !is_panel(panel) {
+        depth += 1;
+        match dom.parent(panel) {
+            Some(p) if p > body && depth <= MAX_TAB_PANEL_DEPTH => panel = p,
+            _ => return root,
+        }
+    }
+    let Some(set) = dom.parent(panel) else {
+        return root;
+    };
+    if set <= body {
+        return root;
+    }
+    let end = dom.end(set);
+    let mut c = set + 1;
+    while c < end {
+        if c != panel && !pruned.get(c).copied().unwrap_or(true) && is_panel(c) {
+            return set;
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    root
 }
 
 /// Marks "records": children of one parent that share a tag and class, at least

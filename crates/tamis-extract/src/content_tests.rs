@@ -2416,3 +2416,40 @@ fn a_short_chapter_page_keeps_its_table_of_contents() {
     assert!(t.contains("Indexes are a common way"), "{t}");
     assert!(!t.contains("Section number 5 of the chapter"), "{t}");
 }
+
+#[test]
+fn a_root_in_a_tab_panel_grows_to_the_widgets_panels() {
+    // A department's page in tabs: the shown tab holds the prose, the other tab a list of
+    // forms to download (links only). The forms are the page's content; a menu outside the
+    // widget is not.
+    let forms: String = ["Building permit", "Complaint form", "Pool registration"]
+        .iter()
+        .map(|f| {
+            format!(
+                "<li><a href=/forms/{}.pdf>{f} - printable PDF</a></li>",
+                f.len()
+            )
+        })
+        .collect();
+    let prose: String = (1..=4)
+        .map(|n| format!("<p>{PROSE} Part {n}.</p>"))
+        .collect();
+    let html = format!(
+        "<body><nav><a href=/>Home</a><a href=/about>About</a></nav><div class=content><div class=widget><div role=tablist><a role=tab href=#t1>Overview</a><a role=tab href=#t2>Forms</a></div><div class=panels><div id=t1 role=tabpanel class=showing>{prose}</div><div id=t2 role=tabpanel><ul>{forms}</ul></div></div></div></div></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("real prose"), "{t}");
+    assert!(t.contains("Complaint form - printable PDF"), "{t}");
+    assert!(!t.contains("About"), "{t}");
+    // One panel alone (no sibling panel) does not grow.
+    let dom = parse(
+        &format!(
+            "<body><div class=page><div role=tabpanel>{prose}</div><ul>{forms}</ul></div></body>"
+        ),
+        256,
+    );
+    let a = analyse(&dom, PruneOptions::default());
+    assert_eq!(a.tab_set, None);
+}

@@ -959,6 +959,9 @@ fn skip(
             && c >= MIN_TEXT_LIST_LINK_CHARS * k
             && text.is_some_and(|(f, l)| f < i && dom.end(i) <= l))
         && !product_cards(dom, a, i, k)
+        // The link lists of a tab widget's panels are the tabs' content (forms to download,
+        // a plan's features), not menus.
+        && !a.tab_set.is_some_and(|s| s < i && i < dom.end(s))
         // Cards after the first prose paragraph of the root, each a link around a block (a
         // service's or feature's title and blurb), are part of the page's text; teaser
         // sliders of other posts look alike but date their cards. (Cards anywhere in the
