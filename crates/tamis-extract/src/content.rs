@@ -3269,9 +3269,15 @@ fn hidden_twin_walk(dom: &Dom, i: usize, tag: Tag, h: &ClassHints, last: (usize,
     false
 }
 
-/// The next element sibling of `i`, past blank text (at most a few text nodes).
+/// The next element sibling of `i`, past blank text ([`element_sibling`]).
 fn next_element_sibling(dom: &Dom, i: usize) -> Option<usize> {
-    let mut k = dom.next_sibling(i)?;
+    element_sibling(dom, i, Dom::next_sibling)
+}
+
+/// The nearest element sibling of `i` that `step` (next or previous sibling) reaches past
+/// blank text nodes (at most a few); none when text stands between.
+fn element_sibling(dom: &Dom, i: usize, step: fn(&Dom, usize) -> Option<usize>) -> Option<usize> {
+    let mut k = step(dom, i)?;
     for _ in 0..4 {
         if dom.tag(k) != Tag::Text {
             return Some(k);
@@ -3279,7 +3285,7 @@ fn next_element_sibling(dom: &Dom, i: usize) -> Option<usize> {
         if !dom.text_of(k).trim().is_empty() {
             return None;
         }
-        k = dom.next_sibling(k)?;
+        k = step(dom, k)?;
     }
     None
 }
@@ -4409,19 +4415,9 @@ fn is_callout(dom: &Dom, i: usize, facts: &PageFacts<'_>) -> bool {
     linked * 4 < text
 }
 
-/// The previous element sibling of `i`, past blank text (at most a few text nodes).
+/// The previous element sibling of `i`, past blank text ([`element_sibling`]).
 fn previous_element_sibling(dom: &Dom, i: usize) -> Option<usize> {
-    let mut k = dom.previous_sibling(i)?;
-    for _ in 0..4 {
-        if dom.tag(k) != Tag::Text {
-            return Some(k);
-        }
-        if !dom.text_of(k).trim().is_empty() {
-            return None;
-        }
-        k = dom.previous_sibling(k)?;
-    }
-    None
+    element_sibling(dom, i, Dom::previous_sibling)
 }
 
 /// Marks that documentation and blog generators give the permalink of a heading or an API
