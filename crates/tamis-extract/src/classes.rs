@@ -56,6 +56,9 @@ pub struct ClassHints {
     /// The word `author`, `authors` or `byline` (a byline, see `metadata`), as tokens are
     /// split here.
     pub byline: bool,
+    /// A word naming a date line (`date`, `pubdate`, `published`, `posted`, `timestamp`; see
+    /// `metadata`), as tokens are split here.
+    pub dated: bool,
 }
 
 impl ClassHints {
@@ -78,6 +81,7 @@ impl ClassHints {
             self.product,
             self.signature,
             self.byline,
+            self.dated,
         ]
         .iter()
         .enumerate()
@@ -103,6 +107,7 @@ impl ClassHints {
             product: on(12),
             signature: on(13),
             byline: on(14),
+            dated: on(15),
         }
     }
 }
@@ -557,6 +562,17 @@ pub fn classify(value: &str, out: &mut ClassHints) {
             out.short |= !cut && tok == b"short";
             out.product |= !cut && matches!(tok, b"product" | b"products");
             out.byline |= matches!(tok, b"author" | b"authors" | b"byline");
+            out.dated |= matches!(
+                tok,
+                b"date"
+                    | b"pubdate"
+                    | b"postdate"
+                    | b"publishdate"
+                    | b"dateline"
+                    | b"published"
+                    | b"posted"
+                    | b"timestamp"
+            );
             ad |= tok == b"ad" || tok == b"ads";
             lookup(tok);
             // The last camelCase word of the token too (`imageEmbedCredit` is a credit line):
@@ -616,7 +632,7 @@ mod tests {
 
     #[test]
     fn packing_keeps_every_hint() {
-        for bits in 0..1u16 << 15 {
+        for bits in 0..=u16::MAX {
             assert_eq!(ClassHints::unpack(bits).pack(), bits);
         }
         let h = hints("comments-area sr-only");

@@ -29,9 +29,10 @@ pub struct Extracted {
     pub canonical_url: Option<String>,
     /// Publication date in ISO 8601: `2019-11-19T10:36:00Z` (a time with its offset),
     /// `2019-11-19T10:36:00` (a time without one), `2019-11-19`, or `2019` (a bare year).
-    /// Read from the page's metadata, JSON-LD, microdata or `<time>` elements, else from a
-    /// day in its canonical URL's path (`/2019/11/19/`); the `extract` step also reads the
-    /// record's URL.
+    /// Read from the page's metadata, JSON-LD, microdata or `<time>` elements, else from its
+    /// date lines (elements whose class names a date: `Published: January 3, 2024`), else
+    /// from a day in its canonical URL's path (`/2019/11/19/`); the `extract` step also
+    /// reads the record's URL.
     pub date: Option<String>,
     /// Author's name (or names, comma-separated), from the page's metadata, JSON-LD,
     /// microdata or `rel=author` link, else its byline (an element whose class or id says

@@ -269,6 +269,7 @@ pub fn collect(dom: &Dom) -> PageMeta {
         .or(ld.date_published.clone())
         .or(item_date)
         .or_else(|| one_day_date(dom, &times))
+        .or_else(|| date_line(dom))
         .or_else(|| m.canonical_url.as_deref().and_then(crate::date::from_url));
     m.author = meta_author
         .or(ld.author())
@@ -426,6 +427,78 @@ fn short_name(dom: &Dom, i: usize) -> Option<String> {
         && !t.chars().any(|c| c.is_ascii_digit())
         && !t.ends_with(':'))
     .then_some(t)
+}
+
+/// Most nodes of a date line ([`date_line`]) and most date lines read.
+const MAX_DATE_LINE_NODES: usize = 8;
+const MAX_DATE_LINES: usize = 64;
+
+/// Labels written before a publication date (matched in any letter case).
+const DATE_LABELS: &[&str] = &[
+    "first published on",
+    "first published",
+    "published on",
+    "published",
+    "posted on",
+    "posted",
+    "date:",
+    "on",
+];
+
+/// The day the page's date lines give, when they all give one: elements whose class or id
+/// names a date (`ClassHints::dated`: `post-date`, `published`, `dateline`) holding a short
+/// text that reads as a date after its label (`Published on Nov 20, 2019 01:38 pm`). Lines
+/// saying `Updated` or `Modified` give no publication date; the many days of a listing's or
+/// a thread's lines give none.
+fn date_line(dom: &Dom) -> Option<String> {
+    let mut first: Option<String> = None;
+    let mut read = 0;
+    for i in 0..dom.nodes.len() {
+        if read >= MAX_DATE_LINES {
+            break;
+        }
+        if dom.tag(i) == Tag::Text
+            || dom.end(i) - i > MAX_DATE_LINE_NODES
+            || !dom.class_id_hints(i).dated
+        {
+            continue;
+        }
+        read += 1;
+        let mut s = String::new();
+        for j in i..dom.end(i) {
+            match dom.tag(j) {
+                Tag::Text => s.push_str(dom.text_of(j)),
+                _ => s.push(' '),
+            }
+        }
+        let Some(t) = clean(&s) else { continue };
+        let lower = t.to_ascii_lowercase();
+        if lower.starts_with("updated") || lower.starts_with("modified") {
+            continue;
+        }
+        let mut rest = t.as_str();
+        for label in DATE_LABELS {
+            if lower.starts_with(label)
+                && let Some(r) = rest.get(label.len()..)
+                && r.starts_with([' ', ':'])
+            {
+                rest = r.trim_start_matches([' ', ':']);
+                break;
+            }
+        }
+        let Some(d) = crate::date::normalize(rest) else {
+            continue;
+        };
+        if d.len() < 10 {
+            continue;
+        }
+        match first.as_deref().and_then(|f| f.get(..10)) {
+            None => first = Some(d),
+            Some(day) if Some(day) != d.get(..10) => return None,
+            Some(_) => {}
+        }
+    }
+    first
 }
 
 /// The date of the `<time datetime>` elements `times` when they all give one day (the first
@@ -773,6 +846,16 @@ mod tests {
             r#"<body><div class="author">Jane Roe has written about food for twenty years, in three countries and two languages.</div></body>"#,
         );
         assert_eq!(p.author, None);
+        // Date lines by class: their one day, after a label; an update's line is no
+        // publication date, and a listing's lines of many days give none.
+        let p = m(
+            r#"<body><p class="post-meta">Updated: May 2, 2024</p><span class="entry-date">Published: January 3, 2024</span><div class="dateline">3 January 2024</div></body>"#,
+        );
+        assert_eq!(p.date.as_deref(), Some("2024-01-03"));
+        let p = m(
+            r#"<body><div class="card-date">Jan 3, 2024</div><div class="card-date">Feb 9, 2024</div></body>"#,
+        );
+        assert_eq!(p.date, None);
         // A link to an author's page, when nothing else names one.
         let p = m(
             r#"<body><a href="/authors/">Authors</a><a href="https://e.com/author/sam-roe/">Sam Roe</a></body>"#,
