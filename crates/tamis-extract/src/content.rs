@@ -2522,17 +2522,10 @@ fn teaser_card(
     let mut anchors = 0;
     let mut image = false;
     // Links in pruned parts (a hidden author link) do not count.
-    let mut k = c + 1;
-    while k < dom.end(c) {
-        if pruned.get(k).copied().unwrap_or(true) {
-            k = dom.end(k).max(k + 1);
+    for k in shown_nodes(dom, pruned, c + 1, dom.end(c)) {
+        if dom.tag(k) != Tag::A {
             continue;
         }
-        k += 1;
-        if dom.tag(k - 1) != Tag::A {
-            continue;
-        }
-        let k = k - 1;
         let Some(h) = dom.attr(k, Attr::Href) else {
             return false;
         };
@@ -3559,36 +3552,41 @@ fn numbered_run(dom: &Dom, pruned: &[bool], i: usize, text: &str) -> bool {
 /// Whether element `i` holds a block (or list item, cell) outside its pruned parts: its
 /// text is several lines.
 fn holds_shown_block(dom: &Dom, pruned: &[bool], i: usize) -> bool {
-    let mut k = i + 1;
-    while k < dom.end(i) {
-        if pruned.get(k).copied().unwrap_or(true) {
-            k = dom.end(k).max(k + 1);
-            continue;
-        }
+    shown_nodes(dom, pruned, i + 1, dom.end(i)).any(|k| {
         let t = dom.tag(k);
-        if t.is_block() || matches!(t, Tag::Li | Tag::Td | Tag::Th) {
-            return true;
+        t.is_block() || matches!(t, Tag::Li | Tag::Td | Tag::Th)
+    })
+}
+
+/// The nodes of `from..to` outside pruned regions, in document order: a pruned node is
+/// skipped with its whole subtree.
+fn shown_nodes<'a>(
+    dom: &'a Dom,
+    pruned: &'a [bool],
+    from: usize,
+    to: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    let mut k = from;
+    std::iter::from_fn(move || {
+        while k < to {
+            let at = k;
+            if pruned.get(at).copied().unwrap_or(true) {
+                k = dom.end(at).max(at + 1);
+            } else {
+                k = at + 1;
+                return Some(at);
+            }
         }
-        k += 1;
-    }
-    false
+        None
+    })
 }
 
 /// The text of element `i` outside its pruned parts (an icon's screen-reader title).
 fn shown_text(dom: &Dom, pruned: &[bool], i: usize) -> String {
-    let mut text = String::new();
-    let mut k = i + 1;
-    while k < dom.end(i) {
-        if pruned.get(k).copied().unwrap_or(true) {
-            k = dom.end(k).max(k + 1);
-            continue;
-        }
-        if dom.tag(k) == Tag::Text {
-            text.push_str(dom.text_of(k));
-        }
-        k += 1;
-    }
-    text
+    shown_nodes(dom, pruned, i + 1, dom.end(i))
+        .filter(|&k| dom.tag(k) == Tag::Text)
+        .map(|k| dom.text_of(k))
+        .collect()
 }
 
 /// Whether element `i` is all the shown text of its line: it is a block, or its nearest
@@ -3671,25 +3669,15 @@ fn prune_repeated_actions(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usi
 
 /// The one text element `i` shows (trimmed), if it shows exactly one.
 fn single_text<'a>(dom: &'a Dom, pruned: &[bool], i: usize) -> Option<&'a str> {
-    let mut found = None;
-    let mut k = i + 1;
-    while k < dom.end(i) {
-        if pruned.get(k).copied().unwrap_or(true) {
-            k = dom.end(k).max(k + 1);
-            continue;
-        }
-        if dom.tag(k) == Tag::Text {
-            let t = dom.text_of(k).trim();
-            if !t.is_empty() {
-                if found.is_some() {
-                    return None;
-                }
-                found = Some(t);
-            }
-        }
-        k += 1;
+    let mut texts = shown_nodes(dom, pruned, i + 1, dom.end(i))
+        .filter(|&k| dom.tag(k) == Tag::Text)
+        .map(|k| dom.text_of(k).trim())
+        .filter(|t| !t.is_empty());
+    let found = texts.next();
+    match texts.next() {
+        Some(_) => None,
+        None => found,
     }
-    found
 }
 
 /// Whether element `i`, showing only `label`, is a control: a link or button, inside one
@@ -3953,18 +3941,8 @@ fn opens(dom: &Dom, pruned: &[bool], p: usize, t: usize) -> bool {
     if t > p + MAX_SITE_TITLE_NODES {
         return false;
     }
-    let mut k = p + 1;
-    while k < t {
-        if pruned.get(k).copied().unwrap_or(true) {
-            k = dom.end(k).max(k + 1);
-            continue;
-        }
-        if dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty() {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    !shown_nodes(dom, pruned, p + 1, t)
+        .any(|k| dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty())
 }
 
 /// Whether block `b` has sentence punctuation ([`count`]) in text outside its links; a block
@@ -3975,20 +3953,14 @@ fn punctuated_outside_links(dom: &Dom, pruned: &[bool], b: usize) -> bool {
         return true;
     }
     let mut in_link_until = 0usize;
-    let mut k = b + 1;
-    while k < end {
-        if pruned.get(k).copied().unwrap_or(true) {
-            k = dom.end(k).max(k + 1);
-            continue;
+    shown_nodes(dom, pruned, b + 1, end).any(|k| match dom.tag(k) {
+        Tag::A => {
+            in_link_until = in_link_until.max(dom.end(k));
+            false
         }
-        match dom.tag(k) {
-            Tag::A => in_link_until = in_link_until.max(dom.end(k)),
-            Tag::Text if k >= in_link_until && count(dom.text_of(k)).1 > 0 => return true,
-            _ => {}
-        }
-        k += 1;
-    }
-    false
+        Tag::Text => k >= in_link_until && count(dom.text_of(k)).1 > 0,
+        _ => false,
+    })
 }
 
 /// In an article's root, prunes what a title of the site's own ([`site_title`]) opens: the
@@ -4024,11 +3996,11 @@ fn prune_site_titled(
             continue;
         }
         title.clear();
-        for k in i..dom.end(i) {
-            if !pruned.get(k).copied().unwrap_or(true) {
-                title.push_str(dom.text_of(k));
-            }
-        }
+        title.extend(
+            shown_nodes(dom, pruned, i + 1, dom.end(i))
+                .filter(|&k| dom.tag(k) == Tag::Text)
+                .map(|k| dom.text_of(k)),
+        );
         if !site_title(&title) {
             i = dom.end(i).max(i + 1);
             continue;

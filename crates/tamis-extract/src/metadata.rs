@@ -390,27 +390,9 @@ fn short_name(dom: &Dom, i: usize) -> Option<String> {
     if dom.end(i) - i > MAX_AUTHOR_ITEM_NODES {
         return None;
     }
-    // Elements separate words (`<span>By</span><a>Jane Doe</a><span>Editor</span>`).
-    let mut s = String::new();
-    for j in i..dom.end(i) {
-        match dom.tag(j) {
-            Tag::Text => s.push_str(dom.text_of(j)),
-            _ => s.push(' '),
-        }
-    }
-    let t = clean(&s)?;
-    let mut t = t.as_str();
-    // A label before the name (`By`, `Written by:`, `Author`), in any letter case.
-    for label in BYLINE_LABELS {
-        if let Some(head) = t.get(..label.len())
-            && head.eq_ignore_ascii_case(label)
-            && let Some(rest) = t.get(label.len()..)
-            && rest.starts_with([' ', ':'])
-        {
-            t = rest.trim_start_matches([' ', ':']);
-            break;
-        }
-    }
+    let t = spaced_text(dom, i)?;
+    // A label before the name (`By`, `Written by:`, `Author`).
+    let t = without_label(&t, BYLINE_LABELS);
     // A role after a bar (`Jane Doe | Author`).
     let t = t.split(" | ").next().unwrap_or_default();
     let t = person(t)?;
@@ -433,7 +415,7 @@ fn short_name(dom: &Dom, i: usize) -> Option<String> {
 const MAX_DATE_LINE_NODES: usize = 8;
 const MAX_DATE_LINES: usize = 64;
 
-/// Labels written before a publication date (matched in any letter case).
+/// Labels written before a publication date (matched as [`without_label`] does).
 const DATE_LABELS: &[&str] = &[
     "first published on",
     "first published",
@@ -451,47 +433,30 @@ const DATE_LABELS: &[&str] = &[
 /// saying `Updated` or `Modified` give no publication date; the many days of a listing's or
 /// a thread's lines give none.
 fn date_line(dom: &Dom) -> Option<String> {
+    let lines = (0..dom.nodes.len())
+        .filter(|&i| {
+            dom.tag(i) != Tag::Text
+                && dom.end(i) - i <= MAX_DATE_LINE_NODES
+                && dom.class_id_hints(i).dated
+        })
+        .take(MAX_DATE_LINES)
+        .filter_map(|i| {
+            let t = spaced_text(dom, i)?;
+            let lower = t.to_ascii_lowercase();
+            if lower.starts_with("updated") || lower.starts_with("modified") {
+                return None;
+            }
+            crate::date::normalize(without_label(&t, DATE_LABELS))
+        });
+    one_day(lines)
+}
+
+/// The first of `dates` (normalised) when all that name a day name the same one, else
+/// `None`. A normalised date starts with its day (`2019-11-19`); a bare year names none and
+/// is passed over.
+fn one_day(dates: impl Iterator<Item = String>) -> Option<String> {
     let mut first: Option<String> = None;
-    let mut read = 0;
-    for i in 0..dom.nodes.len() {
-        if read >= MAX_DATE_LINES {
-            break;
-        }
-        if dom.tag(i) == Tag::Text
-            || dom.end(i) - i > MAX_DATE_LINE_NODES
-            || !dom.class_id_hints(i).dated
-        {
-            continue;
-        }
-        read += 1;
-        let mut s = String::new();
-        for j in i..dom.end(i) {
-            match dom.tag(j) {
-                Tag::Text => s.push_str(dom.text_of(j)),
-                _ => s.push(' '),
-            }
-        }
-        let Some(t) = clean(&s) else { continue };
-        let lower = t.to_ascii_lowercase();
-        if lower.starts_with("updated") || lower.starts_with("modified") {
-            continue;
-        }
-        let mut rest = t.as_str();
-        for label in DATE_LABELS {
-            if lower.starts_with(label)
-                && let Some(r) = rest.get(label.len()..)
-                && r.starts_with([' ', ':'])
-            {
-                rest = r.trim_start_matches([' ', ':']);
-                break;
-            }
-        }
-        let Some(d) = crate::date::normalize(rest) else {
-            continue;
-        };
-        if d.len() < 10 {
-            continue;
-        }
+    for d in dates.filter(|d| d.len() >= 10) {
         match first.as_deref().and_then(|f| f.get(..10)) {
             None => first = Some(d),
             Some(day) if Some(day) != d.get(..10) => return None,
@@ -501,24 +466,43 @@ fn date_line(dom: &Dom) -> Option<String> {
     first
 }
 
+/// The text of element `i` with elements separating words (`<span>By</span><a>Jane
+/// Doe</a>` is `By Jane Doe`), blanks collapsed; `None` when blank.
+fn spaced_text(dom: &Dom, i: usize) -> Option<String> {
+    let mut s = String::new();
+    for j in i..dom.end(i) {
+        match dom.tag(j) {
+            Tag::Text => s.push_str(dom.text_of(j)),
+            _ => s.push(' '),
+        }
+    }
+    clean(&s)
+}
+
+/// `t` without the first of `labels` it starts with (in any letter case, followed by a
+/// space or a colon) and the blanks and colons after it.
+fn without_label<'a>(t: &'a str, labels: &[&str]) -> &'a str {
+    for label in labels {
+        if let Some(head) = t.get(..label.len())
+            && head.eq_ignore_ascii_case(label)
+            && let Some(rest) = t.get(label.len()..)
+            && rest.starts_with([' ', ':'])
+        {
+            return rest.trim_start_matches([' ', ':']);
+        }
+    }
+    t
+}
+
 /// The date of the `<time datetime>` elements `times` when they all give one day (the first
 /// one's): that is the page's date. A listing's or a thread's give many, none of which is
 /// the page's.
 fn one_day_date(dom: &Dom, times: &[usize]) -> Option<String> {
-    // A normalised date starts with its day (`2019-11-19`); a bare year names none.
-    let mut first: Option<String> = None;
-    for &t in times {
-        let Some(d) = dom.attr(t, Attr::Datetime).and_then(crate::date::normalize) else {
-            continue;
-        };
-        match first.as_deref().and_then(|f| f.get(..10)) {
-            _ if d.len() < 10 => {}
-            None => first = Some(d),
-            Some(day) if Some(day) != d.get(..10) => return None,
-            Some(_) => {}
-        }
-    }
-    first
+    one_day(
+        times
+            .iter()
+            .filter_map(|&t| dom.attr(t, Attr::Datetime).and_then(crate::date::normalize)),
+    )
 }
 
 /// The name of microdata item `i` (an `author`): the text or `content` of its `name`
