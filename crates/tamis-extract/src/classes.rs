@@ -478,6 +478,22 @@ static SUBSTRINGS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ok()
 });
 
+/// Whether a class/id word (lowercase) names a date line (`ClassHints::dated`).
+fn names_date(tok: &[u8]) -> bool {
+    matches!(
+        tok,
+        b"date"
+            | b"datetime"
+            | b"pubdate"
+            | b"postdate"
+            | b"publishdate"
+            | b"dateline"
+            | b"published"
+            | b"posted"
+            | b"timestamp"
+    )
+}
+
 /// Classifies one `class` or `id` value.
 pub fn classify(value: &str, out: &mut ClassHints) {
     if value.is_empty() {
@@ -562,17 +578,7 @@ pub fn classify(value: &str, out: &mut ClassHints) {
             out.short |= !cut && tok == b"short";
             out.product |= !cut && matches!(tok, b"product" | b"products");
             out.byline |= matches!(tok, b"author" | b"authors" | b"byline");
-            out.dated |= matches!(
-                tok,
-                b"date"
-                    | b"pubdate"
-                    | b"postdate"
-                    | b"publishdate"
-                    | b"dateline"
-                    | b"published"
-                    | b"posted"
-                    | b"timestamp"
-            );
+            out.dated |= names_date(tok);
             ad |= tok == b"ad" || tok == b"ads";
             lookup(tok);
             // The last camelCase word of the token too (`imageEmbedCredit` is a credit line):
@@ -592,7 +598,9 @@ pub fn classify(value: &str, out: &mut ClassHints) {
                 }
             }
             if w > 0 {
-                lookup(tok.get(w..).unwrap_or_default());
+                let last = tok.get(w..).unwrap_or_default();
+                lookup(last);
+                out.dated |= names_date(last);
             }
         }
         if ad && count <= 2 {
@@ -727,5 +735,15 @@ mod tests {
         assert!(hints(&format!("sidebar {}", "x".repeat(1000))).boilerplate);
         assert!(hints(&format!("{} nav", "é".repeat(100))).boilerplate);
         assert_eq!(hints(""), ClassHints::default());
+    }
+
+    #[test]
+    fn date_line_words_also_as_the_last_camel_case_word() {
+        for v in ["post-date", "datetime", "storyDate", "entry-published", "dateline"] {
+            assert!(hints(v).dated, "{v}");
+        }
+        for v in ["update", "dates-list", "candidate", "mandate"] {
+            assert!(!hints(v).dated, "{v}");
+        }
     }
 }

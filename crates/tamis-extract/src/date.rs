@@ -162,7 +162,8 @@ fn text_date(s: &str) -> Option<String> {
     {
         t = rest.trim_start_matches([',', ' ']);
     }
-    let t = without_ordinals(t);
+    // So does a time before the date (`Fri 6:45 PM, Feb 16, 2018`).
+    let t = without_ordinals(without_leading_time(t));
     if t.len() == 4 && t.bytes().all(|c| c.is_ascii_digit()) {
         return Some(t);
     }
@@ -198,6 +199,29 @@ fn ends_date(rest: &str) -> bool {
     rest.chars()
         .next()
         .is_none_or(|c| c.is_whitespace() || matches!(c, ',' | '-' | '|' | '@' | 'T' | '·'))
+}
+
+/// `s` without a leading clock time (`6:45 PM, `, `18:05 `) and what separates it from the
+/// rest; `s` itself when it does not start with one.
+fn without_leading_time(s: &str) -> &str {
+    let b = s.as_bytes();
+    let hours = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    if !(1..=2).contains(&hours)
+        || b.get(hours) != Some(&b':')
+        || !b.get(hours + 1..hours + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+    {
+        return s;
+    }
+    let rest = s.get(hours + 3..).unwrap_or_default().trim_start();
+    let rest = ["am", "pm", "a.m.", "p.m."]
+        .iter()
+        .find_map(|m| {
+            rest.get(..m.len())
+                .filter(|h| h.eq_ignore_ascii_case(m))
+                .and_then(|_| rest.get(m.len()..))
+        })
+        .unwrap_or(rest);
+    rest.trim_start_matches([',', ' '])
 }
 
 fn is_weekday(w: &str) -> bool {
@@ -260,6 +284,8 @@ mod tests {
             ("28/02/2023", "2023-02-28"),
             ("31.12.2024", "2024-12-31"),
             ("Monday, 3 March 2025", "2025-03-03"),
+            ("Fri 6:45 PM, Feb 16, 2018", "2018-02-16"),
+            ("18:05, 3 March 2025", "2025-03-03"),
             ("2020", "2020"),
             ("2020年06月16日 02:31", "2020-06-16"),
             ("2026년 3월 3일", "2026-03-03"),
