@@ -307,9 +307,23 @@ pub fn collect(dom: &Dom) -> PageMeta {
 }
 
 /// Words of class/id values that say an element naming an author (`ClassHints::byline`)
-/// is something else about them: a comment's, a picture, a biography, a date.
+/// is something else about them: a comment's, a picture, a biography, a date, the topic tags
+/// a byline row also holds (`byline__tag`).
 const NOT_BYLINE_WORDS: &[&str] = &[
-    "comment", "comments", "reply", "avatar", "image", "img", "photo", "bio", "date", "time",
+    "comment",
+    "comments",
+    "reply",
+    "avatar",
+    "image",
+    "img",
+    "photo",
+    "bio",
+    "date",
+    "time",
+    "tag",
+    "tags",
+    "category",
+    "categories",
 ];
 /// Labels bylines write before a name (matched in any letter case, followed by a space or a
 /// colon).
@@ -391,8 +405,15 @@ fn short_name(dom: &Dom, i: usize) -> Option<String> {
         return None;
     }
     let t = spaced_text(dom, i)?;
-    // A label before the name (`By`, `Written by:`, `Author`).
+    // A label before the name (`By`, `Written by:`, `Author`), or any one word before a
+    // colon, as bylines in other languages write it (`Texto: Ana Lima`, `Автор: …`).
     let t = without_label(&t, BYLINE_LABELS);
+    let t = match t.split_once(": ") {
+        Some((label, name)) if label.chars().all(char::is_alphabetic) => name,
+        _ => t,
+    };
+    // A footnote mark after the name (`Jane Doe, MD*`).
+    let t = t.trim_end_matches(['*', '†', '‡']);
     // A role after a bar (`Jane Doe | Author`).
     let t = t.split(" | ").next().unwrap_or_default();
     let t = person(t)?;
@@ -826,6 +847,12 @@ mod tests {
             r#"<body><span class="author">Author</span><span class="byline">Kim Lee | Editor</span></body>"#,
         );
         assert_eq!(p.author.as_deref(), Some("Kim Lee"));
+        // A one-word label before a colon, in any language, and a footnote mark go; the
+        // topic tag in a byline row is no author.
+        let p = m(
+            r#"<body><div class="byline__tag"><a href="/tag/food">Food</a></div><p class="byline">Texto: Ana Lima, MD*</p></body>"#,
+        );
+        assert_eq!(p.author.as_deref(), Some("Ana Lima, MD"));
         let p = m(
             r#"<body><div class="author">Jane Roe has written about food for twenty years, in three countries and two languages.</div></body>"#,
         );
