@@ -10,7 +10,9 @@ the class vocabulary says (`nav`, `comment`, `price`). Many sites ship such name
 an extractor's decisions rest on the words and how far on the page's structure.
 
 The rewrite is a byte-level pattern over `class=`/`id=` attributes, not a parse: an attribute
-lookalike inside a script or a comment is rewritten too, which changes no visible text.
+lookalike inside a script or a comment is rewritten too, which changes no visible text. One
+written inside a string (`class=\"x\"`, HTML in JSON in an attribute) is left alone: rewriting
+it would put a bare quote into the attribute around it and end it early.
 OUT_DIR gets html/<dataset>/<id>.html.gz and a copy of manifest.jsonl.
 """
 import gzip
@@ -20,7 +22,7 @@ import re
 import shutil
 import sys
 
-ATTR = re.compile(rb"""(\s(?:class|id)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.I)
+ATTR = re.compile(rb"""(\s(?:class|id)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"'\\][^\s>"']*))""", re.I)
 
 
 def hashed(token):
