@@ -48,7 +48,10 @@
 //!    headline link ("read also" teasers) are pruned too, and so are standfirsts (deks) and
 //!    groups of teaser cards (an image link and a title link to one address, a short blurb).
 //!    On a product page, the product's microdata description joins the root (see
-//!    `join_description`).
+//!    `join_description`), and groups of cards of other products in the root (an image, a
+//!    link and a price each: recommendations) are pruned. On any page, a section whose title
+//!    names customer reviews ("Customer Reviews", "Ratings & Reviews") is pruned from the
+//!    root, whatever its class names.
 //!
 //! Pages where no prose region stands out are scored again as listings (records: repeated
 //! siblings of one tag and class count for their text), see [`LISTING_FACTOR`].
@@ -323,6 +326,10 @@ pub enum Why {
     PromoTile,
     /// A short button label.
     Button,
+    /// A section titled as customer reviews.
+    Reviews,
+    /// Product page: cards of other products (recommendations).
+    Recommended,
     /// Product page: a heading whose section was pruned.
     OrphanHeading,
     /// A thread's counters and ages.
@@ -378,6 +385,8 @@ impl Why {
             Why::SiteTitle => "site-title",
             Why::PromoTile => "promo-tile",
             Why::Button => "button",
+            Why::Reviews => "reviews",
+            Why::Recommended => "recommended",
             Why::OrphanHeading => "orphan-heading",
             Why::PostCounter => "post-counter",
             Why::AfterPosts => "after-posts",
@@ -1134,6 +1143,11 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             blame(&pruned, &mut why, Why::RepeatedLabel);
             prune_icon_strips(dom, &mut pruned, root, &facts);
             blame(&pruned, &mut why, Why::IconStrip);
+            // Groups of cards of other products (an image, a link and a price: "Customers
+            // also viewed", "Similar items") are the shop's recommendations, whatever their
+            // class names.
+            prune_recommended_cards(dom, &mut pruned, &records, &facts, root);
+            blame(&pruned, &mut why, Why::Recommended);
             // A section titled by the shop's policies ("Shipping, Returns & Warranty",
             // "Delivery and pickup") is the shop's chrome around the product, as the commerce
             // class words are. Pruned once the root is chosen: it does not move the root.
@@ -1143,6 +1157,13 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             });
             blame(&pruned, &mut why, Why::Policy);
         }
+        // A section titled as the customers' reviews ("Customer Reviews", "Ratings &
+        // Reviews") is their widget, whatever its class names, as review class words
+        // are; the product's own box (its `<h1>`) is never one.
+        prune_in_root(dom, &mut pruned, root, |i, _| {
+            !facts.has_h1.get(i).copied().unwrap_or(false) && headed_by_reviews(dom, i)
+        });
+        blame(&pruned, &mut why, Why::Reviews);
         if !opts.product {
             root = with_product_grid(dom, &pruned, &records, &chars, &has_img, root, body);
         }
@@ -2146,6 +2167,81 @@ fn holds_price(s: &str) -> bool {
                     .and_then(|t| t.chars().rev().find(|x| !x.is_whitespace()))
                     .is_some_and(|x| x.is_ascii_digit()))
     })
+}
+
+/// Least number of sibling cards of other products for a group to be the shop's
+/// recommendations on a product page ([`prune_recommended_cards`]). Our choice: a carousel
+/// shows three to six at a time.
+pub const MIN_RECOMMENDED_CARDS: u32 = 3;
+
+/// Whether element `i` is a small card of another product: at most
+/// [`MAX_PRODUCT_CARD_NODES`] nodes, an image, a link with an address and a price, and not
+/// the page's `<h1>` (the product's own box).
+fn is_recommended_card(dom: &Dom, i: usize, facts: &PageFacts<'_>, s: &mut String) -> bool {
+    let end = dom.end(i);
+    end.saturating_sub(i) <= MAX_PRODUCT_CARD_NODES
+        && facts.has_img.get(i).copied().unwrap_or(false)
+        && !facts.has_h1.get(i).copied().unwrap_or(false)
+        && (i..end).any(|k| dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some())
+        && is_priced_card(dom, i, s)
+}
+
+/// In a product page's root, records (siblings of one tag and class) that are cards of other
+/// products ([`is_recommended_card`]), at least [`MIN_RECOMMENDED_CARDS`] under one parent,
+/// are the shop's recommendations ("Customers also viewed", "Similar items", "Complete the
+/// look"): pruned, unless a group holds more than [`MAX_PRUNED_SHARE`] of the root's text
+/// (then the root lists products, whatever the page's structured data says). Each node is
+/// read once as a candidate, and a card's text once (cards are bounded).
+fn prune_recommended_cards(
+    dom: &Dom,
+    pruned: &mut [bool],
+    records: &[bool],
+    facts: &PageFacts<'_>,
+    root: usize,
+) {
+    let root_chars = facts.raw.get(root).copied().unwrap_or(0) as f32;
+    let mut cards: Vec<(usize, usize)> = Vec::new();
+    let mut text = String::new();
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if records.get(i).copied().unwrap_or(false)
+            && let Some(p) = dom.parent(i)
+            && is_recommended_card(dom, i, facts, &mut text)
+        {
+            cards.push((p, i));
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    // Cards come in document order, so a parent's cards are consecutive unless a nested
+    // group interleaves; sort to group them.
+    cards.sort_unstable();
+    let mut k = 0;
+    while k < cards.len() {
+        let p = cards[k].0;
+        let mut e = k;
+        let mut group_chars = 0u64;
+        while e < cards.len() && cards[e].0 == p {
+            group_chars += u64::from(facts.raw.get(cards[e].1).copied().unwrap_or(0));
+            e += 1;
+        }
+        if (e - k) as u32 >= MIN_RECOMMENDED_CARDS
+            && group_chars as f32 <= MAX_PRUNED_SHARE * root_chars
+        {
+            for &(_, c) in &cards[k..e] {
+                if let Some(x) = pruned.get_mut(c) {
+                    *x = true;
+                }
+            }
+        }
+        k = e;
+    }
 }
 
 /// A class naming a product card (`product`, `product-item`, `products__card`).
@@ -4093,6 +4189,63 @@ fn headed_by_policy(dom: &Dom, i: usize) -> bool {
         return t.trim().len() <= MAX_POLICY_TITLE_CHARS
             && t.split(|c: char| !c.is_alphanumeric())
                 .any(|w| POLICY_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p)));
+    }
+    false
+}
+
+/// Words of the titles of customer reviews sections ([`headed_by_reviews`]), in a few
+/// languages: "Customer Reviews", "Ratings & Reviews", "Avis clients", "Bewertungen".
+const REVIEW_TITLE_WORDS: &[&str] = &[
+    "reviews",
+    "ratings",
+    "testimonials",
+    "bewertungen",
+    "kundenbewertungen",
+    "rezensionen",
+    "opiniones",
+    "reseñas",
+    "recensioni",
+];
+
+/// Wrappers looked through for the title opening a section ([`headed_by_reviews`]): a
+/// widget's header box around its heading. Our choice.
+const MAX_TITLE_WRAPPERS: usize = 3;
+
+/// Whether element `i` opens (through at most [`MAX_TITLE_WRAPPERS`] first wrappers, no text
+/// before) with a short title naming customer reviews ([`REVIEW_TITLE_WORDS`]): a heading,
+/// an accordion's toggle `<button>` or a `<summary>`. `i` is the reviews section it titles.
+fn headed_by_reviews(dom: &Dom, i: usize) -> bool {
+    let end = dom.end(i);
+    let mut k = i + 1;
+    let mut wrappers = 0;
+    while k < end {
+        let tag = dom.tag(k);
+        if tag == Tag::Text {
+            if !dom.text_of(k).trim().is_empty() {
+                return false;
+            }
+            k += 1;
+            continue;
+        }
+        let title =
+            (tag.is_heading() && tag != Tag::H1) || matches!(tag, Tag::Button | Tag::Summary);
+        if !title {
+            // A wrapper of the title (a header box): look inside it.
+            if wrappers >= MAX_TITLE_WRAPPERS || !tag.is_block() {
+                return false;
+            }
+            wrappers += 1;
+            k += 1;
+            continue;
+        }
+        if dom.end(k) > k + MAX_POLICY_TITLE_NODES {
+            return false;
+        }
+        let mut t = String::new();
+        dom.subtree_text(k, &mut t);
+        return t.trim().len() <= MAX_POLICY_TITLE_CHARS
+            && t.split(|c: char| !c.is_alphanumeric())
+                .any(|w| REVIEW_TITLE_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p)));
     }
     false
 }
