@@ -2796,9 +2796,21 @@ pub const MAX_ICON_ITEMS: usize = 8;
 /// Most nodes of an item of an icon strip (an icon's `<svg>` paths included). Our choice.
 const MAX_ICON_ITEM_NODES: usize = 48;
 
-/// On a product page, a strip of three to [`MAX_ICON_ITEMS`] items that are each an icon (an image or an
-/// `<svg>`) and a short label, without links ("Free shipping", "Secure checkout", "30-day
-/// returns"), is the shop's trust badges: pruned.
+/// Whether the first element inside `c` is an empty `<i>` or `<span>` (whitespace at most):
+/// an icon font's glyph (`<i class="fa fa-truck"></i>`), drawn by a style sheet.
+fn opens_with_glyph(dom: &Dom, c: usize) -> bool {
+    let end = dom.end(c);
+    let Some(k) = (c + 1..end).find(|&k| dom.tag(k) != Tag::Text) else {
+        return false;
+    };
+    matches!(dom.tag(k), Tag::I | Tag::Span)
+        && (k + 1..dom.end(k)).all(|t| dom.tag(t) == Tag::Text && dom.text_of(t).trim().is_empty())
+        && (c + 1..k).all(|t| dom.text_of(t).trim().is_empty())
+}
+
+/// On a product page, a strip of three to [`MAX_ICON_ITEMS`] items that are each an icon (an
+/// image, an `<svg>` or an icon font's glyph) and a short label, without links ("Free
+/// shipping", "Secure checkout", "30-day returns"), is the shop's trust badges: pruned.
 fn prune_icon_strips(dom: &Dom, pruned: &mut [bool], root: usize, facts: &PageFacts<'_>) {
     prune_in_root(dom, pruned, root, |i, pruned| {
         if dom.tag(i) == Tag::Text {
@@ -2818,7 +2830,8 @@ fn prune_icon_strips(dom: &Dom, pruned: &mut [bool], root: usize, facts: &PageFa
                 if raw > MAX_ICON_LABEL_CHARS
                     || dom.end(c) > c + MAX_ICON_ITEM_NODES
                     || !(facts.has_img.get(c).copied().unwrap_or(false)
-                        || (c..dom.end(c)).any(|k| dom.tag(k) == Tag::Svg))
+                        || (c..dom.end(c)).any(|k| dom.tag(k) == Tag::Svg)
+                        || opens_with_glyph(dom, c))
                     || (c..dom.end(c)).any(|k| dom.tag(k) == Tag::A)
                 {
                     return false;

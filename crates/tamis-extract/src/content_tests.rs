@@ -2460,7 +2460,11 @@ fn sections_titled_as_reviews_are_pruned() {
     // inside a header box, names the reviews.
     let review = "I love this shelf, it was easy to assemble and holds all my books well.";
     let reviews: String = (0..3)
-        .map(|n| format!("<div class=x1><span class=x2>Buyer {n}</span><span class=x3>{review}</span></div>"))
+        .map(|n| {
+            format!(
+                "<div class=x1><span class=x2>Buyer {n}</span><span class=x3>{review}</span></div>"
+            )
+        })
         .collect();
     let html = format!(
         "<body><main><h1>Kallax Shelf</h1>{}<div class=x4><div class=x5><h2>Customer Reviews</h2></div>{reviews}</div><div class=x6><h2>Materials and care</h2><p>Particleboard and acrylic paint; wipe clean using a damp cloth and a mild cleaner.</p></div></main></body>",
@@ -2468,10 +2472,12 @@ fn sections_titled_as_reviews_are_pruned() {
     );
     for t in [root_text(&html), product_root_text(&html)] {
         assert!(t.contains("real prose") && t.contains("damp cloth"), "{t}");
-        assert!(!t.contains("easy to assemble") && !t.contains("Customer Reviews"), "{t}");
+        assert!(
+            !t.contains("easy to assemble") && !t.contains("Customer Reviews"),
+            "{t}"
+        );
     }
-    // A section whose title only mentions a review among other words of its text stays, and
-    // so does a box holding the page's `<h1>`.
+    // A box holding the page's `<h1>` stays, whatever its title.
     let html = format!(
         "<body><main><div class=x4><h2>Reviews</h2><h1>Kallax Shelf</h1>{}</div></main></body>",
         article(4)
@@ -2505,4 +2511,35 @@ fn cards_of_other_products_are_pruned_on_product_pages() {
     ));
     assert!(t.contains("Matching storage box"), "{t}");
     assert!(root_text(&html).contains("Matching storage box"));
+}
+
+#[test]
+fn icon_font_glyphs_make_icon_strips() {
+    // Trust badges whose icons are an icon font's empty `<i>` (drawn by a style sheet), with
+    // class names that say nothing.
+    let badge = |t: &str| format!("<li><i class=x1></i> <span>{t}</span></li>");
+    let strip = format!(
+        "<ul class=x2>{}{}{}</ul>",
+        badge("<strong>FREE SHIPPING</strong> over $100"),
+        badge("Pick-up In Store"),
+        badge("Call for availability!"),
+    );
+    let html = format!(
+        "<body><main><h1>Nano Puff Jacket</h1><div class=x3>{}{strip}</div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(
+        !t.contains("Pick-up In Store") && !t.contains("FREE SHIPPING"),
+        "{t}"
+    );
+    // Items opening with a label (no glyph) are the product's own list.
+    let list = "<ul class=x2><li><span>Weight:</span> 13 oz</li><li><span>Shell:</span> recycled polyester</li><li><span>Fit:</span> regular</li></ul>";
+    let html = format!(
+        "<body><main><h1>Nano Puff Jacket</h1><div class=x3>{}{list}</div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("recycled polyester"), "{t}");
 }
