@@ -1159,9 +1159,11 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
         // A section titled as the customers' reviews ("Customer Reviews", "Ratings &
         // Reviews") is their widget, whatever its class names, as review class words
-        // are; the product's own box (its `<h1>`) is never one.
+        // are; the product's own box (its `<h1>`) is never one. Off a product page the
+        // title must name the customers: "Code reviews" in a manual is a chapter.
         prune_in_root(dom, &mut pruned, root, |i, _| {
-            !facts.has_h1.get(i).copied().unwrap_or(false) && headed_by_reviews(dom, i)
+            !facts.has_h1.get(i).copied().unwrap_or(false)
+                && headed_by_reviews(dom, i, opts.product)
         });
         blame(&pruned, &mut why, Why::Reviews);
         if !opts.product {
@@ -4206,8 +4208,11 @@ fn headed_by_policy(dom: &Dom, i: usize) -> bool {
     false
 }
 
+/// Words naming the customers in a reviews section's title ([`headed_by_reviews`]).
+const CUSTOMER_WORDS: &[&str] = &["customer", "customers", "kundenbewertungen"];
+
 /// Words of the titles of customer reviews sections ([`headed_by_reviews`]), in a few
-/// languages: "Customer Reviews", "Ratings & Reviews", "Avis clients", "Bewertungen".
+/// languages: "Customer Reviews", "Ratings & Reviews", "Bewertungen", "Opiniones".
 const REVIEW_TITLE_WORDS: &[&str] = &[
     "reviews",
     "ratings",
@@ -4227,7 +4232,9 @@ const MAX_TITLE_WRAPPERS: usize = 3;
 /// Whether element `i` opens (through at most [`MAX_TITLE_WRAPPERS`] first wrappers, no text
 /// before) with a short title naming customer reviews ([`REVIEW_TITLE_WORDS`]): a heading,
 /// an accordion's toggle `<button>` or a `<summary>`. `i` is the reviews section it titles.
-fn headed_by_reviews(dom: &Dom, i: usize) -> bool {
+/// Off a product page (`product` false) the title must also name the customers
+/// ([`CUSTOMER_WORDS`]).
+fn headed_by_reviews(dom: &Dom, i: usize, product: bool) -> bool {
     let end = dom.end(i);
     let mut k = i + 1;
     let mut wrappers = 0;
@@ -4256,9 +4263,13 @@ fn headed_by_reviews(dom: &Dom, i: usize) -> bool {
         }
         let mut t = String::new();
         dom.subtree_text(k, &mut t);
+        let has = |words: &[&str]| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .any(|w| words.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        };
         return t.trim().len() <= MAX_POLICY_TITLE_CHARS
-            && t.split(|c: char| !c.is_alphanumeric())
-                .any(|w| REVIEW_TITLE_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p)));
+            && has(REVIEW_TITLE_WORDS)
+            && (product || has(CUSTOMER_WORDS));
     }
     false
 }

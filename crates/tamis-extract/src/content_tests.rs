@@ -2477,6 +2477,11 @@ fn sections_titled_as_reviews_are_pruned() {
             "{t}"
         );
     }
+    // Off a product page, a title that does not name the customers is a chapter ("Code
+    // reviews" in a manual).
+    let chapter = html.replace("Customer Reviews", "Code Reviews");
+    assert!(root_text(&chapter).contains("easy to assemble"));
+    assert!(!product_root_text(&chapter).contains("easy to assemble"));
     // A box holding the page's `<h1>` stays, whatever its title.
     let html = format!(
         "<body><main><div class=x4><h2>Reviews</h2><h1>Kallax Shelf</h1>{}</div></main></body>",
