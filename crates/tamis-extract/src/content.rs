@@ -1160,9 +1160,13 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         // A section titled as the customers' reviews ("Customer Reviews", "Ratings &
         // Reviews") is their widget, whatever its class names, as review class words
         // are; the product's own box (its `<h1>`) is never one. Off a product page the
-        // title must name the customers: "Code reviews" in a manual is a chapter.
+        // title must name the customers ("Code reviews" in a manual is a chapter), and the
+        // section must hold at most half the root's text (a shop's page of testimonials is
+        // them).
+        let half = raw.get(root).copied().unwrap_or(0) / 2;
         prune_in_root(dom, &mut pruned, root, |i, _| {
             !facts.has_h1.get(i).copied().unwrap_or(false)
+                && (opts.product || raw.get(i).copied().unwrap_or(0) <= half)
                 && headed_by_reviews(dom, i, opts.product)
         });
         blame(&pruned, &mut why, Why::Reviews);

@@ -2482,6 +2482,12 @@ fn sections_titled_as_reviews_are_pruned() {
     let chapter = html.replace("Customer Reviews", "Code Reviews");
     assert!(root_text(&chapter).contains("easy to assemble"));
     assert!(!product_root_text(&chapter).contains("easy to assemble"));
+    // Off a product page, a section holding most of the root is the page's text (a shop's
+    // page of testimonials).
+    let page = format!(
+        "<body><main><p>{PROSE}</p><div class=x4><h2>Customer Reviews</h2>{reviews}{reviews}</div></main></body>"
+    );
+    assert!(root_text(&page).contains("easy to assemble"));
     // A box holding the page's `<h1>` stays, whatever its title.
     let html = format!(
         "<body><main><div class=x4><h2>Reviews</h2><h1>Kallax Shelf</h1>{}</div></main></body>",
