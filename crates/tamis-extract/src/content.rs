@@ -48,7 +48,10 @@
 //!    headline link ("read also" teasers) are pruned too, and so are standfirsts (deks) and
 //!    groups of teaser cards (an image link and a title link to one address, a short blurb).
 //!    On a product page, the product's microdata description joins the root (see
-//!    `join_description`).
+//!    `join_description`), and groups of cards of other products in the root (an image, a
+//!    link and a price each: recommendations) are pruned. On any page, a section whose title
+//!    names customer reviews ("Customer Reviews", "Ratings & Reviews") is pruned from the
+//!    root, whatever its class names.
 //!
 //! Pages where no prose region stands out are scored again as listings (records: repeated
 //! siblings of one tag and class count for their text), see [`LISTING_FACTOR`].
@@ -323,6 +326,10 @@ pub enum Why {
     PromoTile,
     /// A short button label.
     Button,
+    /// A section titled as customer reviews.
+    Reviews,
+    /// Product page: cards of other products (recommendations).
+    Recommended,
     /// Product page: a heading whose section was pruned.
     OrphanHeading,
     /// A thread's counters and ages.
@@ -378,6 +385,8 @@ impl Why {
             Why::SiteTitle => "site-title",
             Why::PromoTile => "promo-tile",
             Why::Button => "button",
+            Why::Reviews => "reviews",
+            Why::Recommended => "recommended",
             Why::OrphanHeading => "orphan-heading",
             Why::PostCounter => "post-counter",
             Why::AfterPosts => "after-posts",
@@ -1134,6 +1143,11 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             blame(&pruned, &mut why, Why::RepeatedLabel);
             prune_icon_strips(dom, &mut pruned, root, &facts);
             blame(&pruned, &mut why, Why::IconStrip);
+            // Groups of cards of other products (an image, a link and a price: "Customers
+            // also viewed", "Similar items") are the shop's recommendations, whatever their
+            // class names.
+            prune_recommended_cards(dom, &mut pruned, &records, &facts, root);
+            blame(&pruned, &mut why, Why::Recommended);
             // A section titled by the shop's policies ("Shipping, Returns & Warranty",
             // "Delivery and pickup") is the shop's chrome around the product, as the commerce
             // class words are. Pruned once the root is chosen: it does not move the root.
@@ -1143,6 +1157,19 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             });
             blame(&pruned, &mut why, Why::Policy);
         }
+        // A section titled as the customers' reviews ("Customer Reviews", "Ratings &
+        // Reviews") is their widget, whatever its class names, as review class words
+        // are; the product's own box (its `<h1>`) is never one. Off a product page the
+        // title must name the customers ("Code reviews" in a manual is a chapter), and the
+        // section must hold at most half the root's text (a shop's page of testimonials is
+        // them).
+        let half = raw.get(root).copied().unwrap_or(0) / 2;
+        prune_in_root(dom, &mut pruned, root, |i, _| {
+            !facts.has_h1.get(i).copied().unwrap_or(false)
+                && (opts.product || raw.get(i).copied().unwrap_or(0) <= half)
+                && headed_by_reviews(dom, i, opts.product)
+        });
+        blame(&pruned, &mut why, Why::Reviews);
         if !opts.product {
             root = with_product_grid(dom, &pruned, &records, &chars, &has_img, root, body);
         }
@@ -2148,6 +2175,81 @@ fn holds_price(s: &str) -> bool {
     })
 }
 
+/// Least number of sibling cards of other products for a group to be the shop's
+/// recommendations on a product page ([`prune_recommended_cards`]). Our choice: a carousel
+/// shows three to six at a time.
+pub const MIN_RECOMMENDED_CARDS: u32 = 3;
+
+/// Whether element `i` is a small card of another product: at most
+/// [`MAX_PRODUCT_CARD_NODES`] nodes, an image, a link with an address and a price, and not
+/// the page's `<h1>` (the product's own box).
+fn is_recommended_card(dom: &Dom, i: usize, facts: &PageFacts<'_>, s: &mut String) -> bool {
+    let end = dom.end(i);
+    end.saturating_sub(i) <= MAX_PRODUCT_CARD_NODES
+        && facts.has_img.get(i).copied().unwrap_or(false)
+        && !facts.has_h1.get(i).copied().unwrap_or(false)
+        && (i..end).any(|k| dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some())
+        && is_priced_card(dom, i, s)
+}
+
+/// In a product page's root, records (siblings of one tag and class) that are cards of other
+/// products ([`is_recommended_card`]), at least [`MIN_RECOMMENDED_CARDS`] under one parent,
+/// are the shop's recommendations ("Customers also viewed", "Similar items", "Complete the
+/// look"): pruned, unless a group holds more than [`MAX_PRUNED_SHARE`] of the root's text
+/// (then the root lists products, whatever the page's structured data says). Each node is
+/// read once as a candidate, and a card's text once (cards are bounded).
+fn prune_recommended_cards(
+    dom: &Dom,
+    pruned: &mut [bool],
+    records: &[bool],
+    facts: &PageFacts<'_>,
+    root: usize,
+) {
+    let root_chars = facts.raw.get(root).copied().unwrap_or(0) as f32;
+    let mut cards: Vec<(usize, usize)> = Vec::new();
+    let mut text = String::new();
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if records.get(i).copied().unwrap_or(false)
+            && let Some(p) = dom.parent(i)
+            && is_recommended_card(dom, i, facts, &mut text)
+        {
+            cards.push((p, i));
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    // Cards come in document order, so a parent's cards are consecutive unless a nested
+    // group interleaves; sort to group them.
+    cards.sort_unstable();
+    let mut k = 0;
+    while k < cards.len() {
+        let p = cards[k].0;
+        let mut e = k;
+        let mut group_chars = 0u64;
+        while e < cards.len() && cards[e].0 == p {
+            group_chars += u64::from(facts.raw.get(cards[e].1).copied().unwrap_or(0));
+            e += 1;
+        }
+        if (e - k) as u32 >= MIN_RECOMMENDED_CARDS
+            && group_chars as f32 <= MAX_PRUNED_SHARE * root_chars
+        {
+            for &(_, c) in &cards[k..e] {
+                if let Some(x) = pruned.get_mut(c) {
+                    *x = true;
+                }
+            }
+        }
+        k = e;
+    }
+}
+
 /// A class naming a product card (`product`, `product-item`, `products__card`).
 fn names_product(dom: &Dom, i: usize) -> bool {
     // Read with the memoised class hints ([`ClassHints::product`]).
@@ -2700,9 +2802,21 @@ pub const MAX_ICON_ITEMS: usize = 8;
 /// Most nodes of an item of an icon strip (an icon's `<svg>` paths included). Our choice.
 const MAX_ICON_ITEM_NODES: usize = 48;
 
-/// On a product page, a strip of three to [`MAX_ICON_ITEMS`] items that are each an icon (an image or an
-/// `<svg>`) and a short label, without links ("Free shipping", "Secure checkout", "30-day
-/// returns"), is the shop's trust badges: pruned.
+/// Whether the first element inside `c` is an empty `<i>` or `<span>` (whitespace at most):
+/// an icon font's glyph (`<i class="fa fa-truck"></i>`), drawn by a style sheet.
+fn opens_with_glyph(dom: &Dom, c: usize) -> bool {
+    let end = dom.end(c);
+    let Some(k) = (c + 1..end).find(|&k| dom.tag(k) != Tag::Text) else {
+        return false;
+    };
+    matches!(dom.tag(k), Tag::I | Tag::Span)
+        && (k + 1..dom.end(k)).all(|t| dom.tag(t) == Tag::Text && dom.text_of(t).trim().is_empty())
+        && (c + 1..k).all(|t| dom.text_of(t).trim().is_empty())
+}
+
+/// On a product page, a strip of three to [`MAX_ICON_ITEMS`] items that are each an icon (an
+/// image, an `<svg>` or an icon font's glyph) and a short label, without links ("Free
+/// shipping", "Secure checkout", "30-day returns"), is the shop's trust badges: pruned.
 fn prune_icon_strips(dom: &Dom, pruned: &mut [bool], root: usize, facts: &PageFacts<'_>) {
     prune_in_root(dom, pruned, root, |i, pruned| {
         if dom.tag(i) == Tag::Text {
@@ -2722,7 +2836,8 @@ fn prune_icon_strips(dom: &Dom, pruned: &mut [bool], root: usize, facts: &PageFa
                 if raw > MAX_ICON_LABEL_CHARS
                     || dom.end(c) > c + MAX_ICON_ITEM_NODES
                     || !(facts.has_img.get(c).copied().unwrap_or(false)
-                        || (c..dom.end(c)).any(|k| dom.tag(k) == Tag::Svg))
+                        || (c..dom.end(c)).any(|k| dom.tag(k) == Tag::Svg)
+                        || opens_with_glyph(dom, c))
                     || (c..dom.end(c)).any(|k| dom.tag(k) == Tag::A)
                 {
                     return false;
@@ -4093,6 +4208,72 @@ fn headed_by_policy(dom: &Dom, i: usize) -> bool {
         return t.trim().len() <= MAX_POLICY_TITLE_CHARS
             && t.split(|c: char| !c.is_alphanumeric())
                 .any(|w| POLICY_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p)));
+    }
+    false
+}
+
+/// Words naming the customers in a reviews section's title ([`headed_by_reviews`]).
+const CUSTOMER_WORDS: &[&str] = &["customer", "customers", "kundenbewertungen"];
+
+/// Words of the titles of customer reviews sections ([`headed_by_reviews`]), in a few
+/// languages: "Customer Reviews", "Ratings & Reviews", "Bewertungen", "Opiniones".
+const REVIEW_TITLE_WORDS: &[&str] = &[
+    "reviews",
+    "ratings",
+    "testimonials",
+    "bewertungen",
+    "kundenbewertungen",
+    "rezensionen",
+    "opiniones",
+    "reseñas",
+    "recensioni",
+];
+
+/// Wrappers looked through for the title opening a section ([`headed_by_reviews`]): a
+/// widget's header box around its heading. Our choice.
+const MAX_TITLE_WRAPPERS: usize = 3;
+
+/// Whether element `i` opens (through at most [`MAX_TITLE_WRAPPERS`] first wrappers, no text
+/// before) with a short title naming customer reviews ([`REVIEW_TITLE_WORDS`]): a heading,
+/// an accordion's toggle `<button>` or a `<summary>`. `i` is the reviews section it titles.
+/// Off a product page (`product` false) the title must also name the customers
+/// ([`CUSTOMER_WORDS`]).
+fn headed_by_reviews(dom: &Dom, i: usize, product: bool) -> bool {
+    let end = dom.end(i);
+    let mut k = i + 1;
+    let mut wrappers = 0;
+    while k < end {
+        let tag = dom.tag(k);
+        if tag == Tag::Text {
+            if !dom.text_of(k).trim().is_empty() {
+                return false;
+            }
+            k += 1;
+            continue;
+        }
+        let title =
+            (tag.is_heading() && tag != Tag::H1) || matches!(tag, Tag::Button | Tag::Summary);
+        if !title {
+            // A wrapper of the title (a header box): look inside it.
+            if wrappers >= MAX_TITLE_WRAPPERS || !tag.is_block() {
+                return false;
+            }
+            wrappers += 1;
+            k += 1;
+            continue;
+        }
+        if dom.end(k) > k + MAX_POLICY_TITLE_NODES {
+            return false;
+        }
+        let mut t = String::new();
+        dom.subtree_text(k, &mut t);
+        let has = |words: &[&str]| {
+            t.split(|c: char| !c.is_alphanumeric())
+                .any(|w| words.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        };
+        return t.trim().len() <= MAX_POLICY_TITLE_CHARS
+            && has(REVIEW_TITLE_WORDS)
+            && (product || has(CUSTOMER_WORDS));
     }
     false
 }

@@ -2453,3 +2453,104 @@ fn a_root_in_a_tab_panel_grows_to_the_widgets_panels() {
     let a = analyse(&dom, PruneOptions::default());
     assert_eq!(a.tab_set, None);
 }
+
+#[test]
+fn sections_titled_as_reviews_are_pruned() {
+    // A review widget whose class names say nothing (hashed, utility classes): its title,
+    // inside a header box, names the reviews.
+    let review = "I love this shelf, it was easy to assemble and holds all my books well.";
+    let reviews: String = (0..3)
+        .map(|n| {
+            format!(
+                "<div class=x1><span class=x2>Buyer {n}</span><span class=x3>{review}</span></div>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<body><main><h1>Kallax Shelf</h1>{}<div class=x4><div class=x5><h2>Customer Reviews</h2></div>{reviews}</div><div class=x6><h2>Materials and care</h2><p>Particleboard and acrylic paint; wipe clean using a damp cloth and a mild cleaner.</p></div></main></body>",
+        article(4)
+    );
+    for t in [root_text(&html), product_root_text(&html)] {
+        assert!(t.contains("real prose") && t.contains("damp cloth"), "{t}");
+        assert!(
+            !t.contains("easy to assemble") && !t.contains("Customer Reviews"),
+            "{t}"
+        );
+    }
+    // Off a product page, a title that does not name the customers is a chapter ("Code
+    // reviews" in a manual).
+    let chapter = html.replace("Customer Reviews", "Code Reviews");
+    assert!(root_text(&chapter).contains("easy to assemble"));
+    assert!(!product_root_text(&chapter).contains("easy to assemble"));
+    // Off a product page, a section holding most of the root is the page's text (a shop's
+    // page of testimonials).
+    let page = format!(
+        "<body><main><p>{PROSE}</p><div class=x4><h2>Customer Reviews</h2>{reviews}{reviews}</div></main></body>"
+    );
+    assert!(root_text(&page).contains("easy to assemble"));
+    // A box holding the page's `<h1>` stays, whatever its title.
+    let html = format!(
+        "<body><main><div class=x4><h2>Reviews</h2><h1>Kallax Shelf</h1>{}</div></main></body>",
+        article(4)
+    );
+    assert!(product_root_text(&html).contains("real prose"));
+}
+
+#[test]
+fn cards_of_other_products_are_pruned_on_product_pages() {
+    // A carousel of other products under a product's description: each card an image, a
+    // link and a price, whatever its class names.
+    let card = |n: u32| {
+        format!(
+            "<li class=c1><a href=/p/{n}><img src={n}.jpg><span>Matching storage box with a lid and two handles, number {n}</span></a><span>${n}9.99</span></li>"
+        )
+    };
+    let cards: String = (1..=4).map(card).collect();
+    let html = format!(
+        "<body><main><h1>Kallax Shelf</h1>{}<h2>You may also like</h2><ul class=c2>{cards}</ul></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Matching storage box"), "{t}");
+    // Two cards are no group; and elsewhere the cards stay (a category's description and
+    // its products).
+    let two: String = (1..=2).map(card).collect();
+    let t = product_root_text(&format!(
+        "<body><main><h1>Kallax Shelf</h1>{}<ul class=c2>{two}</ul></main></body>",
+        article(4)
+    ));
+    assert!(t.contains("Matching storage box"), "{t}");
+    assert!(root_text(&html).contains("Matching storage box"));
+}
+
+#[test]
+fn icon_font_glyphs_make_icon_strips() {
+    // Trust badges whose icons are an icon font's empty `<i>` (drawn by a style sheet), with
+    // class names that say nothing.
+    let badge = |t: &str| format!("<li><i class=x1></i> <span>{t}</span></li>");
+    let strip = format!(
+        "<ul class=x2>{}{}{}</ul>",
+        badge("<strong>FREE SHIPPING</strong> over $100"),
+        badge("Pick-up In Store"),
+        badge("Call for availability!"),
+    );
+    let html = format!(
+        "<body><main><h1>Nano Puff Jacket</h1><div class=x3>{}{strip}</div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(
+        !t.contains("Pick-up In Store") && !t.contains("FREE SHIPPING"),
+        "{t}"
+    );
+    // Items opening with a label (no glyph) are the product's own list.
+    let list = "<ul class=x2><li><span>Weight:</span> 13 oz</li><li><span>Shell:</span> recycled polyester</li><li><span>Fit:</span> regular</li></ul>";
+    let html = format!(
+        "<body><main><h1>Nano Puff Jacket</h1><div class=x3>{}{list}</div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("recycled polyester"), "{t}");
+}
