@@ -37,7 +37,10 @@
 //!    element sums the values of its subtree. The content root is the element with the
 //!    highest sum (the maximum-sum subtree: going up from the article adds its boilerplate
 //!    neighbours' penalties, so the sum stops growing at the article's container). Ties go to
-//!    the outermost element so headings and captions next to the prose are kept. Then, as in
+//!    the outermost element so headings and captions next to the prose are kept. A body that
+//!    wins holds the page's wrapper and what the site lays beside it (pop-ups, drawers,
+//!    footers): the root is chosen again inside a child of the body that holds most of its
+//!    value (see [`MIN_INSIDE_BODY_SHARE`]). Then, as in
 //!    Readability, siblings of the root worth [`SIBLING_SHARE`] of its value join it; before
 //!    that, a root holding one `<main>` or `<article>` (or `articleBody`) worth most of its
 //!    value narrows to it. Last, in an article's root, image captions and credits that are not
@@ -156,6 +159,10 @@ pub const MIN_ARTICLE_VALUE: f32 = 300.0;
 pub const SIBLING_SHARE: f32 = 0.3;
 /// ...and at least this value.
 pub const SIBLING_MIN_VALUE: f32 = 10.0;
+/// A body chosen as the root gives way to its child worth at least this share of the body's
+/// value (see `inside_body`). Our choice, tuned on the development pages with hashed classes:
+/// 0.8 and 0.7 narrowed fewer pages, 0.5 took one section of a service page.
+pub const MIN_INSIDE_BODY_SHARE: f32 = 0.6;
 /// How far inside a tab panel a root may lie and still grow to the widget's panels (see
 /// `join_tab_panels`).
 pub const MAX_TAB_PANEL_DEPTH: usize = 3;
@@ -1090,6 +1097,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             root = r;
         }
     }
+    if !listing && root == body {
+        root = inside_body(dom, &pruned, &value, &has_h1, body);
+    }
     if !listing {
         // An `<article>` may hold its `articleBody` and more: narrow until nothing changes.
         loop {
@@ -1174,7 +1184,14 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             root = with_product_grid(dom, &pruned, &records, &chars, &has_img, root, body);
         }
     }
-    let contents = restore_contents_lists(dom, &mut pruned, &mut why, &raw, &chars, root, body);
+    let mut contents = restore_contents_lists(dom, &mut pruned, &mut why, &raw, &chars, root, body);
+    if !contents
+        && let Some(p) = dom.parent(root).filter(|&p| p > body)
+        && contents_beside(dom, &pruned, &chars, &link_chars, &links, &mut value, root)
+    {
+        root = p;
+        contents = true;
+    }
     if !opts.product {
         prune_promo_tiles(dom, &mut pruned, &raw, &records, root);
         blame(&pruned, &mut why, Why::PromoTile);
@@ -1324,6 +1341,126 @@ fn restore_contents_lists(
         }
     }
     true
+}
+
+/// Whether element `i` is a list of links: a `<ul>`, `<ol>` or `<dl>` inside (within
+/// [`MAX_CONTENTS_NODES`] nodes), at least [`MIN_CONTENTS_LINKS`] links and mostly link text.
+fn is_link_list(
+    dom: &Dom,
+    pruned: &[bool],
+    chars: &[u32],
+    link_chars: &[u32],
+    links: &[u32],
+    i: usize,
+) -> bool {
+    let c = chars.get(i).copied().unwrap_or(0);
+    c > 0
+        && links.get(i).copied().unwrap_or(0) >= MIN_CONTENTS_LINKS
+        && link_chars.get(i).copied().unwrap_or(0) as f32 > MAX_LINK_DENSITY * c as f32
+        && (i + 1..dom.end(i).min(i + 1 + MAX_CONTENTS_NODES)).any(|j| {
+            matches!(dom.tag(j), Tag::Ul | Tag::Ol | Tag::Dl)
+                && !pruned.get(j).copied().unwrap_or(true)
+        })
+}
+
+/// The same page as [`restore_contents_lists`] when no class word named its contents: the
+/// chapter's contents list is a sibling of the short root (the chapter's one paragraph), not
+/// pruned but worth less than nothing as links. When the root kept less than
+/// [`MIN_ARTICLE_VALUE`] characters and its parent holds, beside it, lists of links with at
+/// least as much text, and other text (the chapter's title) shorter than the root's, the
+/// parent (inside the body: the caller checks) is the root: the chapter with its contents.
+/// The lists are then valued as restored ones are (nothing: they were no part of the
+/// choice), so that the text keeps them.
+fn contents_beside(
+    dom: &Dom,
+    pruned: &[bool],
+    chars: &[u32],
+    link_chars: &[u32],
+    links: &[u32],
+    value: &mut [f32],
+    root: usize,
+) -> bool {
+    let kept = chars.get(root).copied().unwrap_or(0);
+    if kept == 0 || kept as f32 >= MIN_ARTICLE_VALUE {
+        return false;
+    }
+    let Some(p) = dom.parent(root) else {
+        return false;
+    };
+    let (mut lists, mut other) = (0u32, 0u32);
+    let mut c = p + 1;
+    while c < dom.end(p) {
+        if c != root && dom.tag(c) != Tag::Text && !pruned.get(c).copied().unwrap_or(true) {
+            let n = chars.get(c).copied().unwrap_or(0);
+            if is_link_list(dom, pruned, chars, link_chars, links, c) {
+                lists += n;
+            } else {
+                other += n;
+            }
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    if lists < kept || other >= kept {
+        return false;
+    }
+    let mut c = p + 1;
+    while c < dom.end(p) {
+        let e = dom.end(c).max(c + 1);
+        if c != root
+            && dom.tag(c) != Tag::Text
+            && !pruned.get(c).copied().unwrap_or(true)
+            && is_link_list(dom, pruned, chars, link_chars, links, c)
+        {
+            for v in value.get_mut(c..e).unwrap_or_default() {
+                *v = 0.0;
+            }
+        }
+        c = e;
+    }
+    true
+}
+
+/// A body that won as the root (nothing inside it is worth as much) holds the site's page
+/// wrapper and, beside it, what the site lays over or around the page: pop-ups, drawers,
+/// sign-up and consent panels, footers. When those add a little value (their sentences) to
+/// a child of the body that holds most of it, at least [`MIN_INSIDE_BODY_SHARE`] of the
+/// body's value, the root is chosen again inside that child (its best element, ties to the
+/// outermost). Otherwise the body stays, and so it does when the page's `<h1>` or `<main>`
+/// lies outside that child: then the body's children are the page's own sections.
+fn inside_body(dom: &Dom, pruned: &[bool], value: &[f32], has_h1: &[bool], body: usize) -> usize {
+    let whole = value.get(body).copied().unwrap_or(0.0);
+    let (mut child, mut child_value) = (body, f32::MIN);
+    let end = dom.end(body);
+    let mut c = body + 1;
+    while c < end {
+        let v = value.get(c).copied().unwrap_or(0.0);
+        if dom.tag(c) != Tag::Text && !pruned.get(c).copied().unwrap_or(true) && v > child_value {
+            (child, child_value) = (c, v);
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    if whole <= 0.0
+        || child_value >= whole
+        || child_value < MIN_INSIDE_BODY_SHARE * whole
+        || (has_h1.get(body).copied().unwrap_or(false)
+            && !has_h1.get(child).copied().unwrap_or(false))
+    {
+        return body;
+    }
+    let (mut best, mut best_value) = (child, child_value);
+    let mut i = child + 1;
+    while i < dom.end(child) {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        let v = value.get(i).copied().unwrap_or(0.0);
+        if dom.tag(i) != Tag::Text && v > best_value {
+            (best, best_value) = (i, v);
+        }
+        i += 1;
+    }
+    best
 }
 
 /// When the root holds exactly one `<main>` or `<article>` element (or ARIA role, or

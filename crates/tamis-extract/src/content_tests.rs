@@ -967,16 +967,17 @@ fn hidden_blocks_after_a_button_are_accordion_answers() {
 
 #[test]
 fn a_product_page_narrows_to_its_main_element_sooner() {
-    // A cart drawer and a gift panel outside <main> hold a third of the prose.
+    // A cart drawer and a gift panel outside <main> hold more than a third of the prose.
     let html = format!(
         "<body><main><h1>Diffuser</h1>{}</main><div class=drawer><p>Your basket: gift wrapping is offered, with a message, for every order of the shop.</p></div><div class=gifts>{}</div></body>",
         article(4),
-        article(1)
+        article(2)
     );
     let t = product_root_text(&html);
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("Your basket"), "{t}");
-    // Other pages keep the body: the region outside <main> is worth too much.
+    // Other pages keep the body: the region outside <main> is worth too much (see also
+    // `a_body_root_gives_way_to_the_page_wrapper_beside_overlays`).
     let t = root_text(&html);
     assert!(t.contains("Your basket"), "{t}");
 }
@@ -2553,4 +2554,79 @@ fn icon_font_glyphs_make_icon_strips() {
     );
     let t = product_root_text(&html);
     assert!(t.contains("recycled polyester"), "{t}");
+}
+
+#[test]
+fn a_body_root_gives_way_to_the_page_wrapper_beside_overlays() {
+    // Classes that name nothing (hashed or utility classes): the sign-up pop-ups beside the
+    // page wrapper hold sentences, so the body outweighs the wrapper; the wrapper holds most
+    // of the value, and the root is chosen inside it.
+    let popup = |n: usize| {
+        format!(
+            "<div class=x9><div class=x8><p>Sign up for our newsletter number {n} today, and get \
+             the best stories of the week in your inbox, every Friday.</p></div></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><div class=x1><nav><a href=/>Home</a> <a href=/a>About</a></nav>\
+         <div class=x2><h1>Title</h1><div class=x3>{}</div></div></div>{}{}</body></html>",
+        article(4),
+        popup(1),
+        popup(2)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("newsletter number"), "{t}");
+    // Sections of the body none of which holds most of its value: the body stays.
+    let html = format!(
+        "<html><body><div class=x1>{}</div><div class=x2><p>Another section, about the \
+         second subject of this page, written in full sentences as well.</p>{}</div>\
+         </body></html>",
+        article(2),
+        article(1)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("second subject"), "{t}");
+    assert_eq!(t.matches("real prose").count(), 3, "{t}");
+    // The page's title outside the wrapper: the body's children are the page's sections.
+    let html = format!(
+        "<html><body><h1>Title</h1><div class=x1>{}</div>{}</body></html>",
+        article(4),
+        popup(1)
+    );
+    assert!(root_text(&html).contains("newsletter number"));
+}
+
+#[test]
+fn a_chapter_page_keeps_its_contents_list_without_class_words() {
+    // As `a_short_chapter_page_keeps_its_table_of_contents`, with classes that name nothing:
+    // the contents list is not pruned but sits beside the chapter's one paragraph.
+    let toc: String = (1..=8)
+        .map(|k| {
+            format!("<li><a href=\"s{k}.html\">{k}. Section number {k} of the chapter</a></li>")
+        })
+        .collect();
+    let intro = "Indexes are a common way to enhance the performance of a database, and this \
+                 chapter explains them. An index lets the server find rows much faster than it \
+                 could without one, but indexes also add overhead.";
+    let page = |more: &str| {
+        format!(
+            "<html><body><nav><a href=\"/\">Home</a> <a href=\"/docs\">Docs</a></nav>\
+             <div class=x1><div class=x2><h2>Chapter 11. Indexes</h2></div>\
+             <div class=x3><p>Contents</p><ul>{toc}</ul></div><p>{intro}</p>{more}</div>\
+             <footer>Copyright</footer></body></html>"
+        )
+    };
+    let text = |html: &str| {
+        crate::Extractor::default()
+            .extract(html.as_bytes(), None)
+            .text
+    };
+    let t = text(&page(""));
+    assert!(t.contains("Section number 5 of the chapter"), "{t}");
+    assert!(t.contains("Indexes are a common way"), "{t}");
+    // An article beside a contents list keeps its prose only.
+    let t = text(&page(&article(6)));
+    assert!(t.contains("Indexes are a common way"), "{t}");
+    assert!(!t.contains("Section number 5 of the chapter"), "{t}");
 }
