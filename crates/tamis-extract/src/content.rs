@@ -1191,7 +1191,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         blame(&pruned, &mut why, Why::RepeatedAction);
     }
     if thread {
-        prune_poster_labels(dom, &mut pruned, root);
+        prune_poster_labels(dom, &mut pruned, root, last);
         blame(&pruned, &mut why, Why::PosterLabel);
     }
     if listing {
@@ -3780,10 +3780,12 @@ fn text_line(dom: &Dom, k: usize) -> bool {
 /// Posts' words differ from one to the next; the poster card's field names, ranks and counts
 /// do not. A line is an element alone on its line showing one text, or a count and its words
 /// (`<a><b>4.7k</b> posts</a>`); or a text between line breaks when it is a field and its
-/// value (a post's own lines are text between line breaks too). Spared: links and buttons
+/// value (a post's own lines are text between line breaks too). The label must occur in
+/// that many posts of the thread's group of posts, when it has one (a post's own "Pros:"
+/// and "Cons:" repeat within it). Spared: links and buttons
 /// but for counts (a poster's name links to their profile; actions are
 /// [`prune_repeated_actions`]'), text inside tables, code and headings.
-fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize) {
+fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, last: Option<usize>) {
     let end = dom.end(root);
     let mut seen: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     let mut i = root + 1;
@@ -3832,8 +3834,27 @@ fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize) {
         }
         i += 1;
     }
+    // The posts (the last post's group), in document order: a label counts once per post.
+    let posts: Vec<usize> = last.map_or_else(Vec::new, |l| group_of(dom, l));
     for ps in seen.values() {
-        if ps.len() < MIN_ACTION_REPEATS {
+        let repeats = if posts.is_empty() {
+            ps.len()
+        } else {
+            let mut distinct = 0usize;
+            let mut prev = None;
+            for &p in ps {
+                let k = posts.partition_point(|&m| m <= p);
+                let post = k
+                    .checked_sub(1)
+                    .filter(|&k| posts.get(k).is_some_and(|&m| p < dom.end(m)));
+                if post.is_some() && post != prev {
+                    distinct += 1;
+                    prev = post;
+                }
+            }
+            distinct
+        };
+        if repeats < MIN_ACTION_REPEATS {
             continue;
         }
         for &p in ps {
@@ -3842,6 +3863,23 @@ fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize) {
             }
         }
     }
+}
+
+/// Post `l` and its siblings of its tag and class, in document order.
+fn group_of(dom: &Dom, l: usize) -> Vec<usize> {
+    let Some(p) = dom.parent(l) else {
+        return vec![l];
+    };
+    let (tag, sig) = (dom.tag(l), signature(dom, l, dom.tag(l)));
+    let mut out = Vec::new();
+    let mut c = p + 1;
+    while c < dom.end(p) {
+        if dom.tag(c) == tag && signature(dom, c, tag) == sig {
+            out.push(c);
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    out
 }
 
 /// The one text element `i` shows (trimmed), if it shows exactly one.
