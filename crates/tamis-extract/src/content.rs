@@ -805,7 +805,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 if let Some(x) = named.get_mut(post as usize) {
                     *x = true;
                 }
-                i += 1;
+                // All but the name's path is pruned: the walk does not go down it again (a
+                // wrapper of the name named by a boilerplate word would take the name along).
+                i = dom.end(i).max(i + 1);
                 continue;
             }
             if let Some(p) = pruned.get_mut(i) {
@@ -3091,13 +3093,14 @@ fn names_user_name(dom: &Dom, i: usize) -> bool {
 }
 
 /// Microdata `itemprop="name"` of an `itemprop="author"` (or `creator`) at most five
-/// levels up.
+/// levels up, or the author's `itemprop="url"` link (its text is the name where the name
+/// itself is a `<meta>`).
 fn author_name_prop(dom: &Dom, i: usize) -> bool {
     let has = |k: usize, w: &str| {
         dom.attr(k, Attr::Itemprop)
             .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == w))
     };
-    if !has(i, "name") {
+    if !(has(i, "name") || (dom.tag(i) == Tag::A && has(i, "url"))) {
         return false;
     }
     let mut k = i;

@@ -2525,3 +2525,29 @@ fn a_threads_poster_card_lines_are_pruned() {
     let t = root_text(&hashed_thread(post, 2));
     assert!(t.contains("Senior Member") && t.contains("Posts:"), "{t}");
 }
+
+#[test]
+fn a_poster_card_keeps_its_authors_url_link_as_the_name() {
+    // The author's microdata names the poster in a `<meta>`; the name shown is the author's
+    // `itemprop=url` link, inside wrappers named as the poster card: the card goes, the name
+    // stays, once per post.
+    let post = |name: &str| {
+        format!(
+            "<div class=message itemprop=comment itemscope itemtype=https://schema.org/Comment><div class=user-info itemprop=author itemscope><meta itemprop=name content={name}><div class=user-info__name-wrap><a class=user-info__name href=/members/{name} itemprop=url>{name}</a></div><div class=user-details>120 posts, joined 2012</div></div><div class=body>{}</div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div class=thread><h1>A topic</h1>{}{}{}</div></body>",
+        post("alice"),
+        post("bob"),
+        post("carol")
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("alice") && t.contains("bob") && t.contains("carol"),
+        "{t}"
+    );
+    assert!(!t.contains("120 posts"), "{t}");
+    assert!(t.contains("real prose"), "{t}");
+}
