@@ -3759,6 +3759,35 @@ fn counted_label(t: &str) -> Option<&str> {
     .then_some(words)
 }
 
+/// Separators of the fields of one line of a poster's card.
+const FIELD_SEPARATORS: &[char] = &['·', '•', '|'];
+
+/// The shape of a line of a poster's card joining fields with a separator, one of them a
+/// count ("1,674 posts · Joined 2020" gives "# posts · Joined #"): its counts masked, when
+/// it holds no date (a post's date line is the post's, "#3 · Jan 4, 2024").
+fn counted_fields(t: &str) -> Option<String> {
+    if !t.contains(FIELD_SEPARATORS)
+        || crate::render::date_with_month_or_year(t)
+        || !t
+            .split(FIELD_SEPARATORS)
+            .any(|f| counted_label(f.trim()).is_some())
+    {
+        return None;
+    }
+    let mut key = String::new();
+    for w in t.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(if counter_shaped(w) && !w.contains(FIELD_SEPARATORS) {
+            "#"
+        } else {
+            w
+        });
+    }
+    (key.chars().count() <= MAX_FIELD_LINE_CHARS).then_some(key)
+}
+
 /// Most nodes of a line of a poster's card read by [`prune_poster_labels`] (a count and its
 /// label in a link with an icon).
 const MAX_POSTER_LINE_NODES: usize = 16;
@@ -3781,13 +3810,14 @@ fn text_line(dom: &Dom, k: usize) -> bool {
 /// label ([`poster_label`]) occurs at least [`MIN_ACTION_REPEATS`] times in the root
 /// ("Joined", "Offline", "Senior Member", "4.7k posts", "Posts: 116", "Location: Basel").
 /// Posts' words differ from one to the next; the poster card's field names, ranks and counts
-/// do not. A line is an element alone on its line showing one text, or a count and its words
-/// (`<a><b>4.7k</b> posts</a>`); or a text between line breaks when it is a field and its
-/// value (a post's own lines are text between line breaks too). The label must occur in
-/// that many posts of the thread's group of posts, when it has one (a post's own "Pros:"
-/// and "Cons:" repeat within it). Spared: links and buttons
-/// but for counts (a poster's name links to their profile; actions are
-/// [`prune_repeated_actions`]'), text inside tables, code and headings.
+/// do not. A line is an element alone on its line showing one text, a count and its words
+/// (`<a><b>4.7k</b> posts</a>`) or fields joined by a separator, one of them a count
+/// ([`counted_fields`], outside links); or a text between line breaks when it is a field
+/// and its value (a post's own lines are text between line breaks too). The label must
+/// occur in that many posts of the thread's group of posts, when it has one (a post's own
+/// "Pros:" and "Cons:" repeat within it). Spared: links and buttons but for counts (a
+/// poster's name links to their profile; actions are [`prune_repeated_actions`]'), text
+/// inside tables, code and headings.
 fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, last: Option<usize>) {
     let end = dom.end(root);
     let mut seen: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
@@ -3823,14 +3853,15 @@ fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, last: Option
             };
             let t = t.trim();
             let label = match counted_label(t) {
-                Some(w) => Some(w),
-                None if !linked && single.is_some() => poster_label(t),
+                Some(w) => Some(w.to_owned()),
+                None if !linked && single.is_some() => poster_label(t).map(str::to_owned),
+                None if !linked => counted_fields(t),
                 None => None,
             };
             if let Some(label) = label
                 && line_alone(dom, pruned, i, root)
             {
-                seen.entry(label.to_owned()).or_default().push(i);
+                seen.entry(label).or_default().push(i);
                 i = dom.end(i).max(i + 1);
                 continue;
             }

@@ -2493,9 +2493,10 @@ fn dated_posts_are_a_thread_whatever_their_class_names() {
 
 #[test]
 fn a_threads_poster_card_lines_are_pruned() {
-    // Each post's card repeats its field names, its rank and its counts; the poster's name
-    // (a link), the date, the post's words, a lead-in inside a sentence and a label repeated
-    // within one post ("Pros:") stay.
+    // Each post's card repeats its field names, its rank and its counts (alone or joined with
+    // another field); the poster's name (a link), the dates (a line joining a number and a
+    // date too), the post's words, a lead-in inside a sentence and a label repeated within
+    // one post ("Pros:") stay.
     let post = |k: usize| {
         let own = if k == 0 {
             format!("<p><b>Pros:</b></p><p>{PROSE}</p>").repeat(3)
@@ -2503,7 +2504,7 @@ fn a_threads_poster_card_lines_are_pruned() {
             String::new()
         };
         format!(
-            "<div class=h5e09><div class=h42af><a href=/u/{k}>user{k}</a><p class=h751>Senior Member</p><div class=h329a>Posts: 1{k}6<br>Joined: Feb 201{k}<br></div><ul class=h20c><li><a href=/u/{k}/posts><b>{k}.7k</b> <span>posts</span></a></li></ul><dl><dt>Location</dt><dd>Town {k}</dd></dl></div><span>2019-02-2{k}, 09:14 PM</span><div class=h8dfb><p><strong>Note:</strong> {PROSE}</p>{own}{}</div><ul class=h0bb><li><a href=/quote/{k}>Quote</a></li></ul></div>",
+            "<div class=h5e09><div class=h42af><a href=/u/{k}>user{k}</a><p class=h751>Senior Member</p><div class=h329a>Posts: 1{k}6<br>Joined: Feb 201{k}<br></div><ul class=h20c><li><a href=/u/{k}/posts><b>{k}.7k</b> <span>posts</span></a></li></ul><dl><dt>Location</dt><dd>Town {k}</dd></dl><div class=h3b9><span>{k},674 posts</span> <span>·</span> <span>Member since 201{k}</span></div></div><div class=h6c1>#{k} · Feb 2{k}, 2019</div><span>2019-02-2{k}, 09:14 PM</span><div class=h8dfb><p><strong>Note:</strong> {PROSE}</p>{own}{}</div><ul class=h0bb><li><a href=/quote/{k}>Quote</a></li></ul></div>",
             article(2)
         )
     };
@@ -2514,11 +2515,13 @@ fn a_threads_poster_card_lines_are_pruned() {
         "Joined:",
         "posts",
         "Location",
+        "Member since",
         "Quote",
     ] {
         assert!(!t.contains(gone), "{gone}: {t}");
     }
     assert!(t.contains("user3") && t.contains("09:14 PM"), "{t}");
+    assert!(t.contains("#3 · Feb 23, 2019"), "{t}");
     assert!(t.contains("Note:") && t.contains("real prose"), "{t}");
     assert_eq!(t.matches("Pros:").count(), 3, "{t}");
     // Two posts are no template's habit: their cards stay.
