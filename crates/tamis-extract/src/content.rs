@@ -345,6 +345,8 @@ pub enum Why {
     RepeatedAction,
     /// Regions after a thread's last post.
     AfterPosts,
+    /// A thread's poster-card lines repeated on every post (field names, ranks, counts).
+    PosterLabel,
     /// Listing records' date lines.
     RecordDate,
 }
@@ -397,6 +399,7 @@ impl Why {
             Why::OrphanHeading => "orphan-heading",
             Why::PostCounter => "post-counter",
             Why::AfterPosts => "after-posts",
+            Why::PosterLabel => "poster-label",
             Why::RecordDate => "record-date",
             Why::RepeatedAction => "repeated-action",
         }
@@ -818,7 +821,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 if let Some(x) = named.get_mut(post as usize) {
                     *x = true;
                 }
-                i += 1;
+                // All but the name's path is pruned: the walk does not go down it again (a
+                // wrapper of the name named by a boilerplate word would take the name along).
+                i = dom.end(i).max(i + 1);
                 continue;
             }
             if let Some(p) = pruned.get_mut(i) {
@@ -1210,7 +1215,10 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     } else {
         last_post(dom, &pruned, &records, &chars, root)
     };
-    let named = last.is_some_and(|l| names_post(dom, l));
+    // The posts are a thread's when their class names them so, or, named or not (hashed or
+    // utility class names), when most of them carry a date line: a thread's template dates
+    // each post.
+    let named = last.is_some_and(|l| names_post(dom, l) || dated_group(dom, &raw, l));
     if !listing && (opts.include_comments || threaded || named) {
         prune_counters(dom, &mut pruned, &raw, root);
         blame(&pruned, &mut why, Why::PostCounter);
@@ -1221,9 +1229,16 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         prune_after_posts(dom, &mut pruned, &raw, &records, l, root);
         blame(&pruned, &mut why, Why::AfterPosts);
     }
+    // A thread by its markup (comment regions, microdata, posts named or dated), not merely
+    // by two `<article>` elements (a page's story and a related one, a services grid).
+    let thread = !listing && (opts.include_comments || forum_mode || typed >= 2 || named);
     if listing || opts.include_comments || forum_mode || threaded || named {
-        prune_repeated_actions(dom, &mut pruned, &raw, root);
+        prune_repeated_actions(dom, &mut pruned, &raw, root, thread);
         blame(&pruned, &mut why, Why::RepeatedAction);
+    }
+    if thread {
+        prune_poster_labels(dom, &mut pruned, root, last);
+        blame(&pruned, &mut why, Why::PosterLabel);
     }
     if listing {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
@@ -1803,7 +1818,7 @@ fn dated_posts(
             if count < MIN_RECORDS || dated >= need || count - undated < need {
                 break;
             }
-            if has_date_line(dom, raw, m) {
+            if has_date_line(dom, raw, m, MAX_POST_DATE_NODES) {
                 dated += 1;
             } else {
                 undated += 1;
@@ -1885,11 +1900,11 @@ fn opening_post(dom: &Dom, heads: &[usize], value: &[f32], r: usize) -> bool {
     })
 }
 
-/// Whether record `r` holds, within its first [`MAX_POST_DATE_NODES`] nodes, a `<time>` or a
+/// Whether record `r` holds, within its first `nodes` nodes, a `<time>` or a
 /// short text that reads as a date or an age: in its markup, pruned parts included (a
 /// comment's date sits in its `<footer>`).
-fn has_date_line(dom: &Dom, raw: &[u32], r: usize) -> bool {
-    let end = dom.end(r).min(r + MAX_POST_DATE_NODES);
+fn has_date_line(dom: &Dom, raw: &[u32], r: usize, nodes: usize) -> bool {
+    let end = dom.end(r).min(r + nodes);
     let mut j = r + 1;
     while j < end {
         match dom.tag(j) {
@@ -3330,13 +3345,14 @@ fn names_user_name(dom: &Dom, i: usize) -> bool {
 }
 
 /// Microdata `itemprop="name"` of an `itemprop="author"` (or `creator`) at most five
-/// levels up.
+/// levels up, or the author's `itemprop="url"` link (its text is the name where the name
+/// itself is a `<meta>`).
 fn author_name_prop(dom: &Dom, i: usize) -> bool {
     let has = |k: usize, w: &str| {
         dom.attr(k, Attr::Itemprop)
             .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == w))
     };
-    if !has(i, "name") {
+    if !(has(i, "name") || (dom.tag(i) == Tag::A && has(i, "url"))) {
         return false;
     }
     let mut k = i;
@@ -3760,6 +3776,33 @@ fn last_post(
         .then_some(last)
 }
 
+/// Most nodes of a post looked at by [`dated_group`] for its date line: a forum's poster
+/// card (avatar, name, rank, counts, fields) may come first. Our choice.
+const MAX_THREAD_DATE_NODES: usize = 256;
+/// Most siblings of a post looked at by [`dated_group`]: bounds the walk on huge threads.
+const MAX_DATED_SIBLINGS: usize = 256;
+
+/// Whether post `l` and its siblings of its signature (its group of records) mostly carry a
+/// date line near their top ([`has_date_line`]): two thirds of those looked at, and at least
+/// [`MIN_RECORDS`] of them.
+fn dated_group(dom: &Dom, raw: &[u32], l: usize) -> bool {
+    let Some(p) = dom.parent(l) else { return false };
+    let (tag, sig) = (dom.tag(l), signature(dom, l, dom.tag(l)));
+    let (mut members, mut dated, mut seen) = (0usize, 0usize, 0usize);
+    let mut c = p + 1;
+    while c < dom.end(p) && seen < MAX_DATED_SIBLINGS {
+        if dom.tag(c) != Tag::Text {
+            seen += 1;
+            if dom.tag(c) == tag && signature(dom, c, tag) == sig {
+                members += 1;
+                dated += usize::from(has_date_line(dom, raw, c, MAX_THREAD_DATE_NODES));
+            }
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    members >= MIN_RECORDS && 3 * dated >= 2 * members
+}
+
 /// Whether a post's class or id names it a post, message, comment or reply (`post`,
 /// `postItem`, `message`, `comment-node`): forum templates name their posts so.
 fn names_post(dom: &Dom, i: usize) -> bool {
@@ -3877,16 +3920,18 @@ const MAX_CONTROL_DEPTH: usize = 3;
 /// "Quote", "Back to Project", "I like..."). A post's or record's own words differ from one
 /// to the next; a label the template writes on each is its chrome. Spared: a poster's name
 /// (it repeats too, [`names_user_name`]), labels with digits (dates, counts, which other
-/// rules read), a field's label ("Comments:"), links inside lists, tables and headings, and
-/// a card's link around its thumbnail.
-fn prune_repeated_actions(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+/// rules read), a field's label ("Comments:"), links inside tables and headings, links inside
+/// lists but in a `thread` (whose posts' action bars are often lists), and a card's link
+/// around its thumbnail.
+fn prune_repeated_actions(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize, thread: bool) {
     let end = dom.end(root);
     let mut seen: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     let mut i = root + 1;
     while i < end {
         let tag = dom.tag(i);
         if pruned.get(i).copied().unwrap_or(true)
-            || matches!(tag, Tag::Table | Tag::Pre | Tag::Code | Tag::Li | Tag::Dl)
+            || matches!(tag, Tag::Table | Tag::Pre | Tag::Code | Tag::Dl)
+            || (!thread && tag == Tag::Li)
             || tag.is_heading()
         {
             i = dom.end(i).max(i + 1);
@@ -3917,6 +3962,210 @@ fn prune_repeated_actions(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usi
             }
         }
     }
+}
+
+/// Longest name of a field of a poster's card ("Joined:", "Location:") read by
+/// [`poster_label`]. Our choice.
+const MAX_FIELD_LABEL_CHARS: usize = 24;
+/// Longest line read as a field of a poster's card with its value ("Posts: 4,958"). Our
+/// choice.
+const MAX_FIELD_LINE_CHARS: usize = 60;
+
+/// The label of a line of a poster's card, for [`prune_poster_labels`]: the line itself
+/// when it is a word or a few (letters, no digits, at most [`MAX_ACTION_CHARS`]: "Joined",
+/// "Offline", "Senior Member"), a count's words ([`counted_label`]) or a field's name
+/// ([`field_label`]).
+fn poster_label(t: &str) -> Option<&str> {
+    if t.chars().count() <= MAX_ACTION_CHARS
+        && t.chars().any(char::is_alphabetic)
+        && !t.contains(|c: char| c.is_ascii_digit())
+    {
+        return Some(t);
+    }
+    counted_label(t).or_else(|| field_label(t))
+}
+
+/// The name of a field with its colon when line `t` is a field and its value ("Posts: 116",
+/// "Location: Basel"): a name of letters, no digits, at most [`MAX_FIELD_LABEL_CHARS`], and
+/// the line at most [`MAX_FIELD_LINE_CHARS`].
+fn field_label(t: &str) -> Option<&str> {
+    let (name, value) = t.split_once(':')?;
+    (t.chars().count() <= MAX_FIELD_LINE_CHARS
+        && !value.trim().is_empty()
+        && name.chars().count() <= MAX_FIELD_LABEL_CHARS
+        && name.chars().any(char::is_alphabetic)
+        && !name.contains(|c: char| c.is_ascii_digit()))
+    .then(|| t.get(..=name.len()).unwrap_or(t))
+}
+
+/// The words of a count and what it counts ("4.7k posts", "312 Reputation": a count, then
+/// one or two words of letters), for [`poster_label`].
+fn counted_label(t: &str) -> Option<&str> {
+    let (count, words) = t.split_once(char::is_whitespace)?;
+    let words = words.trim();
+    (counter_shaped(count)
+        && (1..=2).contains(&words.split_whitespace().count())
+        && words
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace()))
+    .then_some(words)
+}
+
+/// Separators of the fields of one line of a poster's card.
+const FIELD_SEPARATORS: &[char] = &['·', '•', '|'];
+
+/// The shape of a line of a poster's card joining fields with a separator, one of them a
+/// count ("1,674 posts · Joined 2020" gives "# posts · Joined #"): its counts masked, when
+/// it holds no date (a post's date line is the post's, "#3 · Jan 4, 2024").
+fn counted_fields(t: &str) -> Option<String> {
+    if !t.contains(FIELD_SEPARATORS)
+        || crate::render::date_with_month_or_year(t)
+        || !t
+            .split(FIELD_SEPARATORS)
+            .any(|f| counted_label(f.trim()).is_some())
+    {
+        return None;
+    }
+    let mut key = String::new();
+    for w in t.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(if counter_shaped(w) && !w.contains(FIELD_SEPARATORS) {
+            "#"
+        } else {
+            w
+        });
+    }
+    (key.chars().count() <= MAX_FIELD_LINE_CHARS).then_some(key)
+}
+
+/// Most nodes of a line of a poster's card read by [`prune_poster_labels`] (a count and its
+/// label in a link with an icon).
+const MAX_POSTER_LINE_NODES: usize = 16;
+
+/// Whether text node `k` is a line of its own: no element or text beside it but line
+/// breaks and blocks, or the edge of its parent when that is a block.
+fn text_line(dom: &Dom, k: usize) -> bool {
+    let in_block = dom.parent(k).is_some_and(|p| dom.tag(p).is_block());
+    let edge = |s: Option<usize>| match s {
+        None => in_block,
+        Some(s) => {
+            let t = dom.tag(s);
+            t == Tag::Br || t.is_block()
+        }
+    };
+    edge(dom.previous_sibling(k)) && edge(dom.next_sibling(k))
+}
+
+/// Prunes, in a thread, the lines its template writes beside every post: a line whose
+/// label ([`poster_label`]) occurs at least [`MIN_ACTION_REPEATS`] times in the root
+/// ("Joined", "Offline", "Senior Member", "4.7k posts", "Posts: 116", "Location: Basel").
+/// Posts' words differ from one to the next; the poster card's field names, ranks and counts
+/// do not. A line is an element alone on its line showing one text, a count and its words
+/// (`<a><b>4.7k</b> posts</a>`) or fields joined by a separator, one of them a count
+/// ([`counted_fields`], outside links); or a text between line breaks when it is a field
+/// and its value (a post's own lines are text between line breaks too). The label must
+/// occur in that many posts of the thread's group of posts, when it has one (a post's own
+/// "Pros:" and "Cons:" repeat within it). Spared: links and buttons but for counts (a
+/// poster's name links to their profile; actions are [`prune_repeated_actions`]'), text
+/// inside tables, code and headings.
+fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, last: Option<usize>) {
+    let end = dom.end(root);
+    let mut seen: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+    let mut i = root + 1;
+    while i < end {
+        let tag = dom.tag(i);
+        if pruned.get(i).copied().unwrap_or(true)
+            || matches!(tag, Tag::Table | Tag::Pre | Tag::Code)
+            || tag.is_heading()
+        {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if tag == Tag::Text {
+            if let Some(label) = field_label(dom.text_of(i).trim())
+                && dom.parent(i).is_some_and(|p| p != root)
+                && text_line(dom, i)
+            {
+                seen.entry(label.to_owned()).or_default().push(i);
+            }
+            i += 1;
+            continue;
+        }
+        // A link or button shows a name or an action, and several texts are a sentence's
+        // words: a label there is only a count's ("<a><b>4.7k</b> posts</a>").
+        if dom.end(i) <= i + MAX_POSTER_LINE_NODES && !names_user_name(dom, i) {
+            let linked = matches!(tag, Tag::A | Tag::Button)
+                || (i + 1..dom.end(i)).any(|k| matches!(dom.tag(k), Tag::A | Tag::Button));
+            let single = single_text(dom, pruned, i);
+            let t = match single {
+                Some(t) => std::borrow::Cow::Borrowed(t),
+                None => std::borrow::Cow::Owned(shown_text(dom, pruned, i)),
+            };
+            let t = t.trim();
+            let label = match counted_label(t) {
+                Some(w) => Some(w.to_owned()),
+                None if !linked && single.is_some() => poster_label(t).map(str::to_owned),
+                None if !linked => counted_fields(t),
+                None => None,
+            };
+            if let Some(label) = label
+                && line_alone(dom, pruned, i, root)
+            {
+                seen.entry(label).or_default().push(i);
+                i = dom.end(i).max(i + 1);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // The posts (the last post's group), in document order: a label counts once per post.
+    let posts: Vec<usize> = last.map_or_else(Vec::new, |l| group_of(dom, l));
+    for ps in seen.values() {
+        let repeats = if posts.is_empty() {
+            ps.len()
+        } else {
+            let mut distinct = 0usize;
+            let mut prev = None;
+            for &p in ps {
+                let k = posts.partition_point(|&m| m <= p);
+                let post = k
+                    .checked_sub(1)
+                    .filter(|&k| posts.get(k).is_some_and(|&m| p < dom.end(m)));
+                if post.is_some() && post != prev {
+                    distinct += 1;
+                    prev = post;
+                }
+            }
+            distinct
+        };
+        if repeats < MIN_ACTION_REPEATS {
+            continue;
+        }
+        for &p in ps {
+            if let Some(x) = pruned.get_mut(p) {
+                *x = true;
+            }
+        }
+    }
+}
+
+/// Post `l` and its siblings of its tag and class, in document order.
+fn group_of(dom: &Dom, l: usize) -> Vec<usize> {
+    let Some(p) = dom.parent(l) else {
+        return vec![l];
+    };
+    let (tag, sig) = (dom.tag(l), signature(dom, l, dom.tag(l)));
+    let mut out = Vec::new();
+    let mut c = p + 1;
+    while c < dom.end(p) {
+        if dom.tag(c) == tag && signature(dom, c, tag) == sig {
+            out.push(c);
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    out
 }
 
 /// The one text element `i` shows (trimmed), if it shows exactly one.

@@ -2064,9 +2064,14 @@ fn posts_named_by_their_class_make_a_thread() {
     let t = root_text(&html);
     assert!(t.contains("alice") && t.contains("real prose"), "{t}");
     assert!(!t.contains("39") && !t.contains("years ago"), "{t}");
-    // The same records named as cards are no thread.
-    let t = root_text(&html.replace("postItem", "card"));
-    assert!(t.contains("years ago"), "{t}");
+    // The same records named as cards and undated are no thread: their counts stay. (Dated,
+    // they are a thread's posts whatever their names, `dated_posts_are_a_thread_...`.)
+    let t = root_text(
+        &html
+            .replace("postItem", "card")
+            .replace("posted 6 years ago", "in stock"),
+    );
+    assert!(t.contains("39"), "{t}");
 }
 
 #[test]
@@ -2629,4 +2634,100 @@ fn a_chapter_page_keeps_its_contents_list_without_class_words() {
     let t = text(&page(&article(6)));
     assert!(t.contains("Indexes are a common way"), "{t}");
     assert!(!t.contains("Section number 5 of the chapter"), "{t}");
+}
+
+/// A thread whose posts have meaningless (hashed) class names: each `post(k)` is a poster
+/// card, a date line and `body`, then an action bar as a list.
+fn hashed_thread(post: impl Fn(usize) -> String, posts: usize) -> String {
+    let posts: String = (0..posts).map(post).collect();
+    format!("<body><div class=h1a2b><h1>A topic</h1><div class=h9f0e>{posts}</div></div></body>")
+}
+
+#[test]
+fn dated_posts_are_a_thread_whatever_their_class_names() {
+    // No class word names them posts, but each carries a date line near its top: a thread,
+    // whose repeated "Reply" links are its template's.
+    let post = |dated: bool| {
+        move |k: usize| {
+            let date = if dated {
+                format!("<span>2019-02-2{k}, 09:14 PM</span>")
+            } else {
+                String::new()
+            };
+            format!(
+                "<div class=h5e09><div class=h42af><a href=/u/{k}>user{k}</a></div>{date}<div class=h8dfb>{}</div><div class=h6780><a href=/reply/{k}>Reply</a></div></div>",
+                article(2)
+            )
+        }
+    };
+    let t = root_text(&hashed_thread(post(true), 4));
+    assert!(!t.contains("Reply"), "{t}");
+    assert!(t.contains("user2") && t.contains("09:14 PM"), "{t}");
+    // Undated, the same records are no thread: the links stay.
+    let t = root_text(&hashed_thread(post(false), 4));
+    assert!(t.contains("Reply"), "{t}");
+}
+
+#[test]
+fn a_threads_poster_card_lines_are_pruned() {
+    // Each post's card repeats its field names, its rank and its counts (alone or joined with
+    // another field); the poster's name (a link), the dates (a line joining a number and a
+    // date too), the post's words, a lead-in inside a sentence and a label repeated within
+    // one post ("Pros:") stay.
+    let post = |k: usize| {
+        let own = if k == 0 {
+            format!("<p><b>Pros:</b></p><p>{PROSE}</p>").repeat(3)
+        } else {
+            String::new()
+        };
+        format!(
+            "<div class=h5e09><div class=h42af><a href=/u/{k}>user{k}</a><p class=h751>Senior Member</p><div class=h329a>Posts: 1{k}6<br>Joined: Feb 201{k}<br></div><ul class=h20c><li><a href=/u/{k}/posts><b>{k}.7k</b> <span>posts</span></a></li></ul><dl><dt>Location</dt><dd>Town {k}</dd></dl><div class=h3b9><span>{k},674 posts</span> <span>·</span> <span>Member since 201{k}</span></div></div><div class=h6c1>#{k} · Feb 2{k}, 2019</div><span>2019-02-2{k}, 09:14 PM</span><div class=h8dfb><p><strong>Note:</strong> {PROSE}</p>{own}{}</div><ul class=h0bb><li><a href=/quote/{k}>Quote</a></li></ul></div>",
+            article(2)
+        )
+    };
+    let t = root_text(&hashed_thread(post, 4));
+    for gone in [
+        "Senior Member",
+        "Posts:",
+        "Joined:",
+        "posts",
+        "Location",
+        "Member since",
+        "Quote",
+    ] {
+        assert!(!t.contains(gone), "{gone}: {t}");
+    }
+    assert!(t.contains("user3") && t.contains("09:14 PM"), "{t}");
+    assert!(t.contains("#3 · Feb 23, 2019"), "{t}");
+    assert!(t.contains("Note:") && t.contains("real prose"), "{t}");
+    assert_eq!(t.matches("Pros:").count(), 3, "{t}");
+    // Two posts are no template's habit: their cards stay.
+    let t = root_text(&hashed_thread(post, 2));
+    assert!(t.contains("Senior Member") && t.contains("Posts:"), "{t}");
+}
+
+#[test]
+fn a_poster_card_keeps_its_authors_url_link_as_the_name() {
+    // The author's microdata names the poster in a `<meta>`; the name shown is the author's
+    // `itemprop=url` link, inside wrappers named as the poster card: the card goes, the name
+    // stays, once per post.
+    let post = |name: &str| {
+        format!(
+            "<div class=message itemprop=comment itemscope itemtype=https://schema.org/Comment><div class=user-info itemprop=author itemscope><meta itemprop=name content={name}><div class=user-info__name-wrap><a class=user-info__name href=/members/{name} itemprop=url>{name}</a></div><div class=user-details>120 posts, joined 2012</div></div><div class=body>{}</div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div class=thread><h1>A topic</h1>{}{}{}</div></body>",
+        post("alice"),
+        post("bob"),
+        post("carol")
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("alice") && t.contains("bob") && t.contains("carol"),
+        "{t}"
+    );
+    assert!(!t.contains("120 posts"), "{t}");
+    assert!(t.contains("real prose"), "{t}");
 }
