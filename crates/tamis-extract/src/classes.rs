@@ -739,7 +739,13 @@ mod tests {
 
     #[test]
     fn date_line_words_also_as_the_last_camel_case_word() {
-        for v in ["post-date", "datetime", "storyDate", "entry-published", "dateline"] {
+        for v in [
+            "post-date",
+            "datetime",
+            "storyDate",
+            "entry-published",
+            "dateline",
+        ] {
             assert!(hints(v).dated, "{v}");
         }
         for v in ["update", "dates-list", "candidate", "mandate"] {

@@ -208,7 +208,9 @@ fn without_leading_time(s: &str) -> &str {
     let hours = b.iter().take_while(|c| c.is_ascii_digit()).count();
     if !(1..=2).contains(&hours)
         || b.get(hours) != Some(&b':')
-        || !b.get(hours + 1..hours + 3).is_some_and(|m| m.iter().all(u8::is_ascii_digit))
+        || !b
+            .get(hours + 1..hours + 3)
+            .is_some_and(|m| m.iter().all(u8::is_ascii_digit))
     {
         return s;
     }
