@@ -4569,33 +4569,56 @@ const POLICY_WORDS: &[&str] = &[
     "shipping", "delivery", "returns", "payment", "payments", "warranty",
 ];
 
-/// Whether the first element inside `i` is a short title that names a shop's policies
-/// ([`POLICY_WORDS`]): a heading, an accordion's toggle `<button>` or a `<details>`'s
-/// `<summary>`; `i` is the section (or accordion item) that it titles.
-fn headed_by_policy(dom: &Dom, i: usize) -> bool {
+/// The text of the short title that opens section `i`, if it opens with one: its first
+/// element, or the first inside at most `wrappers` block wrappers (a widget's header box),
+/// with no text before it, that is a heading below `<h1>`, an accordion's toggle `<button>`
+/// or a `<details>`'s `<summary>`, of at most [`MAX_POLICY_TITLE_NODES`] nodes and
+/// [`MAX_POLICY_TITLE_CHARS`] characters.
+fn opening_title(dom: &Dom, i: usize, wrappers: usize) -> Option<String> {
     let end = dom.end(i);
     let mut k = i + 1;
+    let mut passed = 0;
     while k < end {
         let tag = dom.tag(k);
         if tag == Tag::Text {
             if !dom.text_of(k).trim().is_empty() {
-                return false;
+                return None;
             }
             k += 1;
             continue;
         }
         let title =
             (tag.is_heading() && tag != Tag::H1) || matches!(tag, Tag::Button | Tag::Summary);
-        if !title || dom.end(k) > k + MAX_POLICY_TITLE_NODES {
-            return false;
+        if !title {
+            if passed >= wrappers || !tag.is_block() {
+                return None;
+            }
+            passed += 1;
+            k += 1;
+            continue;
+        }
+        if dom.end(k) > k + MAX_POLICY_TITLE_NODES {
+            return None;
         }
         let mut t = String::new();
         dom.subtree_text(k, &mut t);
-        return t.trim().len() <= MAX_POLICY_TITLE_CHARS
-            && t.split(|c: char| !c.is_alphanumeric())
-                .any(|w| POLICY_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p)));
+        return (t.trim().len() <= MAX_POLICY_TITLE_CHARS).then_some(t);
     }
-    false
+    None
+}
+
+/// Whether one of the words of `t` (split at non-alphanumerics) is one of `words`, ignoring
+/// case.
+fn has_word(t: &str, words: &[&str]) -> bool {
+    t.split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.iter().any(|p| w.eq_ignore_ascii_case(p)))
+}
+
+/// Whether the first element inside `i` is a short title that names a shop's policies
+/// ([`POLICY_WORDS`], see [`opening_title`]); `i` is the section (or accordion item) that it
+/// titles.
+fn headed_by_policy(dom: &Dom, i: usize) -> bool {
+    opening_title(dom, i, 0).is_some_and(|t| has_word(&t, POLICY_WORDS))
 }
 
 /// Words naming the customers in a reviews section's title ([`headed_by_reviews`]).
@@ -4620,48 +4643,13 @@ const REVIEW_TITLE_WORDS: &[&str] = &[
 const MAX_TITLE_WRAPPERS: usize = 3;
 
 /// Whether element `i` opens (through at most [`MAX_TITLE_WRAPPERS`] first wrappers, no text
-/// before) with a short title naming customer reviews ([`REVIEW_TITLE_WORDS`]): a heading,
-/// an accordion's toggle `<button>` or a `<summary>`. `i` is the reviews section it titles.
-/// Off a product page (`product` false) the title must also name the customers
-/// ([`CUSTOMER_WORDS`]).
+/// before; see [`opening_title`]) with a short title naming customer reviews
+/// ([`REVIEW_TITLE_WORDS`]). `i` is the reviews section it titles. Off a product page
+/// (`product` false) the title must also name the customers ([`CUSTOMER_WORDS`]).
 fn headed_by_reviews(dom: &Dom, i: usize, product: bool) -> bool {
-    let end = dom.end(i);
-    let mut k = i + 1;
-    let mut wrappers = 0;
-    while k < end {
-        let tag = dom.tag(k);
-        if tag == Tag::Text {
-            if !dom.text_of(k).trim().is_empty() {
-                return false;
-            }
-            k += 1;
-            continue;
-        }
-        let title =
-            (tag.is_heading() && tag != Tag::H1) || matches!(tag, Tag::Button | Tag::Summary);
-        if !title {
-            // A wrapper of the title (a header box): look inside it.
-            if wrappers >= MAX_TITLE_WRAPPERS || !tag.is_block() {
-                return false;
-            }
-            wrappers += 1;
-            k += 1;
-            continue;
-        }
-        if dom.end(k) > k + MAX_POLICY_TITLE_NODES {
-            return false;
-        }
-        let mut t = String::new();
-        dom.subtree_text(k, &mut t);
-        let has = |words: &[&str]| {
-            t.split(|c: char| !c.is_alphanumeric())
-                .any(|w| words.iter().any(|p| w.eq_ignore_ascii_case(p)))
-        };
-        return t.trim().len() <= MAX_POLICY_TITLE_CHARS
-            && has(REVIEW_TITLE_WORDS)
-            && (product || has(CUSTOMER_WORDS));
-    }
-    false
+    opening_title(dom, i, MAX_TITLE_WRAPPERS).is_some_and(|t| {
+        has_word(&t, REVIEW_TITLE_WORDS) && (product || has_word(&t, CUSTOMER_WORDS))
+    })
 }
 
 /// Whether screen-reader text `i` follows a `<del>` or `<ins>` (whitespace between): it
