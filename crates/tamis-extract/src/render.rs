@@ -1062,6 +1062,33 @@ const AGO_AFTER: &[&str] = &["ago назад fa geleden temu önce"];
 /// `hace 3 días`, `há 3 dias`; French `il y a 3 jours` ends in `a`, too common to match).
 const AGO_BEFORE: &[&str] = &["vor hace há"];
 
+/// The words of [`MONTHS`], for [`is_month`].
+static MONTH_WORDS: std::sync::LazyLock<
+    std::collections::HashSet<&'static str, ahash::RandomState>,
+> = std::sync::LazyLock::new(|| {
+    MONTHS
+        .iter()
+        .flat_map(|l| l.split_ascii_whitespace())
+        .collect()
+});
+
+/// Whether the word `w` is a month's name or abbreviation ([`MONTHS`]), in any letter case.
+/// Dates are looked for in many short texts (a thread's posts' date lines): one set lookup,
+/// lowercased on the stack for ASCII words (longer words are no month).
+fn is_month(w: &str) -> bool {
+    let mut buf = [0u8; 12];
+    if w.is_ascii() {
+        let Some(b) = buf.get_mut(..w.len()) else {
+            return false;
+        };
+        for (d, c) in b.iter_mut().zip(w.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(b).is_ok_and(|l| MONTH_WORDS.contains(l));
+    }
+    MONTH_WORDS.contains(w.to_lowercase().as_str())
+}
+
 /// Whether the word `w` is one of the space-separated lowercase words of `lists`, in any
 /// letter case, without allocating.
 fn word_in(w: &str, lists: &[&str]) -> bool {
@@ -1131,7 +1158,7 @@ fn worded_date(s: &str) -> bool {
                     && word(2).is_some_and(|p| number(p))
         };
         // The numbers around a word are checked before the word lists, which cost more.
-        if (beside(true) || beside(false)) && word_in(w, MONTHS) {
+        if (beside(true) || beside(false)) && is_month(w) {
             return true;
         }
         if n >= 2 && words.get(n - 2).is_some_and(|p| count(p)) && word_in(w, AGO_AFTER) {
