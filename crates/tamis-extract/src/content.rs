@@ -3799,9 +3799,10 @@ fn text_hash(dom: &Dom, pruned: &[bool], from: usize, to: usize) -> (u64, usize,
 }
 
 /// Prunes the lines a group of records' template writes alike in each record. A line (a
-/// block holding no other block, of at most [`MAX_TEMPLATE_LINE_CHARS`] characters) has a
-/// slot in its nearest record: the tags and places (among the parent's elements) from the
-/// record down to it, class names aside. A slot in at least [`MIN_RECORDS`] records and half
+/// block holding no other block, of at most [`MAX_TEMPLATE_LINE_CHARS`] characters) has two
+/// slots in each record holding it: the tags and places (among the parent's elements) from
+/// the record down to it, and the tags and class names (a record's optional parts shift the
+/// places). A slot in at least [`MIN_RECORDS`] records and half
 /// of its group, reading the same in each, is the template's when its line is a control (a
 /// link or button: "Quick shop", "Read full story", a financing offer linked from every
 /// price) or part of a widget that reads the same in every record too (its parent shows more
@@ -3929,14 +3930,16 @@ fn prune_template_lines(
             .filter(|&p| p > root && !is_record(p) && dom.end(p) <= p + 2 * MAX_TEMPLATE_LINE_NODES)
             .map(|p| text_hash(dom, pruned, p + 1, dom.end(p)))
             .filter(|t| t.1 > chars && t.1 <= 2 * MAX_TEMPLATE_LINE_CHARS);
-        // The slot in each record holding the line: tags and places from the line up to the
-        // record.
-        let mut h: u64 = 0;
+        // The slots in each record holding the line: the tags and places from the line up to
+        // the record, and the tags and classes (a record's optional parts shift the places).
+        let (mut by_place, mut by_class) = (0u64, 1u64);
         let mut k = i;
         for _ in 0..=MAX_SLOT_DEPTH {
             let at = place.get(k - root).copied().unwrap_or(0);
-            h = h.rotate_left(7) ^ (dom.tag(k) as u64) ^ (u64::from(at) << 16);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            by_place = by_place.rotate_left(7) ^ (dom.tag(k) as u64) ^ (u64::from(at) << 16);
+            by_place = by_place.wrapping_mul(0x0100_0000_01b3);
+            by_class = by_class.rotate_left(7) ^ signature(dom, k, dom.tag(k));
+            by_class = by_class.wrapping_mul(0x0100_0000_01b3);
             match dom.parent(k) {
                 Some(p) if p > root => k = p,
                 _ => break,
@@ -3944,24 +3947,26 @@ fn prune_template_lines(
             if !is_record(k) {
                 continue;
             }
-            let s = slots.entry((group_of(k), h)).or_insert(Slot {
-                text,
-                same: true,
-                count: 0,
-                last: usize::MAX,
-                control: true,
-                parent: parent.map_or(0, |t| t.0),
-                widget: true,
-                nodes: Vec::new(),
-            });
-            s.same &= s.text == text;
-            s.control &= control;
-            s.widget &= parent.is_some_and(|t| t.0 == s.parent);
-            if s.last != k {
-                s.count += 1;
-                s.last = k;
+            for h in [by_place, by_class] {
+                let s = slots.entry((group_of(k), h)).or_insert(Slot {
+                    text,
+                    same: true,
+                    count: 0,
+                    last: usize::MAX,
+                    control: true,
+                    parent: parent.map_or(0, |t| t.0),
+                    widget: true,
+                    nodes: Vec::new(),
+                });
+                s.same &= s.text == text;
+                s.control &= control;
+                s.widget &= parent.is_some_and(|t| t.0 == s.parent);
+                if s.last != k {
+                    s.count += 1;
+                    s.last = k;
+                }
+                s.nodes.push(i);
             }
-            s.nodes.push(i);
         }
         i = e.max(i + 1);
     }
