@@ -3775,11 +3775,17 @@ const MAX_TEMPLATE_LINE_NODES: usize = 32;
 /// Deepest slot (levels below its record) read by [`prune_template_lines`]. Our choice.
 const MAX_SLOT_DEPTH: usize = 16;
 
-/// Words of the shown text of nodes `from..to`, hashed, their characters, and whether they
-/// hold a letter.
-fn text_hash(dom: &Dom, pruned: &[bool], from: usize, to: usize) -> (u64, usize, bool) {
+/// Words of the shown text of nodes `from..to`, hashed, their characters and their letters
+/// (counted when `count_letters`, else 1 when there is one).
+fn text_hash(
+    dom: &Dom,
+    pruned: &[bool],
+    from: usize,
+    to: usize,
+    count_letters: bool,
+) -> (u64, usize, usize) {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let (mut chars, mut letters) = (0usize, false);
+    let (mut chars, mut letters) = (0usize, 0usize);
     for k in shown_nodes(dom, pruned, from, to) {
         if dom.tag(k) != Tag::Text {
             continue;
@@ -3789,7 +3795,11 @@ fn text_hash(dom: &Dom, pruned: &[bool], from: usize, to: usize) -> (u64, usize,
             continue;
         }
         chars += t.chars().count() + 1;
-        letters |= t.chars().any(char::is_alphabetic);
+        if count_letters {
+            letters += t.chars().filter(|c| c.is_alphabetic()).count();
+        } else if letters == 0 && t.chars().any(char::is_alphabetic) {
+            letters = 1;
+        }
         for b in t.bytes().chain(std::iter::once(b' ')) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -3848,37 +3858,47 @@ fn prune_template_lines(
         signature(dom, k, dom.tag(k)) ^ parent.wrapping_mul(0x9e37_79b9_7f4a_7c15)
     };
     let end = dom.end(root);
-    if !records
-        .get(root + 1..end)
-        .is_some_and(|r| r.contains(&true))
-    {
+    let Some(first) = (root + 1..end).find(|&k| is_record(k)) else {
         return;
-    }
-    // Each element's place among its parent's elements (below the root).
-    let mut place = vec![0u32; end - root];
-    let mut next = vec![0u32; end - root];
-    for k in root + 1..end {
-        if dom.tag(k) != Tag::Text
-            && let Some(p) = dom.parent(k)
-            && let Some(c) = p.checked_sub(root).and_then(|p| next.get_mut(p))
+    };
+    // Each element's place among its parent's elements (from the first record on), set as
+    // the walk meets it.
+    let mut place = vec![0u32; end - first];
+    let mut next = vec![0u32; end - first];
+    // aHash: keys are the page's own hashes.
+    let mut groups: std::collections::HashMap<u64, usize, ahash::RandomState> =
+        std::collections::HashMap::default();
+    let mut slots: std::collections::HashMap<(u64, u64), Slot, ahash::RandomState> =
+        std::collections::HashMap::default();
+    // The outermost record holding the walk's node, and its end.
+    let (mut outer, mut outer_end) = (root, root);
+    // The last line's parent and its text (siblings share it).
+    let mut last_parent: (usize, Option<(u64, usize, usize)>) = (usize::MAX, None);
+    let mut i = first;
+    while i < end {
+        let tag = dom.tag(i);
+        if tag != Tag::Text
+            && let Some(p) = dom.parent(i)
+            && let Some(c) = p.checked_sub(first).and_then(|p| next.get_mut(p))
         {
-            if let Some(x) = place.get_mut(k - root) {
+            if let Some(x) = place.get_mut(i - first) {
                 *x = *c;
             }
             *c += 1;
         }
-    }
-    let mut groups: std::collections::HashMap<u64, usize> = std::collections::HashMap::new();
-    let mut slots: std::collections::HashMap<(u64, u64), Slot> = std::collections::HashMap::new();
-    let mut i = root + 1;
-    while i < end {
-        let tag = dom.tag(i);
         if pruned.get(i).copied().unwrap_or(true) || matches!(tag, Tag::Script | Tag::Pre) {
             i = dom.end(i).max(i + 1);
             continue;
         }
         if tag != Tag::Text && is_record(i) {
             *groups.entry(group_of(i)).or_default() += 1;
+            if i >= outer_end {
+                (outer, outer_end) = (i, dom.end(i));
+            }
+            i += 1;
+            continue;
+        }
+        if i >= outer_end {
             i += 1;
             continue;
         }
@@ -3891,32 +3911,34 @@ fn prune_template_lines(
             i += 1;
             continue;
         }
-        let (text, chars, letters) = text_hash(dom, pruned, i + 1, e);
-        if !letters || chars > MAX_TEMPLATE_LINE_CHARS + 1 {
+        // Its text before pruning, without spaces, bounds its shown text: longer blocks (a
+        // record's blurb) are passed without reading them.
+        if raw.get(i).copied().unwrap_or(0) as usize > MAX_TEMPLATE_LINE_CHARS {
+            i = e.max(i + 1);
+            continue;
+        }
+        let (text, chars, letters) = text_hash(dom, pruned, i + 1, e, false);
+        if letters == 0 || chars > MAX_TEMPLATE_LINE_CHARS + 1 {
             i = e.max(i + 1);
             continue;
         }
         // A control: links or buttons in the line showing all its letters ("Read more →",
         // "Reply | Flag"), or one around it showing the line alone.
         let own = raw.get(i).copied().unwrap_or(0);
-        let letters_of = |from: usize, to: usize| {
-            shown_nodes(dom, pruned, from, to)
-                .filter(|&k| dom.tag(k) == Tag::Text)
-                .map(|k| dom.text_of(k).chars().filter(|c| c.is_alphabetic()).count())
-                .sum::<usize>()
-        };
-        let mut linked = 0;
+        let (mut linked, mut any) = (0, false);
         let mut k = i + 1;
         while k < e {
             let ke = dom.end(k).max(k + 1);
             if is_control(k, raw.get(k).copied().unwrap_or(0)) {
-                linked += letters_of(k + 1, ke);
+                linked += text_hash(dom, pruned, k + 1, ke, true).2;
+                any = true;
                 k = ke;
             } else {
                 k += 1;
             }
         }
-        let mut control = is_control(i, own) || linked >= letters_of(i + 1, e);
+        let mut control =
+            is_control(i, own) || (any && linked >= text_hash(dom, pruned, i + 1, e, true).2);
         let mut a = i;
         for _ in 0..MAX_CONTROL_DEPTH {
             match dom.parent(a) {
@@ -3925,23 +3947,29 @@ fn prune_template_lines(
             }
             control |= is_control(a, own);
         }
-        let parent = dom
-            .parent(i)
-            .filter(|&p| p > root && !is_record(p) && dom.end(p) <= p + 2 * MAX_TEMPLATE_LINE_NODES)
-            .map(|p| text_hash(dom, pruned, p + 1, dom.end(p)))
+        let p = dom.parent(i).unwrap_or(root);
+        if p != last_parent.0 {
+            last_parent = (
+                p,
+                (p > root && !is_record(p) && dom.end(p) <= p + 2 * MAX_TEMPLATE_LINE_NODES)
+                    .then(|| text_hash(dom, pruned, p + 1, dom.end(p), false)),
+            );
+        }
+        let parent = last_parent
+            .1
             .filter(|t| t.1 > chars && t.1 <= 2 * MAX_TEMPLATE_LINE_CHARS);
         // The slots in each record holding the line: the tags and places from the line up to
         // the record, and the tags and classes (a record's optional parts shift the places).
         let (mut by_place, mut by_class) = (0u64, 1u64);
         let mut k = i;
         for _ in 0..=MAX_SLOT_DEPTH {
-            let at = place.get(k - root).copied().unwrap_or(0);
+            let at = place.get(k - first).copied().unwrap_or(0);
             by_place = by_place.rotate_left(7) ^ (dom.tag(k) as u64) ^ (u64::from(at) << 16);
             by_place = by_place.wrapping_mul(0x0100_0000_01b3);
             by_class = by_class.rotate_left(7) ^ signature(dom, k, dom.tag(k));
             by_class = by_class.wrapping_mul(0x0100_0000_01b3);
             match dom.parent(k) {
-                Some(p) if p > root => k = p,
+                Some(p) if p >= outer => k = p,
                 _ => break,
             }
             if !is_record(k) {
