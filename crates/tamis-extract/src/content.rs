@@ -349,6 +349,8 @@ pub enum Why {
     PosterLabel,
     /// Listing records' date lines.
     RecordDate,
+    /// A line the records' template writes alike in every record.
+    TemplateLine,
 }
 
 impl Why {
@@ -401,6 +403,7 @@ impl Why {
             Why::AfterPosts => "after-posts",
             Why::PosterLabel => "poster-label",
             Why::RecordDate => "record-date",
+            Why::TemplateLine => "template-line",
             Why::RepeatedAction => "repeated-action",
         }
     }
@@ -1244,6 +1247,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
         blame(&pruned, &mut why, Why::RecordDate);
     }
+    prune_template_lines(dom, &mut pruned, &raw, &records, root);
+    blame(&pruned, &mut why, Why::TemplateLine);
     let mut in_record = records;
     for i in 1..n {
         if let Some(p) = dom.parent(i)
@@ -4261,6 +4266,249 @@ fn prune_record_dates(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bo
             continue;
         }
         i += 1;
+    }
+}
+
+/// Longest line (characters) read by [`prune_template_lines`]. Our choice.
+pub const MAX_TEMPLATE_LINE_CHARS: usize = 80;
+/// Most nodes of a line read by [`prune_template_lines`], and half the most of its parent.
+const MAX_TEMPLATE_LINE_NODES: usize = 32;
+/// Deepest slot (levels below its record) read by [`prune_template_lines`]. Our choice.
+const MAX_SLOT_DEPTH: usize = 16;
+
+/// Words of the shown text of nodes `from..to`, hashed, their characters and their letters
+/// (counted when `count_letters`, else 1 when there is one).
+fn text_hash(
+    dom: &Dom,
+    pruned: &[bool],
+    from: usize,
+    to: usize,
+    count_letters: bool,
+) -> (u64, usize, usize) {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let (mut chars, mut letters) = (0usize, 0usize);
+    for k in shown_nodes(dom, pruned, from, to) {
+        if dom.tag(k) != Tag::Text {
+            continue;
+        }
+        let t = dom.text_of(k).trim();
+        if t.is_empty() {
+            continue;
+        }
+        chars += t.chars().count() + 1;
+        if count_letters {
+            letters += t.chars().filter(|c| c.is_alphabetic()).count();
+        } else if letters == 0 && t.chars().any(char::is_alphabetic) {
+            letters = 1;
+        }
+        for b in t.bytes().chain(std::iter::once(b' ')) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    (h, chars, letters)
+}
+
+/// Prunes the lines a group of records' template writes alike in each record. A line (a
+/// block holding no other block, of at most [`MAX_TEMPLATE_LINE_CHARS`] characters) has two
+/// slots in each record holding it: the tags and places (among the parent's elements) from
+/// the record down to it, and the tags and class names (a record's optional parts shift the
+/// places). A slot in at least [`MIN_RECORDS`] records and half
+/// of its group, reading the same in each, is the template's when its line is a control (a
+/// link or button: "Quick shop", "Read full story", a financing offer linked from every
+/// price) or part of a widget that reads the same in every record too (its parent shows more
+/// text, at most twice a line's, alike each time: "Rate this book", "Clear rating" over the
+/// stars). A record's
+/// fields vary from one record to the next in their slot; a field's name ("Retention rate",
+/// "Previously at") reads the same but sits beside its varying value, and stays. Table
+/// cells, list items and definitions are spared (a column of "Yes", a parameter documented
+/// alike in each member of a reference).
+fn prune_template_lines(
+    dom: &Dom,
+    pruned: &mut [bool],
+    raw: &[u32],
+    records: &[bool],
+    root: usize,
+) {
+    struct Slot {
+        text: u64,
+        same: bool,
+        count: usize,
+        last: usize,
+        /// Every occurrence is a control.
+        control: bool,
+        /// The parent's text of the first occurrence; whether every parent reads alike and
+        /// shows more than its line.
+        parent: u64,
+        widget: bool,
+        nodes: Vec<usize>,
+    }
+    let cell = |t: Tag| matches!(t, Tag::Td | Tag::Th | Tag::Li | Tag::Tr | Tag::Dt | Tag::Dd);
+    let is_record = |k: usize| dom.tag(k) != Tag::P && records.get(k).copied().unwrap_or(false);
+    // A link or button showing `own` characters and no image (a card's link around its
+    // thumbnail and a badge is no control).
+    let is_control = |k: usize, own: u32| {
+        (dom.tag(k) == Tag::Button || (dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some()))
+            && raw.get(k).copied().unwrap_or(0) == own
+            && dom.end(k) <= k + 2 * MAX_TEMPLATE_LINE_NODES
+            && (k..dom.end(k)).all(|x| dom.tag(x) != Tag::Img)
+    };
+    // A group of records: their parent and signature.
+    let group_of = |k: usize| {
+        let parent = dom.parent(k).unwrap_or(0) as u64;
+        signature(dom, k, dom.tag(k)) ^ parent.wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    };
+    let end = dom.end(root);
+    let Some(first) = (root + 1..end).find(|&k| is_record(k)) else {
+        return;
+    };
+    // Each element's place among its parent's elements (from the first record on), set as
+    // the walk meets it.
+    let mut place = vec![0u32; end - first];
+    let mut next = vec![0u32; end - first];
+    // aHash: keys are the page's own hashes.
+    let mut groups: std::collections::HashMap<u64, usize, ahash::RandomState> =
+        std::collections::HashMap::default();
+    let mut slots: std::collections::HashMap<(u64, u64), Slot, ahash::RandomState> =
+        std::collections::HashMap::default();
+    // The outermost record holding the walk's node, and its end.
+    let (mut outer, mut outer_end) = (root, root);
+    // The last line's parent and its text (siblings share it).
+    let mut last_parent: (usize, Option<(u64, usize, usize)>) = (usize::MAX, None);
+    let mut i = first;
+    while i < end {
+        let tag = dom.tag(i);
+        if tag != Tag::Text
+            && let Some(p) = dom.parent(i)
+            && let Some(c) = p.checked_sub(first).and_then(|p| next.get_mut(p))
+        {
+            if let Some(x) = place.get_mut(i - first) {
+                *x = *c;
+            }
+            *c += 1;
+        }
+        if pruned.get(i).copied().unwrap_or(true) || matches!(tag, Tag::Script | Tag::Pre) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if tag != Tag::Text && is_record(i) {
+            *groups.entry(group_of(i)).or_default() += 1;
+            if i >= outer_end {
+                (outer, outer_end) = (i, dom.end(i));
+            }
+            i += 1;
+            continue;
+        }
+        if i >= outer_end {
+            i += 1;
+            continue;
+        }
+        let e = dom.end(i);
+        if !(tag.is_block()
+            && !cell(tag)
+            && e <= i + MAX_TEMPLATE_LINE_NODES
+            && (i + 1..e).all(|k| !dom.tag(k).is_block() && !cell(dom.tag(k))))
+        {
+            i += 1;
+            continue;
+        }
+        // Its text before pruning, without spaces, bounds its shown text: longer blocks (a
+        // record's blurb) are passed without reading them.
+        if raw.get(i).copied().unwrap_or(0) as usize > MAX_TEMPLATE_LINE_CHARS {
+            i = e.max(i + 1);
+            continue;
+        }
+        let (text, chars, letters) = text_hash(dom, pruned, i + 1, e, false);
+        if letters == 0 || chars > MAX_TEMPLATE_LINE_CHARS + 1 {
+            i = e.max(i + 1);
+            continue;
+        }
+        // A control: links or buttons in the line showing all its letters ("Read more →",
+        // "Reply | Flag"), or one around it showing the line alone.
+        let own = raw.get(i).copied().unwrap_or(0);
+        let (mut linked, mut any) = (0, false);
+        let mut k = i + 1;
+        while k < e {
+            let ke = dom.end(k).max(k + 1);
+            if is_control(k, raw.get(k).copied().unwrap_or(0)) {
+                linked += text_hash(dom, pruned, k + 1, ke, true).2;
+                any = true;
+                k = ke;
+            } else {
+                k += 1;
+            }
+        }
+        let mut control =
+            is_control(i, own) || (any && linked >= text_hash(dom, pruned, i + 1, e, true).2);
+        let mut a = i;
+        for _ in 0..MAX_CONTROL_DEPTH {
+            match dom.parent(a) {
+                Some(p) if p > root && !is_record(p) => a = p,
+                _ => break,
+            }
+            control |= is_control(a, own);
+        }
+        let p = dom.parent(i).unwrap_or(root);
+        if p != last_parent.0 {
+            last_parent = (
+                p,
+                (p > root && !is_record(p) && dom.end(p) <= p + 2 * MAX_TEMPLATE_LINE_NODES)
+                    .then(|| text_hash(dom, pruned, p + 1, dom.end(p), false)),
+            );
+        }
+        let parent = last_parent
+            .1
+            .filter(|t| t.1 > chars && t.1 <= 2 * MAX_TEMPLATE_LINE_CHARS);
+        // The slots in each record holding the line: the tags and places from the line up to
+        // the record, and the tags and classes (a record's optional parts shift the places).
+        let (mut by_place, mut by_class) = (0u64, 1u64);
+        let mut k = i;
+        for _ in 0..=MAX_SLOT_DEPTH {
+            let at = place.get(k - first).copied().unwrap_or(0);
+            by_place = by_place.rotate_left(7) ^ (dom.tag(k) as u64) ^ (u64::from(at) << 16);
+            by_place = by_place.wrapping_mul(0x0100_0000_01b3);
+            by_class = by_class.rotate_left(7) ^ signature(dom, k, dom.tag(k));
+            by_class = by_class.wrapping_mul(0x0100_0000_01b3);
+            match dom.parent(k) {
+                Some(p) if p >= outer => k = p,
+                _ => break,
+            }
+            if !is_record(k) {
+                continue;
+            }
+            for h in [by_place, by_class] {
+                let s = slots.entry((group_of(k), h)).or_insert(Slot {
+                    text,
+                    same: true,
+                    count: 0,
+                    last: usize::MAX,
+                    control: true,
+                    parent: parent.map_or(0, |t| t.0),
+                    widget: true,
+                    nodes: Vec::new(),
+                });
+                s.same &= s.text == text;
+                s.control &= control;
+                s.widget &= parent.is_some_and(|t| t.0 == s.parent);
+                if s.last != k {
+                    s.count += 1;
+                    s.last = k;
+                }
+                s.nodes.push(i);
+            }
+        }
+        i = e.max(i + 1);
+    }
+    for ((g, _), s) in &slots {
+        let members = groups.get(g).copied().unwrap_or(0);
+        if !s.same || !(s.control || s.widget) || s.count < MIN_RECORDS || s.count * 2 < members {
+            continue;
+        }
+        for &p in &s.nodes {
+            if let Some(x) = pruned.get_mut(p) {
+                *x = true;
+            }
+        }
     }
 }
 

@@ -1777,6 +1777,36 @@ fn date_lines_of_listing_records_are_pruned() {
 }
 
 #[test]
+fn lines_a_listings_template_writes_alike_in_every_record_are_pruned() {
+    // Each record: a title link, a rating widget whose lines read the same in every record
+    // ("Rate this book", "Clear rating" over the star links), a financing offer linked from
+    // every price (digits, so no action label; an arrow after the link), a field's name
+    // beside its varying value, and a line whose slot reads differently from record to
+    // record (the genre).
+    let genres = ["Fantasy", "History", "Poetry", "Science", "Travel", "Crime"];
+    let record = |k: usize| {
+        format!(
+            "<tr class=row><td><a href=/b{k}>The long and winding title of book number {k}</a><div class=genre>{}</div><div class=rating><div>Rate this book</div><div>Clear rating</div><div><a href=#>1 of 5 stars</a><a href=#>2 of 5 stars</a></div></div><div class=price><span>${k}9.00</span></div><div class=offer><a href=/financing><span>0% Financing Available</span></a> &rarr;</div><div class=fact><div>Pages in print</div><div>{k}20</div></div></td></tr>",
+            genres[k % genres.len()]
+        )
+    };
+    let rows: String = (1..=6).map(record).collect();
+    let html = format!("<body><main><h1>Best books</h1><table>{rows}</table></main></body>");
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("book number 4") && t.contains("Poetry"), "{t}");
+    assert!(
+        !t.contains("Rate this book") && !t.contains("Clear rating"),
+        "{t}"
+    );
+    assert!(!t.contains("stars") && !t.contains("Financing"), "{t}");
+    // A field's name stays beside its value.
+    assert_eq!(t.matches("Pages in print").count(), 6, "{t}");
+}
+
+#[test]
 fn icon_strips_are_pruned_on_product_pages() {
     // A shop's trust badges under the buy box: an icon and a short label each, no links.
     let badge =
