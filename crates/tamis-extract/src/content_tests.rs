@@ -2676,7 +2676,7 @@ fn hashed_thread(post: impl Fn(usize) -> String, posts: usize) -> String {
 #[test]
 fn dated_posts_are_a_thread_whatever_their_class_names() {
     // No class word names them posts, but each carries a date line near its top: a thread,
-    // whose repeated "Reply" links are its template's.
+    // whose repeated "Reply" links and vote counts are its template's.
     let post = |dated: bool| {
         move |k: usize| {
             let date = if dated {
@@ -2685,17 +2685,19 @@ fn dated_posts_are_a_thread_whatever_their_class_names() {
                 String::new()
             };
             format!(
-                "<div class=h5e09><div class=h42af><a href=/u/{k}>user{k}</a></div>{date}<div class=h8dfb>{}</div><div class=h6780><a href=/reply/{k}>Reply</a></div></div>",
-                article(2)
+                "<div class=h5e09><div class=h42af><a href=/u/{k}>user{k}</a></div>{date}<div class=h8dfb>{}</div><div class=h3c3c>{}</div><div class=h6780><a href=/reply/{k}>Reply</a></div></div>",
+                article(2),
+                300 + 7 * k
             )
         }
     };
     let t = root_text(&hashed_thread(post(true), 4));
-    assert!(!t.contains("Reply"), "{t}");
+    assert!(!t.contains("Reply") && !t.contains("307"), "{t}");
     assert!(t.contains("user2") && t.contains("09:14 PM"), "{t}");
-    // Undated, the same records are no thread: the links stay.
+    // Undated, the same records are no thread: a number alone is a figure, and stays. (The
+    // "Reply" links go either way, as a line every record's template writes alike.)
     let t = root_text(&hashed_thread(post(false), 4));
-    assert!(t.contains("Reply"), "{t}");
+    assert!(t.contains("307"), "{t}");
 }
 
 #[test]
