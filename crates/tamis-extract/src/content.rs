@@ -349,6 +349,8 @@ pub enum Why {
     PosterLabel,
     /// Listing records' date lines.
     RecordDate,
+    /// A closing call to action after the article (a heading, a line and a button).
+    ClosingCall,
 }
 
 impl Why {
@@ -402,6 +404,7 @@ impl Why {
             Why::PosterLabel => "poster-label",
             Why::RecordDate => "record-date",
             Why::RepeatedAction => "repeated-action",
+            Why::ClosingCall => "closing-call",
         }
     }
 }
@@ -1239,6 +1242,10 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     if thread {
         prune_poster_labels(dom, &mut pruned, root, last);
         blame(&pruned, &mut why, Why::PosterLabel);
+    }
+    if !listing && !thread && !opts.product {
+        prune_closing_call(dom, &mut pruned, &raw, root);
+        blame(&pruned, &mut why, Why::ClosingCall);
     }
     if listing {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
@@ -3614,6 +3621,113 @@ fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
             && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
             && !is_accordion_toggle(dom, i)
     });
+}
+
+/// Most characters shown in a box pruned as a closing call to action. Our choice: a
+/// heading and a paragraph or two.
+const MAX_CALL_CHARS: u32 = 600;
+/// The article before a closing call holds at least this many times its text. Our choice.
+const MIN_ARTICLE_BEFORE_CALL: u32 = 4;
+/// Longest label (characters) of a link standing alone as a closing call's button. Our
+/// choice.
+const MAX_CALL_LABEL_CHARS: u32 = 40;
+/// Most nodes of a closing call's box walked for its button: bounds the scan.
+const MAX_CALL_NODES: usize = 2048;
+
+/// Whether the box `b` holds a control a reader acts on: a form's control or a link
+/// standing alone in its block with a short label ("Contact us", "Get started"). A
+/// `<button>` is not one: most open or close a panel (an accordion's question).
+fn holds_action(dom: &Dom, raw: &[u32], b: usize) -> bool {
+    let end = dom.end(b).min(b + MAX_CALL_NODES);
+    (b + 1..end).any(|k| match dom.tag(k) {
+        Tag::Form | Tag::Input | Tag::Select | Tag::Textarea => true,
+        Tag::A => {
+            let label = raw.get(k).copied().unwrap_or(0);
+            label > 0
+                && label <= MAX_CALL_LABEL_CHARS
+                && dom
+                    .ancestors(k)
+                    .take_while(|&p| p != b)
+                    .find(|&p| dom.tag(p).is_block())
+                    .is_some_and(|p| raw.get(p).copied().unwrap_or(0) == label)
+        }
+        _ => false,
+    })
+}
+
+/// Whether an element sibling of `b` (before or after it) shown with text has its tag and
+/// class: `b` is one of a run of like boxes (an FAQ's entries, posts, cards), not a box of
+/// its own. Pruned siblings (a row of teasers) do not count.
+fn has_like_sibling(dom: &Dom, pruned: &[bool], raw: &[u32], b: usize) -> bool {
+    let tag = dom.tag(b);
+    let sig = signature(dom, b, tag);
+    let like = |s: usize| {
+        dom.tag(s) == tag
+            && !pruned.get(s).copied().unwrap_or(true)
+            && raw.get(s).copied().unwrap_or(0) > 0
+            && signature(dom, s, tag) == sig
+    };
+    element_sibling(dom, b, |d, k| d.previous_sibling(k)).is_some_and(like)
+        || element_sibling(dom, b, |d, k| d.next_sibling(k)).is_some_and(like)
+}
+
+/// Prunes, at the end of the root, a box (a container, not a paragraph) that follows the
+/// article and holds little text opening with a heading and a control to act on (a form, a
+/// link alone on its line): a call to action ("Work with us ... Contact us", "Ready to
+/// start? Get started"), the site's, not the article's. A whole box of its own only (no
+/// like sibling), after at least [`MIN_ARTICLE_BEFORE_CALL`] times its text.
+fn prune_closing_call(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    // Shown text nodes of the root, in order.
+    let end = dom.end(root);
+    let mut texts: Vec<usize> = Vec::new();
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom.tag(i) == Tag::Text && raw.get(i).copied().unwrap_or(0) > 0 {
+            texts.push(i);
+        }
+        i += 1;
+    }
+    let Some(&last) = texts.last() else { return };
+    let total: u32 = texts.iter().map(|&t| raw.get(t).copied().unwrap_or(0)).sum();
+    // The outermost container holding the last text that is small enough.
+    let mut best = None;
+    for b in dom.ancestors(last).take_while(|&b| b != root) {
+        let first = texts.partition_point(|&t| t < b);
+        let shown: u32 = texts
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&t| raw.get(t).copied().unwrap_or(0))
+            .sum();
+        if shown > MAX_CALL_CHARS || total.saturating_sub(shown) < MIN_ARTICLE_BEFORE_CALL * shown
+        {
+            break;
+        }
+        if matches!(
+            dom.tag(b),
+            Tag::Div | Tag::Section | Tag::Aside | Tag::Table | Tag::Td | Tag::Form
+        ) {
+            best = Some((b, first));
+        }
+    }
+    let Some((b, first)) = best else { return };
+    let opens_with_heading = texts.get(first).is_some_and(|&t| {
+        dom.ancestors(t)
+            .take_while(|&p| p != b)
+            .any(|p| matches!(dom.tag(p), Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6))
+    });
+    if opens_with_heading
+        && texts.get(first + 1).is_some()
+        && holds_action(dom, raw, b)
+        && !has_like_sibling(dom, pruned, raw, b)
+        && let Some(p) = pruned.get_mut(b)
+    {
+        *p = true;
+    }
 }
 
 /// Longest count (characters) pruned as a post's counter line. Our choice.
