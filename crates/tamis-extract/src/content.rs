@@ -351,6 +351,8 @@ pub enum Why {
     RecordDate,
     /// A closing call to action after the article (a heading, a line and a button).
     ClosingCall,
+    /// An author's card closing the article (portrait, name repeated from the byline, bio).
+    AuthorCard,
 }
 
 impl Why {
@@ -405,6 +407,7 @@ impl Why {
             Why::RecordDate => "record-date",
             Why::RepeatedAction => "repeated-action",
             Why::ClosingCall => "closing-call",
+            Why::AuthorCard => "author-card",
         }
     }
 }
@@ -1246,6 +1249,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     if !listing && !thread && !opts.product {
         prune_closing_call(dom, &mut pruned, &raw, root);
         blame(&pruned, &mut why, Why::ClosingCall);
+        prune_author_card(dom, &mut pruned, &raw, &has_img, body, root);
+        blame(&pruned, &mut why, Why::AuthorCard);
     }
     if listing {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
@@ -3671,13 +3676,8 @@ fn has_like_sibling(dom: &Dom, pruned: &[bool], raw: &[u32], b: usize) -> bool {
         || element_sibling(dom, b, |d, k| d.next_sibling(k)).is_some_and(like)
 }
 
-/// Prunes, at the end of the root, a box (a container, not a paragraph) that follows the
-/// article and holds little text opening with a heading and a control to act on (a form, a
-/// link alone on its line): a call to action ("Work with us ... Contact us", "Ready to
-/// start? Get started"), the site's, not the article's. A whole box of its own only (no
-/// like sibling), after at least [`MIN_ARTICLE_BEFORE_CALL`] times its text.
-fn prune_closing_call(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
-    // Shown text nodes of the root, in order.
+/// The shown text nodes of the root, in order.
+fn shown_texts(dom: &Dom, pruned: &[bool], raw: &[u32], root: usize) -> Vec<usize> {
     let end = dom.end(root);
     let mut texts: Vec<usize> = Vec::new();
     let mut i = root + 1;
@@ -3691,9 +3691,22 @@ fn prune_closing_call(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
         }
         i += 1;
     }
-    let Some(&last) = texts.last() else { return };
+    texts
+}
+
+/// The box that closes the root: the outermost container (not the root) holding the root's
+/// last shown text, with at most [`MAX_CALL_CHARS`] shown and at least
+/// [`MIN_ARTICLE_BEFORE_CALL`] times as much shown before it. Returns it, the position of
+/// its first text in the root's shown texts, and those texts.
+fn closing_box(
+    dom: &Dom,
+    pruned: &[bool],
+    raw: &[u32],
+    root: usize,
+) -> Option<(usize, usize, Vec<usize>)> {
+    let texts = shown_texts(dom, pruned, raw, root);
+    let &last = texts.last()?;
     let total: u32 = texts.iter().map(|&t| raw.get(t).copied().unwrap_or(0)).sum();
-    // The outermost container holding the last text that is small enough.
     let mut best = None;
     for b in dom.ancestors(last).take_while(|&b| b != root) {
         let first = texts.partition_point(|&t| t < b);
@@ -3714,7 +3727,92 @@ fn prune_closing_call(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
             best = Some((b, first));
         }
     }
-    let Some((b, first)) = best else { return };
+    best.map(|(b, first)| (b, first, texts))
+}
+
+/// Longest name (characters) read as the author's in a closing box. Our choice.
+const MAX_NAME_CHARS: u32 = 40;
+/// Most words of such a name. Our choice.
+const MAX_NAME_WORDS: usize = 5;
+
+/// Whether the short text node `t` (a name) is also the whole text of a text node between
+/// `body` and `start` (the article's first line of prose), outside lists and navigation: a
+/// byline over the article.
+fn named_before(dom: &Dom, body: usize, t: usize, start: usize) -> bool {
+    let name = dom.text_of(t).trim();
+    (body..start).any(|k| {
+        dom.tag(k) == Tag::Text
+            && dom.text_of(k).trim() == name
+            && !dom
+                .ancestors(k)
+                .take(MAX_INLINE_WRAPPERS + 2)
+                .any(|p| matches!(dom.tag(p), Tag::Li | Tag::Nav | Tag::Option))
+    })
+}
+
+/// Prunes, at the end of the root, an author's card: a closing box ([`closing_box`]) with
+/// an image (the portrait), opening with a short line starting with a letter (or a label and
+/// such a line) that is also a whole line before the article's prose (the byline's name),
+/// and more text after it (the author's biography), with no like sibling (a grid's cards).
+/// The article's credit is its byline; the card is the site's, whatever its class names.
+fn prune_author_card(
+    dom: &Dom,
+    pruned: &mut [bool],
+    raw: &[u32],
+    has_img: &[bool],
+    body: usize,
+    root: usize,
+) {
+    let Some((b, first, texts)) = closing_box(dom, pruned, raw, root) else {
+        return;
+    };
+    if !has_img.get(b).copied().unwrap_or(false) {
+        return;
+    }
+    // The article's first line of prose: a byline stands before it.
+    let prose_start = texts
+        .iter()
+        .copied()
+        .find(|&t| raw.get(t).copied().unwrap_or(0) >= MIN_PROSE_CHARS)
+        .unwrap_or(root);
+    let is_name = |t: usize| {
+        raw.get(t).copied().unwrap_or(0) <= MAX_NAME_CHARS
+            && dom.text_of(t).split_whitespace().count() <= MAX_NAME_WORDS
+            && dom
+                .text_of(t)
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+    };
+    let named = texts
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take(2)
+        .enumerate()
+        .any(|(k, &t)| {
+            is_name(t)
+                && texts.get(first + k + 1).is_some()
+                && named_before(dom, body, t, prose_start)
+        });
+    if named
+        && !has_like_sibling(dom, pruned, raw, b)
+        && let Some(p) = pruned.get_mut(b)
+    {
+        *p = true;
+    }
+}
+
+/// Prunes, at the end of the root, a box (a container, not a paragraph) that follows the
+/// article and holds little text opening with a heading and a control to act on (a form, a
+/// link alone on its line): a call to action ("Work with us ... Contact us", "Ready to
+/// start? Get started"), the site's, not the article's. A whole box of its own only (no
+/// like sibling), after at least [`MIN_ARTICLE_BEFORE_CALL`] times its text.
+fn prune_closing_call(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let Some((b, first, texts)) = closing_box(dom, pruned, raw, root) else {
+        return;
+    };
     let opens_with_heading = texts.get(first).is_some_and(|&t| {
         dom.ancestors(t)
             .take_while(|&p| p != b)

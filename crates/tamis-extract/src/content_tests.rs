@@ -2758,3 +2758,21 @@ fn a_closing_call_to_action_after_the_article_is_pruned() {
     let t = root_text(&html);
     assert!(t.contains("Conclusion") && t.contains("the end"), "{t}");
 }
+
+#[test]
+fn an_authors_card_closing_the_article_is_pruned_by_its_bylines_name() {
+    // Hashed class names: the card after the article has a portrait, the byline's name and
+    // a biography.
+    let page = |card_name: &str| {
+        format!(
+            "<body><div class=h1><h1>A title</h1><div class=h2><span>Jane Doe</span></div>{}<div class=h3><img src=jane.jpg><div class=h4><div class=h5>{card_name}</div><p>Writes about gardens and has done so for twenty years.</p></div></div></div></body>",
+            article(6)
+        )
+    };
+    let t = root_text(&page("Jane Doe"));
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("twenty years"), "{t}");
+    // A name not shown before the article's prose is no byline's: the box stays.
+    let t = root_text(&page("Other Person"));
+    assert!(t.contains("twenty years"), "{t}");
+}
