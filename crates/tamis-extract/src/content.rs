@@ -351,6 +351,10 @@ pub enum Why {
     RecordDate,
     /// A line the records' template writes alike in every record.
     TemplateLine,
+    /// A closing call to action after the article (a heading, a line and a button).
+    ClosingCall,
+    /// An author's card closing the article (portrait, name repeated from the byline, bio).
+    AuthorCard,
 }
 
 impl Why {
@@ -405,6 +409,8 @@ impl Why {
             Why::RecordDate => "record-date",
             Why::TemplateLine => "template-line",
             Why::RepeatedAction => "repeated-action",
+            Why::ClosingCall => "closing-call",
+            Why::AuthorCard => "author-card",
         }
     }
 }
@@ -1242,6 +1248,12 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     if thread {
         prune_poster_labels(dom, &mut pruned, root, last);
         blame(&pruned, &mut why, Why::PosterLabel);
+    }
+    if !listing && !thread && !opts.product {
+        prune_closing_call(dom, &mut pruned, &raw, root);
+        blame(&pruned, &mut why, Why::ClosingCall);
+        prune_author_card(dom, &mut pruned, &raw, &has_img, body, root);
+        blame(&pruned, &mut why, Why::AuthorCard);
     }
     if listing {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
@@ -3619,6 +3631,206 @@ fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
             && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
             && !is_accordion_toggle(dom, i)
     });
+}
+
+/// Most characters shown in a box pruned as a closing call to action. Our choice: a
+/// heading and a paragraph or two.
+const MAX_CALL_CHARS: u32 = 600;
+/// The article before a closing call holds at least this many times its text. Our choice.
+const MIN_ARTICLE_BEFORE_CALL: u32 = 4;
+/// Longest label (characters) of a link standing alone as a closing call's button. Our
+/// choice.
+const MAX_CALL_LABEL_CHARS: u32 = 40;
+/// Most nodes of a closing call's box walked for its button: bounds the scan.
+const MAX_CALL_NODES: usize = 2048;
+
+/// Whether the box `b` holds a control a reader acts on: a form's control or a link
+/// standing alone in its block with a short label ("Contact us", "Get started"). A
+/// `<button>` is not one: most open or close a panel (an accordion's question).
+fn holds_action(dom: &Dom, raw: &[u32], b: usize) -> bool {
+    let end = dom.end(b).min(b + MAX_CALL_NODES);
+    (b + 1..end).any(|k| match dom.tag(k) {
+        Tag::Form | Tag::Input | Tag::Select | Tag::Textarea => true,
+        Tag::A => {
+            let label = raw.get(k).copied().unwrap_or(0);
+            label > 0
+                && label <= MAX_CALL_LABEL_CHARS
+                && dom
+                    .ancestors(k)
+                    .take_while(|&p| p != b)
+                    .find(|&p| dom.tag(p).is_block())
+                    .is_some_and(|p| raw.get(p).copied().unwrap_or(0) == label)
+        }
+        _ => false,
+    })
+}
+
+/// Whether an element sibling of `b` (before or after it) shown with text has its tag and
+/// class: `b` is one of a run of like boxes (an FAQ's entries, posts, cards), not a box of
+/// its own. Pruned siblings (a row of teasers) do not count.
+fn has_like_sibling(dom: &Dom, pruned: &[bool], raw: &[u32], b: usize) -> bool {
+    let tag = dom.tag(b);
+    let sig = signature(dom, b, tag);
+    let like = |s: usize| {
+        dom.tag(s) == tag
+            && !pruned.get(s).copied().unwrap_or(true)
+            && raw.get(s).copied().unwrap_or(0) > 0
+            && signature(dom, s, tag) == sig
+    };
+    element_sibling(dom, b, |d, k| d.previous_sibling(k)).is_some_and(like)
+        || element_sibling(dom, b, |d, k| d.next_sibling(k)).is_some_and(like)
+}
+
+/// The shown text nodes of the root, in order.
+fn shown_texts(dom: &Dom, pruned: &[bool], raw: &[u32], root: usize) -> Vec<usize> {
+    let end = dom.end(root);
+    let mut texts: Vec<usize> = Vec::new();
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom.tag(i) == Tag::Text && raw.get(i).copied().unwrap_or(0) > 0 {
+            texts.push(i);
+        }
+        i += 1;
+    }
+    texts
+}
+
+/// The box that closes the root: the outermost container (not the root) holding the root's
+/// last shown text, with at most [`MAX_CALL_CHARS`] shown and at least
+/// [`MIN_ARTICLE_BEFORE_CALL`] times as much shown before it. Returns it, the position of
+/// its first text in the root's shown texts, and those texts.
+fn closing_box(
+    dom: &Dom,
+    pruned: &[bool],
+    raw: &[u32],
+    root: usize,
+) -> Option<(usize, usize, Vec<usize>)> {
+    let texts = shown_texts(dom, pruned, raw, root);
+    let &last = texts.last()?;
+    let total: u32 = texts.iter().map(|&t| raw.get(t).copied().unwrap_or(0)).sum();
+    let mut best = None;
+    for b in dom.ancestors(last).take_while(|&b| b != root) {
+        let first = texts.partition_point(|&t| t < b);
+        let shown: u32 = texts
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&t| raw.get(t).copied().unwrap_or(0))
+            .sum();
+        if shown > MAX_CALL_CHARS || total.saturating_sub(shown) < MIN_ARTICLE_BEFORE_CALL * shown
+        {
+            break;
+        }
+        if matches!(
+            dom.tag(b),
+            Tag::Div | Tag::Section | Tag::Aside | Tag::Table | Tag::Td | Tag::Form
+        ) {
+            best = Some((b, first));
+        }
+    }
+    best.map(|(b, first)| (b, first, texts))
+}
+
+/// Longest name (characters) read as the author's in a closing box. Our choice.
+const MAX_NAME_CHARS: u32 = 40;
+/// Most words of such a name. Our choice.
+const MAX_NAME_WORDS: usize = 5;
+
+/// Whether the short text node `t` (a name) is also the whole text of a text node between
+/// `body` and `start` (the article's first line of prose), outside lists and navigation: a
+/// byline over the article.
+fn named_before(dom: &Dom, body: usize, t: usize, start: usize) -> bool {
+    let name = dom.text_of(t).trim();
+    (body..start).any(|k| {
+        dom.tag(k) == Tag::Text
+            && dom.text_of(k).trim() == name
+            && !dom
+                .ancestors(k)
+                .take(MAX_INLINE_WRAPPERS + 2)
+                .any(|p| matches!(dom.tag(p), Tag::Li | Tag::Nav | Tag::Option))
+    })
+}
+
+/// Prunes, at the end of the root, an author's card: a closing box ([`closing_box`]) with
+/// an image (the portrait), opening with a short line starting with a letter (or a label and
+/// such a line) that is also a whole line before the article's prose (the byline's name),
+/// and more text after it (the author's biography), with no like sibling (a grid's cards).
+/// The article's credit is its byline; the card is the site's, whatever its class names.
+fn prune_author_card(
+    dom: &Dom,
+    pruned: &mut [bool],
+    raw: &[u32],
+    has_img: &[bool],
+    body: usize,
+    root: usize,
+) {
+    let Some((b, first, texts)) = closing_box(dom, pruned, raw, root) else {
+        return;
+    };
+    if !has_img.get(b).copied().unwrap_or(false) {
+        return;
+    }
+    // The article's first line of prose: a byline stands before it.
+    let prose_start = texts
+        .iter()
+        .copied()
+        .find(|&t| raw.get(t).copied().unwrap_or(0) >= MIN_PROSE_CHARS)
+        .unwrap_or(root);
+    let is_name = |t: usize| {
+        raw.get(t).copied().unwrap_or(0) <= MAX_NAME_CHARS
+            && dom.text_of(t).split_whitespace().count() <= MAX_NAME_WORDS
+            && dom
+                .text_of(t)
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+    };
+    let named = texts
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take(2)
+        .enumerate()
+        .any(|(k, &t)| {
+            is_name(t)
+                && texts.get(first + k + 1).is_some()
+                && named_before(dom, body, t, prose_start)
+        });
+    if named
+        && !has_like_sibling(dom, pruned, raw, b)
+        && let Some(p) = pruned.get_mut(b)
+    {
+        *p = true;
+    }
+}
+
+/// Prunes, at the end of the root, a box (a container, not a paragraph) that follows the
+/// article and holds little text opening with a heading and a control to act on (a form, a
+/// link alone on its line): a call to action ("Work with us ... Contact us", "Ready to
+/// start? Get started"), the site's, not the article's. A whole box of its own only (no
+/// like sibling), after at least [`MIN_ARTICLE_BEFORE_CALL`] times its text.
+fn prune_closing_call(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let Some((b, first, texts)) = closing_box(dom, pruned, raw, root) else {
+        return;
+    };
+    let opens_with_heading = texts.get(first).is_some_and(|&t| {
+        dom.ancestors(t)
+            .take_while(|&p| p != b)
+            .any(|p| matches!(dom.tag(p), Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6))
+    });
+    if opens_with_heading
+        && texts.get(first + 1).is_some()
+        && holds_action(dom, raw, b)
+        && !has_like_sibling(dom, pruned, raw, b)
+        && let Some(p) = pruned.get_mut(b)
+    {
+        *p = true;
+    }
 }
 
 /// Longest count (characters) pruned as a post's counter line. Our choice.

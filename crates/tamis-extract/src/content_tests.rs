@@ -2763,3 +2763,48 @@ fn a_poster_card_keeps_its_authors_url_link_as_the_name() {
     assert!(!t.contains("120 posts"), "{t}");
     assert!(t.contains("real prose"), "{t}");
 }
+
+#[test]
+fn a_closing_call_to_action_after_the_article_is_pruned() {
+    // A box after the article with a heading, a line and a link alone on its line: the
+    // site's call to action, whatever its class names.
+    let page = |call: &str| {
+        format!(
+            "<body><div class=x1><h1>A title</h1>{}<div class=x2><div class=x3><h2>Work with us</h2><p>Whether you are buying or selling, our team will guide you all the way.</p><div class=x4><a href=/contact>Contact us</a></div></div></div>{call}</div></body>",
+            article(6)
+        )
+    };
+    let t = root_text(&page(""));
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Work with us") && !t.contains("our team"), "{t}");
+    // One of a run of like boxes (an FAQ's entries) is kept.
+    let t = root_text(&page(
+        "<div class=x2><div class=x3><h2>Another question?</h2><p>Another answer to read here.</p><div class=x4><a href=/more>More</a></div></div></div>",
+    ));
+    assert!(t.contains("Work with us") && t.contains("Another answer"), "{t}");
+    // Without a control to act on, a closing section is the article's.
+    let html = format!(
+        "<body><div class=x1><h1>A title</h1>{}<div class=x2><h2>Conclusion</h2><p>So the team will guide you all the way, and that is the end.</p></div></div></body>",
+        article(6)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Conclusion") && t.contains("the end"), "{t}");
+}
+
+#[test]
+fn an_authors_card_closing_the_article_is_pruned_by_its_bylines_name() {
+    // Hashed class names: the card after the article has a portrait, the byline's name and
+    // a biography.
+    let page = |card_name: &str| {
+        format!(
+            "<body><div class=h1><h1>A title</h1><div class=h2><span>Jane Doe</span></div>{}<div class=h3><img src=jane.jpg><div class=h4><div class=h5>{card_name}</div><p>Writes about gardens and has done so for twenty years.</p></div></div></div></body>",
+            article(6)
+        )
+    };
+    let t = root_text(&page("Jane Doe"));
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("twenty years"), "{t}");
+    // A name not shown before the article's prose is no byline's: the box stays.
+    let t = root_text(&page("Other Person"));
+    assert!(t.contains("twenty years"), "{t}");
+}
