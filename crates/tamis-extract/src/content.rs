@@ -3711,7 +3711,10 @@ fn closing_box(
 ) -> Option<(usize, usize, Vec<usize>)> {
     let texts = shown_texts(dom, pruned, raw, root);
     let &last = texts.last()?;
-    let total: u32 = texts.iter().map(|&t| raw.get(t).copied().unwrap_or(0)).sum();
+    let total: u32 = texts
+        .iter()
+        .map(|&t| raw.get(t).copied().unwrap_or(0))
+        .sum();
     let mut best = None;
     for b in dom.ancestors(last).take_while(|&b| b != root) {
         let first = texts.partition_point(|&t| t < b);
@@ -3721,8 +3724,7 @@ fn closing_box(
             .iter()
             .map(|&t| raw.get(t).copied().unwrap_or(0))
             .sum();
-        if shown > MAX_CALL_CHARS || total.saturating_sub(shown) < MIN_ARTICLE_BEFORE_CALL * shown
-        {
+        if shown > MAX_CALL_CHARS || total.saturating_sub(shown) < MIN_ARTICLE_BEFORE_CALL * shown {
             break;
         }
         if matches!(
@@ -3874,6 +3876,15 @@ fn counter_shaped(s: &str) -> bool {
     digit
 }
 
+/// Whether the thread passes ([`prune_counters`], [`prune_poster_labels`]) skip element `i`
+/// (tag `tag`) and its subtree: pruned already, or data, code or a title (tables, `<pre>`,
+/// `<code>`, headings), whose numbers and labels are the text's.
+fn skipped_by_thread_passes(pruned: &[bool], i: usize, tag: Tag) -> bool {
+    pruned.get(i).copied().unwrap_or(true)
+        || matches!(tag, Tag::Table | Tag::Pre | Tag::Code)
+        || tag.is_heading()
+}
+
 /// Prunes, in a thread's root, the lines that are only a count (votes, likes, reactions,
 /// a poster's points: `26`, `1.2k`) and the relative times (`1 year ago`): a post's text is
 /// words, and a bare number on its own line is a counter of the forum's template, as a
@@ -3883,10 +3894,7 @@ fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
     let mut i = root + 1;
     while i < end {
         let tag = dom.tag(i);
-        if pruned.get(i).copied().unwrap_or(true)
-            || matches!(tag, Tag::Table | Tag::Pre | Tag::Code)
-            || tag.is_heading()
-        {
+        if skipped_by_thread_passes(pruned, i, tag) {
             i = dom.end(i).max(i + 1);
             continue;
         }
@@ -4293,10 +4301,7 @@ fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, last: Option
     let mut i = root + 1;
     while i < end {
         let tag = dom.tag(i);
-        if pruned.get(i).copied().unwrap_or(true)
-            || matches!(tag, Tag::Table | Tag::Pre | Tag::Code)
-            || tag.is_heading()
-        {
+        if skipped_by_thread_passes(pruned, i, tag) {
             i = dom.end(i).max(i + 1);
             continue;
         }

@@ -2776,12 +2776,18 @@ fn a_closing_call_to_action_after_the_article_is_pruned() {
     };
     let t = root_text(&page(""));
     assert!(t.contains("real prose"), "{t}");
-    assert!(!t.contains("Work with us") && !t.contains("our team"), "{t}");
+    assert!(
+        !t.contains("Work with us") && !t.contains("our team"),
+        "{t}"
+    );
     // One of a run of like boxes (an FAQ's entries) is kept.
     let t = root_text(&page(
         "<div class=x2><div class=x3><h2>Another question?</h2><p>Another answer to read here.</p><div class=x4><a href=/more>More</a></div></div></div>",
     ));
-    assert!(t.contains("Work with us") && t.contains("Another answer"), "{t}");
+    assert!(
+        t.contains("Work with us") && t.contains("Another answer"),
+        "{t}"
+    );
     // Without a control to act on, a closing section is the article's.
     let html = format!(
         "<body><div class=x1><h1>A title</h1>{}<div class=x2><h2>Conclusion</h2><p>So the team will guide you all the way, and that is the end.</p></div></div></body>",
