@@ -12,7 +12,8 @@ an extractor's decisions rest on the words and how far on the page's structure.
 The rewrite is a byte-level pattern over `class=`/`id=` attributes, not a parse: an attribute
 lookalike inside a script or a comment is rewritten too, which changes no visible text. One
 written inside a string (`class=\"x\"`, HTML in JSON in an attribute) is left alone: rewriting
-it would put a bare quote into the attribute around it and end it early.
+it would put a bare quote into the attribute around it and end it early; for the same reason
+every value keeps its own quotes (none, single or double).
 OUT_DIR gets html/<dataset>/<id>.html.gz and a copy of manifest.jsonl.
 """
 import gzip
@@ -30,8 +31,12 @@ def hashed(token):
 
 
 def rewrite(m):
+    # The value keeps its own quotes (none, ' or "): an attribute written inside another
+    # attribute's value (`data-format="<span class=money>"`) must not gain a quote that ends
+    # the outer one.
+    quote = next(q for q, g in zip((b'"', b"'", b""), m.groups()[1:]) if g is not None)
     value = next(g for g in m.groups()[1:] if g is not None)
-    return m.group(1) + b'"' + b" ".join(hashed(t) for t in value.split()) + b'"'
+    return m.group(1) + quote + b" ".join(hashed(t) for t in value.split()) + quote
 
 
 def main():
