@@ -29,15 +29,16 @@ pub struct PageMeta {
     /// The page is about one product: one JSON-LD `Product` outside lists, `og:type`
     /// `product`, a microdata `Product` item that is the page's (the only top-level one, or the
     /// one holding the `<h1>`), or a buy box (a headline, one or two visible quantity fields
-    /// and at most three add-to-cart buttons).
+    /// and at most four visible add-to-cart buttons).
     pub product: bool,
 }
 
 /// A buy box has at most this many visible quantity fields (the product's and a quick-buy
 /// copy of it).
 const MAX_BUY_BOX_QUANTITY_INPUTS: usize = 2;
-/// A buy box has at most this many add-to-cart buttons (buy now, add to cart, a sticky copy).
-const MAX_BUY_BOX_BUTTONS: usize = 3;
+/// A buy box has at most this many visible add-to-cart buttons (buy now, add to cart, a
+/// sticky copy, a bundle's). Our choice: 3 missed a shop's page with a bundle offer.
+const MAX_BUY_BOX_BUTTONS: usize = 4;
 
 /// JSON-LD documents larger than this are not parsed (bytes).
 const MAX_JSON_LD_BYTES: usize = 2 * 1024 * 1024;
@@ -134,10 +135,13 @@ pub fn collect(dom: &Dom) -> PageMeta {
         if h1_at.is_none() && dom.tag(i) == Tag::H1 {
             h1_at = Some(i);
         }
-        if matches!(dom.tag(i), Tag::Button | Tag::Input) && names_buy_control(dom, i) {
+        if matches!(dom.tag(i), Tag::Button | Tag::Input)
+            && !is_hidden_input(dom, i)
+            && names_buy_control(dom, i)
+        {
             buy_controls += 1;
         }
-        if dom.tag(i) == Tag::Input && is_quantity_input(dom, i) {
+        if matches!(dom.tag(i), Tag::Input | Tag::Select) && is_quantity_input(dom, i) {
             quantity_inputs += 1;
         }
         match dom.tag(i) {
@@ -570,13 +574,18 @@ fn names_buy_control(dom: &Dom, i: usize) -> bool {
     })
 }
 
-/// A visible field for the quantity to buy (`<input name=quantity>`, `qty`; not hidden).
+/// A visible field for the quantity to buy (`<input name=quantity>`, `qty`, or a
+/// `<select>` of them; not hidden).
 fn is_quantity_input(dom: &Dom, i: usize) -> bool {
     dom.attr(i, Attr::Name).is_some_and(|n| {
         let n = n.trim();
         n.eq_ignore_ascii_case("quantity") || n.eq_ignore_ascii_case("qty")
-    }) && !dom
-        .attr(i, Attr::Type)
+    }) && !is_hidden_input(dom, i)
+}
+
+/// An `<input type=hidden>`: a form's data, no control a reader sees.
+fn is_hidden_input(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, Attr::Type)
         .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden"))
 }
 
@@ -946,6 +955,19 @@ mod tests {
         let html = r#"<body><h1>Oak chair</h1><form><input type=hidden name=quantity value=1><button id=addToCart>Add</button></form></body>"#;
         assert!(!collect(&parse(html, 64)).product);
         let html = format!("<body><h2>Oak chair</h2>{buy}</body>");
+        assert!(!collect(&parse(&html, 64)).product);
+        // A quantity `<select>`, and up to four visible buy controls (add to cart, buy now,
+        // a bundle's, a sticky copy); hidden inputs named for the cart are form data.
+        let buttons = r#"<input type=submit name=add-to-cart><input type=submit name=buy-now>
+            <input type=hidden name=isBuyNow value=1><input type=hidden name=addToCart value=1>
+            <button class=add-to-cart>Add both</button><button class=sticky-add-to-cart>Add</button>"#;
+        let html = format!(
+            "<body><h1>Oak chair</h1><form><select name=quantity><option>1</option></select>{buttons}</form></body>"
+        );
+        assert!(collect(&parse(&html, 64)).product);
+        let html = format!(
+            "<body><h1>Chairs</h1><form><select name=quantity><option>1</option></select>{buttons}<button class=add-to-cart>Add</button></form></body>"
+        );
         assert!(!collect(&parse(&html, 64)).product);
         // Broken JSON is ignored.
         let m = collect(&parse(
