@@ -4318,6 +4318,53 @@ fn counted_fields(t: &str) -> Option<String> {
     (key.chars().count() <= MAX_FIELD_LINE_CHARS).then_some(key)
 }
 
+/// A field whose value is an element of its own (`Reputation: <a>7</a>`, the value linked
+/// to the list it counts): text node `k` is a field's name and its colon alone, opening its
+/// line (the edge of its block or after a line break or block), and the element after it
+/// shows one short text and closes the line. The name (as [`field_label`] reads it) and the
+/// value's element.
+fn linked_field<'a>(dom: &'a Dom, pruned: &[bool], k: usize) -> Option<(&'a str, usize)> {
+    let t = dom.text_of(k).trim();
+    let name = t.strip_suffix(':')?;
+    if name.is_empty()
+        || name.chars().count() > MAX_FIELD_LABEL_CHARS
+        || !name.chars().any(char::is_alphabetic)
+        || name.contains(|c: char| c.is_ascii_digit() || c == ':')
+    {
+        return None;
+    }
+    let in_block = dom.parent(k).is_some_and(|p| dom.tag(p).is_block());
+    // What stands beside the field on one side, past blank text: the edge of the block, a
+    // line break or a block.
+    let edge = |from: usize, step: fn(&Dom, usize) -> Option<usize>| {
+        let mut s = step(dom, from);
+        for _ in 0..MAX_POSTER_LINE_NODES {
+            match s {
+                None => return in_block,
+                Some(x) if dom.tag(x) == Tag::Text && dom.text_of(x).trim().is_empty() => {
+                    s = step(dom, x);
+                }
+                Some(x) => return dom.tag(x) == Tag::Br || dom.tag(x).is_block(),
+            }
+        }
+        false
+    };
+    if !edge(k, Dom::previous_sibling) {
+        return None;
+    }
+    let v = element_sibling(dom, k, Dom::next_sibling)?;
+    let tag = dom.tag(v);
+    if tag.is_block()
+        || tag == Tag::Br
+        || dom.end(v) > v + MAX_POSTER_LINE_NODES
+        || single_text(dom, pruned, v)
+            .is_none_or(|x| t.chars().count() + x.chars().count() > MAX_FIELD_LINE_CHARS)
+    {
+        return None;
+    }
+    edge(v, Dom::next_sibling).then_some((t, v))
+}
+
 /// Most nodes of a line of a poster's card read by [`prune_poster_labels`] (a count and its
 /// label in a link with an icon).
 const MAX_POSTER_LINE_NODES: usize = 16;
@@ -4343,7 +4390,8 @@ fn text_line(dom: &Dom, k: usize) -> bool {
 /// do not. A line is an element alone on its line showing one text, a count and its words
 /// (`<a><b>4.7k</b> posts</a>`) or fields joined by a separator, one of them a count
 /// ([`counted_fields`], outside links); or a text between line breaks when it is a field
-/// and its value (a post's own lines are text between line breaks too). The label must
+/// and its value (a post's own lines are text between line breaks too), the value maybe an
+/// element of its own closing the line (`Reputation: <a>7</a>`, [`linked_field`]). The label must
 /// occur in that many posts of the thread's group of posts, when it has one (a post's own
 /// "Pros:" and "Cons:" repeat within it). Spared: links and buttons but for counts (a
 /// poster's name links to their profile; actions are [`prune_repeated_actions`]'), text
@@ -4367,6 +4415,12 @@ fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, last: Option
                 && text_line(dom, i)
             {
                 seen.entry(label.to_owned()).or_default().push(i);
+            } else if let Some((label, v)) = linked_field(dom, pruned, i)
+                && dom.parent(i).is_some_and(|p| p != root)
+            {
+                let at = seen.entry(label.to_owned()).or_default();
+                at.push(i);
+                at.push(v);
             }
             i += 1;
             continue;

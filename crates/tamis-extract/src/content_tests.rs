@@ -2873,3 +2873,26 @@ fn an_aside_whose_lists_are_a_small_part_of_it_is_no_text_list_box() {
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("Official announcements"), "{t}");
 }
+
+#[test]
+fn a_poster_cards_field_whose_value_is_a_link_is_pruned() {
+    // "Reputation: <a>7</a>" on a line of its own in every post's card is the template's
+    // field, its value linked or not; the post's own "Note: <a>a link</a> and more" stays.
+    let post = |name: &str, rep: &str| {
+        format!(
+            "<div class=x1 itemprop=comment itemscope itemtype=https://schema.org/Comment><div class=x2><a class=x3 href=/u/{name}>{name}</a><div class=x4>Posts: 116<br>Threads: 23<br>Reputation: <a href=/rep/{name}><strong>{rep}</strong></a></div></div><div class=x5>{}<p>Note: <a href=/doc>the manual</a> says more.</p></div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div class=x0><h1>A topic</h1>{}{}{}</div></body>",
+        post("alice", "7"),
+        post("bob", "265"),
+        post("carol", "604")
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("Reputation"), "{t}");
+    assert!(!t.contains("265"), "{t}");
+    assert!(t.contains("the manual"), "{t}");
+    assert!(t.contains("real prose"), "{t}");
+}
