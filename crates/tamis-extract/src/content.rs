@@ -824,7 +824,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             // poster's name, once per post: the rest of it (avatar, rank, post count) goes.
             if post != NONE
                 && !named.get(post as usize).copied().unwrap_or(true)
-                && let Some(a) = poster_name(dom, i, &facts)
+                && let Some(a) = poster_name(dom, i, facts.raw)
             {
                 prune_except(dom, &mut pruned, i, a);
                 if let Some(x) = named.get_mut(post as usize) {
@@ -1246,6 +1246,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         blame(&pruned, &mut why, Why::RepeatedAction);
     }
     if thread {
+        prune_author_cards(dom, &mut pruned, &raw, root);
+        blame(&pruned, &mut why, Why::PosterCard);
         prune_poster_labels(dom, &mut pruned, root, last);
         blame(&pruned, &mut why, Why::PosterLabel);
     }
@@ -3320,8 +3322,8 @@ const MAX_POSTER_NAME_CHARS: u32 = 60;
 /// [`MAX_POSTER_CARD_CHARS`]), holding no post itself, the element holding the poster's
 /// name: a class naming a user name (`username`, `ipsEntry__username`, `author-name`), or
 /// microdata `itemprop="name"` of the post's `itemprop="author"`.
-fn poster_name(dom: &Dom, i: usize, facts: &PageFacts<'_>) -> Option<usize> {
-    let raw = |k: usize| facts.raw.get(k).copied().unwrap_or(0);
+fn poster_name(dom: &Dom, i: usize, raw: &[u32]) -> Option<usize> {
+    let raw = |k: usize| raw.get(k).copied().unwrap_or(0);
     if raw(i) > MAX_POSTER_CARD_CHARS {
         return None;
     }
@@ -3383,6 +3385,65 @@ fn author_name_prop(dom: &Dom, i: usize) -> bool {
         }
     }
     false
+}
+
+/// Levels looked up from a poster's card for the post holding it. Our choice.
+const MAX_CARD_POST_DEPTH: usize = 8;
+/// Most nodes of a poster's card read for a block inside it. Our choice.
+const MAX_CARD_NODES: usize = 256;
+
+/// Whether element `i` is the `itemprop="author"` element of microdata (a post's poster,
+/// `<section itemprop="author" itemscope itemtype="https://schema.org/Person">`).
+fn is_author_card(dom: &Dom, i: usize) -> bool {
+    !matches!(dom.tag(i), Tag::Text | Tag::Meta | Tag::Link)
+        && dom
+            .attr(i, Attr::Itemprop)
+            .is_some_and(|v| v.split_ascii_whitespace().any(|t| t == "author"))
+}
+
+/// Prunes, in a thread, a post's poster card typed by microdata (the post's
+/// `itemprop="author"` element, at most [`MAX_CARD_POST_DEPTH`] levels inside the post) but
+/// for the poster's name ([`poster_name`]): its rank, join date, post count and location
+/// are the forum's template, whatever its class names. Only a card of lines (a block inside
+/// it or itself one) goes: an inline byline ("alice (Alice Smith)") is the name as shown.
+/// Run after the root is chosen, like the other lines of the thread's template, so that the
+/// card's text still counts against its links when the root is scored.
+fn prune_author_cards(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if !is_author_card(dom, i) {
+            i += 1;
+            continue;
+        }
+        let e = dom.end(i);
+        let lines = dom.tag(i).is_block()
+            || (i + 1..e.min(i + MAX_CARD_NODES)).any(|k| dom.tag(k).is_block());
+        let mut in_post = false;
+        let mut k = i;
+        for _ in 0..MAX_CARD_POST_DEPTH {
+            match dom.parent(k) {
+                Some(p) if p >= root => k = p,
+                _ => break,
+            }
+            if is_post(dom, k) {
+                in_post = true;
+                break;
+            }
+        }
+        if lines
+            && in_post
+            && let Some(a) = poster_name(dom, i, raw)
+            && a != i
+        {
+            prune_except(dom, pruned, i, a);
+        }
+        i = e.max(i + 1);
+    }
 }
 
 /// Prunes region `r` but for element `a` inside it: every branch off the path from `r` down
@@ -4265,6 +4326,53 @@ fn counted_fields(t: &str) -> Option<String> {
     (key.chars().count() <= MAX_FIELD_LINE_CHARS).then_some(key)
 }
 
+/// A field whose value is an element of its own (`Reputation: <a>7</a>`, the value linked
+/// to the list it counts): text node `k` is a field's name and its colon alone, opening its
+/// line (the edge of its block or after a line break or block), and the element after it
+/// shows one short text and closes the line. The name (as [`field_label`] reads it) and the
+/// value's element.
+fn linked_field<'a>(dom: &'a Dom, pruned: &[bool], k: usize) -> Option<(&'a str, usize)> {
+    let t = dom.text_of(k).trim();
+    let name = t.strip_suffix(':')?;
+    if name.is_empty()
+        || name.chars().count() > MAX_FIELD_LABEL_CHARS
+        || !name.chars().any(char::is_alphabetic)
+        || name.contains(|c: char| c.is_ascii_digit() || c == ':')
+    {
+        return None;
+    }
+    let in_block = dom.parent(k).is_some_and(|p| dom.tag(p).is_block());
+    // What stands beside the field on one side, past blank text: the edge of the block, a
+    // line break or a block.
+    let edge = |from: usize, step: fn(&Dom, usize) -> Option<usize>| {
+        let mut s = step(dom, from);
+        for _ in 0..MAX_POSTER_LINE_NODES {
+            match s {
+                None => return in_block,
+                Some(x) if dom.tag(x) == Tag::Text && dom.text_of(x).trim().is_empty() => {
+                    s = step(dom, x);
+                }
+                Some(x) => return dom.tag(x) == Tag::Br || dom.tag(x).is_block(),
+            }
+        }
+        false
+    };
+    if !edge(k, Dom::previous_sibling) {
+        return None;
+    }
+    let v = element_sibling(dom, k, Dom::next_sibling)?;
+    let tag = dom.tag(v);
+    if tag.is_block()
+        || tag == Tag::Br
+        || dom.end(v) > v + MAX_POSTER_LINE_NODES
+        || single_text(dom, pruned, v)
+            .is_none_or(|x| t.chars().count() + x.chars().count() > MAX_FIELD_LINE_CHARS)
+    {
+        return None;
+    }
+    edge(v, Dom::next_sibling).then_some((t, v))
+}
+
 /// Most nodes of a line of a poster's card read by [`prune_poster_labels`] (a count and its
 /// label in a link with an icon).
 const MAX_POSTER_LINE_NODES: usize = 16;
@@ -4290,7 +4398,8 @@ fn text_line(dom: &Dom, k: usize) -> bool {
 /// do not. A line is an element alone on its line showing one text, a count and its words
 /// (`<a><b>4.7k</b> posts</a>`) or fields joined by a separator, one of them a count
 /// ([`counted_fields`], outside links); or a text between line breaks when it is a field
-/// and its value (a post's own lines are text between line breaks too). The label must
+/// and its value (a post's own lines are text between line breaks too), the value maybe an
+/// element of its own closing the line (`Reputation: <a>7</a>`, [`linked_field`]). The label must
 /// occur in that many posts of the thread's group of posts, when it has one (a post's own
 /// "Pros:" and "Cons:" repeat within it). Spared: links and buttons but for counts (a
 /// poster's name links to their profile; actions are [`prune_repeated_actions`]'), text
@@ -4311,6 +4420,12 @@ fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, last: Option
                 && text_line(dom, i)
             {
                 seen.entry(label.to_owned()).or_default().push(i);
+            } else if let Some((label, v)) = linked_field(dom, pruned, i)
+                && dom.parent(i).is_some_and(|p| p != root)
+            {
+                let at = seen.entry(label.to_owned()).or_default();
+                at.push(i);
+                at.push(v);
             }
             i += 1;
             continue;
@@ -5338,15 +5453,20 @@ fn is_portrait_card(dom: &Dom, i: usize, in_link: bool) -> bool {
 pub const MIN_ASIDE_LIST_ITEMS: usize = 3;
 
 /// Whether `<aside>` element `i` holds a list of at least [`MIN_ASIDE_LIST_ITEMS`] items
-/// whose text is mostly not links: a box of the article's own list (a recipe's ingredients,
-/// key facts, a summary's points) set beside the text, not a list of links to other pages.
+/// whose text is mostly not links and holds at least half of its text: a box of the
+/// article's own list (a recipe's ingredients, key facts, a summary's points) set beside the
+/// text, not a list of links to other pages, nor a sidebar whose lists are a small part of
+/// it (a community's description and rules over a few counts, in a page's `<main>`).
 fn is_text_list_box(dom: &Dom, i: usize) -> bool {
     let end = dom.end(i);
-    let (mut items, mut text, mut linked) = (0usize, 0usize, 0usize);
-    let mut in_link_until = 0usize;
+    let (mut items, mut text, mut linked, mut listed) = (0usize, 0usize, 0usize, 0usize);
+    let (mut in_link_until, mut in_item_until) = (0usize, 0usize);
     for k in i + 1..end {
         match dom.tag(k) {
-            Tag::Li => items += 1,
+            Tag::Li => {
+                items += 1;
+                in_item_until = in_item_until.max(dom.end(k));
+            }
             Tag::A => in_link_until = in_link_until.max(dom.end(k)),
             Tag::Text => {
                 let n = dom
@@ -5358,11 +5478,14 @@ fn is_text_list_box(dom: &Dom, i: usize) -> bool {
                 if k < in_link_until {
                     linked += n;
                 }
+                if k < in_item_until {
+                    listed += n;
+                }
             }
             _ => {}
         }
     }
-    items >= MIN_ASIDE_LIST_ITEMS && linked * 2 < text
+    items >= MIN_ASIDE_LIST_ITEMS && linked * 2 < text && listed * 2 >= text
 }
 
 /// Most nodes of a callout box ([`is_callout`]): a title and a few paragraphs. Our choice;

@@ -2814,3 +2814,91 @@ fn an_authors_card_closing_the_article_is_pruned_by_its_bylines_name() {
     let t = root_text(&page("Other Person"));
     assert!(t.contains("twenty years"), "{t}");
 }
+
+#[test]
+fn a_posts_microdata_author_card_keeps_only_the_name_whatever_its_classes() {
+    // The poster's card is the post's `itemprop=author` element: its rank, location and join
+    // date go whatever its (meaningless) class names, the name stays, once per post.
+    let post = |name: &str, rank: &str, place: &str| {
+        format!(
+            "<article class=x1 itemscope itemtype=https://schema.org/Comment><section class=x2 itemprop=author itemscope itemtype=https://schema.org/Person><div class=x3><a class=x4 href=/members/{name}><img src=a.png></a></div><div class=x5><h4 class=x6><a class=x7 href=/members/{name}><span itemprop=name>{name}</span></a></h4><h5 class=x8>{rank}</h5></div><div class=x9><dl class=x10><dt>Location</dt><dd>{place}</dd></dl><dl class=x10><dt>Joined</dt><dd>Mar 3, 2011</dd></dl></div></section><div class=x11>{}</div></article>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div class=x0><h1>A topic</h1>{}{}{}</div></body>",
+        post("alice", "Hall of Famer", "Land of lakes"),
+        post("bob", "Veteran", "Lower Valley"),
+        post("carol", "Top Poster", "North Shore")
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("alice") && t.contains("bob") && t.contains("carol"),
+        "{t}"
+    );
+    for w in [
+        "Hall of Famer",
+        "Veteran",
+        "Land of lakes",
+        "North Shore",
+        "Joined",
+    ] {
+        assert!(!t.contains(w), "{w}: {t}");
+    }
+    assert!(t.contains("real prose"), "{t}");
+    // An inline byline typed the same way is the name as shown: the full name stays.
+    let post = |name: &str, full: &str| {
+        format!(
+            "<div class=x1 itemprop=comment itemscope itemtype=https://schema.org/Comment><div class=x2><span class=x3 itemprop=author itemscope itemtype=https://schema.org/Person><a itemprop=url href=/u/{name}><span itemprop=name>{name}</span></a> ({full})</span></div><div class=x4 itemprop=text>{}</div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div class=x0><h1>A topic</h1>{}{}{}</div></body>",
+        post("alice", "Alice Smith"),
+        post("bob", "Bob Jones"),
+        post("carol", "Carol King")
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("(Alice Smith)") && t.contains("(Carol King)"),
+        "{t}"
+    );
+}
+
+#[test]
+fn an_aside_whose_lists_are_a_small_part_of_it_is_no_text_list_box() {
+    // A sidebar inside `<main>` (a community's description, its rules, a list of counts) is
+    // no box of the text's own list: its list items are a small part of its text.
+    let side = "<aside><section><h2>Announcements</h2><p>Official announcements from the project team. Subscribe to be told about new releases and other news.</p><p>This community can be followed from other instances and commented on by their users.</p><ul><li>65 users / day</li><li>433 Posts</li><li>6.49K Comments</li></ul></section></aside>";
+    let html = format!(
+        "<body><main><div><h1>A post</h1>{}</div>{side}</main></body>",
+        article(4)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Official announcements"), "{t}");
+}
+
+#[test]
+fn a_poster_cards_field_whose_value_is_a_link_is_pruned() {
+    // "Reputation: <a>7</a>" on a line of its own in every post's card is the template's
+    // field, its value linked or not; the post's own "Note: <a>a link</a> and more" stays.
+    let post = |name: &str, rep: &str| {
+        format!(
+            "<div class=x1 itemprop=comment itemscope itemtype=https://schema.org/Comment><div class=x2><a class=x3 href=/u/{name}>{name}</a><div class=x4>Posts: 116<br>Threads: 23<br>Reputation: <a href=/rep/{name}><strong>{rep}</strong></a></div></div><div class=x5>{}<p>Note: <a href=/doc>the manual</a> says more.</p></div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div class=x0><h1>A topic</h1>{}{}{}</div></body>",
+        post("alice", "7"),
+        post("bob", "265"),
+        post("carol", "604")
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("Reputation"), "{t}");
+    assert!(!t.contains("265"), "{t}");
+    assert!(t.contains("the manual"), "{t}");
+    assert!(t.contains("real prose"), "{t}");
+}
