@@ -259,6 +259,8 @@ pub enum Why {
     Tag,
     /// A `<header>` outside the article.
     Header,
+    /// A region standing before the site's `<header>` (announcement bar, promo carousel).
+    BeforeHeader,
     /// `data-nosnippet`.
     Nosnippet,
     /// A person's portrait card (photo, name, role).
@@ -363,6 +365,7 @@ impl Why {
         match self {
             Why::Tag => "tag",
             Why::Header => "header",
+            Why::BeforeHeader => "before-header",
             Why::Nosnippet => "nosnippet",
             Why::PortraitCard => "portrait-card",
             Why::HexId => "hex-id",
@@ -3568,6 +3571,47 @@ fn element_sibling(dom: &Dom, i: usize, step: fn(&Dom, usize) -> Option<usize>) 
     None
 }
 
+/// Most siblings (blank text nodes included) read after a region by
+/// [`precedes_site_header`], and after the header it finds. Our choice.
+const MAX_PRE_HEADER_SIBLINGS: usize = 16;
+
+/// Whether element `i` stands before the site's header: a later sibling (within
+/// [`MAX_PRE_HEADER_SIBLINGS`]) is a `<header>` holding no `<h1>`, while neither `i` nor
+/// that header holds the page's `<h1>` or `<main>` and the page has one. What a page shows
+/// above its own masthead is a bar of announcements, a promo carousel, a cookie or
+/// country notice; the page's content comes after the header.
+fn precedes_site_header(dom: &Dom, i: usize, facts: &PageFacts<'_>) -> bool {
+    let has = |k: usize| facts.has_h1.get(k).copied().unwrap_or(false);
+    if has(i) {
+        return false;
+    }
+    let mut k = i;
+    for _ in 0..MAX_PRE_HEADER_SIBLINGS {
+        let Some(next) = dom.next_sibling(k) else {
+            return false;
+        };
+        k = next;
+        if dom.tag(k) == Tag::Header {
+            // The page's title region or main region must come after this header.
+            let mut m = k;
+            for _ in 0..MAX_PRE_HEADER_SIBLINGS {
+                let Some(after) = dom.next_sibling(m) else {
+                    return false;
+                };
+                m = after;
+                if has(m) {
+                    return !has(k);
+                }
+            }
+            return false;
+        }
+        if has(k) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Most siblings read after an element by [`closes_parent`]. Our choice.
 const MAX_CLOSING_SIBLINGS: usize = 8;
 
@@ -5491,6 +5535,12 @@ fn should_prune(
     }
     if tag == Tag::Header && !in_article {
         return Some(Why::Header);
+    }
+    if !in_article
+        && matches!(tag, Tag::Div | Tag::Section | Tag::Aside | Tag::Ul | Tag::P)
+        && precedes_site_header(dom, i, facts)
+    {
+        return Some(Why::BeforeHeader);
     }
     // `data-nosnippet` (Google's mark of text the site keeps out of search results' snippets):
     // the site's own word that the region is no part of what the page is about (its footer,

@@ -2808,3 +2808,38 @@ fn an_authors_card_closing_the_article_is_pruned_by_its_bylines_name() {
     let t = root_text(&page("Other Person"));
     assert!(t.contains("twenty years"), "{t}");
 }
+
+#[test]
+fn a_region_before_the_site_header_is_pruned_when_the_content_follows_it() {
+    // A long promo carousel above the masthead outweighs a short grid of four items: it
+    // goes, whatever its class names, and the grid in `<main>` is the content.
+    let slide = "<p>Free standard shipping on qualifying orders, see our international page for the rates and timelines.</p>";
+    let html = format!(
+        "<html><body><div class=h1>{}</div><header><a href=/>Shop</a></header>\
+         <main><h1>Skincare sets</h1><ul>\
+         <li><h3><a href=/a>Balm trio</a></h3><p>Original formula, sale price $49.95</p></li>\
+         <li><h3><a href=/b>Super pack</a></h3><p>All three serums, sale price $104.95</p></li>\
+         <li><h3><a href=/c>Dewy look</a></h3><p>Cloud paint and dew, sale price $51.95</p></li>\
+         <li><h3><a href=/d>Smile duo</a></h3><p>A balm and a paste, sale price $35.95</p></li>\
+         </ul></main></body></html>",
+        slide.repeat(8)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Balm trio"), "{t}");
+    assert!(!t.contains("Free standard shipping"), "{t}");
+    // Without a `<header>` after it, the same region is the page's text.
+    let html = format!(
+        "<html><body><div class=h1>{}</div><footer><a href=/>Shop</a></footer></body></html>",
+        slide.repeat(8)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Free standard shipping"), "{t}");
+    // Nor does it go when the header is followed by no title nor `<main>`.
+    let html = format!(
+        "<html><body><div class=h1>{}</div><header><a href=/>Shop</a></header>\
+         <div><p>Short note.</p></div></body></html>",
+        slide.repeat(8)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Free standard shipping"), "{t}");
+}
