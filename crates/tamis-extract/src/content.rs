@@ -4601,10 +4601,12 @@ fn prune_template_lines(
     }
     let cell = |t: Tag| matches!(t, Tag::Td | Tag::Th | Tag::Li | Tag::Tr | Tag::Dt | Tag::Dd);
     let is_record = |k: usize| dom.tag(k) != Tag::P && records.get(k).copied().unwrap_or(false);
-    // A link or button showing `own` characters and no image (a card's link around its
-    // thumbnail and a badge is no control).
+    // A link, button or custom element (`<quick-shop-opener>`, a script's widget: no
+    // standard element, so its label is a control's) showing `own` characters and no image
+    // (a card's link around its thumbnail and a badge is no control).
     let is_control = |k: usize, own: u32| {
-        (dom.tag(k) == Tag::Button || (dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some()))
+        (matches!(dom.tag(k), Tag::Button | Tag::Other)
+            || (dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some()))
             && raw.get(k).copied().unwrap_or(0) == own
             && dom.end(k) <= k + 2 * MAX_TEMPLATE_LINE_NODES
             && (k..dom.end(k)).all(|x| dom.tag(x) != Tag::Img)

@@ -2843,3 +2843,29 @@ fn a_region_before_the_site_header_is_pruned_when_the_content_follows_it() {
     let t = root_text(&html);
     assert!(t.contains("Free standard shipping"), "{t}");
 }
+
+#[test]
+fn a_custom_elements_label_alike_in_every_record_is_a_control() {
+    // Each product card ends with a theme's quick-view opener, a custom element (no
+    // standard tag) showing "Quick Shop": a control in every record, pruned, whatever its
+    // class names. The same words in a plain `<span>` stay (a line, not a control).
+    let cards = |opener: &str, close: &str| -> String {
+        (1..=6)
+            .map(|k| {
+                format!(
+                    "<div class=h1><h3><a href=/p{k}>Dark roast coffee blend number {k}</a></h3><div class=h2><span>${k}9.99 per bag of beans</span></div><div class=h3>{opener}<span>Quick Shop</span>{close}</div></div>"
+                )
+            })
+            .collect()
+    };
+    let page =
+        |c: String| format!("<body><main><h1>Coffee</h1><div class=h4>{c}</div></main></body>");
+    let t = root_text(&page(cards(
+        "<quick-shop-opener class=h5>",
+        "</quick-shop-opener>",
+    )));
+    assert!(t.contains("blend number 4"), "{t}");
+    assert!(!t.contains("Quick Shop"), "{t}");
+    let t = root_text(&page(cards("<span class=h5>", "</span>")));
+    assert_eq!(t.matches("Quick Shop").count(), 6, "{t}");
+}
