@@ -3651,6 +3651,28 @@ fn follows_button(dom: &Dom, i: usize) -> bool {
     false
 }
 
+/// Most wrappers read up from a hidden block by [`opens_after_button`]. Our choice.
+const MAX_PANEL_WRAPPERS: usize = 2;
+
+/// Whether block `i` is an accordion's panel or wraps all of its text: `i` or a wrapper
+/// holding no text besides `i`'s (at most [`MAX_PANEL_WRAPPERS`] levels up, the collapsing
+/// box around the hidden body, `<div style="max-height:0"><div aria-hidden=true>`) follows
+/// a button ([`follows_button`]).
+fn opens_after_button(dom: &Dom, i: usize, raw: &[u32]) -> bool {
+    let own = raw.get(i).copied().unwrap_or(0);
+    let mut k = i;
+    for _ in 0..=MAX_PANEL_WRAPPERS {
+        if follows_button(dom, k) {
+            return true;
+        }
+        match dom.parent(k) {
+            Some(p) if raw.get(p).copied().unwrap_or(0) == own => k = p,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Longest text (characters) of an element styled as a button (`class="btn"`) pruned as a
 /// control's label. Our choice.
 pub const MAX_BUTTON_CHARS: u32 = 20;
@@ -5626,7 +5648,7 @@ fn should_prune(
     let disclosure = h.disclosure
         || role.is_some_and(role_is_disclosure)
         || (opts.product && names_tab_panel(dom, i))
-        || (tag.is_block() && hidden_state(dom, i, &h) && follows_button(dom, i))
+        || (tag.is_block() && hidden_state(dom, i, &h) && opens_after_button(dom, i, raw))
         || (!h.screen_reader && hidden_twin(dom, i, tag, &h, &facts.last_twin));
     // Streaming server renderers (React `<div hidden id="S:0">`) send the whole page in a
     // hidden element that a script moves into place: like hidden styles below, only small

@@ -2869,3 +2869,32 @@ fn a_custom_elements_label_alike_in_every_record_is_a_control() {
     let t = root_text(&page(cards("<span class=h5>", "</span>")));
     assert_eq!(t.matches("Quick Shop").count(), 6, "{t}");
 }
+
+#[test]
+fn a_hidden_body_inside_an_accordions_collapsing_box_is_its_panel() {
+    // WAI-ARIA accordion: the heading's button toggles a collapsing box whose only child is
+    // the body, `aria-hidden` while closed. The body is the section's text, whatever the
+    // class names; with no toggle before the box, the same hidden body goes.
+    let section = |head: &str, k: usize| {
+        format!(
+            "<div class=h1>{head}<div class=h2 style='max-height:0px'><div class=h3 aria-hidden=true><p>Answer number {k}. {PROSE}</p></div></div></div>"
+        )
+    };
+    let html = |toggle: bool| {
+        let s: String = (1..=3)
+            .map(|k| {
+                let head = if toggle {
+                    format!("<h3><button aria-expanded=false>Question {k}</button></h3>")
+                } else {
+                    format!("<h3>Question {k}</h3>")
+                };
+                section(&head, k)
+            })
+            .collect();
+        format!("<body><main><h1>Tents</h1><p>{PROSE}</p>{s}</main></body>")
+    };
+    let t = root_text(&html(true));
+    assert!(t.contains("Answer number 2"), "{t}");
+    let t = root_text(&html(false));
+    assert!(!t.contains("Answer number 2"), "{t}");
+}
