@@ -259,6 +259,8 @@ pub enum Why {
     Tag,
     /// A `<header>` outside the article.
     Header,
+    /// A region standing before the site's `<header>` (announcement bar, promo carousel).
+    BeforeHeader,
     /// `data-nosnippet`.
     Nosnippet,
     /// A person's portrait card (photo, name, role).
@@ -363,6 +365,7 @@ impl Why {
         match self {
             Why::Tag => "tag",
             Why::Header => "header",
+            Why::BeforeHeader => "before-header",
             Why::Nosnippet => "nosnippet",
             Why::PortraitCard => "portrait-card",
             Why::HexId => "hex-id",
@@ -3629,6 +3632,47 @@ fn element_sibling(dom: &Dom, i: usize, step: fn(&Dom, usize) -> Option<usize>) 
     None
 }
 
+/// Most siblings (blank text nodes included) read after a region by
+/// [`precedes_site_header`], and after the header it finds. Our choice.
+const MAX_PRE_HEADER_SIBLINGS: usize = 16;
+
+/// Whether element `i` stands before the site's header: a later sibling (within
+/// [`MAX_PRE_HEADER_SIBLINGS`]) is a `<header>` holding no `<h1>`, while neither `i` nor
+/// that header holds the page's `<h1>` or `<main>` and the page has one. What a page shows
+/// above its own masthead is a bar of announcements, a promo carousel, a cookie or
+/// country notice; the page's content comes after the header.
+fn precedes_site_header(dom: &Dom, i: usize, facts: &PageFacts<'_>) -> bool {
+    let has = |k: usize| facts.has_h1.get(k).copied().unwrap_or(false);
+    if has(i) {
+        return false;
+    }
+    let mut k = i;
+    for _ in 0..MAX_PRE_HEADER_SIBLINGS {
+        let Some(next) = dom.next_sibling(k) else {
+            return false;
+        };
+        k = next;
+        if dom.tag(k) == Tag::Header {
+            // The page's title region or main region must come after this header.
+            let mut m = k;
+            for _ in 0..MAX_PRE_HEADER_SIBLINGS {
+                let Some(after) = dom.next_sibling(m) else {
+                    return false;
+                };
+                m = after;
+                if has(m) {
+                    return !has(k);
+                }
+            }
+            return false;
+        }
+        if has(k) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Most siblings read after an element by [`closes_parent`]. Our choice.
 const MAX_CLOSING_SIBLINGS: usize = 8;
 
@@ -3664,6 +3708,28 @@ fn follows_button(dom: &Dom, i: usize) -> bool {
                 || (dom.tag(s).is_heading() && holds_toggle(dom, s));
         }
         k = s;
+    }
+    false
+}
+
+/// Most wrappers read up from a hidden block by [`opens_after_button`]. Our choice.
+const MAX_PANEL_WRAPPERS: usize = 2;
+
+/// Whether block `i` is an accordion's panel or wraps all of its text: `i` or a wrapper
+/// holding no text besides `i`'s (at most [`MAX_PANEL_WRAPPERS`] levels up, the collapsing
+/// box around the hidden body, `<div style="max-height:0"><div aria-hidden=true>`) follows
+/// a button ([`follows_button`]).
+fn opens_after_button(dom: &Dom, i: usize, raw: &[u32]) -> bool {
+    let own = raw.get(i).copied().unwrap_or(0);
+    let mut k = i;
+    for _ in 0..=MAX_PANEL_WRAPPERS {
+        if follows_button(dom, k) {
+            return true;
+        }
+        match dom.parent(k) {
+            Some(p) if raw.get(p).copied().unwrap_or(0) == own => k = p,
+            _ => return false,
+        }
     }
     false
 }
@@ -4677,10 +4743,12 @@ fn prune_template_lines(
     }
     let cell = |t: Tag| matches!(t, Tag::Td | Tag::Th | Tag::Li | Tag::Tr | Tag::Dt | Tag::Dd);
     let is_record = |k: usize| dom.tag(k) != Tag::P && records.get(k).copied().unwrap_or(false);
-    // A link or button showing `own` characters and no image (a card's link around its
-    // thumbnail and a badge is no control).
+    // A link, button or custom element (`<quick-shop-opener>`, a script's widget: no
+    // standard element, so its label is a control's) showing `own` characters and no image
+    // (a card's link around its thumbnail and a badge is no control).
     let is_control = |k: usize, own: u32| {
-        (dom.tag(k) == Tag::Button || (dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some()))
+        (matches!(dom.tag(k), Tag::Button | Tag::Other)
+            || (dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some()))
             && raw.get(k).copied().unwrap_or(0) == own
             && dom.end(k) <= k + 2 * MAX_TEMPLATE_LINE_NODES
             && (k..dom.end(k)).all(|x| dom.tag(x) != Tag::Img)
@@ -5620,6 +5688,12 @@ fn should_prune(
     if tag == Tag::Header && !in_article {
         return Some(Why::Header);
     }
+    if !in_article
+        && matches!(tag, Tag::Div | Tag::Section | Tag::Aside | Tag::Ul | Tag::P)
+        && precedes_site_header(dom, i, facts)
+    {
+        return Some(Why::BeforeHeader);
+    }
     // `data-nosnippet` (Google's mark of text the site keeps out of search results' snippets):
     // the site's own word that the region is no part of what the page is about (its footer,
     // cookie banner, ads, "JavaScript is disabled"). Not the page's title region.
@@ -5702,7 +5776,7 @@ fn should_prune(
     let disclosure = h.disclosure
         || role.is_some_and(role_is_disclosure)
         || (opts.product && names_tab_panel(dom, i))
-        || (tag.is_block() && hidden_state(dom, i, &h) && follows_button(dom, i))
+        || (tag.is_block() && hidden_state(dom, i, &h) && opens_after_button(dom, i, raw))
         || (!h.screen_reader && hidden_twin(dom, i, tag, &h, &facts.last_twin));
     // Streaming server renderers (React `<div hidden id="S:0">`) send the whole page in a
     // hidden element that a script moves into place: like hidden styles below, only small

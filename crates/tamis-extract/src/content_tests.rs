@@ -2902,3 +2902,93 @@ fn a_poster_cards_field_whose_value_is_a_link_is_pruned() {
     assert!(t.contains("the manual"), "{t}");
     assert!(t.contains("real prose"), "{t}");
 }
+
+#[test]
+fn a_region_before_the_site_header_is_pruned_when_the_content_follows_it() {
+    // A long promo carousel above the masthead outweighs a short grid of four items: it
+    // goes, whatever its class names, and the grid in `<main>` is the content.
+    let slide = "<p>Free standard shipping on qualifying orders, see our international page for the rates and timelines.</p>";
+    let html = format!(
+        "<html><body><div class=h1>{}</div><header><a href=/>Shop</a></header>\
+         <main><h1>Skincare sets</h1><ul>\
+         <li><h3><a href=/a>Balm trio</a></h3><p>Original formula, sale price $49.95</p></li>\
+         <li><h3><a href=/b>Super pack</a></h3><p>All three serums, sale price $104.95</p></li>\
+         <li><h3><a href=/c>Dewy look</a></h3><p>Cloud paint and dew, sale price $51.95</p></li>\
+         <li><h3><a href=/d>Smile duo</a></h3><p>A balm and a paste, sale price $35.95</p></li>\
+         </ul></main></body></html>",
+        slide.repeat(8)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Balm trio"), "{t}");
+    assert!(!t.contains("Free standard shipping"), "{t}");
+    // Without a `<header>` after it, the same region is the page's text.
+    let html = format!(
+        "<html><body><div class=h1>{}</div><footer><a href=/>Shop</a></footer></body></html>",
+        slide.repeat(8)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Free standard shipping"), "{t}");
+    // Nor does it go when the header is followed by no title nor `<main>`.
+    let html = format!(
+        "<html><body><div class=h1>{}</div><header><a href=/>Shop</a></header>\
+         <div><p>Short note.</p></div></body></html>",
+        slide.repeat(8)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Free standard shipping"), "{t}");
+}
+
+#[test]
+fn a_custom_elements_label_alike_in_every_record_is_a_control() {
+    // Each product card ends with a theme's quick-view opener, a custom element (no
+    // standard tag) showing "Quick Shop": a control in every record, pruned, whatever its
+    // class names. The same words in a plain `<span>` stay (a line, not a control).
+    let cards = |opener: &str, close: &str| -> String {
+        (1..=6)
+            .map(|k| {
+                format!(
+                    "<div class=h1><h3><a href=/p{k}>Dark roast coffee blend number {k}</a></h3><div class=h2><span>${k}9.99 per bag of beans</span></div><div class=h3>{opener}<span>Quick Shop</span>{close}</div></div>"
+                )
+            })
+            .collect()
+    };
+    let page =
+        |c: String| format!("<body><main><h1>Coffee</h1><div class=h4>{c}</div></main></body>");
+    let t = root_text(&page(cards(
+        "<quick-shop-opener class=h5>",
+        "</quick-shop-opener>",
+    )));
+    assert!(t.contains("blend number 4"), "{t}");
+    assert!(!t.contains("Quick Shop"), "{t}");
+    let t = root_text(&page(cards("<span class=h5>", "</span>")));
+    assert_eq!(t.matches("Quick Shop").count(), 6, "{t}");
+}
+
+#[test]
+fn a_hidden_body_inside_an_accordions_collapsing_box_is_its_panel() {
+    // WAI-ARIA accordion: the heading's button toggles a collapsing box whose only child is
+    // the body, `aria-hidden` while closed. The body is the section's text, whatever the
+    // class names; with no toggle before the box, the same hidden body goes.
+    let section = |head: &str, k: usize| {
+        format!(
+            "<div class=h1>{head}<div class=h2 style='max-height:0px'><div class=h3 aria-hidden=true><p>Answer number {k}. {PROSE}</p></div></div></div>"
+        )
+    };
+    let html = |toggle: bool| {
+        let s: String = (1..=3)
+            .map(|k| {
+                let head = if toggle {
+                    format!("<h3><button aria-expanded=false>Question {k}</button></h3>")
+                } else {
+                    format!("<h3>Question {k}</h3>")
+                };
+                section(&head, k)
+            })
+            .collect();
+        format!("<body><main><h1>Tents</h1><p>{PROSE}</p>{s}</main></body>")
+    };
+    let t = root_text(&html(true));
+    assert!(t.contains("Answer number 2"), "{t}");
+    let t = root_text(&html(false));
+    assert!(!t.contains("Answer number 2"), "{t}");
+}
