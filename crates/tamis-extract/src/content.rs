@@ -3942,7 +3942,7 @@ fn prune_author_card(
 /// article and holds little text opening with a heading and a control to act on (a form, a
 /// link alone on its line): a call to action ("Work with us ... Contact us", "Ready to
 /// start? Get started"), the site's, not the article's. A whole box of its own only (no
-/// like sibling), after at least [`MIN_ARTICLE_BEFORE_CALL`] times its text.
+/// like sibling) holding no code, after at least [`MIN_ARTICLE_BEFORE_CALL`] times its text.
 fn prune_closing_call(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
     let Some((b, first, texts)) = closing_box(dom, pruned, raw, root) else {
         return;
@@ -3952,7 +3952,11 @@ fn prune_closing_call(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
             .take_while(|&p| p != b)
             .any(|p| matches!(dom.tag(p), Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6))
     });
+    // A box holding code is a reference's last member (its signature, its `Throws:` links),
+    // never a call to action.
+    let code = (b + 1..dom.end(b)).any(|k| matches!(dom.tag(k), Tag::Pre | Tag::Code));
     if opens_with_heading
+        && !code
         && texts.get(first + 1).is_some()
         && holds_action(dom, raw, b)
         && !has_like_sibling(dom, pruned, raw, b)
@@ -4718,9 +4722,9 @@ fn text_hash(
 /// text, at most twice a line's, alike each time: "Rate this book", "Clear rating" over the
 /// stars). A record's
 /// fields vary from one record to the next in their slot; a field's name ("Retention rate",
-/// "Previously at") reads the same but sits beside its varying value, and stays. Table
-/// cells, list items and definitions are spared (a column of "Yes", a parameter documented
-/// alike in each member of a reference).
+/// "Previously at") reads the same but sits beside its varying value, and stays. Tables,
+/// list items and definition lists are spared (a column of "Yes", a table's header row, a
+/// parameter documented alike in each member of a reference).
 fn prune_template_lines(
     dom: &Dom,
     pruned: &mut [bool],
@@ -4787,7 +4791,11 @@ fn prune_template_lines(
             }
             *c += 1;
         }
-        if pruned.get(i).copied().unwrap_or(true) || matches!(tag, Tag::Script | Tag::Pre) {
+        // Tables and definition lists are data: a header row or a term repeated in each
+        // record's table (a reference's "Column / Type / Description") is the data's.
+        if pruned.get(i).copied().unwrap_or(true)
+            || matches!(tag, Tag::Script | Tag::Pre | Tag::Table | Tag::Dl)
+        {
             i = dom.end(i).max(i + 1);
             continue;
         }

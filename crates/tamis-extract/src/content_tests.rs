@@ -1807,6 +1807,24 @@ fn lines_a_listings_template_writes_alike_in_every_record_are_pruned() {
 }
 
 #[test]
+fn a_header_row_repeated_in_each_records_table_is_data() {
+    // A reference's sections, each documenting a view in a table with the same header row
+    // (a paragraph per line of the header cell): the header is the table's, not a template's.
+    let section = |k: usize| {
+        format!(
+            "<div class=sect2><h2>The progress view number {k}</h2><p>{}</p><table><thead><tr><th><p>Column Type</p><p>Description</p></th></tr></thead><tbody><tr><td><p>pid integer</p><p>Process ID of backend number {k} in the cluster.</p></td></tr></tbody></table></div>",
+            "Each row of this view shows one backend that is running the command, with its progress. "
+                .repeat(2)
+        )
+    };
+    let body: String = (1..=5).map(section).collect();
+    let html = format!("<body><main><h1>Progress reporting</h1>{body}</main></body>");
+    let t = root_text(&html);
+    assert_eq!(t.matches("Column Type").count(), 5, "{t}");
+    assert!(t.contains("backend number 4"), "{t}");
+}
+
+#[test]
 fn icon_strips_are_pruned_on_product_pages() {
     // A shop's trust badges under the buy box: an icon and a short label each, no links.
     let badge =
@@ -2786,6 +2804,17 @@ fn a_closing_call_to_action_after_the_article_is_pruned() {
     ));
     assert!(
         t.contains("Work with us") && t.contains("Another answer"),
+        "{t}"
+    );
+    // A box holding code is a reference's last member (its signature and the exception it
+    // links to), not a call to action.
+    let html = format!(
+        "<body><div class=x1><h1>A title</h1>{}<div class=x2><div class=x3><h3>throwException</h3><pre>public void throwException()</pre><p>Throws an exception appropriate to the result.</p><div class=x4><a href=/cce>CharacterCodingException</a></div></div></div></div></body>",
+        article(6)
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("throwException") && t.contains("appropriate"),
         "{t}"
     );
     // Without a control to act on, a closing section is the article's.
