@@ -4826,7 +4826,7 @@ fn prune_template_lines(
             i = e.max(i + 1);
             continue;
         }
-        let (text, chars, letters) = text_hash(dom, pruned, i + 1, e, false);
+        let (text, chars, letters) = text_hash(dom, pruned, i + 1, e, true);
         if letters == 0 || chars > MAX_TEMPLATE_LINE_CHARS + 1 {
             i = e.max(i + 1);
             continue;
@@ -4846,8 +4846,7 @@ fn prune_template_lines(
                 k += 1;
             }
         }
-        let mut control =
-            is_control(i, own) || (any && linked >= text_hash(dom, pruned, i + 1, e, true).2);
+        let mut control = is_control(i, own) || (any && linked >= letters);
         let mut a = i;
         for _ in 0..MAX_CONTROL_DEPTH {
             match dom.parent(a) {
