@@ -1165,6 +1165,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         blame(&pruned, &mut why, Why::Standfirst);
         prune_site_titled(dom, &mut pruned, &raw, &chars, &link_chars, root);
         blame(&pruned, &mut why, Why::SiteTitle);
+        // One buffer for the opening titles read below.
+        let mut title = String::new();
         if opts.product {
             prune_repeated_labels(dom, &mut pruned, root);
             blame(&pruned, &mut why, Why::RepeatedLabel);
@@ -1180,7 +1182,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             // class words are. Pruned once the root is chosen: it does not move the root.
             let limit = raw.get(root).copied().unwrap_or(0) / 2;
             prune_in_root(dom, &mut pruned, root, |i, _| {
-                raw.get(i).copied().unwrap_or(0) <= limit && headed_by_policy(dom, i)
+                raw.get(i).copied().unwrap_or(0) <= limit && headed_by_policy(dom, i, &mut title)
             });
             blame(&pruned, &mut why, Why::Policy);
         }
@@ -1194,7 +1196,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         prune_in_root(dom, &mut pruned, root, |i, _| {
             !facts.has_h1.get(i).copied().unwrap_or(false)
                 && (opts.product || raw.get(i).copied().unwrap_or(0) <= half)
-                && headed_by_reviews(dom, i, opts.product)
+                && headed_by_reviews(dom, i, opts.product, &mut title)
         });
         blame(&pruned, &mut why, Why::Reviews);
         if !opts.product {
@@ -5228,8 +5230,9 @@ const POLICY_WORDS: &[&str] = &[
 /// element, or the first inside at most `wrappers` block wrappers (a widget's header box),
 /// with no text before it, that is a heading below `<h1>`, an accordion's toggle `<button>`
 /// or a `<details>`'s `<summary>`, of at most [`MAX_POLICY_TITLE_NODES`] nodes and
-/// [`MAX_POLICY_TITLE_CHARS`] characters.
-fn opening_title(dom: &Dom, i: usize, wrappers: usize) -> Option<String> {
+/// [`MAX_POLICY_TITLE_CHARS`] characters. The title's text is written to `buf` (cleared
+/// first; a buffer reused across the elements of a root, so that no title allocates).
+fn opening_title<'b>(dom: &Dom, i: usize, wrappers: usize, buf: &'b mut String) -> Option<&'b str> {
     let end = dom.end(i);
     let mut k = i + 1;
     let mut passed = 0;
@@ -5255,9 +5258,9 @@ fn opening_title(dom: &Dom, i: usize, wrappers: usize) -> Option<String> {
         if dom.end(k) > k + MAX_POLICY_TITLE_NODES {
             return None;
         }
-        let mut t = String::new();
-        dom.subtree_text(k, &mut t);
-        return (t.trim().len() <= MAX_POLICY_TITLE_CHARS).then_some(t);
+        buf.clear();
+        dom.subtree_text(k, buf);
+        return (buf.trim().len() <= MAX_POLICY_TITLE_CHARS).then_some(buf.as_str());
     }
     None
 }
@@ -5272,8 +5275,8 @@ fn has_word(t: &str, words: &[&str]) -> bool {
 /// Whether the first element inside `i` is a short title that names a shop's policies
 /// ([`POLICY_WORDS`], see [`opening_title`]); `i` is the section (or accordion item) that it
 /// titles.
-fn headed_by_policy(dom: &Dom, i: usize) -> bool {
-    opening_title(dom, i, 0).is_some_and(|t| has_word(&t, POLICY_WORDS))
+fn headed_by_policy(dom: &Dom, i: usize, buf: &mut String) -> bool {
+    opening_title(dom, i, 0, buf).is_some_and(|t| has_word(t, POLICY_WORDS))
 }
 
 /// Words naming the customers in a reviews section's title ([`headed_by_reviews`]).
@@ -5301,9 +5304,9 @@ const MAX_TITLE_WRAPPERS: usize = 3;
 /// before; see [`opening_title`]) with a short title naming customer reviews
 /// ([`REVIEW_TITLE_WORDS`]). `i` is the reviews section it titles. Off a product page
 /// (`product` false) the title must also name the customers ([`CUSTOMER_WORDS`]).
-fn headed_by_reviews(dom: &Dom, i: usize, product: bool) -> bool {
-    opening_title(dom, i, MAX_TITLE_WRAPPERS).is_some_and(|t| {
-        has_word(&t, REVIEW_TITLE_WORDS) && (product || has_word(&t, CUSTOMER_WORDS))
+fn headed_by_reviews(dom: &Dom, i: usize, product: bool, buf: &mut String) -> bool {
+    opening_title(dom, i, MAX_TITLE_WRAPPERS, buf).is_some_and(|t| {
+        has_word(t, REVIEW_TITLE_WORDS) && (product || has_word(t, CUSTOMER_WORDS))
     })
 }
 
