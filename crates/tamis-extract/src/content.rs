@@ -2384,23 +2384,16 @@ fn prune_recommended_cards(
     let root_chars = facts.raw.get(root).copied().unwrap_or(0) as f32;
     let mut cards: Vec<(usize, usize)> = Vec::new();
     let mut text = String::new();
-    let end = dom.end(root);
-    let mut i = root + 1;
-    while i < end {
-        if pruned.get(i).copied().unwrap_or(true) {
-            i = dom.end(i).max(i + 1);
-            continue;
-        }
+    walk_shown(dom, pruned, root, |i, _| {
         if records.get(i).copied().unwrap_or(false)
             && let Some(p) = dom.parent(i)
             && is_recommended_card(dom, i, facts, &mut text)
         {
             cards.push((p, i));
-            i = dom.end(i).max(i + 1);
-            continue;
+            return true;
         }
-        i += 1;
-    }
+        false
+    });
     // Cards come in document order, so a parent's cards are consecutive unless a nested
     // group interleaves; sort to group them.
     cards.sort_unstable();
@@ -2861,6 +2854,26 @@ fn prune_standfirsts(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
     });
 }
 
+/// Walks the nodes inside `root` in document order, skipping pruned subtrees: `visit` gets
+/// each node not pruned (and the pruning so far, which it may extend) and returns whether the
+/// walk skips that node's subtree.
+fn walk_shown(
+    dom: &Dom,
+    pruned: &mut [bool],
+    root: usize,
+    mut visit: impl FnMut(usize, &mut [bool]) -> bool,
+) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) || visit(i, pruned) {
+            i = dom.end(i).max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// Prunes the nodes inside `root` for which `hit` (given the pruning so far) holds, in
 /// document order, with their subtrees; pruned subtrees are not looked into.
 fn prune_in_root(
@@ -2869,22 +2882,13 @@ fn prune_in_root(
     root: usize,
     mut hit: impl FnMut(usize, &[bool]) -> bool,
 ) {
-    let end = dom.end(root);
-    let mut i = root + 1;
-    while i < end {
-        if pruned.get(i).copied().unwrap_or(true) {
-            i = dom.end(i).max(i + 1);
-            continue;
+    walk_shown(dom, pruned, root, |i, pruned| {
+        let h = hit(i, pruned);
+        if h && let Some(p) = pruned.get_mut(i) {
+            *p = true;
         }
-        if hit(i, pruned) {
-            if let Some(p) = pruned.get_mut(i) {
-                *p = true;
-            }
-            i = dom.end(i).max(i + 1);
-            continue;
-        }
-        i += 1;
-    }
+        h
+    });
 }
 
 /// Most nodes walked after a heading to find what its section shows
@@ -2900,16 +2904,10 @@ const MAX_SECTION_NODES: usize = 4096;
 /// parent's next sibling, or a script's).
 fn prune_orphan_headings(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
     let end = dom.end(root);
-    let mut i = root + 1;
-    while i < end {
-        if pruned.get(i).copied().unwrap_or(true) {
-            i = dom.end(i).max(i + 1);
-            continue;
-        }
+    walk_shown(dom, pruned, root, |i, pruned| {
         let tag = dom.tag(i);
         if !tag.is_heading() || tag == Tag::H1 {
-            i += 1;
-            continue;
+            return false;
         }
         let rank = heading_rank(tag);
         let own = raw.get(i).copied().unwrap_or(0);
@@ -2951,8 +2949,8 @@ fn prune_orphan_headings(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usiz
         {
             *x = true;
         }
-        i = dom.end(i).max(i + 1);
-    }
+        true
+    });
 }
 
 /// The rank of a heading tag: 1 for `<h1>` to 6 for `<h6>` (7 for other tags).
@@ -3414,16 +3412,9 @@ fn is_author_card(dom: &Dom, i: usize) -> bool {
 /// Run after the root is chosen, like the other lines of the thread's template, so that the
 /// card's text still counts against its links when the root is scored.
 fn prune_author_cards(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
-    let end = dom.end(root);
-    let mut i = root + 1;
-    while i < end {
-        if pruned.get(i).copied().unwrap_or(true) {
-            i = dom.end(i).max(i + 1);
-            continue;
-        }
+    walk_shown(dom, pruned, root, |i, pruned| {
         if !is_author_card(dom, i) {
-            i += 1;
-            continue;
+            return false;
         }
         let e = dom.end(i);
         let lines = dom.tag(i).is_block()
@@ -3447,8 +3438,8 @@ fn prune_author_cards(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
         {
             prune_except(dom, pruned, i, a);
         }
-        i = e.max(i + 1);
-    }
+        true
+    });
 }
 
 /// Prunes region `r` but for element `a` inside it: every branch off the path from `r` down
