@@ -976,10 +976,34 @@ fn a_product_page_narrows_to_its_main_element_sooner() {
     let t = product_root_text(&html);
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("Your basket"), "{t}");
-    // Other pages keep the body: the region outside <main> is worth too much (see also
-    // `a_body_root_gives_way_to_the_page_wrapper_beside_overlays`).
+    // Other pages keep the body when the region outside <main> is worth more than <main>
+    // (see also `a_body_root_gives_way_to_the_page_wrapper_beside_overlays`).
+    let html = format!(
+        "<body><main><h1>Diffuser</h1>{}</main><div class=drawer><p>Your basket: gift wrapping is offered, with a message, for every order of the shop.</p></div><div class=gifts>{}</div></body>",
+        article(2),
+        article(2)
+    );
     let t = root_text(&html);
     assert!(t.contains("Your basket"), "{t}");
+}
+
+#[test]
+fn an_article_page_narrows_to_its_main_element_worth_half_the_root() {
+    // Pop-ups after the page (a plan's terms, a sign-up panel) hold three sevenths of the
+    // prose: the root is <main>, not the body holding both.
+    let html = format!(
+        "<body><div><main><h1>Title</h1>{}</main></div><div class=m1>{}</div><div class=m2>{}</div></body>",
+        article(4),
+        article(1).replace("This is", "Offer one:"),
+        article(2).replace("This is", "Offer two:")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Offer one") && !t.contains("Offer two"), "{t}");
+    // An <article> element needs more: one of several stories is no page's main content.
+    let html = html.replace("<main>", "<article>").replace("</main>", "</article>");
+    let t = root_text(&html);
+    assert!(t.contains("Offer one"), "{t}");
 }
 
 #[test]
