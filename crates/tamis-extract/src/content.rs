@@ -96,6 +96,11 @@ pub const MAX_FIELD_WRAPPER_CHARS: u32 = 120;
 /// choice.
 pub const MIN_ARTICLE_ELEMENT_SHARE: f32 = 0.75;
 
+/// In article mode, a `<main>` element (or `role=main`) worth this share of the root's value
+/// becomes the root: HTML has one `<main>` per page, holding its own content, so what the root
+/// adds around it are the site's boxes (pop-ups, drawers, rails). Our choice.
+pub const MIN_MAIN_SHARE: f32 = 0.5;
+
 /// In listing mode, a `<main>`/`<article>` element worth this share of the root's value
 /// becomes the root. Our choice: 0.75 (as in article mode) lost a category's description
 /// outside `<main>` on the tuning half.
@@ -195,6 +200,10 @@ pub const MIN_LINK_PARAGRAPH_DENSITY: f32 = 0.9;
 /// ...or a paragraph that is one link after a lead-in of at most this many characters
 /// ("Read more:", "See also:"). Our choice.
 pub const MAX_LEAD_IN_CHARS: u32 = 12;
+/// Least long paragraphs of a region named by a class word holding most of the page's long
+/// paragraphs for it to stay. Our choice.
+pub const MIN_MAJORITY_PARAGRAPHS: u32 = 2;
+
 /// A `<noscript>` of at most this many characters is a notice, and pruned. Our choice.
 pub const MAX_NOSCRIPT_CHARS: u32 = 200;
 /// Teaser cards are pruned from an article's root only while they hold at most this share of
@@ -749,6 +758,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         has_field: &has_field,
         has_img: &has_img,
         para: &para,
+        page_para: para.get(body).copied().unwrap_or(0),
         last_twin: std::cell::Cell::new((NONE as usize, false)),
     };
 
@@ -1099,7 +1109,14 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         && best < MIN_ARTICLE_VALUE
         && lroot == body
         && lbest <= MAX_SHORT_PAGE_LISTING_FACTOR * best
-        && single_article(dom, &pruned, &lvalue, body, MIN_LISTING_MAIN_SHARE) == body;
+        && single_article(
+            dom,
+            &pruned,
+            &lvalue,
+            body,
+            MIN_LISTING_MAIN_SHARE,
+            MIN_LISTING_MAIN_SHARE,
+        ) == body;
     let listing = (best < MIN_ARTICLE_VALUE && !short_article)
         || (lbest > LISTING_FACTOR * best && top_group > MIN_RECORD_GROUP_FACTOR * best);
     if listing {
@@ -1107,7 +1124,14 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         // The page's `<main>` (or its only `<article>`) worth most of the listing's value is
         // the listing: what the root adds around it are boxes next to it.
         loop {
-            let r = single_article(dom, &pruned, &value, root, MIN_LISTING_MAIN_SHARE);
+            let r = single_article(
+                dom,
+                &pruned,
+                &value,
+                root,
+                MIN_LISTING_MAIN_SHARE,
+                MIN_LISTING_MAIN_SHARE,
+            );
             if r == root {
                 break;
             }
@@ -1125,7 +1149,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             } else {
                 MIN_ARTICLE_ELEMENT_SHARE
             };
-            let r = single_article(dom, &pruned, &value, root, share);
+            let r = single_article(dom, &pruned, &value, root, share, MIN_MAIN_SHARE.min(share));
             if r == root {
                 break;
             }
@@ -1505,21 +1529,34 @@ fn inside_body(dom: &Dom, pruned: &[bool], value: &[f32], has_h1: &[bool], body:
 /// When the root holds exactly one `<main>` or `<article>` element (or ARIA role, or
 /// schema.org `articleBody`) worth most of the root's value (`min_share`:
 /// [`MIN_ARTICLE_ELEMENT_SHARE`], [`MIN_PRODUCT_MAIN_SHARE`] on a product page,
-/// [`MIN_LISTING_MAIN_SHARE`] in listing mode), the article is the root: what the root adds
-/// around it are teasers and blurbs next to the article.
-fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize, min_share: f32) -> usize {
+/// [`MIN_LISTING_MAIN_SHARE`] in listing mode; `main_share` when the element is a `<main>`
+/// or `role=main`), the article is the root: what the root adds around it are teasers and
+/// blurbs next to the article.
+fn single_article(
+    dom: &Dom,
+    pruned: &[bool],
+    value: &[f32],
+    root: usize,
+    min_share: f32,
+    main_share: f32,
+) -> usize {
     let end = dom.end(root);
     let mut found = None;
+    let mut main = false;
     let mut i = root + 1;
     while i < end {
         if pruned.get(i).copied().unwrap_or(true) {
             i = dom.end(i).max(i + 1);
             continue;
         }
-        if matches!(dom.tag(i), Tag::Article | Tag::Main)
+        let is_main = dom.tag(i) == Tag::Main
             || dom.attr(i, Attr::Role).is_some_and(|r| {
-                r.split_ascii_whitespace()
-                    .any(|t| t.eq_ignore_ascii_case("main") || t.eq_ignore_ascii_case("article"))
+                r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("main"))
+            });
+        if is_main
+            || dom.tag(i) == Tag::Article
+            || dom.attr(i, Attr::Role).is_some_and(|r| {
+                r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("article"))
             })
             || dom
                 .attr(i, Attr::Itemprop)
@@ -1529,15 +1566,17 @@ fn single_article(dom: &Dom, pruned: &[bool], value: &[f32], root: usize, min_sh
                 return root;
             }
             found = Some(i);
+            main = is_main;
             i = dom.end(i).max(i + 1);
             continue;
         }
         i += 1;
     }
+    let share = if main { main_share } else { min_share };
     match found {
         Some(a)
             if value.get(a).copied().unwrap_or(0.0)
-                >= min_share * value.get(root).copied().unwrap_or(0.0) =>
+                >= share * value.get(root).copied().unwrap_or(0.0) =>
         {
             a
         }
@@ -2155,6 +2194,8 @@ struct PageFacts<'a> {
     has_img: &'a [bool],
     /// Long paragraphs per subtree, before pruning.
     para: &'a [u32],
+    /// Long paragraphs of the body.
+    page_para: u32,
     /// The last element [`hidden_twin`] judged and its answer.
     last_twin: std::cell::Cell<(usize, bool)>,
 }
@@ -3104,13 +3145,18 @@ fn prune_captions(
     // A short record between text blocks of another kind ([`interleaved`]) is a photo and
     // its caption, not a tile of a grid: its caption goes (the record and its end).
     let mut photo = (NONE as usize, 0);
+    // A record holding more than half of the root's text (the article's column in a row of
+    // layout columns of one class) is the article, not a tile: it is searched like the rest.
+    let tile = facts.raw.get(root).copied().unwrap_or(0) as f32 * MAX_RECORD_REGION_SHARE;
     let mut i = root + 1;
     while i < end {
         if pruned.get(i).copied().unwrap_or(true) {
             i = dom.end(i).max(i + 1);
             continue;
         }
-        if records.get(i).copied().unwrap_or(false) {
+        if records.get(i).copied().unwrap_or(false)
+            && facts.raw.get(i).copied().unwrap_or(0) as f32 <= tile
+        {
             if facts.raw.get(i).copied().unwrap_or(0) <= MAX_CAPTION_CHARS
                 && interleaved(dom, pruned, prev, i)
             {
@@ -5852,6 +5898,16 @@ fn should_prune(
         && !h.strong
         && !h.comments
         && facts.para.get(i).copied().unwrap_or(0) >= MIN_WEAK_PARAGRAPHS
+    {
+        return None;
+    }
+    // A region named by a class word (`map-and-related`) that holds most of the page's long
+    // paragraphs is the page's text: a box of links or teasers holds few paragraphs of it.
+    if flag == Why::ClassWord
+        && !headed
+        && !h.comments
+        && facts.para.get(i).copied().unwrap_or(0) >= MIN_MAJORITY_PARAGRAPHS
+        && 2 * facts.para.get(i).copied().unwrap_or(0) > facts.page_para
     {
         return None;
     }

@@ -976,10 +976,34 @@ fn a_product_page_narrows_to_its_main_element_sooner() {
     let t = product_root_text(&html);
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("Your basket"), "{t}");
-    // Other pages keep the body: the region outside <main> is worth too much (see also
-    // `a_body_root_gives_way_to_the_page_wrapper_beside_overlays`).
+    // Other pages keep the body when the region outside <main> is worth more than <main>
+    // (see also `a_body_root_gives_way_to_the_page_wrapper_beside_overlays`).
+    let html = format!(
+        "<body><main><h1>Diffuser</h1>{}</main><div class=drawer><p>Your basket: gift wrapping is offered, with a message, for every order of the shop.</p></div><div class=gifts>{}</div></body>",
+        article(2),
+        article(2)
+    );
     let t = root_text(&html);
     assert!(t.contains("Your basket"), "{t}");
+}
+
+#[test]
+fn an_article_page_narrows_to_its_main_element_worth_half_the_root() {
+    // Pop-ups after the page (a plan's terms, a sign-up panel) hold three sevenths of the
+    // prose: the root is <main>, not the body holding both.
+    let html = format!(
+        "<body><div><main><h1>Title</h1>{}</main></div><div class=m1>{}</div><div class=m2>{}</div></body>",
+        article(4),
+        article(1).replace("This is", "Offer one:"),
+        article(2).replace("This is", "Offer two:")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Offer one") && !t.contains("Offer two"), "{t}");
+    // An <article> element needs more: one of several stories is no page's main content.
+    let html = html.replace("<main>", "<article>").replace("</main>", "</article>");
+    let t = root_text(&html);
+    assert!(t.contains("Offer one"), "{t}");
 }
 
 #[test]
@@ -3020,4 +3044,36 @@ fn a_hidden_body_inside_an_accordions_collapsing_box_is_its_panel() {
     assert!(t.contains("Answer number 2"), "{t}");
     let t = root_text(&html(false));
     assert!(!t.contains("Answer number 2"), "{t}");
+}
+
+#[test]
+fn a_class_named_region_holding_most_of_the_pages_paragraphs_stays() {
+    // `map-and-related` names a related box, but it holds three of the page's four long
+    // paragraphs: it is the text (a long footer keeps it under half of the page's text).
+    let footer = PROSE.repeat(5);
+    let html = format!(
+        "<body><main><h1>Get help</h1><p>{PROSE}</p><div id=map-and-related><p>Inside one: {PROSE}</p><p>Inside two: {PROSE}</p><p>Inside three: {PROSE}</p></div></main><footer><div>{footer}</div></footer></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Inside two"), "{t}");
+    // A related box with fewer of the paragraphs than the rest goes.
+    let html = format!(
+        "<body><main><h1>Get help</h1>{}<div class=related><p>Inside one: {PROSE}</p><p>Inside two: {PROSE}</p></div></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("Inside two"), "{t}");
+}
+
+#[test]
+fn captions_are_found_inside_a_record_holding_most_of_the_root() {
+    // Three layout columns of one class are records; the first holds the article, with a
+    // photo's caption. It is no tile of a grid: its caption goes.
+    let html = format!(
+        "<body><div class=row><div class=col><div><img src=a.jpg><div><span>A cyclist rides next to a blocked plant, November 19.</span></div></div>{}</div><div class=col><p>Side one: {PROSE}</p></div><div class=col><p>Side two: {PROSE}</p></div></div></body>",
+        article(6)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("A cyclist"), "{t}");
 }
