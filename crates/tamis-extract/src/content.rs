@@ -3145,18 +3145,13 @@ fn prune_captions(
     // A short record between text blocks of another kind ([`interleaved`]) is a photo and
     // its caption, not a tile of a grid: its caption goes (the record and its end).
     let mut photo = (NONE as usize, 0);
-    // A record holding more than half of the root's text (the article's column in a row of
-    // layout columns of one class) is the article, not a tile: it is searched like the rest.
-    let tile = facts.raw.get(root).copied().unwrap_or(0) as f32 * MAX_RECORD_REGION_SHARE;
     let mut i = root + 1;
     while i < end {
         if pruned.get(i).copied().unwrap_or(true) {
             i = dom.end(i).max(i + 1);
             continue;
         }
-        if records.get(i).copied().unwrap_or(false)
-            && facts.raw.get(i).copied().unwrap_or(0) as f32 <= tile
-        {
+        if records.get(i).copied().unwrap_or(false) {
             if facts.raw.get(i).copied().unwrap_or(0) <= MAX_CAPTION_CHARS
                 && interleaved(dom, pruned, prev, i)
             {

@@ -3064,16 +3064,3 @@ fn a_class_named_region_holding_most_of_the_pages_paragraphs_stays() {
     let t = root_text(&html);
     assert!(!t.contains("Inside two"), "{t}");
 }
-
-#[test]
-fn captions_are_found_inside_a_record_holding_most_of_the_root() {
-    // Three layout columns of one class are records; the first holds the article, with a
-    // photo's caption. It is no tile of a grid: its caption goes.
-    let html = format!(
-        "<body><div class=row><div class=col><div><img src=a.jpg><div><span>A cyclist rides next to a blocked plant, November 19.</span></div></div>{}</div><div class=col><p>Side one: {PROSE}</p></div><div class=col><p>Side two: {PROSE}</p></div></div></body>",
-        article(6)
-    );
-    let t = root_text(&html);
-    assert!(t.contains("real prose"), "{t}");
-    assert!(!t.contains("A cyclist"), "{t}");
-}
