@@ -200,10 +200,6 @@ pub const MIN_LINK_PARAGRAPH_DENSITY: f32 = 0.9;
 /// ...or a paragraph that is one link after a lead-in of at most this many characters
 /// ("Read more:", "See also:"). Our choice.
 pub const MAX_LEAD_IN_CHARS: u32 = 12;
-/// Least long paragraphs of a region named by a class word holding most of the page's long
-/// paragraphs for it to stay. Our choice.
-pub const MIN_MAJORITY_PARAGRAPHS: u32 = 2;
-
 /// A `<noscript>` of at most this many characters is a notice, and pruned. Our choice.
 pub const MAX_NOSCRIPT_CHARS: u32 = 200;
 /// Teaser cards are pruned from an article's root only while they hold at most this share of
@@ -758,7 +754,6 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         has_field: &has_field,
         has_img: &has_img,
         para: &para,
-        page_para: para.get(body).copied().unwrap_or(0),
         last_twin: std::cell::Cell::new((NONE as usize, false)),
     };
 
@@ -2194,8 +2189,6 @@ struct PageFacts<'a> {
     has_img: &'a [bool],
     /// Long paragraphs per subtree, before pruning.
     para: &'a [u32],
-    /// Long paragraphs of the body.
-    page_para: u32,
     /// The last element [`hidden_twin`] judged and its answer.
     last_twin: std::cell::Cell<(usize, bool)>,
 }
@@ -5893,16 +5886,6 @@ fn should_prune(
         && !h.strong
         && !h.comments
         && facts.para.get(i).copied().unwrap_or(0) >= MIN_WEAK_PARAGRAPHS
-    {
-        return None;
-    }
-    // A region named by a class word (`map-and-related`) that holds most of the page's long
-    // paragraphs is the page's text: a box of links or teasers holds few paragraphs of it.
-    if flag == Why::ClassWord
-        && !headed
-        && !h.comments
-        && facts.para.get(i).copied().unwrap_or(0) >= MIN_MAJORITY_PARAGRAPHS
-        && 2 * facts.para.get(i).copied().unwrap_or(0) > facts.page_para
     {
         return None;
     }

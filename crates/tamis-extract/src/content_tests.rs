@@ -3045,22 +3045,3 @@ fn a_hidden_body_inside_an_accordions_collapsing_box_is_its_panel() {
     let t = root_text(&html(false));
     assert!(!t.contains("Answer number 2"), "{t}");
 }
-
-#[test]
-fn a_class_named_region_holding_most_of_the_pages_paragraphs_stays() {
-    // `map-and-related` names a related box, but it holds three of the page's four long
-    // paragraphs: it is the text (a long footer keeps it under half of the page's text).
-    let footer = PROSE.repeat(5);
-    let html = format!(
-        "<body><main><h1>Get help</h1><p>{PROSE}</p><div id=map-and-related><p>Inside one: {PROSE}</p><p>Inside two: {PROSE}</p><p>Inside three: {PROSE}</p></div></main><footer><div>{footer}</div></footer></body>"
-    );
-    let t = root_text(&html);
-    assert!(t.contains("Inside two"), "{t}");
-    // A related box with fewer of the paragraphs than the rest goes.
-    let html = format!(
-        "<body><main><h1>Get help</h1>{}<div class=related><p>Inside one: {PROSE}</p><p>Inside two: {PROSE}</p></div></main></body>",
-        article(3)
-    );
-    let t = root_text(&html);
-    assert!(!t.contains("Inside two"), "{t}");
-}
