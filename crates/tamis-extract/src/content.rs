@@ -4627,15 +4627,21 @@ fn is_control(dom: &Dom, pruned: &[bool], raw: &[u32], i: usize, label: &str) ->
 pub const MAX_DATE_CHARS: u32 = 30;
 /// Shortest such date line: shorter ones are ages (`18d`, `2h`), kept. Our choice.
 pub const MIN_DATE_CHARS: u32 = 6;
+/// Most nodes of a date line read for its text. Our choice.
+const MAX_DATE_NODES: usize = 16;
 
 /// Prunes, in a listing, the date lines of its records: a `<time>` element or an element
-/// with a `date` class word, of [`MIN_DATE_CHARS`] to [`MAX_DATE_CHARS`] characters, with its
-/// wrappers that hold no other text. A listing's records are its titles and blurbs; their
+/// with a `date` class word, or, whatever the markup (hashed or utility class names), a
+/// block outside tables whose text is only a date or an age ([`crate::render::only_date`])
+/// and that is no field of a row ([`in_row`]); of [`MIN_DATE_CHARS`] to [`MAX_DATE_CHARS`]
+/// characters, with its wrappers that hold no other text, and the short line of plain text
+/// around it (the date's labels). A listing's records are its titles and blurbs; their
 /// publication dates are metadata, as bylines are (an age such as `18d` is too short to be a
 /// date line, and stays).
 fn prune_record_dates(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bool], root: usize) {
     let end = dom.end(root);
     let mut in_rec = 0usize;
+    let mut in_table = 0usize;
     let mut i = root + 1;
     while i < end {
         if pruned.get(i).copied().unwrap_or(true) {
@@ -4646,12 +4652,22 @@ fn prune_record_dates(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bo
         if records.get(i).copied().unwrap_or(false) && dom.tag(i) != Tag::P {
             in_rec = in_rec.max(dom.end(i));
         }
-        if i < in_rec
+        if dom.tag(i) == Tag::Table {
+            in_table = in_table.max(dom.end(i));
+        }
+        let size = raw.get(i).copied().unwrap_or(0);
+        let short = i < in_rec
             && dom.tag(i) != Tag::Text
-            && raw.get(i).copied().unwrap_or(0) <= MAX_DATE_CHARS
-            && raw.get(i).copied().unwrap_or(0) >= MIN_DATE_CHARS
-            && (dom.tag(i) == Tag::Time || class_has_word(dom, i, &["date"]))
-        {
+            && (MIN_DATE_CHARS..=MAX_DATE_CHARS).contains(&size);
+        // Named a date by its markup, or reading as one and nothing else (outside tables,
+        // where a date is a column of the data).
+        let marked = short && (dom.tag(i) == Tag::Time || class_has_word(dom, i, &["date"]));
+        let shaped = short
+            && !marked
+            && i >= in_table
+            && dom.end(i) <= i + MAX_DATE_NODES
+            && crate::render::only_date(&shown_text(dom, pruned, i));
+        if marked || shaped {
             // The date's block: climb while the parent holds no other text.
             let mut d = i;
             while let Some(p) = dom.parent(d) {
@@ -4661,14 +4677,53 @@ fn prune_record_dates(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bo
                 }
                 d = p;
             }
-            if let Some(x) = pruned.get_mut(d) {
-                *x = true;
+            // A short line of plain text holding the date is the record's date line with a
+            // label or two (`9 hrs ago · Europe`, the section it was filed in): it goes whole.
+            if let Some(p) = dom.parent(d)
+                && p > root
+                && !records.get(p).copied().unwrap_or(true)
+                && raw.get(p).copied().unwrap_or(u32::MAX) <= MAX_DATE_CHARS
+                && dom.end(p) <= p + MAX_DATE_NODES
+                && (p..dom.end(p))
+                    .all(|k| !matches!(dom.tag(k), Tag::A | Tag::Img) && !dom.tag(k).is_heading())
+            {
+                d = p;
             }
-            i = dom.end(d).max(i + 1);
-            continue;
+            // A date read from its text is pruned only as a block of its own beside longer
+            // ones (a card's title and blurb): a date among a row's fields (`2020-04-09 |
+            // admin | 137 | Title`, list items or blocks under a header naming the columns)
+            // is the row's data.
+            if marked || (dom.tag(d).is_block() && !in_row(dom, pruned, raw, d)) {
+                if let Some(x) = pruned.get_mut(d) {
+                    *x = true;
+                }
+                i = dom.end(d).max(i + 1);
+                continue;
+            }
         }
         i += 1;
     }
+}
+
+/// Whether element `d` is a field of a row: its parent shows at least [`MIN_RECORDS`]
+/// elements (of its first [`MAX_DATE_NODES`]), two thirds of them short
+/// ([`MAX_DATE_CHARS`]), as a table's cells are.
+fn in_row(dom: &Dom, pruned: &[bool], raw: &[u32], d: usize) -> bool {
+    let Some(p) = dom.parent(d) else {
+        return false;
+    };
+    let (mut fields, mut short) = (0usize, 0usize);
+    let mut c = p + 1;
+    while c < dom.end(p) && fields < MAX_DATE_NODES {
+        if dom.tag(c) != Tag::Text && !pruned.get(c).copied().unwrap_or(true) {
+            fields += 1;
+            if raw.get(c).copied().unwrap_or(0) <= MAX_DATE_CHARS {
+                short += 1;
+            }
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    fields >= MIN_RECORDS && 3 * short >= 2 * fields
 }
 
 /// Longest line (characters) read by [`prune_template_lines`]. Our choice.

@@ -1777,6 +1777,71 @@ fn date_lines_of_listing_records_are_pruned() {
 }
 
 #[test]
+fn listing_lines_that_are_only_a_date_are_pruned_whatever_their_markup() {
+    // Hashed class names: a record's metadata line, its age and its section's label, goes
+    // whole; a line saying more than when ("Releases May 8, 2026") stays, and so does a date
+    // in a table's cell (a column of its data).
+    let sections = [
+        "Europe",
+        "Asia",
+        "Latin America",
+        "Culture",
+        "Africa",
+        "US & Canada",
+    ];
+    let record = |k: usize| {
+        format!(
+            "<div class=c9f2><a href=/n{k}><h2 class=h1a>Storms uproot trees across the region number {k}</h2><p class=p7e>The storms downed power lines and damaged buildings in town {k}.</p><div class=m3b><span class=s1x>{k} hrs ago</span><div class=s2y></div><span class=s3z>{}</span></div></a><div class=r5q>Releases May {k}, 2026</div></div>",
+            sections[k % sections.len()]
+        )
+    };
+    let cards: String = (1..=6).map(record).collect();
+    let rows: String = (1..=4)
+        .map(|k| format!("<tr class=x1><td>Match number {k} of the regular season at the home stadium</td><td>Team {k}</td><td>Mar {k}, 2026</td></tr>"))
+        .collect();
+    let html = format!(
+        "<body><main><h1>News</h1><section class=g4>{cards}</section><table class=t2>{rows}</table></main></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(
+        t.contains("region number 3") && t.contains("in town 5"),
+        "{t}"
+    );
+    assert!(
+        !t.contains("hrs ago") && !t.contains("Latin America"),
+        "{t}"
+    );
+    assert!(t.contains("Releases May 4, 2026"), "{t}");
+    assert!(t.contains("Mar 2, 2026"), "{t}");
+}
+
+#[test]
+fn only_date_reads_dates_and_ages_with_nothing_else() {
+    use crate::render::only_date;
+    for s in [
+        "9 hrs ago",
+        "Dec 15, 2025",
+        "46m - Dec 15, 2025",
+        "2026-03-03",
+        "Jul 28, 2008 09:08PM",
+    ] {
+        assert!(only_date(s), "{s}");
+    }
+    for s in [
+        "Releases May 8, 2026",
+        "Updated on Nov 25, 2025",
+        "Latin America",
+        "46m",
+        "an hour ago",
+    ] {
+        assert!(!only_date(s), "{s}");
+    }
+}
+
+#[test]
 fn lines_a_listings_template_writes_alike_in_every_record_are_pruned() {
     // Each record: a title link, a rating widget whose lines read the same in every record
     // ("Rate this book", "Clear rating" over the star links), a financing offer linked from
