@@ -4627,6 +4627,11 @@ fn is_control(dom: &Dom, pruned: &[bool], raw: &[u32], i: usize, label: &str) ->
 pub const MAX_DATE_CHARS: u32 = 30;
 /// Shortest such date line: shorter ones are ages (`18d`, `2h`), kept. Our choice.
 pub const MIN_DATE_CHARS: u32 = 6;
+/// Longest line (characters) holding a record's date and its byline pruned with it. Our
+/// choice.
+pub const MAX_DATE_LINE_CHARS: u32 = 60;
+/// Most nodes of a record read for its first link. Our choice.
+const MAX_TITLE_LOOK_NODES: usize = 256;
 /// Most nodes of a date line read for its text. Our choice.
 const MAX_DATE_NODES: usize = 16;
 
@@ -4635,13 +4640,15 @@ const MAX_DATE_NODES: usize = 16;
 /// block outside tables whose text is only a date or an age ([`crate::render::only_date`])
 /// and that is no field of a row ([`in_row`]); of [`MIN_DATE_CHARS`] to [`MAX_DATE_CHARS`]
 /// characters, with its wrappers that hold no other text, and the short line of plain text
-/// around it (the date's labels). A listing's records are its titles and blurbs; their
+/// around it (the date's labels), or the short block holding it whose links are names
+/// beside it rather than the record's title (its byline). A listing's records are its titles and blurbs; their
 /// publication dates are metadata, as bylines are (an age such as `18d` is too short to be a
 /// date line, and stays).
 fn prune_record_dates(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bool], root: usize) {
     let end = dom.end(root);
     let mut in_rec = 0usize;
     let mut in_table = 0usize;
+    let mut first_link = NONE as usize;
     let mut i = root + 1;
     while i < end {
         if pruned.get(i).copied().unwrap_or(true) {
@@ -4650,6 +4657,12 @@ fn prune_record_dates(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bo
         }
         // Records of paragraphs are a text's paragraphs, not items.
         if records.get(i).copied().unwrap_or(false) && dom.tag(i) != Tag::P {
+            if i >= in_rec {
+                // The record's first link: its title's (or its card's) link.
+                first_link = (i..dom.end(i).min(i + MAX_TITLE_LOOK_NODES))
+                    .find(|&k| dom.tag(k) == Tag::A)
+                    .unwrap_or(NONE as usize);
+            }
             in_rec = in_rec.max(dom.end(i));
         }
         if dom.tag(i) == Tag::Table {
@@ -4688,6 +4701,33 @@ fn prune_record_dates(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bo
                     .all(|k| !matches!(dom.tag(k), Tag::A | Tag::Img) && !dom.tag(k).is_heading())
             {
                 d = p;
+            }
+            // A byline beside the date (`Alan Woinski and Kim Woinski | 2 weeks ago`): the
+            // nearest block holding the date, a short line whose links are short (names, not
+            // the record's title link), goes whole.
+            if !dom.tag(d).is_block() {
+                let mut b = d;
+                while let Some(p) = dom.parent(b)
+                    && p > root
+                    && !records.get(p).copied().unwrap_or(true)
+                    && !dom.tag(b).is_block()
+                {
+                    b = p;
+                }
+                if b != d
+                    && dom.tag(b).is_block()
+                    && raw.get(b).copied().unwrap_or(u32::MAX) <= MAX_DATE_LINE_CHARS
+                    && dom.end(b) <= b + 2 * MAX_DATE_NODES
+                    && !(b..dom.end(b)).contains(&first_link)
+                    && (b..dom.end(b)).all(|k| {
+                        let t = dom.tag(k);
+                        !t.is_heading()
+                            && t != Tag::Img
+                            && (t != Tag::A || raw.get(k).copied().unwrap_or(0) <= MAX_NAME_CHARS)
+                    })
+                {
+                    d = b;
+                }
             }
             // A date read from its text is pruned only as a block of its own beside longer
             // ones (a card's title and blurb): a date among a row's fields (`2020-04-09 |

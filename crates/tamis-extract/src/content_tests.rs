@@ -1819,6 +1819,40 @@ fn listing_lines_that_are_only_a_date_are_pruned_whatever_their_markup() {
 }
 
 #[test]
+fn a_listing_records_byline_beside_its_date_goes_with_it() {
+    // Hashed class names: each card's line of author links and its `<time>` goes whole; in
+    // the second list the date sits in the title's line, which stays.
+    let card = |k: usize| {
+        format!(
+            "<article class=t7><h3 class=t8><a href=/s{k}>Hotel group number {k} sells five properties</a></h3><div class=t9>The company sold non-core properties in region {k} this year.</div><div class=u1><a href=/a/alan>Alan Woinski</a> and <a href=/a/kim>Kim Woinski</a> | <time datetime=2025-12-09>{k} weeks ago</time></div></article>"
+        )
+    };
+    let row = |k: usize| {
+        format!(
+            "<li class=v2><div class=v3><a href=/r{k}>Report {k}</a> <time datetime=2025-12-0{k}>Dec {k}, 2025</time></div><p class=v4>A longer summary of the findings of report number {k}.</p></li>"
+        )
+    };
+    let cards: String = (1..=5).map(card).collect();
+    let rows: String = (1..=5).map(row).collect();
+    let html = format!(
+        "<body><main><h1>Latest</h1><section class=s0>{cards}</section><ul class=w0>{rows}</ul></main></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(
+        t.contains("number 3 sells") && t.contains("region 4"),
+        "{t}"
+    );
+    assert!(!t.contains("Woinski") && !t.contains("weeks ago"), "{t}");
+    assert!(
+        t.contains("Report 2") && t.contains("report number 2"),
+        "{t}"
+    );
+}
+
+#[test]
 fn only_date_reads_dates_and_ages_with_nothing_else() {
     use crate::render::only_date;
     for s in [
