@@ -351,6 +351,8 @@ pub enum Why {
     PosterLabel,
     /// Listing records' date lines.
     RecordDate,
+    /// A listing's menu of links to its own sections (`#...`).
+    JumpMenu,
     /// A line the records' template writes alike in every record.
     TemplateLine,
     /// A closing call to action after the article (a heading, a line and a button).
@@ -410,6 +412,7 @@ impl Why {
             Why::AfterPosts => "after-posts",
             Why::PosterLabel => "poster-label",
             Why::RecordDate => "record-date",
+            Why::JumpMenu => "jump-menu",
             Why::TemplateLine => "template-line",
             Why::RepeatedAction => "repeated-action",
             Why::ClosingCall => "closing-call",
@@ -1263,6 +1266,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     if listing {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
         blame(&pruned, &mut why, Why::RecordDate);
+        prune_jump_menus(dom, &mut pruned, &chars, &link_chars, root);
+        blame(&pruned, &mut why, Why::JumpMenu);
     }
     prune_template_lines(dom, &mut pruned, &raw, &records, root);
     blame(&pruned, &mut why, Why::TemplateLine);
@@ -4738,6 +4743,56 @@ fn prune_record_dates(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bo
                     *x = true;
                 }
                 i = dom.end(d).max(i + 1);
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Fewest links of a menu pruned by [`prune_jump_menus`]. Our choice, as
+/// [`MIN_CONTENTS_LINKS`].
+const MIN_JUMP_LINKS: usize = 4;
+/// Most nodes of a list read by [`prune_jump_menus`]. Our choice.
+const MAX_JUMP_NODES: usize = 4096;
+
+/// Prunes, in a listing, the lists (`<ul>`, `<ol>`) that are all links to places on the
+/// page itself (every link's `href` a fragment, `#project-apartment`; at least
+/// [`MIN_JUMP_LINKS`]; link text over [`MIN_LINK_PARAGRAPH_DENSITY`] of the list's): a menu
+/// jumping to the listing's sections or filtering it, which repeats the section titles the
+/// listing shows anyway.
+fn prune_jump_menus(
+    dom: &Dom,
+    pruned: &mut [bool],
+    chars: &[u32],
+    link_chars: &[u32],
+    root: usize,
+) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if matches!(dom.tag(i), Tag::Ul | Tag::Ol) && dom.end(i) <= i + MAX_JUMP_NODES {
+            let c = chars.get(i).copied().unwrap_or(0) as f32;
+            let l = link_chars.get(i).copied().unwrap_or(0) as f32;
+            let mut links = 0usize;
+            let mut jumps = true;
+            for k in i + 1..dom.end(i) {
+                if dom.tag(k) == Tag::A && !pruned.get(k).copied().unwrap_or(true) {
+                    links += 1;
+                    jumps &= dom
+                        .attr(k, Attr::Href)
+                        .is_some_and(|h| h.trim().len() > 1 && h.trim().starts_with('#'));
+                }
+            }
+            if jumps && links >= MIN_JUMP_LINKS && c > 0.0 && l >= MIN_LINK_PARAGRAPH_DENSITY * c {
+                if let Some(x) = pruned.get_mut(i) {
+                    *x = true;
+                }
+                i = dom.end(i).max(i + 1);
                 continue;
             }
         }

@@ -1853,6 +1853,66 @@ fn a_listing_records_byline_beside_its_date_goes_with_it() {
 }
 
 #[test]
+fn a_listings_menu_of_links_to_its_own_sections_is_pruned() {
+    // Hashed class names: a menu of fragment links to the listing's sections goes as a jump
+    // menu; a list of links to other pages, and a list with one link elsewhere, do not.
+    let names = ["Apartment", "Beach House", "Hotel", "Library", "Lounge"];
+    let list = |class: &str, label: &str, href: &dyn Fn(usize) -> String| -> String {
+        let items: String = names
+            .iter()
+            .enumerate()
+            .map(|(k, n)| format!("<li><a href={}>{label} {n}</a></li>", href(k)))
+            .collect();
+        format!("<ul class={class}>{items}</ul>")
+    };
+    let jump = list("f0", "Go to", &|k| format!("#s-{k}"));
+    let other = list("f5", "Tag", &|k| format!("/tags/{k}"));
+    let mixed = list("f6", "Mixed", &|k| {
+        if k == 0 {
+            "/about".to_string()
+        } else {
+            format!("#m-{k}")
+        }
+    });
+    let section = |j: usize| -> String {
+        (j..j + 4)
+            .map(|k| {
+                format!(
+                    "<div class=g1><h3 class=g2><a href=/w{k}>Winner number {k} of the year</a></h3><p class=g3>Studio {k} and its partners designed this project in the old harbour district of the city.</p></div>"
+                )
+            })
+            .collect()
+    };
+    let html = format!(
+        "<body><main><h1>Awards</h1>{jump}<div class=g0>{}</div>{other}<div class=g0>{}</div>{mixed}</main></body>",
+        section(1),
+        section(5)
+    );
+    let dom = parse(&html, 256);
+    let with = PruneOptions {
+        explain: true,
+        ..PruneOptions::default()
+    };
+    let a = analyse(&dom, with);
+    assert!(a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(
+        t.contains("Winner number 6") && t.contains("Studio 3"),
+        "{t}"
+    );
+    assert!(!t.contains("Go to"), "{t}");
+    let why_of = |class: &str| {
+        let u = (0..dom.nodes.len())
+            .find(|&i| dom.tag(i) == Tag::Ul && dom.attr(i, Attr::Class) == Some(class))
+            .unwrap();
+        a.why[u]
+    };
+    assert_eq!(why_of("f0"), Some(Why::JumpMenu));
+    assert_ne!(why_of("f5"), Some(Why::JumpMenu));
+    assert_ne!(why_of("f6"), Some(Why::JumpMenu));
+}
+
+#[test]
 fn only_date_reads_dates_and_ages_with_nothing_else() {
     use crate::render::only_date;
     for s in [
