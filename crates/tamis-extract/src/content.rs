@@ -1116,6 +1116,13 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             }
             root = r;
         }
+        // Timestamped posts in the listing that are not its records (the largest group of
+        // records there) are comments on it, named or not, as beside an article: pruned when
+        // the listing's records outweigh them, unless the page is a discussion.
+        if !opts.include_comments && !forum_mode {
+            prune_listing_comments(dom, &mut pruned, &raw, &records, &teasers, &chars, root);
+            blame(&pruned, &mut why, Why::Comments);
+        }
     }
     if !listing && root == body {
         root = inside_body(dom, &pruned, &value, &has_h1, body);
@@ -1862,6 +1869,82 @@ fn dated_posts(
     }
     (out, heads, total)
 }
+
+/// See the call in [`analyse_impl`]: the posts of [`dated_posts`] inside the listing `root`,
+/// outside the root's largest group of records and without a title (a heading, a link of
+/// [`MIN_TITLE_LINK_CHARS`]), are pruned when their text is less than that group's (none on
+/// a page declaring a discussion).
+fn prune_listing_comments(
+    dom: &Dom,
+    pruned: &mut [bool],
+    raw: &[u32],
+    records: &[bool],
+    teasers: &[bool],
+    chars: &[u32],
+    root: usize,
+) {
+    let (posts, _, post_chars) = dated_posts(dom, raw, records, teasers, chars, root);
+    let inside = |p: usize| root < p && p < dom.end(root);
+    if post_chars == 0 || !posts.iter().any(|&p| inside(p)) || declares_discussion(dom) {
+        return;
+    }
+    // Text of the records per parent inside the root; the largest group is the listing's.
+    let mut groups: Vec<(usize, u64)> = Vec::new();
+    let mut k = root + 1;
+    while k < dom.end(root) {
+        if pruned.get(k).copied().unwrap_or(true) {
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        if records.get(k).copied().unwrap_or(false)
+            && let Some(p) = dom.parent(k)
+        {
+            let c = u64::from(chars.get(k).copied().unwrap_or(0));
+            match groups.iter_mut().find(|g| g.0 == p) {
+                Some(g) => g.1 += c,
+                None => groups.push((p, c)),
+            }
+            if groups.len() > MAX_LISTING_GROUPS {
+                return;
+            }
+        }
+        k += 1;
+    }
+    let Some(&(top, top_chars)) = groups.iter().max_by_key(|g| g.1) else {
+        return;
+    };
+    // A comment has no title: no heading and no link of a title's length (an item of
+    // another group of the listing, a dated story, has its headline).
+    let untitled = |p: usize| {
+        (p..dom.end(p).min(p + MAX_COMMENT_NODES)).all(|k| {
+            let t = dom.tag(k);
+            !t.is_heading()
+                && (t != Tag::A || raw.get(k).copied().unwrap_or(0) < MIN_TITLE_LINK_CHARS)
+        })
+    };
+    let comment = |p: usize| inside(p) && dom.parent(p) != Some(top) && untitled(p);
+    let comments: u64 = posts
+        .iter()
+        .filter(|&&p| comment(p))
+        .map(|&p| u64::from(chars.get(p).copied().unwrap_or(0)))
+        .sum();
+    if comments == 0 || comments >= top_chars {
+        return;
+    }
+    for &p in &posts {
+        if comment(p)
+            && let Some(x) = pruned.get_mut(p)
+        {
+            *x = true;
+        }
+    }
+}
+
+/// Most nodes of a post read by [`prune_listing_comments`] for a title. Our choice.
+const MAX_COMMENT_NODES: usize = 1024;
+
+/// Most groups of records read by [`prune_listing_comments`]. Our choice.
+const MAX_LISTING_GROUPS: usize = 256;
 
 /// Schema.org types of a page that is a discussion: its posts are its text.
 const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage", "Question"];

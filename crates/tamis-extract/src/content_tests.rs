@@ -1829,7 +1829,7 @@ fn a_listing_records_byline_beside_its_date_goes_with_it() {
     };
     let row = |k: usize| {
         format!(
-            "<li class=v2><div class=v3><a href=/r{k}>Report {k}</a> <time datetime=2025-12-0{k}>Dec {k}, 2025</time></div><p class=v4>A longer summary of the findings of report number {k}.</p></li>"
+            "<li class=v2><div class=v3><a href=/r{k}>Quarterly report {k} on the local economy</a> <time datetime=2025-12-0{k}>Dec {k}, 2025</time></div><p class=v4>A longer summary of the findings of report number {k}.</p></li>"
         )
     };
     let cards: String = (1..=5).map(card).collect();
@@ -1847,7 +1847,7 @@ fn a_listing_records_byline_beside_its_date_goes_with_it() {
     );
     assert!(!t.contains("Woinski") && !t.contains("weeks ago"), "{t}");
     assert!(
-        t.contains("Report 2") && t.contains("report number 2"),
+        t.contains("report 2 on the") && t.contains("report number 2"),
         "{t}"
     );
 }
@@ -1910,6 +1910,44 @@ fn a_listings_menu_of_links_to_its_own_sections_is_pruned() {
     assert_eq!(why_of("f0"), Some(Why::JumpMenu));
     assert_ne!(why_of("f5"), Some(Why::JumpMenu));
     assert_ne!(why_of("f6"), Some(Why::JumpMenu));
+}
+
+#[test]
+fn dated_posts_under_a_listing_are_its_comments_whatever_their_class_names() {
+    // Hashed class names: a ranked list of books (table rows) and, below it, readers'
+    // messages each with a date line: the messages go, the books stay. When the dated posts
+    // are the page's largest group, they are its records and stay.
+    let book = |k: usize| {
+        format!(
+            "<tr class=b1><td class=b2>{k}</td><td class=b3><a href=/book/{k}>The long and winding title of book number {k}</a> by Author Name {k}<div class=b4>4.{k} avg rating, {k}00 ratings, score {k}2,000</div></td></tr>"
+        )
+    };
+    let message = |k: usize| {
+        format!(
+            "<div class=m1><div class=m2>message {k}: by Reader{k}</div><div class=m3>Jul {k}, 2008 09:08PM</div><div class=m4>I think book {k} should rank higher, it is really good.</div></div>"
+        )
+    };
+    let books: String = (1..=12).map(book).collect();
+    let messages: String = (1..=4).map(message).collect();
+    let html = format!(
+        "<body><main><h1>Best books ever</h1><table class=t1>{books}</table><div class=c1>{messages}</div></main></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("book number 7"), "{t}");
+    assert!(!t.contains("should rank higher"), "{t}");
+
+    let messages: String = (1..=12).map(message).collect();
+    let books: String = (1..=3).map(book).collect();
+    let html = format!(
+        "<body><main><h1>Best books ever</h1><table class=t1>{books}</table><div class=c1>{messages}</div></main></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("book 9 should rank higher"), "{t}");
 }
 
 #[test]
