@@ -1914,15 +1914,26 @@ fn prune_listing_comments(
         return;
     };
     // A comment has no title: no heading and no link of a title's length (an item of
-    // another group of the listing, a dated story, has its headline).
-    let untitled = |p: usize| {
-        (p..dom.end(p).min(p + MAX_COMMENT_NODES)).all(|k| {
-            let t = dom.tag(k);
-            !t.is_heading()
-                && (t != Tag::A || raw.get(k).copied().unwrap_or(0) < MIN_TITLE_LINK_CHARS)
-        })
+    // another group of the listing, a dated story, has its headline). One pass up the root.
+    let end = dom.end(root);
+    let mut titled = vec![false; end - root];
+    for k in (root + 1..end).rev() {
+        let t = dom.tag(k);
+        let own = t.is_heading()
+            || (t == Tag::A && raw.get(k).copied().unwrap_or(0) >= MIN_TITLE_LINK_CHARS);
+        if own && let Some(x) = titled.get_mut(k - root) {
+            *x = true;
+        }
+        if titled.get(k - root).copied().unwrap_or(false)
+            && let Some(p) = dom.parent(k).filter(|&p| p > root)
+            && let Some(x) = titled.get_mut(p - root)
+        {
+            *x = true;
+        }
+    }
+    let comment = |p: usize| {
+        inside(p) && dom.parent(p) != Some(top) && !titled.get(p - root).copied().unwrap_or(true)
     };
-    let comment = |p: usize| inside(p) && dom.parent(p) != Some(top) && untitled(p);
     let comments: u64 = posts
         .iter()
         .filter(|&&p| comment(p))
@@ -1939,9 +1950,6 @@ fn prune_listing_comments(
         }
     }
 }
-
-/// Most nodes of a post read by [`prune_listing_comments`] for a title. Our choice.
-const MAX_COMMENT_NODES: usize = 1024;
 
 /// Most groups of records read by [`prune_listing_comments`]. Our choice.
 const MAX_LISTING_GROUPS: usize = 256;
