@@ -356,6 +356,8 @@ pub enum Why {
     PosterLabel,
     /// Listing records' date lines.
     RecordDate,
+    /// A listing's menu of links to its own sections (`#...`).
+    JumpMenu,
     /// A line the records' template writes alike in every record.
     TemplateLine,
     /// A closing call to action after the article (a heading, a line and a button).
@@ -415,6 +417,7 @@ impl Why {
             Why::AfterPosts => "after-posts",
             Why::PosterLabel => "poster-label",
             Why::RecordDate => "record-date",
+            Why::JumpMenu => "jump-menu",
             Why::TemplateLine => "template-line",
             Why::RepeatedAction => "repeated-action",
             Why::ClosingCall => "closing-call",
@@ -1132,6 +1135,13 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             }
             root = r;
         }
+        // Timestamped posts in the listing that are not its records (the largest group of
+        // records there) are comments on it, named or not, as beside an article: pruned when
+        // the listing's records outweigh them, unless the page is a discussion.
+        if !opts.include_comments && !forum_mode {
+            prune_listing_comments(dom, &mut pruned, &raw, &records, &teasers, &chars, root);
+            blame(&pruned, &mut why, Why::Comments);
+        }
     }
     if !listing && root == body {
         root = inside_body(dom, &pruned, &value, &has_h1, body);
@@ -1284,6 +1294,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     if listing {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
         blame(&pruned, &mut why, Why::RecordDate);
+        prune_jump_menus(dom, &mut pruned, &chars, &link_chars, root);
+        blame(&pruned, &mut why, Why::JumpMenu);
     }
     prune_template_lines(dom, &mut pruned, &raw, &records, root);
     blame(&pruned, &mut why, Why::TemplateLine);
@@ -1893,6 +1905,90 @@ fn dated_posts(
     }
     (out, heads, total)
 }
+
+/// See the call in [`analyse_impl`]: the posts of [`dated_posts`] inside the listing `root`,
+/// outside the root's largest group of records and without a title (a heading, a link of
+/// [`MIN_TITLE_LINK_CHARS`]), are pruned when their text is less than that group's (none on
+/// a page declaring a discussion).
+fn prune_listing_comments(
+    dom: &Dom,
+    pruned: &mut [bool],
+    raw: &[u32],
+    records: &[bool],
+    teasers: &[bool],
+    chars: &[u32],
+    root: usize,
+) {
+    let (posts, _, post_chars) = dated_posts(dom, raw, records, teasers, chars, root);
+    let inside = |p: usize| root < p && p < dom.end(root);
+    if post_chars == 0 || !posts.iter().any(|&p| inside(p)) || declares_discussion(dom) {
+        return;
+    }
+    // Text of the records per parent inside the root; the largest group is the listing's.
+    let mut groups: Vec<(usize, u64)> = Vec::new();
+    let mut k = root + 1;
+    while k < dom.end(root) {
+        if pruned.get(k).copied().unwrap_or(true) {
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        if records.get(k).copied().unwrap_or(false)
+            && let Some(p) = dom.parent(k)
+        {
+            let c = u64::from(chars.get(k).copied().unwrap_or(0));
+            match groups.iter_mut().find(|g| g.0 == p) {
+                Some(g) => g.1 += c,
+                None => groups.push((p, c)),
+            }
+            if groups.len() > MAX_LISTING_GROUPS {
+                return;
+            }
+        }
+        k += 1;
+    }
+    let Some(&(top, top_chars)) = groups.iter().max_by_key(|g| g.1) else {
+        return;
+    };
+    // A comment has no title: no heading and no link of a title's length (an item of
+    // another group of the listing, a dated story, has its headline). One pass up the root.
+    let end = dom.end(root);
+    let mut titled = vec![false; end - root];
+    for k in (root + 1..end).rev() {
+        let t = dom.tag(k);
+        let own = t.is_heading()
+            || (t == Tag::A && raw.get(k).copied().unwrap_or(0) >= MIN_TITLE_LINK_CHARS);
+        if own && let Some(x) = titled.get_mut(k - root) {
+            *x = true;
+        }
+        if titled.get(k - root).copied().unwrap_or(false)
+            && let Some(p) = dom.parent(k).filter(|&p| p > root)
+            && let Some(x) = titled.get_mut(p - root)
+        {
+            *x = true;
+        }
+    }
+    let comment = |p: usize| {
+        inside(p) && dom.parent(p) != Some(top) && !titled.get(p - root).copied().unwrap_or(true)
+    };
+    let comments: u64 = posts
+        .iter()
+        .filter(|&&p| comment(p))
+        .map(|&p| u64::from(chars.get(p).copied().unwrap_or(0)))
+        .sum();
+    if comments == 0 || comments >= top_chars {
+        return;
+    }
+    for &p in &posts {
+        if comment(p)
+            && let Some(x) = pruned.get_mut(p)
+        {
+            *x = true;
+        }
+    }
+}
+
+/// Most groups of records read by [`prune_listing_comments`]. Our choice.
+const MAX_LISTING_GROUPS: usize = 256;
 
 /// Schema.org types of a page that is a discussion: its posts are its text.
 const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage", "Question"];
@@ -4654,15 +4750,28 @@ fn is_control(dom: &Dom, pruned: &[bool], raw: &[u32], i: usize, label: &str) ->
 pub const MAX_DATE_CHARS: u32 = 30;
 /// Shortest such date line: shorter ones are ages (`18d`, `2h`), kept. Our choice.
 pub const MIN_DATE_CHARS: u32 = 6;
+/// Longest line (characters) holding a record's date and its byline pruned with it. Our
+/// choice.
+pub const MAX_DATE_LINE_CHARS: u32 = 60;
+/// Most nodes of a record read for its first link. Our choice.
+const MAX_TITLE_LOOK_NODES: usize = 256;
+/// Most nodes of a date line read for its text. Our choice.
+const MAX_DATE_NODES: usize = 16;
 
 /// Prunes, in a listing, the date lines of its records: a `<time>` element or an element
-/// with a `date` class word, of [`MIN_DATE_CHARS`] to [`MAX_DATE_CHARS`] characters, with its
-/// wrappers that hold no other text. A listing's records are its titles and blurbs; their
+/// with a `date` class word, or, whatever the markup (hashed or utility class names), a
+/// block outside tables whose text is only a date or an age ([`crate::render::only_date`])
+/// and that is no field of a row ([`in_row`]); of [`MIN_DATE_CHARS`] to [`MAX_DATE_CHARS`]
+/// characters, with its wrappers that hold no other text, and the short line of plain text
+/// around it (the date's labels), or the short block holding it whose links are names
+/// beside it rather than the record's title (its byline). A listing's records are its titles and blurbs; their
 /// publication dates are metadata, as bylines are (an age such as `18d` is too short to be a
 /// date line, and stays).
 fn prune_record_dates(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bool], root: usize) {
     let end = dom.end(root);
     let mut in_rec = 0usize;
+    let mut in_table = 0usize;
+    let mut first_link = NONE as usize;
     let mut i = root + 1;
     while i < end {
         if pruned.get(i).copied().unwrap_or(true) {
@@ -4671,14 +4780,30 @@ fn prune_record_dates(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bo
         }
         // Records of paragraphs are a text's paragraphs, not items.
         if records.get(i).copied().unwrap_or(false) && dom.tag(i) != Tag::P {
+            if i >= in_rec {
+                // The record's first link: its title's (or its card's) link.
+                first_link = (i..dom.end(i).min(i + MAX_TITLE_LOOK_NODES))
+                    .find(|&k| dom.tag(k) == Tag::A)
+                    .unwrap_or(NONE as usize);
+            }
             in_rec = in_rec.max(dom.end(i));
         }
-        if i < in_rec
+        if dom.tag(i) == Tag::Table {
+            in_table = in_table.max(dom.end(i));
+        }
+        let size = raw.get(i).copied().unwrap_or(0);
+        let short = i < in_rec
             && dom.tag(i) != Tag::Text
-            && raw.get(i).copied().unwrap_or(0) <= MAX_DATE_CHARS
-            && raw.get(i).copied().unwrap_or(0) >= MIN_DATE_CHARS
-            && (dom.tag(i) == Tag::Time || class_has_word(dom, i, &["date"]))
-        {
+            && (MIN_DATE_CHARS..=MAX_DATE_CHARS).contains(&size);
+        // Named a date by its markup, or reading as one and nothing else (outside tables,
+        // where a date is a column of the data).
+        let marked = short && (dom.tag(i) == Tag::Time || class_has_word(dom, i, &["date"]));
+        let shaped = short
+            && !marked
+            && i >= in_table
+            && dom.end(i) <= i + MAX_DATE_NODES
+            && crate::render::only_date(&shown_text(dom, pruned, i));
+        if marked || shaped {
             // The date's block: climb while the parent holds no other text.
             let mut d = i;
             while let Some(p) = dom.parent(d) {
@@ -4688,14 +4813,130 @@ fn prune_record_dates(dom: &Dom, pruned: &mut [bool], raw: &[u32], records: &[bo
                 }
                 d = p;
             }
-            if let Some(x) = pruned.get_mut(d) {
-                *x = true;
+            // A short line of plain text holding the date is the record's date line with a
+            // label or two (`9 hrs ago · Europe`, the section it was filed in): it goes whole.
+            if let Some(p) = dom.parent(d)
+                && p > root
+                && !records.get(p).copied().unwrap_or(true)
+                && raw.get(p).copied().unwrap_or(u32::MAX) <= MAX_DATE_CHARS
+                && dom.end(p) <= p + MAX_DATE_NODES
+                && (p..dom.end(p))
+                    .all(|k| !matches!(dom.tag(k), Tag::A | Tag::Img) && !dom.tag(k).is_heading())
+            {
+                d = p;
             }
-            i = dom.end(d).max(i + 1);
-            continue;
+            // A byline beside the date (`Alan Woinski and Kim Woinski | 2 weeks ago`): the
+            // nearest block holding the date, a short line whose links are short (names, not
+            // the record's title link), goes whole.
+            if !dom.tag(d).is_block() {
+                let mut b = d;
+                while let Some(p) = dom.parent(b)
+                    && p > root
+                    && !records.get(p).copied().unwrap_or(true)
+                    && !dom.tag(b).is_block()
+                {
+                    b = p;
+                }
+                if b != d
+                    && dom.tag(b).is_block()
+                    && raw.get(b).copied().unwrap_or(u32::MAX) <= MAX_DATE_LINE_CHARS
+                    && dom.end(b) <= b + 2 * MAX_DATE_NODES
+                    && !(b..dom.end(b)).contains(&first_link)
+                    && (b..dom.end(b)).all(|k| {
+                        let t = dom.tag(k);
+                        !t.is_heading()
+                            && t != Tag::Img
+                            && (t != Tag::A || raw.get(k).copied().unwrap_or(0) <= MAX_NAME_CHARS)
+                    })
+                {
+                    d = b;
+                }
+            }
+            // A date read from its text is pruned only as a block of its own beside longer
+            // ones (a card's title and blurb): a date among a row's fields (`2020-04-09 |
+            // admin | 137 | Title`, list items or blocks under a header naming the columns)
+            // is the row's data.
+            if marked || (dom.tag(d).is_block() && !in_row(dom, pruned, raw, d)) {
+                if let Some(x) = pruned.get_mut(d) {
+                    *x = true;
+                }
+                i = dom.end(d).max(i + 1);
+                continue;
+            }
         }
         i += 1;
     }
+}
+
+/// Fewest links of a menu pruned by [`prune_jump_menus`]. Our choice, as
+/// [`MIN_CONTENTS_LINKS`].
+const MIN_JUMP_LINKS: usize = 4;
+/// Most nodes of a list read by [`prune_jump_menus`]. Our choice.
+const MAX_JUMP_NODES: usize = 4096;
+
+/// Prunes, in a listing, the lists (`<ul>`, `<ol>`) that are all links to places on the
+/// page itself (every link's `href` a fragment, `#project-apartment`; at least
+/// [`MIN_JUMP_LINKS`]; link text over [`MIN_LINK_PARAGRAPH_DENSITY`] of the list's): a menu
+/// jumping to the listing's sections or filtering it, which repeats the section titles the
+/// listing shows anyway.
+fn prune_jump_menus(
+    dom: &Dom,
+    pruned: &mut [bool],
+    chars: &[u32],
+    link_chars: &[u32],
+    root: usize,
+) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if matches!(dom.tag(i), Tag::Ul | Tag::Ol) && dom.end(i) <= i + MAX_JUMP_NODES {
+            let c = chars.get(i).copied().unwrap_or(0) as f32;
+            let l = link_chars.get(i).copied().unwrap_or(0) as f32;
+            let mut links = 0usize;
+            let mut jumps = true;
+            for k in i + 1..dom.end(i) {
+                if dom.tag(k) == Tag::A && !pruned.get(k).copied().unwrap_or(true) {
+                    links += 1;
+                    jumps &= dom
+                        .attr(k, Attr::Href)
+                        .is_some_and(|h| h.trim().len() > 1 && h.trim().starts_with('#'));
+                }
+            }
+            if jumps && links >= MIN_JUMP_LINKS && c > 0.0 && l >= MIN_LINK_PARAGRAPH_DENSITY * c {
+                if let Some(x) = pruned.get_mut(i) {
+                    *x = true;
+                }
+                i = dom.end(i).max(i + 1);
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Whether element `d` is a field of a row: its parent shows at least [`MIN_RECORDS`]
+/// elements (of its first [`MAX_DATE_NODES`]), two thirds of them short
+/// ([`MAX_DATE_CHARS`]), as a table's cells are.
+fn in_row(dom: &Dom, pruned: &[bool], raw: &[u32], d: usize) -> bool {
+    let Some(p) = dom.parent(d) else {
+        return false;
+    };
+    let (mut fields, mut short) = (0usize, 0usize);
+    let mut c = p + 1;
+    while c < dom.end(p) && fields < MAX_DATE_NODES {
+        if dom.tag(c) != Tag::Text && !pruned.get(c).copied().unwrap_or(true) {
+            fields += 1;
+            if raw.get(c).copied().unwrap_or(0) <= MAX_DATE_CHARS {
+                short += 1;
+            }
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    fields >= MIN_RECORDS && 3 * short >= 2 * fields
 }
 
 /// Longest line (characters) read by [`prune_template_lines`]. Our choice.

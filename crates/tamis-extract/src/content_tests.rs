@@ -1801,6 +1801,203 @@ fn date_lines_of_listing_records_are_pruned() {
 }
 
 #[test]
+fn listing_lines_that_are_only_a_date_are_pruned_whatever_their_markup() {
+    // Hashed class names: a record's metadata line, its age and its section's label, goes
+    // whole; a line saying more than when ("Releases May 8, 2026") stays, and so does a date
+    // in a table's cell (a column of its data).
+    let sections = [
+        "Europe",
+        "Asia",
+        "Latin America",
+        "Culture",
+        "Africa",
+        "US & Canada",
+    ];
+    let record = |k: usize| {
+        format!(
+            "<div class=c9f2><a href=/n{k}><h2 class=h1a>Storms uproot trees across the region number {k}</h2><p class=p7e>The storms downed power lines and damaged buildings in town {k}.</p><div class=m3b><span class=s1x>{k} hrs ago</span><div class=s2y></div><span class=s3z>{}</span></div></a><div class=r5q>Releases May {k}, 2026</div></div>",
+            sections[k % sections.len()]
+        )
+    };
+    let cards: String = (1..=6).map(record).collect();
+    let rows: String = (1..=4)
+        .map(|k| format!("<tr class=x1><td>Match number {k} of the regular season at the home stadium</td><td>Team {k}</td><td>Mar {k}, 2026</td></tr>"))
+        .collect();
+    let html = format!(
+        "<body><main><h1>News</h1><section class=g4>{cards}</section><table class=t2>{rows}</table></main></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(
+        t.contains("region number 3") && t.contains("in town 5"),
+        "{t}"
+    );
+    assert!(
+        !t.contains("hrs ago") && !t.contains("Latin America"),
+        "{t}"
+    );
+    assert!(t.contains("Releases May 4, 2026"), "{t}");
+    assert!(t.contains("Mar 2, 2026"), "{t}");
+}
+
+#[test]
+fn a_listing_records_byline_beside_its_date_goes_with_it() {
+    // Hashed class names: each card's line of author links and its `<time>` goes whole; in
+    // the second list the date sits in the title's line, which stays.
+    let card = |k: usize| {
+        format!(
+            "<article class=t7><h3 class=t8><a href=/s{k}>Hotel group number {k} sells five properties</a></h3><div class=t9>The company sold non-core properties in region {k} this year.</div><div class=u1><a href=/a/alan>Alan Woinski</a> and <a href=/a/kim>Kim Woinski</a> | <time datetime=2025-12-09>{k} weeks ago</time></div></article>"
+        )
+    };
+    let row = |k: usize| {
+        format!(
+            "<li class=v2><div class=v3><a href=/r{k}>Quarterly report {k} on the local economy</a> <time datetime=2025-12-0{k}>Dec {k}, 2025</time></div><p class=v4>A longer summary of the findings of report number {k}.</p></li>"
+        )
+    };
+    let cards: String = (1..=5).map(card).collect();
+    let rows: String = (1..=5).map(row).collect();
+    let html = format!(
+        "<body><main><h1>Latest</h1><section class=s0>{cards}</section><ul class=w0>{rows}</ul></main></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(
+        t.contains("number 3 sells") && t.contains("region 4"),
+        "{t}"
+    );
+    assert!(!t.contains("Woinski") && !t.contains("weeks ago"), "{t}");
+    assert!(
+        t.contains("report 2 on the") && t.contains("report number 2"),
+        "{t}"
+    );
+}
+
+#[test]
+fn a_listings_menu_of_links_to_its_own_sections_is_pruned() {
+    // Hashed class names: a menu of fragment links to the listing's sections goes as a jump
+    // menu; a list of links to other pages, and a list with one link elsewhere, do not.
+    let names = ["Apartment", "Beach House", "Hotel", "Library", "Lounge"];
+    let list = |class: &str, label: &str, href: &dyn Fn(usize) -> String| -> String {
+        let items: String = names
+            .iter()
+            .enumerate()
+            .map(|(k, n)| format!("<li><a href={}>{label} {n}</a></li>", href(k)))
+            .collect();
+        format!("<ul class={class}>{items}</ul>")
+    };
+    let jump = list("f0", "Go to", &|k| format!("#s-{k}"));
+    let other = list("f5", "Tag", &|k| format!("/tags/{k}"));
+    let mixed = list("f6", "Mixed", &|k| {
+        if k == 0 {
+            "/about".to_string()
+        } else {
+            format!("#m-{k}")
+        }
+    });
+    let section = |j: usize| -> String {
+        (j..j + 4)
+            .map(|k| {
+                format!(
+                    "<div class=g1><h3 class=g2><a href=/w{k}>Winner number {k} of the year</a></h3><p class=g3>Studio {k} and its partners designed this project in the old harbour district of the city.</p></div>"
+                )
+            })
+            .collect()
+    };
+    let html = format!(
+        "<body><main><h1>Awards</h1>{jump}<div class=g0>{}</div>{other}<div class=g0>{}</div>{mixed}</main></body>",
+        section(1),
+        section(5)
+    );
+    let dom = parse(&html, 256);
+    let with = PruneOptions {
+        explain: true,
+        ..PruneOptions::default()
+    };
+    let a = analyse(&dom, with);
+    assert!(a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(
+        t.contains("Winner number 6") && t.contains("Studio 3"),
+        "{t}"
+    );
+    assert!(!t.contains("Go to"), "{t}");
+    let why_of = |class: &str| {
+        let u = (0..dom.nodes.len())
+            .find(|&i| dom.tag(i) == Tag::Ul && dom.attr(i, Attr::Class) == Some(class))
+            .unwrap();
+        a.why[u]
+    };
+    assert_eq!(why_of("f0"), Some(Why::JumpMenu));
+    assert_ne!(why_of("f5"), Some(Why::JumpMenu));
+    assert_ne!(why_of("f6"), Some(Why::JumpMenu));
+}
+
+#[test]
+fn dated_posts_under_a_listing_are_its_comments_whatever_their_class_names() {
+    // Hashed class names: a ranked list of books (table rows) and, below it, readers'
+    // messages each with a date line: the messages go, the books stay. When the dated posts
+    // are the page's largest group, they are its records and stay.
+    let book = |k: usize| {
+        format!(
+            "<tr class=b1><td class=b2>{k}</td><td class=b3><a href=/book/{k}>The long and winding title of book number {k}</a> by Author Name {k}<div class=b4>4.{k} avg rating, {k}00 ratings, score {k}2,000</div></td></tr>"
+        )
+    };
+    let message = |k: usize| {
+        format!(
+            "<div class=m1><div class=m2>message {k}: by Reader{k}</div><div class=m3>Jul {k}, 2008 09:08PM</div><div class=m4>I think book {k} should rank higher, it is really good.</div></div>"
+        )
+    };
+    let books: String = (1..=12).map(book).collect();
+    let messages: String = (1..=4).map(message).collect();
+    let html = format!(
+        "<body><main><h1>Best books ever</h1><table class=t1>{books}</table><div class=c1>{messages}</div></main></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(a.listing);
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("book number 7"), "{t}");
+    assert!(!t.contains("should rank higher"), "{t}");
+
+    let messages: String = (1..=12).map(message).collect();
+    let books: String = (1..=3).map(book).collect();
+    let html = format!(
+        "<body><main><h1>Best books ever</h1><table class=t1>{books}</table><div class=c1>{messages}</div></main></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("book 9 should rank higher"), "{t}");
+}
+
+#[test]
+fn only_date_reads_dates_and_ages_with_nothing_else() {
+    use crate::render::only_date;
+    for s in [
+        "9 hrs ago",
+        "Dec 15, 2025",
+        "46m - Dec 15, 2025",
+        "2026-03-03",
+        "Jul 28, 2008 09:08PM",
+    ] {
+        assert!(only_date(s), "{s}");
+    }
+    for s in [
+        "Releases May 8, 2026",
+        "Updated on Nov 25, 2025",
+        "Latin America",
+        "46m",
+        "an hour ago",
+    ] {
+        assert!(!only_date(s), "{s}");
+    }
+}
+
+#[test]
 fn lines_a_listings_template_writes_alike_in_every_record_are_pruned() {
     // Each record: a title link, a rating widget whose lines read the same in every record
     // ("Rate this book", "Clear rating" over the star links), a financing offer linked from

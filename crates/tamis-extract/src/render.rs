@@ -1113,6 +1113,31 @@ pub(crate) fn date_shaped(s: &str) -> bool {
     worded_date(s) || cjk_date(s) || numeric_date(s)
 }
 
+/// Words that may stand in a line that is only a date or an age, besides numbers, month
+/// names and the words of [`AGO_AFTER`]: units of an age (`9 hrs ago`) and the article of
+/// `an hour ago`.
+const DATE_LINE_WORDS: &[&str] = &[
+    "a an second seconds sec secs minute minutes min mins hour hours hr hrs day days week \
+     weeks wk wks month months mo mos year years yr yrs am pm",
+];
+
+/// Whether `s` is a date or an age and nothing else (`9 hrs ago`, `Dec 15, 2025`,
+/// `46m - Dec 15, 2025`, `2026-03-03`): [`date_with_month_or_year`] whose every word is a
+/// number (a time or a duration: `09:08PM`, `46m`), a month's name, or a word of an age. A date line with other words (`Releases May 8, 2026`,
+/// `Updated on ...`, a byline) says more than when.
+pub(crate) fn only_date(s: &str) -> bool {
+    let words_fit = s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                || is_month(w)
+                || word_in(w, AGO_AFTER)
+                || word_in(w, DATE_LINE_WORDS)
+        });
+    words_fit && date_with_month_or_year(s)
+}
+
 /// [`date_shaped`], but three numbers are a date only with a four-digit year of the last two
 /// centuries among them (`03/03/2026`, `2026-03-03`): `4.1.1` numbers a section, `1.2.3` a
 /// version.
