@@ -1558,12 +1558,14 @@ fn single_article(
         }
         let is_main = dom.tag(i) == Tag::Main
             || dom.attr(i, Attr::Role).is_some_and(|r| {
-                r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("main"))
+                r.split_ascii_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("main"))
             });
         if is_main
             || dom.tag(i) == Tag::Article
             || dom.attr(i, Attr::Role).is_some_and(|r| {
-                r.split_ascii_whitespace().any(|t| t.eq_ignore_ascii_case("article"))
+                r.split_ascii_whitespace()
+                    .any(|t| t.eq_ignore_ascii_case("article"))
             })
             || dom
                 .attr(i, Attr::Itemprop)

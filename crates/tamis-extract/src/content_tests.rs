@@ -1001,7 +1001,9 @@ fn an_article_page_narrows_to_its_main_element_worth_half_the_root() {
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("Offer one") && !t.contains("Offer two"), "{t}");
     // An <article> element needs more: one of several stories is no page's main content.
-    let html = html.replace("<main>", "<article>").replace("</main>", "</article>");
+    let html = html
+        .replace("<main>", "<article>")
+        .replace("</main>", "</article>");
     let t = root_text(&html);
     assert!(t.contains("Offer one"), "{t}");
 }
