@@ -1183,6 +1183,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 raw.get(i).copied().unwrap_or(0) <= limit && headed_by_policy(dom, i)
             });
             blame(&pruned, &mut why, Why::Policy);
+            prune_suggestions(dom, &mut pruned, &raw, &has_h1, root);
+            blame(&pruned, &mut why, Why::Recommended);
         }
         // A section titled as the customers' reviews ("Customer Reviews", "Ratings &
         // Reviews") is their widget, whatever its class names, as review class words
@@ -1200,6 +1202,12 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         if !opts.product {
             root = with_product_grid(dom, &pruned, &records, &chars, &has_img, root, body);
         }
+    }
+    // A product page read as a listing (the product's box is short beside the carousels
+    // around it) still shows one product: its carousels' titles say what they are.
+    if listing && opts.product {
+        prune_suggestions(dom, &mut pruned, &raw, &has_h1, root);
+        blame(&pruned, &mut why, Why::Recommended);
     }
     let mut contents = restore_contents_lists(dom, &mut pruned, &mut why, &raw, &chars, root, body);
     if !contents
@@ -5276,6 +5284,78 @@ fn headed_by_policy(dom: &Dom, i: usize) -> bool {
     opening_title(dom, i, 0).is_some_and(|t| has_word(&t, POLICY_WORDS))
 }
 
+/// Most ancestors of a suggestions title climbed to find the section it opens
+/// ([`prune_suggestions`]): a carousel's title sits in a few wrappers. Our choice.
+const MAX_SUGGESTION_TITLE_DEPTH: usize = 12;
+/// Most nodes before a title inside the section it opens (icons, empty wrappers). Our choice.
+const MAX_BEFORE_TITLE_NODES: usize = 64;
+
+/// On a product page, a section opened by a heading (`<h2>` to `<h6>`, at most
+/// [`MAX_POLICY_TITLE_CHARS`] characters) that names the shop's suggestions
+/// ([`SUGGESTION_TITLE_WORDS`]: "Related products", "You may also like", "Frequently bought
+/// together", "Similar items") is its carousel of other products, whatever its class names,
+/// as the recommendation class words are: pruned. The section is the highest ancestor of the
+/// heading that shows no text before it, holds no `<h1>` (the product's own box) and at most
+/// half the root's text.
+fn prune_suggestions(dom: &Dom, pruned: &mut [bool], raw: &[u32], has_h1: &[bool], root: usize) {
+    let limit = raw.get(root).copied().unwrap_or(0) / 2;
+    let mut text = String::new();
+    let end = dom.end(root);
+    let mut h = root + 1;
+    while h < end {
+        if pruned.get(h).copied().unwrap_or(true) {
+            h = dom.end(h).max(h + 1);
+            continue;
+        }
+        let tag = dom.tag(h);
+        if !(tag.is_heading() && tag != Tag::H1) || dom.end(h) > h + MAX_POLICY_TITLE_NODES {
+            h += 1;
+            continue;
+        }
+        text.clear();
+        dom.subtree_text(h, &mut text);
+        if text.trim().len() > MAX_POLICY_TITLE_CHARS || !has_word(&text, SUGGESTION_TITLE_WORDS) {
+            h = dom.end(h).max(h + 1);
+            continue;
+        }
+        let mut section = h;
+        for _ in 0..MAX_SUGGESTION_TITLE_DEPTH {
+            let Some(p) = dom.parent(section).filter(|&p| p > root) else {
+                break;
+            };
+            if raw.get(p).copied().unwrap_or(0) > limit
+                || has_h1.get(p).copied().unwrap_or(true)
+                || h > p + MAX_BEFORE_TITLE_NODES
+                || (p + 1..h)
+                    .any(|k| dom.tag(k) == Tag::Text && raw.get(k).copied().unwrap_or(0) > 0)
+            {
+                break;
+            }
+            section = p;
+        }
+        if section == h {
+            h = dom.end(h).max(h + 1);
+            continue;
+        }
+        if let Some(x) = pruned.get_mut(section) {
+            *x = true;
+        }
+        h = dom.end(section).max(h + 1);
+    }
+}
+
+/// Words of the titles of a shop's suggestions of other products ([`prune_suggestions`]):
+/// "Related products", "Recommended for you", "You may also like", "Customers also bought",
+/// "Frequently bought together", "Similar items".
+const SUGGESTION_TITLE_WORDS: &[&str] = &[
+    "related",
+    "recommended",
+    "recommendations",
+    "similar",
+    "also",
+    "together",
+];
+
 /// Words naming the customers in a reviews section's title ([`headed_by_reviews`]).
 const CUSTOMER_WORDS: &[&str] = &["customer", "customers", "kundenbewertungen"];
 
@@ -5299,11 +5379,21 @@ const MAX_TITLE_WRAPPERS: usize = 3;
 
 /// Whether element `i` opens (through at most [`MAX_TITLE_WRAPPERS`] first wrappers, no text
 /// before; see [`opening_title`]) with a short title naming customer reviews
-/// ([`REVIEW_TITLE_WORDS`]). `i` is the reviews section it titles. Off a product page
-/// (`product` false) the title must also name the customers ([`CUSTOMER_WORDS`]).
+/// ([`REVIEW_TITLE_WORDS`]). `i` is the reviews section it titles. On a product page a title
+/// naming the customers alone ("Customers say", "What our customers think") is one too; off
+/// one (`product` false) the title must name both. A title naming editorial reviews (the
+/// publisher's blurbs and critics' quotes of a book) is none: they describe the product.
 fn headed_by_reviews(dom: &Dom, i: usize, product: bool) -> bool {
     opening_title(dom, i, MAX_TITLE_WRAPPERS).is_some_and(|t| {
-        has_word(&t, REVIEW_TITLE_WORDS) && (product || has_word(&t, CUSTOMER_WORDS))
+        if has_word(&t, &["editorial"]) {
+            // The publisher's and critics' reviews ("Editorial Reviews") describe the
+            // product: they are its text, not its customers' reviews.
+            false
+        } else if product {
+            has_word(&t, REVIEW_TITLE_WORDS) || has_word(&t, CUSTOMER_WORDS)
+        } else {
+            has_word(&t, REVIEW_TITLE_WORDS) && has_word(&t, CUSTOMER_WORDS)
+        }
     })
 }
 

@@ -2551,6 +2551,56 @@ fn sections_titled_as_reviews_are_pruned() {
 }
 
 #[test]
+fn sections_titled_by_the_customers_or_as_editorial_reviews() {
+    // On a product page a widget titled by the customers alone ("Customers say": a summary of
+    // their reviews) is theirs; editorial reviews (the publisher's blurbs) are the book's text.
+    let said = "Readers find the book practical and easy to follow, with many useful examples.";
+    let blurb = "A supremely practical and useful book, says a critic in a national newspaper.";
+    let html = format!(
+        "<body><main><h1>Atomic Habits</h1>{}<div class=x1><div class=x2><h3>Editorial Reviews</h3><p>{blurb}</p></div></div><div class=x3><div class=x4><h3>Customers say</h3><p>{said}</p></div></div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(
+        t.contains("real prose") && t.contains("national newspaper"),
+        "{t}"
+    );
+    assert!(!t.contains("easy to follow"), "{t}");
+    // Off a product page the customers' title must name reviews too.
+    assert!(root_text(&html).contains("easy to follow"));
+}
+
+#[test]
+fn sections_titled_as_suggestions_are_pruned_on_product_pages() {
+    // A carousel of other products whose title sits deep in wrappers and whose class names
+    // say nothing: its title names the shop's suggestions; the whole section opened by the
+    // title goes, not the product's box nor the text after the carousel.
+    let card = |n: u32| {
+        format!("<div class=c1><span>Matching storage box with a lid, number {n}</span></div>")
+    };
+    let cards: String = (1..=4).map(card).collect();
+    let html = format!(
+        "<body><main><h1>Kallax Shelf</h1>{}<section class=s1><div class=s2><div class=s3><div class=s4><div class=s5><h2>People who viewed this item also viewed</h2></div></div></div><div class=s6>{cards}</div></div></section><div class=x6><h2>Materials and care</h2><p>Particleboard and acrylic paint; wipe clean using a damp cloth.</p></div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose") && t.contains("damp cloth"), "{t}");
+    assert!(
+        !t.contains("storage box") && !t.contains("also viewed"),
+        "{t}"
+    );
+    // Off a product page such a section is left to the other rules.
+    assert!(root_text(&html).contains("storage box"));
+    // A section with text before its title is not one it opens: only the title's own
+    // wrappers would go, and nothing is pruned.
+    let led = html.replace(
+        "<div class=s2>",
+        "<div class=s2><p>Our matching boxes fit every compartment of the shelf.</p>",
+    );
+    assert!(product_root_text(&led).contains("storage box"));
+}
+
+#[test]
 fn cards_of_other_products_are_pruned_on_product_pages() {
     // A carousel of other products under a product's description: each card an image, a
     // link and a price, whatever its class names.
