@@ -5354,10 +5354,12 @@ const SUGGESTION_TITLE_WORDS: &[&str] = &[
     "similar",
     "also",
     "together",
+    "similaires",
+    "complémentaires",
 ];
 
 /// Words naming the customers in a reviews section's title ([`headed_by_reviews`]).
-const CUSTOMER_WORDS: &[&str] = &["customer", "customers", "kundenbewertungen"];
+const CUSTOMER_WORDS: &[&str] = &["customer", "customers", "clients", "kundenbewertungen"];
 
 /// Words of the titles of customer reviews sections ([`headed_by_reviews`]), in a few
 /// languages: "Customer Reviews", "Ratings & Reviews", "Bewertungen", "Opiniones".

@@ -2568,6 +2568,9 @@ fn sections_titled_by_the_customers_or_as_editorial_reviews() {
     assert!(!t.contains("easy to follow"), "{t}");
     // Off a product page the customers' title must name reviews too.
     assert!(root_text(&html).contains("easy to follow"));
+    // In French, "Les avis de nos clients" (their reviews' usual title) names them too.
+    let french = html.replace("Customers say", "Les avis de nos clients");
+    assert!(!product_root_text(&french).contains("easy to follow"));
 }
 
 #[test]
@@ -2589,6 +2592,11 @@ fn sections_titled_as_suggestions_are_pruned_on_product_pages() {
         !t.contains("storage box") && !t.contains("also viewed"),
         "{t}"
     );
+    let french = html.replace(
+        "People who viewed this item also viewed",
+        "Produits complémentaires",
+    );
+    assert!(!product_root_text(&french).contains("storage box"));
     // Off a product page such a section is left to the other rules.
     assert!(root_text(&html).contains("storage box"));
     // A section with text before its title is not one it opens: only the title's own
