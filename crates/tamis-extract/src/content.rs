@@ -327,6 +327,8 @@ pub enum Why {
     RepeatedLabel,
     /// Product page: an icon strip.
     IconStrip,
+    /// The shop's contact box beside a product (a phone number to call).
+    ContactBox,
     /// Product page: a shop-policy section.
     Policy,
     /// A section or run of links titled as the site's ("Related articles", "Tags").
@@ -399,6 +401,7 @@ impl Why {
             Why::Standfirst => "standfirst",
             Why::RepeatedLabel => "repeated-label",
             Why::IconStrip => "icon-strip",
+            Why::ContactBox => "contact-box",
             Why::Policy => "policy",
             Why::SiteTitle => "site-title",
             Why::PromoTile => "promo-tile",
@@ -1185,6 +1188,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             blame(&pruned, &mut why, Why::Policy);
             prune_suggestions(dom, &mut pruned, &raw, &has_h1, root);
             blame(&pruned, &mut why, Why::Recommended);
+            prune_contact_boxes(dom, &mut pruned, &raw, &has_h1, root);
+            blame(&pruned, &mut why, Why::ContactBox);
         }
         // A section titled as the customers' reviews ("Customer Reviews", "Ratings &
         // Reviews") is their widget, whatever its class names, as review class words
@@ -5342,6 +5347,73 @@ fn prune_suggestions(dom: &Dom, pruned: &mut [bool], raw: &[u32], has_h1: &[bool
         }
         h = dom.end(section).max(h + 1);
     }
+}
+
+/// Longest contact box (characters) beside a product ([`prune_contact_boxes`]): a question
+/// and a sentence giving an address and a phone number. Our choice.
+pub const MAX_CONTACT_BOX_CHARS: u32 = 300;
+
+/// On a product page, the highest element around a phone link (`href="tel:..."`) that holds
+/// at most [`MAX_CONTACT_BOX_CHARS`] characters and no `<h1>`, climbing through wrappers of
+/// one block with text and once through one of two (the question joining the sentence that
+/// answers it; another such step would take in something else: a short table of
+/// specifications beside the box), is the shop's contact box ("Any questions
+/// about this product? Call us at ..."): pruned. A product's description gives no number to
+/// call; the shop's support does.
+fn prune_contact_boxes(dom: &Dom, pruned: &mut [bool], raw: &[u32], has_h1: &[bool], root: usize) {
+    let end = dom.end(root);
+    let mut a = root + 1;
+    while a < end {
+        if pruned.get(a).copied().unwrap_or(true) {
+            a = dom.end(a).max(a + 1);
+            continue;
+        }
+        let phone = dom.tag(a) == Tag::A
+            && dom.attr(a, Attr::Href).is_some_and(|h| {
+                h.trim_start()
+                    .get(..4)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("tel:"))
+            });
+        if !phone {
+            a += 1;
+            continue;
+        }
+        let mut b = a;
+        // Whether the question has joined the sentence: a second such step would join
+        // something else.
+        let mut joined = false;
+        while let Some(p) = dom.parent(b).filter(|&p| p > root) {
+            if raw.get(p).copied().unwrap_or(0) > MAX_CONTACT_BOX_CHARS
+                || has_h1.get(p).copied().unwrap_or(true)
+            {
+                break;
+            }
+            match shown_children(dom, raw, p, 3) {
+                0 | 1 => {}
+                2 if !joined => joined = true,
+                _ => break,
+            }
+            b = p;
+        }
+        if let Some(x) = pruned.get_mut(b) {
+            *x = true;
+        }
+        a = dom.end(b).max(a + 1);
+    }
+}
+
+/// How many block children of `p` hold text (before pruning), counted up to `cap`: its lines
+/// (inline children, a sentence's links, are parts of one).
+fn shown_children(dom: &Dom, raw: &[u32], p: usize, cap: usize) -> usize {
+    let mut n = 0;
+    let mut c = p + 1;
+    while c < dom.end(p) && n < cap {
+        if dom.tag(c).is_block() && raw.get(c).copied().unwrap_or(0) > 0 {
+            n += 1;
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    n
 }
 
 /// Words of the titles of a shop's suggestions of other products ([`prune_suggestions`]):

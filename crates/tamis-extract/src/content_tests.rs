@@ -2609,6 +2609,25 @@ fn sections_titled_as_suggestions_are_pruned_on_product_pages() {
 }
 
 #[test]
+fn contact_boxes_are_pruned_on_product_pages() {
+    // The shop's support box beside a product: a question, and a sentence with an address
+    // and a phone number to call. Its wrapper goes; the table of specifications beside it
+    // inside a shared column stays.
+    let html = format!(
+        "<body><main><h1>Nano Puff Jacket</h1>{}<div class=c1><table><tr><td>SKU</td><td>84213</td></tr></table><div class=c2><div class=c3><div class=c4>Any questions about this product?</div><div class=c5>Feel free to get in touch with our support team at <a href=\"tel:563-441-9488\">563-441-9488</a>. We're happy to help!</div></div></div></div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose") && t.contains("84213"), "{t}");
+    assert!(
+        !t.contains("Any questions") && !t.contains("happy to help"),
+        "{t}"
+    );
+    // Elsewhere a phone number is the page's text (a shop's contact page).
+    assert!(root_text(&html).contains("happy to help"));
+}
+
+#[test]
 fn cards_of_other_products_are_pruned_on_product_pages() {
     // A carousel of other products under a product's description: each card an image, a
     // link and a price, whatever its class names.
