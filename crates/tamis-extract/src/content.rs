@@ -5402,12 +5402,21 @@ fn prune_contact_boxes(dom: &Dom, pruned: &mut [bool], raw: &[u32], has_h1: &[bo
     }
 }
 
+/// Most children of an element read by [`shown_children`]; past them it counts as full.
+const MAX_SHOWN_CHILDREN_READ: usize = 64;
+
 /// How many block children of `p` hold text (before pruning), counted up to `cap`: its lines
-/// (inline children, a sentence's links, are parts of one).
+/// (inline children, a sentence's links, are parts of one). An element with more than
+/// [`MAX_SHOWN_CHILDREN_READ`] children counts `cap`.
 fn shown_children(dom: &Dom, raw: &[u32], p: usize, cap: usize) -> usize {
     let mut n = 0;
     let mut c = p + 1;
+    let mut read = 0;
     while c < dom.end(p) && n < cap {
+        if read == MAX_SHOWN_CHILDREN_READ {
+            return cap;
+        }
+        read += 1;
         if dom.tag(c).is_block() && raw.get(c).copied().unwrap_or(0) > 0 {
             n += 1;
         }
