@@ -5239,7 +5239,8 @@ const POLICY_WORDS: &[&str] = &[
 
 /// The text of the short title that opens section `i`, if it opens with one: its first
 /// element, or the first inside at most `wrappers` block wrappers (a widget's header box),
-/// with no text before it, that is a heading below `<h1>`, an accordion's toggle `<button>`
+/// with no text before it, that is a heading below `<h1>` (or an element of ARIA role
+/// `heading`: a widget's label drawn as one), an accordion's toggle `<button>`
 /// or a `<details>`'s `<summary>`, of at most [`MAX_POLICY_TITLE_NODES`] nodes and
 /// [`MAX_POLICY_TITLE_CHARS`] characters.
 fn opening_title(dom: &Dom, i: usize, wrappers: usize) -> Option<String> {
@@ -5255,8 +5256,9 @@ fn opening_title(dom: &Dom, i: usize, wrappers: usize) -> Option<String> {
             k += 1;
             continue;
         }
-        let title =
-            (tag.is_heading() && tag != Tag::H1) || matches!(tag, Tag::Button | Tag::Summary);
+        let title = (tag.is_heading() && tag != Tag::H1)
+            || matches!(tag, Tag::Button | Tag::Summary)
+            || aria_heading(dom, k);
         if !title {
             if passed >= wrappers || !tag.is_block() {
                 return None;
@@ -5273,6 +5275,12 @@ fn opening_title(dom: &Dom, i: usize, wrappers: usize) -> Option<String> {
         return (t.trim().len() <= MAX_POLICY_TITLE_CHARS).then_some(t);
     }
     None
+}
+
+/// Whether element `k` is a heading by its ARIA role (`role="heading"`).
+fn aria_heading(dom: &Dom, k: usize) -> bool {
+    dom.attr(k, Attr::Role)
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("heading"))
 }
 
 /// Whether one of the words of `t` (split at non-alphanumerics) is one of `words`, ignoring
