@@ -551,12 +551,14 @@ pub fn classify(value: &str, out: &mut ClassHints) {
         // `toc-content` is content). Container words do not head a name (`product-modal`).
         let mut head = 0u8;
         let mut name_flags = 0u8;
+        // An editorial review (`editorialReviews`, `editorial-review`: the publisher's blurbs,
+        // critics' quotes) is the product's own description, not its customers' reviews.
+        let mut editorial = false;
         let mut lookup = |tok: &[u8]| {
             if !token_shape_listed(tok) {
                 return;
             }
             if let Some(f) = TOKENS.get(tok) {
-                flags |= f;
                 name_flags |= f;
                 if f & (CONTENT | WEAK) != 0 && !CONTAINER_TOKENS.contains(&tok) {
                     head = f & (CONTENT | WEAK);
@@ -575,6 +577,7 @@ pub fn classify(value: &str, out: &mut ClassHints) {
             }
             let tok = cls.get(start..k).unwrap_or_default();
             count += 1;
+            editorial |= tok.starts_with(b"editorial");
             out.short |= !cut && tok == b"short";
             out.product |= !cut && matches!(tok, b"product" | b"products");
             out.byline |= matches!(tok, b"author" | b"authors" | b"byline");
@@ -603,6 +606,10 @@ pub fn classify(value: &str, out: &mut ClassHints) {
                 out.dated |= names_date(last);
             }
         }
+        if editorial {
+            name_flags &= !(COMMENT | REVIEW);
+        }
+        flags |= name_flags;
         if ad && count <= 2 {
             flags |= BOILER;
         }
@@ -735,6 +742,22 @@ mod tests {
         assert!(hints(&format!("sidebar {}", "x".repeat(1000))).boilerplate);
         assert!(hints(&format!("{} nav", "é".repeat(100))).boilerplate);
         assert_eq!(hints(""), ClassHints::default());
+    }
+
+    #[test]
+    fn editorial_reviews_are_no_customer_reviews() {
+        for v in [
+            "editorialReviews_feature_div",
+            "editorial-reviews",
+            "editorial_review",
+        ] {
+            let h = hints(v);
+            assert!(!h.reviews && !h.comments, "{v}");
+        }
+        // Only the name holding the word: another name of the value still counts.
+        let h = hints("editorialReviews customer-reviews");
+        assert!(h.reviews && h.comments);
+        assert!(hints("customerReviews").reviews);
     }
 
     #[test]

@@ -332,6 +332,8 @@ pub enum Why {
     RepeatedLabel,
     /// Product page: an icon strip.
     IconStrip,
+    /// The shop's contact box beside a product (a phone number to call).
+    ContactBox,
     /// Product page: a shop-policy section.
     Policy,
     /// A section or run of links titled as the site's ("Related articles", "Tags").
@@ -406,6 +408,7 @@ impl Why {
             Why::Standfirst => "standfirst",
             Why::RepeatedLabel => "repeated-label",
             Why::IconStrip => "icon-strip",
+            Why::ContactBox => "contact-box",
             Why::Policy => "policy",
             Why::SiteTitle => "site-title",
             Why::PromoTile => "promo-tile",
@@ -1214,6 +1217,10 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 raw.get(i).copied().unwrap_or(0) <= limit && headed_by_policy(dom, i, &mut title)
             });
             blame(&pruned, &mut why, Why::Policy);
+            prune_suggestions(dom, &mut pruned, &raw, &has_h1, root);
+            blame(&pruned, &mut why, Why::Recommended);
+            prune_contact_boxes(dom, &mut pruned, &raw, &has_h1, root);
+            blame(&pruned, &mut why, Why::ContactBox);
         }
         // A section titled as the customers' reviews ("Customer Reviews", "Ratings &
         // Reviews") is their widget, whatever its class names, as review class words
@@ -1231,6 +1238,12 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         if !opts.product {
             root = with_product_grid(dom, &pruned, &records, &chars, &has_img, root, body);
         }
+    }
+    // A product page read as a listing (the product's box is short beside the carousels
+    // around it) still shows one product: its carousels' titles say what they are.
+    if listing && opts.product {
+        prune_suggestions(dom, &mut pruned, &raw, &has_h1, root);
+        blame(&pruned, &mut why, Why::Recommended);
     }
     let mut contents = restore_contents_lists(dom, &mut pruned, &mut why, &raw, &chars, root, body);
     if !contents
@@ -5496,7 +5509,8 @@ const POLICY_WORDS: &[&str] = &[
 
 /// The text of the short title that opens section `i`, if it opens with one: its first
 /// element, or the first inside at most `wrappers` block wrappers (a widget's header box),
-/// with no text before it, that is a heading below `<h1>`, an accordion's toggle `<button>`
+/// with no text before it, that is a heading below `<h1>` (or an element of ARIA role
+/// `heading`: a widget's label drawn as one), an accordion's toggle `<button>`
 /// or a `<details>`'s `<summary>`, of at most [`MAX_POLICY_TITLE_NODES`] nodes and
 /// [`MAX_POLICY_TITLE_CHARS`] characters. The title's text is written to `buf` (cleared
 /// first; a buffer reused across the elements of a root, so that no title allocates).
@@ -5513,8 +5527,9 @@ fn opening_title<'b>(dom: &Dom, i: usize, wrappers: usize, buf: &'b mut String) 
             k += 1;
             continue;
         }
-        let title =
-            (tag.is_heading() && tag != Tag::H1) || matches!(tag, Tag::Button | Tag::Summary);
+        let title = (tag.is_heading() && tag != Tag::H1)
+            || matches!(tag, Tag::Button | Tag::Summary)
+            || aria_heading(dom, k);
         if !title {
             if passed >= wrappers || !tag.is_block() {
                 return None;
@@ -5533,6 +5548,12 @@ fn opening_title<'b>(dom: &Dom, i: usize, wrappers: usize, buf: &'b mut String) 
     None
 }
 
+/// Whether element `k` is a heading by its ARIA role (`role="heading"`).
+fn aria_heading(dom: &Dom, k: usize) -> bool {
+    dom.attr(k, Attr::Role)
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("heading"))
+}
+
 /// Whether one of the words of `t` (split at non-alphanumerics) is one of `words`, ignoring
 /// case.
 fn has_word(t: &str, words: &[&str]) -> bool {
@@ -5547,8 +5568,158 @@ fn headed_by_policy(dom: &Dom, i: usize, buf: &mut String) -> bool {
     opening_title(dom, i, 0, buf).is_some_and(|t| has_word(t, POLICY_WORDS))
 }
 
+/// Most ancestors of a suggestions title climbed to find the section it opens
+/// ([`prune_suggestions`]): a carousel's title sits in a few wrappers. Our choice.
+const MAX_SUGGESTION_TITLE_DEPTH: usize = 12;
+/// Most nodes before a title inside the section it opens (icons, empty wrappers). Our choice.
+const MAX_BEFORE_TITLE_NODES: usize = 64;
+
+/// On a product page, a section opened by a heading (`<h2>` to `<h6>`, at most
+/// [`MAX_POLICY_TITLE_CHARS`] characters) that names the shop's suggestions
+/// ([`SUGGESTION_TITLE_WORDS`]: "Related products", "You may also like", "Frequently bought
+/// together", "Similar items") is its carousel of other products, whatever its class names,
+/// as the recommendation class words are: pruned. The section is the highest ancestor of the
+/// heading that shows no text before it, holds no `<h1>` (the product's own box) and at most
+/// half the root's text.
+fn prune_suggestions(dom: &Dom, pruned: &mut [bool], raw: &[u32], has_h1: &[bool], root: usize) {
+    let limit = raw.get(root).copied().unwrap_or(0) / 2;
+    let mut text = String::new();
+    let end = dom.end(root);
+    let mut h = root + 1;
+    while h < end {
+        if pruned.get(h).copied().unwrap_or(true) {
+            h = dom.end(h).max(h + 1);
+            continue;
+        }
+        let tag = dom.tag(h);
+        if !(tag.is_heading() && tag != Tag::H1) || dom.end(h) > h + MAX_POLICY_TITLE_NODES {
+            h += 1;
+            continue;
+        }
+        text.clear();
+        dom.subtree_text(h, &mut text);
+        if text.trim().len() > MAX_POLICY_TITLE_CHARS || !has_word(&text, SUGGESTION_TITLE_WORDS) {
+            h = dom.end(h).max(h + 1);
+            continue;
+        }
+        let mut section = h;
+        for _ in 0..MAX_SUGGESTION_TITLE_DEPTH {
+            let Some(p) = dom.parent(section).filter(|&p| p > root) else {
+                break;
+            };
+            if raw.get(p).copied().unwrap_or(0) > limit
+                || has_h1.get(p).copied().unwrap_or(true)
+                || h > p + MAX_BEFORE_TITLE_NODES
+                || (p + 1..h)
+                    .any(|k| dom.tag(k) == Tag::Text && raw.get(k).copied().unwrap_or(0) > 0)
+            {
+                break;
+            }
+            section = p;
+        }
+        if section == h {
+            h = dom.end(h).max(h + 1);
+            continue;
+        }
+        if let Some(x) = pruned.get_mut(section) {
+            *x = true;
+        }
+        h = dom.end(section).max(h + 1);
+    }
+}
+
+/// Longest contact box (characters) beside a product ([`prune_contact_boxes`]): a question
+/// and a sentence giving an address and a phone number. Our choice.
+pub const MAX_CONTACT_BOX_CHARS: u32 = 300;
+
+/// On a product page, the highest element around a phone link (`href="tel:..."`) that holds
+/// at most [`MAX_CONTACT_BOX_CHARS`] characters and no `<h1>`, climbing through wrappers of
+/// one block with text and once through one of two (the question joining the sentence that
+/// answers it; another such step would take in something else: a short table of
+/// specifications beside the box), is the shop's contact box ("Any questions
+/// about this product? Call us at ..."): pruned. A product's description gives no number to
+/// call; the shop's support does.
+fn prune_contact_boxes(dom: &Dom, pruned: &mut [bool], raw: &[u32], has_h1: &[bool], root: usize) {
+    let end = dom.end(root);
+    let mut a = root + 1;
+    while a < end {
+        if pruned.get(a).copied().unwrap_or(true) {
+            a = dom.end(a).max(a + 1);
+            continue;
+        }
+        let phone = dom.tag(a) == Tag::A
+            && dom.attr(a, Attr::Href).is_some_and(|h| {
+                h.trim_start()
+                    .get(..4)
+                    .is_some_and(|s| s.eq_ignore_ascii_case("tel:"))
+            });
+        if !phone {
+            a += 1;
+            continue;
+        }
+        let mut b = a;
+        // Whether the question has joined the sentence: a second such step would join
+        // something else.
+        let mut joined = false;
+        while let Some(p) = dom.parent(b).filter(|&p| p > root) {
+            if raw.get(p).copied().unwrap_or(0) > MAX_CONTACT_BOX_CHARS
+                || has_h1.get(p).copied().unwrap_or(true)
+            {
+                break;
+            }
+            match shown_children(dom, raw, p, 3) {
+                0 | 1 => {}
+                2 if !joined => joined = true,
+                _ => break,
+            }
+            b = p;
+        }
+        if let Some(x) = pruned.get_mut(b) {
+            *x = true;
+        }
+        a = dom.end(b).max(a + 1);
+    }
+}
+
+/// Most children of an element read by [`shown_children`]; past them it counts as full.
+const MAX_SHOWN_CHILDREN_READ: usize = 64;
+
+/// How many block children of `p` hold text (before pruning), counted up to `cap`: its lines
+/// (inline children, a sentence's links, are parts of one). An element with more than
+/// [`MAX_SHOWN_CHILDREN_READ`] children counts `cap`.
+fn shown_children(dom: &Dom, raw: &[u32], p: usize, cap: usize) -> usize {
+    let mut n = 0;
+    let mut c = p + 1;
+    let mut read = 0;
+    while c < dom.end(p) && n < cap {
+        if read == MAX_SHOWN_CHILDREN_READ {
+            return cap;
+        }
+        read += 1;
+        if dom.tag(c).is_block() && raw.get(c).copied().unwrap_or(0) > 0 {
+            n += 1;
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    n
+}
+
+/// Words of the titles of a shop's suggestions of other products ([`prune_suggestions`]):
+/// "Related products", "Recommended for you", "You may also like", "Customers also bought",
+/// "Frequently bought together", "Similar items".
+const SUGGESTION_TITLE_WORDS: &[&str] = &[
+    "related",
+    "recommended",
+    "recommendations",
+    "similar",
+    "also",
+    "together",
+    "similaires",
+    "complémentaires",
+];
+
 /// Words naming the customers in a reviews section's title ([`headed_by_reviews`]).
-const CUSTOMER_WORDS: &[&str] = &["customer", "customers", "kundenbewertungen"];
+const CUSTOMER_WORDS: &[&str] = &["customer", "customers", "clients", "kundenbewertungen"];
 
 /// Words of the titles of customer reviews sections ([`headed_by_reviews`]), in a few
 /// languages: "Customer Reviews", "Ratings & Reviews", "Bewertungen", "Opiniones".
@@ -5570,11 +5741,21 @@ const MAX_TITLE_WRAPPERS: usize = 3;
 
 /// Whether element `i` opens (through at most [`MAX_TITLE_WRAPPERS`] first wrappers, no text
 /// before; see [`opening_title`]) with a short title naming customer reviews
-/// ([`REVIEW_TITLE_WORDS`]). `i` is the reviews section it titles. Off a product page
-/// (`product` false) the title must also name the customers ([`CUSTOMER_WORDS`]).
+/// ([`REVIEW_TITLE_WORDS`]). `i` is the reviews section it titles. On a product page a title
+/// naming the customers alone ("Customers say", "What our customers think") is one too; off
+/// one (`product` false) the title must name both. A title naming editorial reviews (the
+/// publisher's blurbs and critics' quotes of a book) is none: they describe the product.
 fn headed_by_reviews(dom: &Dom, i: usize, product: bool, buf: &mut String) -> bool {
     opening_title(dom, i, MAX_TITLE_WRAPPERS, buf).is_some_and(|t| {
-        has_word(t, REVIEW_TITLE_WORDS) && (product || has_word(t, CUSTOMER_WORDS))
+        if has_word(t, &["editorial"]) {
+            // The publisher's and critics' reviews ("Editorial Reviews") describe the
+            // product: they are its text, not its customers' reviews.
+            false
+        } else if product {
+            has_word(t, REVIEW_TITLE_WORDS) || has_word(t, CUSTOMER_WORDS)
+        } else {
+            has_word(t, REVIEW_TITLE_WORDS) && has_word(t, CUSTOMER_WORDS)
+        }
     })
 }
 

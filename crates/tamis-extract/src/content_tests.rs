@@ -2222,6 +2222,16 @@ fn policy_sections_are_pruned_on_product_pages() {
     assert!(!t.contains("warehouse"), "{t}");
     // Elsewhere a delivery section is what the page is about (a courier's service page).
     assert!(root_text(&html).contains("free standard shipping"));
+    // A title drawn as a heading by its ARIA role (a buy box's "Returns" label) counts too.
+    let aria = format!(
+        "<body><main><h1>Atomic Habits</h1>{}<div class=r1><div class=r2 role=heading aria-level=4><span>Returns</span></div><div class=r3><span>This item can be returned in its original condition within 30 days.</span></div></div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&aria);
+    assert!(
+        t.contains("real prose") && !t.contains("original condition"),
+        "{t}"
+    );
 }
 
 #[test]
@@ -2771,6 +2781,83 @@ fn sections_titled_as_reviews_are_pruned() {
         article(4)
     );
     assert!(product_root_text(&html).contains("real prose"));
+}
+
+#[test]
+fn sections_titled_by_the_customers_or_as_editorial_reviews() {
+    // On a product page a widget titled by the customers alone ("Customers say": a summary of
+    // their reviews) is theirs; editorial reviews (the publisher's blurbs) are the book's text.
+    let said = "Readers find the book practical and easy to follow, with many useful examples.";
+    let blurb = "A supremely practical and useful book, says a critic in a national newspaper.";
+    let html = format!(
+        "<body><main><h1>Atomic Habits</h1>{}<div class=x1><div class=x2><h3>Editorial Reviews</h3><p>{blurb}</p></div></div><div class=x3><div class=x4><h3>Customers say</h3><p>{said}</p></div></div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(
+        t.contains("real prose") && t.contains("national newspaper"),
+        "{t}"
+    );
+    assert!(!t.contains("easy to follow"), "{t}");
+    // Off a product page the customers' title must name reviews too.
+    assert!(root_text(&html).contains("easy to follow"));
+    // In French, "Les avis de nos clients" (their reviews' usual title) names them too.
+    let french = html.replace("Customers say", "Les avis de nos clients");
+    assert!(!product_root_text(&french).contains("easy to follow"));
+}
+
+#[test]
+fn sections_titled_as_suggestions_are_pruned_on_product_pages() {
+    // A carousel of other products whose title sits deep in wrappers and whose class names
+    // say nothing: its title names the shop's suggestions; the whole section opened by the
+    // title goes, not the product's box nor the text after the carousel.
+    let card = |n: u32| {
+        format!("<div class=c1><span>Matching storage box with a lid, number {n}</span></div>")
+    };
+    let cards: String = (1..=4).map(card).collect();
+    let html = format!(
+        "<body><main><h1>Kallax Shelf</h1>{}<section class=s1><div class=s2><div class=s3><div class=s4><div class=s5><h2>People who viewed this item also viewed</h2></div></div></div><div class=s6>{cards}</div></div></section><div class=x6><h2>Materials and care</h2><p>Particleboard and acrylic paint; wipe clean using a damp cloth.</p></div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose") && t.contains("damp cloth"), "{t}");
+    assert!(
+        !t.contains("storage box") && !t.contains("also viewed"),
+        "{t}"
+    );
+    let french = html.replace(
+        "People who viewed this item also viewed",
+        "Produits complémentaires",
+    );
+    assert!(!product_root_text(&french).contains("storage box"));
+    // Off a product page such a section is left to the other rules.
+    assert!(root_text(&html).contains("storage box"));
+    // A section with text before its title is not one it opens: only the title's own
+    // wrappers would go, and nothing is pruned.
+    let led = html.replace(
+        "<div class=s2>",
+        "<div class=s2><p>Our matching boxes fit every compartment of the shelf.</p>",
+    );
+    assert!(product_root_text(&led).contains("storage box"));
+}
+
+#[test]
+fn contact_boxes_are_pruned_on_product_pages() {
+    // The shop's support box beside a product: a question, and a sentence with an address
+    // and a phone number to call. Its wrapper goes; the table of specifications beside it
+    // inside a shared column stays.
+    let html = format!(
+        "<body><main><h1>Nano Puff Jacket</h1>{}<div class=c1><table><tr><td>SKU</td><td>84213</td></tr></table><div class=c2><div class=c3><div class=c4>Any questions about this product?</div><div class=c5>Feel free to get in touch with our support team at <a href=\"tel:563-441-9488\">563-441-9488</a>. We're happy to help!</div></div></div></div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose") && t.contains("84213"), "{t}");
+    assert!(
+        !t.contains("Any questions") && !t.contains("happy to help"),
+        "{t}"
+    );
+    // Elsewhere a phone number is the page's text (a shop's contact page).
+    assert!(root_text(&html).contains("happy to help"));
 }
 
 #[test]
