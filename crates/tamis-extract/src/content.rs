@@ -4571,7 +4571,9 @@ fn text_line(dom: &Dom, k: usize) -> bool {
 /// whose texts read as a field, its name an element of its own (`<span>Location</span>:
 /// <span>Basel</span>`, `<strong>About me:</strong><div>...</div>`). The label must
 /// occur in that many posts of the thread's group of posts, when it has one (a post's own
-/// "Pros:" and "Cons:" repeat within it). Spared: links and buttons but for counts (a
+/// "Pros:" and "Cons:" repeat within it). A term of a definition list so pruned takes its
+/// definitions along (`<dt>Joined</dt><dd>Nov 12, 2011</dd>`: the field's value). Spared:
+/// links and buttons but for counts (a
 /// poster's name links to their profile; actions are [`prune_repeated_actions`]'), text
 /// inside tables, code and headings.
 fn prune_poster_labels(
@@ -4660,6 +4662,17 @@ fn prune_poster_labels(
         for &p in ps {
             if let Some(x) = pruned.get_mut(p) {
                 *x = true;
+            }
+            // A term of a definition list is a field's name: its definitions are the
+            // field's value ("Joined" / "Nov 12, 2011").
+            if dom.tag(p) == Tag::Dt {
+                let mut d = next_element_sibling(dom, p);
+                while let Some(k) = d.filter(|&k| dom.tag(k) == Tag::Dd) {
+                    if let Some(x) = pruned.get_mut(k) {
+                        *x = true;
+                    }
+                    d = next_element_sibling(dom, k);
+                }
             }
         }
     }

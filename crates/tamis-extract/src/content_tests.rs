@@ -3104,3 +3104,23 @@ fn a_threads_repeated_targetless_links_and_letter_avatars_are_pruned() {
     assert!(t.contains("Notes of the day") && t.contains('Q'), "{t}");
     assert!(t.contains("user2") && t.contains("worth quoting"), "{t}");
 }
+
+#[test]
+fn a_poster_card_fields_term_takes_its_definition_along() {
+    // A poster card written as a definition list: the term ("Joined") is the template's
+    // label, repeated in each post, and its definition (the date) is the field's value.
+    // A post's own definition list, its terms differing from one post to the next, stays.
+    let post = |k: usize| {
+        format!(
+            "<div class=h5e09><div class=h42af><a href=/u/{k}>user{k}</a><dl class=h8f2><dt>Joined</dt><dd>Nov 1{k}, 2011</dd></dl></div><span>2019-02-2{k}, 09:14 PM</span><div class=h8dfb><dl><dt>Term {k}</dt><dd>Meaning number {k}</dd></dl>{}</div></div>",
+            article(2)
+        )
+    };
+    let t = root_text(&hashed_thread(post, 4));
+    assert!(!t.contains("Joined") && !t.contains("Nov 12, 2011"), "{t}");
+    assert!(
+        t.contains("Term 2") && t.contains("Meaning number 2"),
+        "{t}"
+    );
+    assert!(t.contains("user2") && t.contains("real prose"), "{t}");
+}
