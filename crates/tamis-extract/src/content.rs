@@ -1865,8 +1865,9 @@ fn dated_posts(
 const MAX_TEXT_BLOCK_DEPTH: usize = 16;
 
 /// The block holding post `p`'s text: descending from `p` into the child with the most
-/// characters (`chars`) while it holds at least half of them, the deepest element with a
-/// class below `p`; its tag and signature.
+/// characters (`chars`) while it holds at least half of them, the deepest container (a
+/// `<div>`, `<article>`, `<section>` or `<blockquote>`) with a class below `p`; its tag and
+/// signature.
 fn text_block(dom: &Dom, chars: &[u32], p: usize) -> Option<(Tag, u64)> {
     let c = |k: usize| chars.get(k).copied().unwrap_or(0);
     let (mut d, mut found) = (p, None);
@@ -1883,7 +1884,12 @@ fn text_block(dom: &Dom, chars: &[u32], p: usize) -> Option<(Tag, u64)> {
             Some(b) if c(b) > 0 && 2 * c(b) >= c(d) => d = b,
             _ => break,
         }
-        if dom
+        // A container of the text: a paragraph's or a span's class is its typography, which
+        // an article and its comments may share.
+        if matches!(
+            dom.tag(d),
+            Tag::Div | Tag::Article | Tag::Section | Tag::Blockquote
+        ) && dom
             .attr(d, Attr::Class)
             .is_some_and(|x| !x.trim().is_empty())
         {
