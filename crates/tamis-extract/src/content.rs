@@ -1028,8 +1028,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let mut scored = article_score(&pruned);
     // Timestamped posts beside an article that stands without them are its comments, named
     // or not (hashed class names, utility classes): pruned as comment sections are, unless
-    // the page is a discussion (the prose outside them is the thread's opening post, or the
-    // page declares a forum posting or question). Only posts that meet the chosen root can
+    // the page is a discussion (the prose outside them is the thread's opening post, shaped
+    // like its replies or written in their text blocks, or the page declares a forum posting
+    // or question). Only posts that meet the chosen root can
     // change the result, so the page is scored again without them only then.
     if !opts.include_comments && !forum_mode {
         let r = scored.1;
