@@ -1039,8 +1039,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let mut scored = article_score(&pruned);
     // Timestamped posts beside an article that stands without them are its comments, named
     // or not (hashed class names, utility classes): pruned as comment sections are, unless
-    // the page is a discussion (the prose outside them is the thread's opening post, or the
-    // page declares a forum posting or question). Only posts that meet the chosen root can
+    // the page is a discussion (the prose outside them is the thread's opening post, shaped
+    // like its replies or written in their text blocks, or the page declares a forum posting
+    // or question). Only posts that meet the chosen root can
     // change the result, so the page is scored again without them only then.
     if !opts.include_comments && !forum_mode {
         let r = scored.1;
@@ -1057,6 +1058,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 && b >= MIN_ARTICLE_SHARE_OF_COMMENTS * post_chars as f32
                 && !opening_post(dom, &heads, &v, r)
                 && !declares_discussion(dom)
+                && !shaped_like_posts(dom, &without, &chars, &v, r, &posts)
             {
                 pruned = without;
                 blame(&pruned, &mut why, Why::Comments);
@@ -1274,7 +1276,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // The posts are a thread's when their class names them so, or, named or not (hashed or
     // utility class names), when most of them carry a date line: a thread's template dates
     // each post.
-    let named = last.is_some_and(|l| names_post(dom, l) || dated_group(dom, &raw, l));
+    let dated = last.is_some_and(|l| dated_group(dom, &raw, l));
+    let named = dated || last.is_some_and(|l| names_post(dom, l));
     if !listing && (opts.include_comments || threaded || named) {
         prune_counters(dom, &mut pruned, &raw, root);
         blame(&pruned, &mut why, Why::PostCounter);
@@ -1295,7 +1298,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     if thread {
         prune_author_cards(dom, &mut pruned, &raw, root);
         blame(&pruned, &mut why, Why::PosterCard);
-        prune_poster_labels(dom, &mut pruned, root, last);
+        prune_poster_labels(dom, &mut pruned, root, last, dated);
         blame(&pruned, &mut why, Why::PosterLabel);
     }
     if !listing && !thread && !opts.product {
@@ -2004,6 +2007,86 @@ fn prune_listing_comments(
 
 /// Most groups of records read by [`prune_listing_comments`]. Our choice.
 const MAX_LISTING_GROUPS: usize = 256;
+
+/// Most levels descended from a post to the block holding its text, for
+/// [`shaped_like_posts`].
+const MAX_TEXT_BLOCK_DEPTH: usize = 16;
+
+/// The block holding post `p`'s text: descending from `p` into the child with the most
+/// characters (`chars`) while it holds at least half of them, the deepest container (a
+/// `<div>`, `<article>`, `<section>` or `<blockquote>`) with a class below `p`; its tag and
+/// signature.
+fn text_block(dom: &Dom, chars: &[u32], p: usize) -> Option<(Tag, u64)> {
+    let c = |k: usize| chars.get(k).copied().unwrap_or(0);
+    let (mut d, mut found) = (p, None);
+    for _ in 0..MAX_TEXT_BLOCK_DEPTH {
+        let mut best: Option<usize> = None;
+        let mut k = d + 1;
+        while k < dom.end(d) {
+            if dom.tag(k) != Tag::Text && best.is_none_or(|b| c(k) > c(b)) {
+                best = Some(k);
+            }
+            k = dom.end(k).max(k + 1);
+        }
+        match best {
+            Some(b) if c(b) > 0 && 2 * c(b) >= c(d) => d = b,
+            _ => break,
+        }
+        // A container of the text: a paragraph's or a span's class is its typography, which
+        // an article and its comments may share.
+        if matches!(
+            dom.tag(d),
+            Tag::Div | Tag::Article | Tag::Section | Tag::Blockquote
+        ) && dom
+            .attr(d, Attr::Class)
+            .is_some_and(|x| !x.trim().is_empty())
+        {
+            found = Some((dom.tag(d), signature(dom, d, dom.tag(d))));
+        }
+    }
+    found
+}
+
+/// Whether the prose root `r`, scored without the posts `posts` (values `value`, pruned
+/// `pruned`), writes most of its text in the blocks the posts write theirs in (a tag and
+/// class holding the text of at least two posts, [`text_block`]): the thread's opening
+/// post (and any reply left out of the posts' groups), written by the template of its
+/// replies. An article's body and its comments' bodies are written by different templates.
+fn shaped_like_posts(
+    dom: &Dom,
+    pruned: &[bool],
+    chars: &[u32],
+    value: &[f32],
+    r: usize,
+    posts: &[usize],
+) -> bool {
+    let mut bodies: std::collections::HashMap<(Tag, u64), usize> = std::collections::HashMap::new();
+    for &p in posts {
+        if let Some(b) = text_block(dom, chars, p) {
+            *bodies.entry(b).or_default() += 1;
+        }
+    }
+    bodies.retain(|_, n| *n >= 2);
+    if bodies.is_empty() {
+        return false;
+    }
+    let mut shaped = 0.0f32;
+    let mut k = r;
+    while k < dom.end(r) {
+        if pruned.get(k).copied().unwrap_or(true) {
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        let tag = dom.tag(k);
+        if tag != Tag::Text && bodies.contains_key(&(tag, signature(dom, k, tag))) {
+            shaped += value.get(k).copied().unwrap_or(0.0);
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        k += 1;
+    }
+    2.0 * shaped >= value.get(r).copied().unwrap_or(0.0)
+}
 
 /// Schema.org types of a page that is a discussion: its posts are its text.
 const DISCUSSION_TYPES: &[&str] = &["DiscussionForumPosting", "QAPage", "Question"];
@@ -4416,10 +4499,15 @@ const MAX_CONTROL_DEPTH: usize = 3;
 /// (it repeats too, [`names_user_name`]), labels with digits (dates, counts, which other
 /// rules read), a field's label ("Comments:"), links inside tables and headings, links inside
 /// lists but in a `thread` (whose posts' action bars are often lists), and a card's link
-/// around its thumbnail.
+/// around its thumbnail. A link without a target (no `href`, no anchor's `name`) is a
+/// script's control as a button is ("Click to expand..."). In a thread, a poster's initials
+/// linked alone on their line ([`is_initials`], a letter avatar) count together, whatever
+/// the letters.
 fn prune_repeated_actions(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize, thread: bool) {
     let end = dom.end(root);
     let mut seen: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    // Initials linked alone on their line: posters' letter avatars.
+    let mut avatars = Vec::new();
     let mut i = root + 1;
     while i < end {
         let tag = dom.tag(i);
@@ -4440,11 +4528,18 @@ fn prune_repeated_actions(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usi
             && is_control(dom, pruned, raw, i, t)
             && line_alone(dom, pruned, i, root)
         {
-            seen.entry(t).or_default().push(i);
+            if thread && is_initials(t) {
+                avatars.push(i);
+            } else {
+                seen.entry(t).or_default().push(i);
+            }
             i = dom.end(i).max(i + 1);
             continue;
         }
         i += 1;
+    }
+    if avatars.len() >= MIN_ACTION_REPEATS {
+        seen.insert("", avatars);
     }
     for ps in seen.values() {
         if ps.len() < MIN_ACTION_REPEATS {
@@ -4456,6 +4551,15 @@ fn prune_repeated_actions(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usi
             }
         }
     }
+}
+
+/// Most letters of a poster's initials shown as an avatar.
+const MAX_INITIALS: usize = 2;
+
+/// Whether `t` is a poster's initials (`T`, `JD`): one or two capital letters, what a forum
+/// shows in a coloured disc for a poster without a picture.
+fn is_initials(t: &str) -> bool {
+    (1..=MAX_INITIALS).contains(&t.chars().count()) && t.chars().all(char::is_uppercase)
 }
 
 /// Longest name of a field of a poster's card ("Joined:", "Location:") read by
@@ -4607,12 +4711,23 @@ fn text_line(dom: &Dom, k: usize) -> bool {
 /// (`<a><b>4.7k</b> posts</a>`) or fields joined by a separator, one of them a count
 /// ([`counted_fields`], outside links); or a text between line breaks when it is a field
 /// and its value (a post's own lines are text between line breaks too), the value maybe an
-/// element of its own closing the line (`Reputation: <a>7</a>`, [`linked_field`]). The label must
+/// element of its own closing the line (`Reputation: <a>7</a>`, [`linked_field`]); or, when
+/// the posts are `dated` (their group found by its date lines, [`dated_group`]), an element
+/// whose texts read as a field, its name an element of its own (`<span>Location</span>:
+/// <span>Basel</span>`, `<strong>About me:</strong><div>...</div>`). The label must
 /// occur in that many posts of the thread's group of posts, when it has one (a post's own
-/// "Pros:" and "Cons:" repeat within it). Spared: links and buttons but for counts (a
+/// "Pros:" and "Cons:" repeat within it). A term of a definition list so pruned takes its
+/// definitions along (`<dt>Joined</dt><dd>Nov 12, 2011</dd>`: the field's value). Spared:
+/// links and buttons but for counts (a
 /// poster's name links to their profile; actions are [`prune_repeated_actions`]'), text
 /// inside tables, code and headings.
-fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, last: Option<usize>) {
+fn prune_poster_labels(
+    dom: &Dom,
+    pruned: &mut [bool],
+    root: usize,
+    last: Option<usize>,
+    dated: bool,
+) {
     let end = dom.end(root);
     let mut seen: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     let mut i = root + 1;
@@ -4652,7 +4767,8 @@ fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, last: Option
             let label = match counted_label(t) {
                 Some(w) => Some(w.to_owned()),
                 None if !linked && single.is_some() => poster_label(t).map(str::to_owned),
-                None if !linked => counted_fields(t),
+                None if !linked => counted_fields(t)
+                    .or_else(|| dated.then(|| field_label(t).map(str::to_owned)).flatten()),
                 None => None,
             };
             if let Some(label) = label
@@ -4691,6 +4807,17 @@ fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, last: Option
         for &p in ps {
             if let Some(x) = pruned.get_mut(p) {
                 *x = true;
+            }
+            // A term of a definition list is a field's name: its definitions are the
+            // field's value ("Joined" / "Nov 12, 2011").
+            if dom.tag(p) == Tag::Dt {
+                let mut d = next_element_sibling(dom, p);
+                while let Some(k) = d.filter(|&k| dom.tag(k) == Tag::Dd) {
+                    if let Some(x) = pruned.get_mut(k) {
+                        *x = true;
+                    }
+                    d = next_element_sibling(dom, k);
+                }
             }
         }
     }
@@ -4731,8 +4858,12 @@ fn single_text<'a>(dom: &'a Dom, pruned: &[bool], i: usize) -> Option<&'a str> {
 /// and holds no image (a card's link around its thumbnail and a badge is no action); and
 /// whether it names no user (a poster's name links to the poster's profile).
 fn is_control(dom: &Dom, pruned: &[bool], raw: &[u32], i: usize, label: &str) -> bool {
+    // A link without a target and no anchor's name is a script's control ("Click to
+    // expand...").
     let control = |k: usize| {
-        dom.tag(k) == Tag::Button || (dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some())
+        dom.tag(k) == Tag::Button
+            || (dom.tag(k) == Tag::A
+                && (dom.attr(k, Attr::Href).is_some() || dom.attr(k, Attr::Name).is_none()))
     };
     let alone = |k: usize| {
         raw.get(k).copied().unwrap_or(0) <= raw.get(i).copied().unwrap_or(0)

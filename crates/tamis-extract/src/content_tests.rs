@@ -3331,3 +3331,106 @@ fn a_hidden_body_inside_an_accordions_collapsing_box_is_its_panel() {
     let t = root_text(&html(false));
     assert!(!t.contains("Answer number 2"), "{t}");
 }
+
+#[test]
+fn an_opening_post_written_like_its_replies_keeps_them() {
+    // A thread without microdata whose opening post stands apart from its dated replies
+    // (another parent, another shape) but writes its text in the block its replies write
+    // theirs in: the replies are the thread's, not comments under an article.
+    let reply = |name: &str| {
+        format!(
+            "<li class=c4d5e6f><div class=c7a8b9c><b>{name}</b> <span>March 3, 2024 at 10:12 am</span></div><div class=c8b8b8b><p>I really liked this post, thank you for writing it, and I will share it with my friends.</p></div></li>"
+        )
+    };
+    let replies: String = ["Amy", "Bob", "Cid", "Dee"]
+        .iter()
+        .map(|n| reply(n))
+        .collect();
+    let page = |body_class: &str| {
+        format!(
+            "<html><body><div class=c1b2c3d><div class=c2e2e2e><div class={body_class}>{}</div></div><ol class=c0f0e0d>{replies}</ol></div></body></html>",
+            article(4)
+        )
+    };
+    let t = root_text(&page("c8b8b8b"));
+    assert!(
+        t.contains("long paragraph") && t.contains("I really liked"),
+        "{t}"
+    );
+    // Written in a block of its own, it is an article, and the replies are its comments.
+    let t = root_text(&page("c3f3f3f"));
+    assert!(
+        t.contains("long paragraph") && !t.contains("I really liked"),
+        "{t}"
+    );
+}
+
+#[test]
+fn a_dated_threads_fields_named_by_an_element_are_pruned() {
+    // A poster card's field whose name is an element of its own (`<span>Location</span>:
+    // <span>Basel</span>`, `<strong>About me:</strong><div>...</div>`), alike in each dated
+    // post, is the card's; the post's words stay.
+    let post = |dated: bool| {
+        move |k: usize| {
+            let date = if dated {
+                format!("<span>2019-02-2{k}, 09:14 PM</span>")
+            } else {
+                String::new()
+            };
+            format!(
+                "<div class=h5e09><div class=h42af><a href=/u/{k}>user{k}</a><ul class=h1c><li class=h2d><span class=h3e>Location</span>: <span class=h4f>Town {k}</span></li><li class=h2d><strong>About me:</strong><div class=h5a>Person number {k}</div></li></ul></div>{date}<div class=h8dfb>{}</div></div>",
+                article(2)
+            )
+        }
+    };
+    let t = root_text(&hashed_thread(post(true), 4));
+    assert!(!t.contains("Location") && !t.contains("About me"), "{t}");
+    assert!(t.contains("user2") && t.contains("real prose"), "{t}");
+    // Undated, the records are no thread's posts: their fields stay.
+    let t = root_text(&hashed_thread(post(false), 4));
+    assert!(t.contains("Location") && t.contains("About me"), "{t}");
+}
+
+#[test]
+fn a_threads_repeated_targetless_links_and_letter_avatars_are_pruned() {
+    // A link without a target ("Click to expand..." under each quote) is a script's control,
+    // and a poster's initials linked alone on their line (`T`, `JD`) are a letter avatar: in a
+    // thread, repeated, both are its template's. A named anchor is no control, and a capital
+    // letter of a post's own (not linked) stays.
+    let post = |k: usize| {
+        let initials = ["T", "R", "JD", "G"][k % 4];
+        let own = if k == 1 { "<p>Q</p>" } else { "" };
+        format!(
+            "<div class=h5e09><div class=h42af><a href=/u/{k}><div class=hav><span>{initials}</span></div></a><a href=/u/{k}>user{k}</a></div><span>2019-02-2{k}, 09:14 PM</span><div class=h8dfb><blockquote><div>Someone wrote something worth quoting here, number {k}.</div><div class=hq><a>Click to expand...</a></div></blockquote><p><a name=n{k}>Notes of the day</a></p>{own}{}</div></div>",
+            article(2)
+        )
+    };
+    let t = root_text(&hashed_thread(post, 4));
+    assert!(!t.contains("Click to expand"), "{t}");
+    assert!(
+        !t.contains("JD") && !t.lines().any(|l| l.trim() == "T"),
+        "{t}"
+    );
+    assert!(t.contains("Notes of the day") && t.contains('Q'), "{t}");
+    assert!(t.contains("user2") && t.contains("worth quoting"), "{t}");
+}
+
+#[test]
+fn a_poster_card_fields_term_takes_its_definition_along() {
+    // A poster card written as a definition list: the term ("Joined") is the template's
+    // label, repeated in each post, and its definition (the date) is the field's value.
+    // A post's own definition list, its terms differing from one post to the next, stays.
+    let post = |k: usize| {
+        format!(
+            "<div class=h5e09><div class=h42af><a href=/u/{k}>user{k}</a><dl class=h8f2><dt>Joined</dt><dd>Nov 1{k}, 2011</dd></dl></div><span>2019-02-2{k}, 09:14 PM</span><div class=h8dfb><dl><dt>Term {k}</dt><dd>Meaning number {k}</dd></dl>{}</div></div>",
+            article(2)
+        )
+    };
+    let t = root_text(&hashed_thread(post, 4));
+    assert!(!t.contains("Joined") && !t.contains("Nov 12, 2011"), "{t}");
+    assert!(
+        t.contains("Term 2") && t.contains("Meaning number 2"),
+        "{t}"
+    );
+    assert!(t.contains("user2") && t.contains("real prose"), "{t}");
+}
