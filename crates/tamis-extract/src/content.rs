@@ -5032,36 +5032,24 @@ fn prune_jump_menus(
     link_chars: &[u32],
     root: usize,
 ) {
-    let end = dom.end(root);
-    let mut i = root + 1;
-    while i < end {
-        if pruned.get(i).copied().unwrap_or(true) {
-            i = dom.end(i).max(i + 1);
-            continue;
+    prune_in_root(dom, pruned, root, |i, pruned| {
+        if !matches!(dom.tag(i), Tag::Ul | Tag::Ol) || dom.end(i) > i + MAX_JUMP_NODES {
+            return false;
         }
-        if matches!(dom.tag(i), Tag::Ul | Tag::Ol) && dom.end(i) <= i + MAX_JUMP_NODES {
-            let c = chars.get(i).copied().unwrap_or(0) as f32;
-            let l = link_chars.get(i).copied().unwrap_or(0) as f32;
-            let mut links = 0usize;
-            let mut jumps = true;
-            for k in i + 1..dom.end(i) {
-                if dom.tag(k) == Tag::A && !pruned.get(k).copied().unwrap_or(true) {
-                    links += 1;
-                    jumps &= dom
-                        .attr(k, Attr::Href)
-                        .is_some_and(|h| h.trim().len() > 1 && h.trim().starts_with('#'));
-                }
-            }
-            if jumps && links >= MIN_JUMP_LINKS && c > 0.0 && l >= MIN_LINK_PARAGRAPH_DENSITY * c {
-                if let Some(x) = pruned.get_mut(i) {
-                    *x = true;
-                }
-                i = dom.end(i).max(i + 1);
-                continue;
+        let c = chars.get(i).copied().unwrap_or(0) as f32;
+        let l = link_chars.get(i).copied().unwrap_or(0) as f32;
+        let mut links = 0usize;
+        let mut jumps = true;
+        for k in i + 1..dom.end(i) {
+            if dom.tag(k) == Tag::A && !pruned.get(k).copied().unwrap_or(true) {
+                links += 1;
+                jumps &= dom
+                    .attr(k, Attr::Href)
+                    .is_some_and(|h| h.trim().len() > 1 && h.trim().starts_with('#'));
             }
         }
-        i += 1;
-    }
+        jumps && links >= MIN_JUMP_LINKS && c > 0.0 && l >= MIN_LINK_PARAGRAPH_DENSITY * c
+    });
 }
 
 /// Whether element `d` is a field of a row: its parent shows at least [`MIN_RECORDS`]
