@@ -2742,6 +2742,43 @@ fn a_root_in_a_tab_panel_grows_to_the_widgets_panels() {
 }
 
 #[test]
+fn the_text_runs_to_the_end_of_the_tab_set_it_grew_to() {
+    // A department's page in tabs: the shown tab holds the prose, the later tabs lists
+    // (questions, maps to download). The text does not end at the first tab's last paragraph.
+    let prose: String = (1..=4)
+        .map(|n| format!("<p>{PROSE} Part {n}.</p>"))
+        .collect();
+    let faq: String = [
+        "How do I obtain a permit?",
+        "Do I need a permit for a fence?",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(k, q)| format!("<li><a href=/faq/{k}>{q}</a></li>"))
+    .collect();
+    let maps = "<ul><li><a href=/maps/1.pdf>Zoning map</a></li><li><a href=/maps/2.pdf>Flood map</a></li><li><a href=/maps/3.pdf>Road map</a></li></ul>";
+    let html = format!(
+        "<body><nav><a href=/>Home</a><a href=/about>About</a></nav><div class=content><div class=widget><div role=tablist><a role=tab href=#t1>Overview</a><a role=tab href=#t2>FAQs</a><a role=tab href=#t3>Maps</a></div><div class=panels><div id=t1 role=tabpanel class=showing>{prose}</div><div id=t2 role=tabpanel><h2>Questions</h2><ul>{faq}</ul></div><div id=t3 role=tabpanel><h2>Tables and maps</h2>{maps}</div></div></div></div></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Part 4."), "{t}");
+    assert!(t.contains("Do I need a permit for a fence?"), "{t}");
+    assert!(t.contains("Flood map"), "{t}");
+    assert!(!t.contains("About"), "{t}");
+    // Outside a tab widget, the list after an article's last paragraph is no part of it.
+    let html = format!(
+        "<body><div class=content><article>{prose}<h2>Tables and maps</h2>{maps}</article></div></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Part 4."), "{t}");
+    assert!(!t.contains("Flood map"), "{t}");
+}
+
+#[test]
 fn sections_titled_as_reviews_are_pruned() {
     // A review widget whose class names say nothing (hashed, utility classes): its title,
     // inside a header box, names the reviews.

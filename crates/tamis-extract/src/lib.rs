@@ -202,7 +202,7 @@ pub fn explain(html: &[u8]) -> String {
         let mut i = t;
         while let Some(p) = d.parent(i) {
             if pruned(p) {
-                let _ = writeln!(out, "  pruned ancestor: {}", label(p));
+                let _ = writeln!(out, "  pruned ancestor: {} by={}", label(p), reason(&a, p));
             }
             i = p;
         }

@@ -434,6 +434,8 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     let end = dom.end(root);
     let text = prose_span(dom, a, root);
     let mut closers: Vec<(usize, usize)> = Vec::new();
+    // Where the text of the tab set the root grew to ends (0: no such set rendered).
+    let mut tab_end = 0usize;
     let mut pre_depth = 0usize;
     let mut list_depth = 0usize;
     let mut i = root;
@@ -444,6 +446,9 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
             }
             closers.pop();
             close(dom, k, cfg, &mut w, &mut pre_depth, &mut list_depth);
+            if a.tab_set == Some(k) {
+                tab_end = w.out.len();
+            }
         }
         if skip(dom, a, i, root, cfg, text) {
             i = dom.end(i).max(i + 1);
@@ -476,6 +481,9 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     }
     while let Some((_, k)) = closers.pop() {
         close(dom, k, cfg, &mut w, &mut pre_depth, &mut list_depth);
+        if a.tab_set == Some(k) {
+            tab_end = w.out.len();
+        }
     }
     let code = repeatable_code_lines(&w.out, &w.code);
     let (s, e) = if a.listing {
@@ -485,6 +493,10 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     } else {
         prose_range(&w.out, &w.segments, &w.posts)
     };
+    // The panels of a tab widget are peers, shown one at a time: the text does not end at
+    // the last prose paragraph of one of them (the first tab's description) when the others
+    // follow with lists (a town office's "Forms", "Tables & Maps" and "FAQs" tabs).
+    let e = e.max(tab_end.min(w.out.len()));
     let (s, out) = match w.out.get(s..e) {
         Some(t) => (s, t),
         None => (0, w.out.as_str()),
