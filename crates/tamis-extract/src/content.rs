@@ -513,6 +513,22 @@ fn role_is_boilerplate(role: &str) -> bool {
     })
 }
 
+/// Words of an accessible name (`aria-label`) naming a site's trail through its pages: the
+/// WAI-ARIA authoring practices' `aria-label="Breadcrumb"` and `aria-label="Pagination"`.
+const TRAIL_LABEL_WORDS: &[&str] = &["breadcrumb", "breadcrumbs", "pagination"];
+
+/// Whether element `i` is a breadcrumb trail or a pager by its accessible name
+/// ([`TRAIL_LABEL_WORDS`]) or its microdata (`itemtype=".../BreadcrumbList"`), whatever its
+/// tag: an `<ol>` or `<div>` out of a `<nav>` is still the site's navigation.
+fn names_trail(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, Attr::AriaLabel).is_some_and(|v| {
+        v.split(|c: char| !c.is_alphanumeric())
+            .any(|w| TRAIL_LABEL_WORDS.iter().any(|t| w.eq_ignore_ascii_case(t)))
+    }) || dom
+        .attr(i, Attr::Itemtype)
+        .is_some_and(|v| v.trim_end_matches('/').ends_with("/BreadcrumbList"))
+}
+
 fn role_is_disclosure(role: &str) -> bool {
     role.split_ascii_whitespace()
         .any(|r| r.eq_ignore_ascii_case("tabpanel") || r.eq_ignore_ascii_case("region"))
@@ -645,6 +661,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let mut has_h1 = vec![false; n];
     // Subtree holds a text-entry form field.
     let mut has_field = vec![false; n];
+    // Subtree holds a drop-down (`<select>`), and the characters of its options' text.
+    let mut has_select = vec![false; n];
+    let mut select_raw = vec![0u32; n];
     // Subtree holds an image.
     let mut has_img = vec![false; n];
     // Long paragraphs (`<p>` of at least [`MIN_PROSE_CHARS`]) per subtree.
@@ -675,6 +694,28 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             && let Some(f) = has_field.get_mut(node.parent as usize)
         {
             *f = true;
+        }
+        if node.tag == Tag::Select {
+            if let Some(h) = has_select.get_mut(i) {
+                *h = true;
+            }
+            // Its options' text is all its text (counted below, children first).
+            if let Some(x) = select_raw.get_mut(i) {
+                *x = raw.get(i).copied().unwrap_or(0);
+            }
+        }
+        if node.parent != NONE {
+            let (h, r) = (
+                has_select.get(i).copied().unwrap_or(false),
+                select_raw.get(i).copied().unwrap_or(0),
+            );
+            let p = node.parent as usize;
+            if let Some(x) = has_select.get_mut(p) {
+                *x |= h;
+            }
+            if let Some(x) = select_raw.get_mut(p) {
+                *x += r;
+            }
         }
         if matches!(node.tag, Tag::Img | Tag::Picture)
             && let Some(h) = has_img.get_mut(i)
@@ -758,6 +799,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         page_chars,
         has_h1: &has_h1,
         has_field: &has_field,
+        has_select: &has_select,
+        select_raw: &select_raw,
         has_img: &has_img,
         para: &para,
         last_twin: std::cell::Cell::new((NONE as usize, false)),
@@ -2379,6 +2422,10 @@ struct PageFacts<'a> {
     has_h1: &'a [bool],
     /// Subtree holds a text-entry form field.
     has_field: &'a [bool],
+    /// Subtree holds a `<select>`.
+    has_select: &'a [bool],
+    /// Text characters inside `<select>` elements per subtree (their options).
+    select_raw: &'a [u32],
     /// Subtree holds an image.
     has_img: &'a [bool],
     /// Long paragraphs per subtree, before pruning.
@@ -2559,6 +2606,35 @@ fn is_priced_card(dom: &Dom, i: usize, s: &mut String) -> bool {
     s.clear();
     dom.subtree_text(i, s);
     holds_price(s)
+}
+
+/// Most nodes of an element read as a drop-down's bar ([`is_select_bar`]): a sort bar takes a
+/// few dozen, a country picker's options some five hundred; a larger region holding a
+/// drop-down is passed without reading its text. Our choice.
+const MAX_SELECT_BAR_NODES: usize = 2000;
+
+/// Whether element `i`, which holds a drop-down (`<select>`), is the drop-down's bar: at most
+/// [`MAX_FIELD_WRAPPER_CHARS`] characters beside the options' text, and no image, price or
+/// `<h1>`: a listing's sort order or page size ("Sort: Best match", "Show 24 per page"), a
+/// currency or language picker. A product's card or buy box with a size picker holds its
+/// picture or price. (Read once per element: the walk stops at the first such wrapper.)
+fn is_select_bar(dom: &Dom, i: usize, facts: &PageFacts<'_>) -> bool {
+    let own = facts
+        .raw
+        .get(i)
+        .copied()
+        .unwrap_or(0)
+        .saturating_sub(facts.select_raw.get(i).copied().unwrap_or(0));
+    if own > MAX_FIELD_WRAPPER_CHARS
+        || facts.has_img.get(i).copied().unwrap_or(false)
+        || facts.has_h1.get(i).copied().unwrap_or(false)
+        || dom.end(i).saturating_sub(i) > MAX_SELECT_BAR_NODES
+    {
+        return false;
+    }
+    let mut s = String::new();
+    dom.subtree_text(i, &mut s);
+    !holds_price(&s)
 }
 
 /// Whether `s` holds a price: a currency sign ([`CURRENCY_SIGNS`]) next to a digit.
@@ -6379,7 +6455,7 @@ fn should_prune(
             return Some(Why::StyleHidden);
         }
     }
-    if role.is_some_and(role_is_boilerplate) {
+    if role.is_some_and(role_is_boilerplate) || names_trail(dom, i) {
         return Some(Why::Role);
     }
     // The wrapper of a text-entry field (search box, newsletter sign-up, contact form row,
@@ -6387,6 +6463,9 @@ fn should_prune(
     if facts.has_field.get(i).copied().unwrap_or(false)
         && raw.get(i).copied().unwrap_or(0) <= MAX_FIELD_WRAPPER_CHARS
     {
+        return Some(Why::FormField);
+    }
+    if facts.has_select.get(i).copied().unwrap_or(false) && is_select_bar(dom, i, facts) {
         return Some(Why::FormField);
     }
     if h.screen_reader && share <= MAX_PRUNED_SHARE && !spoken_price(dom, i) {

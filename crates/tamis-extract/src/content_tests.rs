@@ -3471,3 +3471,52 @@ fn a_poster_card_fields_term_takes_its_definition_along() {
     );
     assert!(t.contains("user2") && t.contains("real prose"), "{t}");
 }
+
+#[test]
+fn a_drop_downs_bar_goes_a_card_with_a_picker_stays() {
+    // A listing's sort bar (a `<select>`, its label and a count) is a control, whatever its
+    // class names; a card holding a picker beside its picture or price is the card.
+    let cards: String = (1..=4)
+        .map(|k| format!("<div class=c><h3>Kneeling pad {k}</h3><p>{PROSE}</p></div>"))
+        .collect();
+    let html = |bar: &str| {
+        format!(
+            "<body><main><h1>Garden pads</h1><div class=x><label>Sort by</label><select><option>Best match</option><option>Price, low to high</option></select><span>Items 1-24 of 123</span></div>{bar}{cards}</main></body>"
+        )
+    };
+    let t = root_text(&html(""));
+    assert!(!t.contains("Items 1-24"), "{t}");
+    assert!(t.contains("Kneeling pad 3"), "{t}");
+    let t = root_text(&html(
+        "<div class=y><span>Pad size</span><select><option>Small</option></select><span>Only $19.99</span></div>",
+    ));
+    assert!(t.contains("Only $19.99"), "{t}");
+    let t = root_text(&html(
+        "<div class=y><img src=pad.jpg><span>Pad size picker</span><select><option>Small</option></select></div>",
+    ));
+    assert!(t.contains("Pad size picker"), "{t}");
+}
+
+#[test]
+fn a_trail_named_by_its_accessible_name_or_microdata_goes() {
+    // A breadcrumb out of a `<nav>` (`<ol aria-label="Breadcrumb">`, schema.org's
+    // BreadcrumbList) and a pager named "pagination" are the site's navigation; a list named
+    // otherwise stays.
+    let html = |attrs: &str| {
+        format!(
+            "<body><main><ol {attrs}><li><a href=/>Home page link</a></li><li><a href=/shop>All products link</a></li></ol><h1>Watches</h1><p>{PROSE}</p><p>{PROSE}</p></main></body>"
+        )
+    };
+    for attrs in [
+        "aria-label=Breadcrumb",
+        "aria-label='breadcrumbs navigation'",
+        "aria-label=Pagination",
+        "itemscope itemtype=https://schema.org/BreadcrumbList",
+    ] {
+        let t = root_text(&html(attrs));
+        assert!(!t.contains("All products link"), "{attrs}: {t}");
+        assert!(t.contains("long paragraph"), "{attrs}: {t}");
+    }
+    let t = root_text(&html("aria-label='Steps to follow'"));
+    assert!(t.contains("All products link"), "{t}");
+}

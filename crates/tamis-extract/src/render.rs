@@ -1292,6 +1292,10 @@ fn product_cards(dom: &Dom, a: &Analysis, i: usize, k: u32) -> bool {
     let end = dom.end(i);
     let mut cards = 0u32;
     let mut priced = 0u32;
+    // The links still shown: `k` was counted before the passes that prune inside the root
+    // (a card's "Be the first to review" link, alike in each card, goes with the template
+    // lines).
+    let mut shown = 0u32;
     let mut j = i + 1;
     while j < end {
         if a.pruned.get(j).copied().unwrap_or(false) {
@@ -1299,6 +1303,7 @@ fn product_cards(dom: &Dom, a: &Analysis, i: usize, k: u32) -> bool {
             continue;
         }
         if dom.tag(j) == Tag::A {
+            shown += 1;
             if crate::content::is_product_card_link(dom, j) {
                 cards += 1;
             } else if crate::content::is_priced_image_link(dom, j) {
@@ -1309,6 +1314,7 @@ fn product_cards(dom: &Dom, a: &Analysis, i: usize, k: u32) -> bool {
         }
         j += 1;
     }
+    let k = k.min(shown);
     if (cards >= MIN_INNER_CLUSTER_LINKS && 2 * cards >= k)
         || (cards + priced > 0 && MAX_LINKS_PER_PRICED_CARD * (cards + priced) >= k)
     {
@@ -1329,10 +1335,31 @@ fn product_cards(dom: &Dom, a: &Analysis, i: usize, k: u32) -> bool {
                 && crate::content::is_priced_image_link(dom, j)
         });
         if priced {
-            return MAX_LINKS_PER_PRICED_CARD >= a.links.get(p).copied().unwrap_or(0);
+            return MAX_LINKS_PER_PRICED_CARD >= shown_links(dom, a, p);
         }
     }
     false
+}
+
+/// Links of `p` outside pruned regions (links inside links not counted). The counts of the
+/// analysis were taken before the passes that prune inside the root.
+fn shown_links(dom: &Dom, a: &Analysis, p: usize) -> u32 {
+    let mut shown = 0u32;
+    let end = dom.end(p);
+    let mut j = p + 1;
+    while j < end {
+        if a.pruned.get(j).copied().unwrap_or(false) {
+            j = dom.end(j).max(j + 1);
+            continue;
+        }
+        if dom.tag(j) == Tag::A {
+            shown += 1;
+            j = dom.end(j).max(j + 1);
+            continue;
+        }
+        j += 1;
+    }
+    shown
 }
 
 /// Levels above a link cluster searched for the priced card it is a part of. Our choice.
@@ -1714,6 +1741,25 @@ mod tests {
                 .collect::<String>()
         );
         let t = extract(&html);
+        assert!(t.contains("Garden Kneeler and Bench number 3"), "{t}");
+    }
+
+    #[test]
+    fn priced_cards_are_counted_by_their_shown_links() {
+        // Each card links its picture, its name and a compare action, and a "Be the first to
+        // review" link alike in every card, pruned as the template's after the links were
+        // counted: the cards hold four links each, not five, and stay a grid.
+        let card = |k: usize| {
+            format!(
+                "<li class=card><div class=info><a href=/p{k}><img src=p.jpg></a><div class=details><div class=rev><a href=/p{k}#review>Be the first to review this product</a></div><strong><a href=/p{k}>Garden Kneeler and Bench number {k}</a></strong><span>$3{k}.19</span><a href=/compare/{k}>Compare</a><a href=/list/{k}>Save</a></div></div></li>"
+            )
+        };
+        let grid: String = (0..6).map(card).collect();
+        let html = format!(
+            "<body><main><div>{PROSE} {PROSE} {PROSE}</div><ol class=grid>{grid}</ol><div>{PROSE} {PROSE}</div></main></body>"
+        );
+        let t = extract(&html);
+        assert!(!t.contains("Be the first"), "{t}");
         assert!(t.contains("Garden Kneeler and Bench number 3"), "{t}");
     }
 
