@@ -3547,20 +3547,3 @@ fn css_display_none_class_pruned() {
     assert!(!t.contains("Thank you"), "{t}");
     assert!(t.contains("Second tab kept"), "{t}");
 }
-
-#[test]
-fn css_of_a_print_or_narrow_style_sheet_hides_nothing() {
-    // A `<style media=print>` (or one for some widths) does not say what a reader of the
-    // page on a screen sees: its `display: none` classes stay shown; `media=all` counts.
-    let page = |media: &str| {
-        format!(
-            "<html><head><style{media}>.z1{{display:none}}</style></head><body><main><h1>Title</h1><p>{PROSE}</p><p class=z1>Thank you for your submission</p><p>Second part. {PROSE}</p></main></body></html>"
-        )
-    };
-    for media in [" media=print", " media='(max-width: 600px)'"] {
-        let t = root_text(&page(media));
-        assert!(t.contains("Thank you"), "{media}: {t}");
-    }
-    let t = root_text(&page(" media=all"));
-    assert!(!t.contains("Thank you"), "{t}");
-}

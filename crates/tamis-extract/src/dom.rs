@@ -48,8 +48,6 @@ pub enum Attr {
     Colspan,
     /// `data-nosnippet`: Google's mark of text kept out of search snippets.
     DataNosnippet,
-    /// `media`: the media a `<style>` applies to (`print`, a width query).
-    Media,
 }
 
 impl Attr {
@@ -83,7 +81,6 @@ impl Attr {
             b"aria-expanded" => Attr::AriaExpanded,
             b"colspan" => Attr::Colspan,
             b"data-nosnippet" => Attr::DataNosnippet,
-            b"media" => Attr::Media,
             _ => return None,
         })
     }
@@ -573,26 +570,18 @@ impl<'a> Builder<'a> {
         } else {
             find_end_tag(self.src, start, name).unwrap_or(self.src.len())
         };
-        let attr = |want: Attr| {
-            self.dom
-                .attrs
-                .get(attr_start..attr_end)
-                .and_then(|l| l.iter().find(|(a, _, _)| *a == want))
-                .and_then(|&(_, s, e)| self.dom.attr_text.get(s as usize..e as usize))
-        };
         let keep = match tag {
             Tag::Title | Tag::Xmp | Tag::Plaintext => true,
-            Tag::Script => attr(Attr::Type)
+            Tag::Script => self
+                .dom
+                .attrs
+                .get(attr_start..attr_end)
+                .and_then(|l| l.iter().find(|(a, _, _)| *a == Attr::Type))
+                .and_then(|&(_, s, e)| self.dom.attr_text.get(s as usize..e as usize))
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")),
             _ => false,
         };
-        // A style sheet for other media (`print`) or for some screens only (a width query)
-        // does not say what every reader sees, as rules inside `@media` do not.
-        let every_screen = attr(Attr::Media).is_none_or(|m| {
-            let m = m.trim();
-            m.is_empty() || m.eq_ignore_ascii_case("all") || m.eq_ignore_ascii_case("screen")
-        });
-        if tag == Tag::Style && every_screen {
+        if tag == Tag::Style {
             let css = self.slice(start, end);
             self.css.scan(css);
         }
