@@ -3535,15 +3535,3 @@ fn css_screen_reader_class_pruned() {
     assert!(t.contains("Panel text kept"), "{t}");
     assert!(t.contains("Wide screens only"), "{t}");
 }
-
-#[test]
-fn css_display_none_class_pruned() {
-    // A class that the page's CSS sets to `display: none` and displays in no rule is hidden
-    // like the `hidden` class word; a tab that a state displays (`.t.on`) stays.
-    let html = format!(
-        "<html><head><style>.z1{{display:none}}.t{{display:none}}.t.on{{display:block}}</style></head><body><main><h1>Title</h1><p>{PROSE}</p><p class=z1>Thank you for your submission</p><div class=t><p>Second tab kept. {PROSE}</p></div></main></body></html>"
-    );
-    let t = root_text(&html);
-    assert!(!t.contains("Thank you"), "{t}");
-    assert!(t.contains("Second tab kept"), "{t}");
-}

@@ -9,12 +9,6 @@
 //! `position: static`, `clip: auto`, `width: auto`...) is left out, focus excepted (a "skip to
 //! content" link shows on focus and stays a screen-reader link).
 //!
-//! The same pass collects the classes that a bare unconditional rule sets to `display: none`
-//! and that no rule, in any selector, state or breakpoint, displays (`.tab.active`, `.open >
-//! .menu`, `:hover .sub` setting another `display`): the page's own `hidden` class, which
-//! counts as the `hidden` class word does (collapsed panels that a click opens stay, by the
-//! disclosure rules).
-//!
 //! The reading is one linear pass over at most [`MAX_CSS_BYTES`] of style text per page; it
 //! parses no more CSS than it needs: blocks, preludes and declarations.
 
@@ -38,10 +32,6 @@ pub struct CssScan {
     hidden: ClassSet,
     /// Classes that a compound, nested or conditional rule shows again.
     reshown: ClassSet,
-    /// Classes set to `display: none` by a bare unconditional rule.
-    none: ClassSet,
-    /// Classes that any rule displays (`display` other than `none`), in any selector.
-    displayed: ClassSet,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -130,31 +120,22 @@ impl CssScan {
     fn rule(&mut self, prelude: &[u8], body: &[u8], top: bool) {
         let hides = top && hides_from_eye(body);
         let shows = shows_again(body);
-        let (none, display) = display_of(body);
-        let none = none && top;
-        if !hides && !shows && !none && !display {
+        if !hides && !shows {
             return;
         }
         for sel in prelude.split(|&c| c == b',') {
             let sel = trim(sel);
             if let Some(name) = bare_class(sel) {
-                if display {
-                    self.displayed.insert(name.clone());
-                }
-                if none {
-                    self.none.insert(name.clone());
-                }
                 if hides {
                     self.hidden.insert(name);
-                } else if shows && !top {
+                } else if !top {
                     // A bare class shown again inside `@media` (hidden on phones only).
                     self.reshown.insert(name);
                 }
                 continue;
             }
             // Focus shows a skip link, which stays a screen-reader link.
-            let reshows = shows && !contains_ci(sel, b":focus") && !contains_ci(sel, b":active");
-            if !reshows && !display {
+            if !shows || contains_ci(sel, b":focus") || contains_ci(sel, b":active") {
                 continue;
             }
             let mut k = 0;
@@ -162,12 +143,7 @@ impl CssScan {
                 if sel.get(k) == Some(&b'.') {
                     let (name, len) = ident(sel.get(k + 1..).unwrap_or_default());
                     if let Some(name) = name {
-                        if display {
-                            self.displayed.insert(name.clone());
-                        }
-                        if reshows {
-                            self.reshown.insert(name);
-                        }
+                        self.reshown.insert(name);
                     }
                     k += 1 + len;
                 } else {
@@ -177,15 +153,11 @@ impl CssScan {
         }
     }
 
-    /// The classes hidden in the screen-reader way and never shown again, and those set to
-    /// `display: none` and never displayed by any rule.
-    pub fn finish(mut self) -> (ClassSet, ClassSet) {
+    /// The classes hidden and never shown again.
+    pub fn finish(mut self) -> ClassSet {
         let reshown = std::mem::take(&mut self.reshown);
         self.hidden.retain(|c| !reshown.contains(c));
-        let displayed = std::mem::take(&mut self.displayed);
-        self.none
-            .retain(|c| !displayed.contains(c) && !self.hidden.contains(c));
-        (self.hidden, self.none)
+        self.hidden
     }
 }
 
@@ -348,21 +320,6 @@ fn hides_from_eye(body: &[u8]) -> bool {
     absolute && (clipped || (width && height && overflow))
 }
 
-/// Whether a rule sets `display: none`, and whether it sets another `display`.
-fn display_of(body: &[u8]) -> (bool, bool) {
-    let (mut none, mut other) = (false, false);
-    declarations(body, |prop, val| {
-        if prop == b"display" {
-            if val == b"none" {
-                none = true;
-            } else {
-                other = true;
-            }
-        }
-    });
-    (none, other)
-}
-
 /// Whether a rule undoes the pattern (a state or breakpoint that shows the element).
 fn shows_again(body: &[u8]) -> bool {
     let mut shows = false;
@@ -382,30 +339,10 @@ fn shows_again(body: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    fn none(css: &str) -> Vec<String> {
-        let mut s = CssScan::default();
-        s.scan(css);
-        let mut v: Vec<String> = s.finish().1.iter().map(|c| c.to_string()).collect();
-        v.sort();
-        v
-    }
-
-    #[test]
-    fn display_none_rules() {
-        assert_eq!(
-            none(
-                ".k7{display:none}.tab{display:none}.tab.active{display:block}.m{display:none}@media (min-width:9px){.m{display:flex}}.d{display:none}.open > .d{display:grid}"
-            ),
-            ["k7"]
-        );
-        // Only bare, unconditional rules hide.
-        assert!(none(".a .b{display:none}@media print{.c{display:none}}").is_empty());
-    }
-
     fn hidden(css: &str) -> Vec<String> {
         let mut s = CssScan::default();
         s.scan(css);
-        let mut v: Vec<String> = s.finish().0.iter().map(|c| c.to_string()).collect();
+        let mut v: Vec<String> = s.finish().iter().map(|c| c.to_string()).collect();
         v.sort();
         v
     }

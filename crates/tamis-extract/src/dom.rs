@@ -126,9 +126,6 @@ pub struct Dom {
     /// Classes that the page's own `<style>` text hides from the eye in the screen-reader
     /// way ([`crate::css`]): they count as screen-reader classes.
     css_hidden: crate::css::ClassSet,
-    /// Classes that the page's `<style>` text sets to `display: none` and displays in no
-    /// rule ([`crate::css`]): they count as hidden classes.
-    css_none: crate::css::ClassSet,
 }
 
 impl Dom {
@@ -176,12 +173,6 @@ impl Dom {
                             {
                                 h.hidden = true;
                                 h.screen_reader = true;
-                            }
-                            if !self.css_none.is_empty()
-                                && c.split_ascii_whitespace()
-                                    .any(|t| self.css_none.contains(t))
-                            {
-                                h.hidden = true;
                             }
                             h
                         })
@@ -952,7 +943,7 @@ impl<'a> Builder<'a> {
 
     fn finish(mut self) -> Dom {
         self.pop_to(0);
-        (self.dom.css_hidden, self.dom.css_none) = std::mem::take(&mut self.css).finish();
+        self.dom.css_hidden = std::mem::take(&mut self.css).finish();
         let len = self.dom.nodes.len() as u32;
         if let Some(root) = self.dom.nodes.first_mut() {
             root.end = len;
