@@ -3520,18 +3520,3 @@ fn a_trail_named_by_its_accessible_name_or_microdata_goes() {
     let t = root_text(&html("aria-label='Steps to follow'"));
     assert!(t.contains("All products link"), "{t}");
 }
-
-#[test]
-fn css_screen_reader_class_pruned() {
-    // A site's own screen-reader class, named by nothing but its rule in the page's CSS
-    // (absolutely positioned, clipped to nothing), is pruned like `sr-only`; a class that a
-    // state shows again (`.open .panel`) and one hidden only on small screens stay.
-    let html = format!(
-        "<html><head><style>.q9x{{position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden}}.p7{{position:absolute;clip-path:inset(50%)}}.open .p7{{position:static;clip-path:none}}@media (max-width:600px){{.m3{{position:absolute;clip:rect(0,0,0,0)}}}}</style></head><body><main><h1>Title</h1><p>{PROSE}</p><p><span class=q9x>Regular price</span> $20</p><div class=p7><p>Panel text kept. {PROSE}</p></div><p class=m3>Wide screens only</p></main></body></html>"
-    );
-    let t = root_text(&html);
-    assert!(!t.contains("Regular price"), "{t}");
-    assert!(t.contains("$20"), "{t}");
-    assert!(t.contains("Panel text kept"), "{t}");
-    assert!(t.contains("Wide screens only"), "{t}");
-}

@@ -123,9 +123,6 @@ pub struct Dom {
     /// ([`crate::classes::classify`], packed), filled on first use: pruning asks about most
     /// elements more than once, and pages repeat a few class values on thousands of elements.
     hints: std::cell::OnceCell<Vec<u32>>,
-    /// Classes that the page's own `<style>` text hides from the eye in the screen-reader
-    /// way ([`crate::css`]): they count as screen-reader classes.
-    css_hidden: crate::css::ClassSet,
 }
 
 impl Dom {
@@ -167,13 +164,6 @@ impl Dom {
                         *seen.entry(c).or_insert_with(|| {
                             let mut h = ClassHints::default();
                             classify(c, &mut h);
-                            if !self.css_hidden.is_empty()
-                                && c.split_ascii_whitespace()
-                                    .any(|t| self.css_hidden.contains(t))
-                            {
-                                h.hidden = true;
-                                h.screen_reader = true;
-                            }
                             h
                         })
                     });
@@ -328,7 +318,6 @@ pub fn parse(src: &str, max_depth: usize) -> Dom {
         seen_body: false,
         seen_head: false,
         open_counts: [0; 256],
-        css: crate::css::CssScan::default(),
     };
     b.dom.nodes.reserve(src.len() / 40);
     b.dom.text.reserve(src.len() / 3);
@@ -356,8 +345,6 @@ struct Builder<'a> {
     seen_head: bool,
     /// Number of open elements per tag, to skip stack walks for tags that are not open.
     open_counts: [u32; 256],
-    /// What the `<style>` elements read so far hide.
-    css: crate::css::CssScan,
 }
 
 fn name_hash(name: &[u8]) -> u32 {
@@ -572,10 +559,6 @@ impl<'a> Builder<'a> {
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")),
             _ => false,
         };
-        if tag == Tag::Style {
-            let css = self.slice(start, end);
-            self.css.scan(css);
-        }
         if keep {
             let text = self.slice(start, end);
             if tag == Tag::Script {
@@ -943,7 +926,6 @@ impl<'a> Builder<'a> {
 
     fn finish(mut self) -> Dom {
         self.pop_to(0);
-        self.dom.css_hidden = std::mem::take(&mut self.css).finish();
         let len = self.dom.nodes.len() as u32;
         if let Some(root) = self.dom.nodes.first_mut() {
             root.end = len;

@@ -44,7 +44,6 @@ pub mod charset;
 mod classes;
 mod config;
 mod content;
-mod css;
 mod date;
 mod dom;
 mod extractor;
