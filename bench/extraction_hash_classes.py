@@ -14,6 +14,12 @@ lookalike inside a script or a comment is rewritten too, which changes no visibl
 written inside a string (`class=\"x\"`, HTML in JSON in an attribute) is left alone: rewriting
 it would put a bare quote into the attribute around it and end it early; for the same reason
 every value keeps its own quotes (none, single or double).
+
+Class and id selectors inside `<style>` elements (`.price-label`, `#sidebar`) get the same
+hash as the attribute tokens they select, so a rule that reads the page's own CSS sees the
+same page with meaningless names. Only selector text is rewritten (what precedes a `{`, not
+at-rule preludes such as `@media`, nor declarations: `#fff` stays a colour); CSS escapes in
+a name (`.md\:hidden`) are decoded before hashing, as the attribute holds `md:hidden`.
 OUT_DIR gets html/<dataset>/<id>.html.gz and a copy of manifest.jsonl.
 """
 import gzip
@@ -28,6 +34,48 @@ ATTR = re.compile(rb"""(\s(?:class|id)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"'\\]
 
 def hashed(token):
     return b"h" + hashlib.blake2s(token, digest_size=4).hexdigest().encode()
+
+
+STYLE = re.compile(rb"(<style\b[^>]*>)(.*?)(</style\s*>)", re.I | re.S)
+COMMENT = re.compile(rb"/\*.*?\*/", re.S)
+# A class or id selector: `.` or `#`, then a CSS identifier (letters, digits, `-`, `_`,
+# non-ASCII bytes, backslash escapes); not starting with a digit (`.5em` is a number).
+SELECTOR = re.compile(rb"([.#])((?:-?(?:[A-Za-z_\x80-\xff]|\\[0-9a-fA-F]{1,6}\s?|\\[^0-9a-fA-F\n]))(?:[A-Za-z0-9_\x80-\xff-]|\\[0-9a-fA-F]{1,6}\s?|\\[^0-9a-fA-F\n])*)")
+ESCAPE = re.compile(rb"\\(?:([0-9a-fA-F]{1,6})\s?|([^0-9a-fA-F\n]))")
+
+
+def unescape(name):
+    def one(m):
+        if m.group(1) is not None:
+            return chr(int(m.group(1), 16)).encode("utf-8", "replace")
+        return m.group(2)
+
+    return ESCAPE.sub(one, name)
+
+
+def rewrite_selectors(prelude):
+    if prelude.lstrip().startswith(b"@"):
+        return prelude
+    return SELECTOR.sub(lambda m: m.group(1) + hashed(unescape(m.group(2))), prelude)
+
+
+def rewrite_css(css):
+    # Every text run that ends at a `{` and starts after the previous `{`, `}` or `;` is a
+    # rule's prelude (a selector list, or an at-rule's); the rest is declarations.
+    css = COMMENT.sub(b"", css)
+    out, start = [], 0
+    for k, c in enumerate(css):
+        if c in b"{};":
+            seg = css[start:k]
+            out.append(rewrite_selectors(seg) if c == ord("{") else seg)
+            out.append(bytes([c]))
+            start = k + 1
+    out.append(css[start:])
+    return b"".join(out)
+
+
+def rewrite_style(m):
+    return m.group(1) + rewrite_css(m.group(2)) + m.group(3)
 
 
 def rewrite(m):
@@ -50,7 +98,7 @@ def main():
         os.makedirs(os.path.join(dst, "html", ds), exist_ok=True)
         for name in sorted(os.listdir(os.path.join(src, "html", ds))):
             with gzip.open(os.path.join(src, "html", ds, name)) as f:
-                data = ATTR.sub(rewrite, f.read())
+                data = ATTR.sub(rewrite, STYLE.sub(rewrite_style, f.read()))
             with gzip.open(os.path.join(dst, "html", ds, name), "wb", compresslevel=1) as f:
                 f.write(data)
             pages += 1
