@@ -3520,3 +3520,38 @@ fn a_trail_named_by_its_accessible_name_or_microdata_goes() {
     let t = root_text(&html("aria-label='Steps to follow'"));
     assert!(t.contains("All products link"), "{t}");
 }
+
+#[test]
+fn an_ad_slots_label_line_goes_a_sentence_about_ads_stays() {
+    // An ad slot's label ("Advertisement", "- ADVERT -") left between two paragraphs once
+    // its script renders nothing; a paragraph about advertisements stays.
+    let html = format!(
+        "<body><main><article><h1>Title</h1><p>{PROSE} One.</p><div><span>Advertisement</span></div><p>{PROSE} Two.</p><div>- ADVERT -</div><p>Sponsored posts and every advertisement are marked as such on this site.</p><p>{PROSE} Three.</p></article></main></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(!t.contains("\nAdvertisement\n"), "{t}");
+    assert!(!t.contains("ADVERT"), "{t}");
+    assert!(t.contains("every advertisement are marked"), "{t}");
+    assert_eq!(t.matches("long paragraph").count(), 3, "{t}");
+}
+
+#[test]
+fn a_short_line_promising_your_inbox_goes() {
+    // A newsletter prompt ("... delivered to your inbox") is no part of the text; a long
+    // paragraph that mentions an inbox, or one not addressed to "your inbox", stays.
+    let html = format!(
+        "<body><main><article><h1>Title</h1><p>{PROSE} One.</p><p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p><p>{PROSE} Two.</p><p>The shared inbox lets a team answer every customer from one place.</p></article></main></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(!t.contains("right in your inbox"), "{t}");
+    assert!(t.contains("The shared inbox lets"), "{t}");
+    assert!(crate::render::inbox_prompt(
+        "Don't miss anything. Get all the latest posts delivered straight to your inbox."
+    ));
+    let long = format!("{PROSE} {PROSE} Then it lands in your inbox.");
+    assert!(!crate::render::inbox_prompt(&long));
+}

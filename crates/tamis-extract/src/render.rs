@@ -718,6 +718,9 @@ fn drop_repeated_lines(
         if !t.is_empty() && blank && t == prev {
             continue;
         }
+        if !code.contains(t) && (ad_label(t) || inbox_prompt(t)) {
+            continue;
+        }
         if !t.is_empty() {
             prev = t;
         }
@@ -733,6 +736,57 @@ fn drop_repeated_lines(
         res.push('\n');
     }
     res
+}
+
+/// Words that label an ad slot when they make up a whole line ("Advertisement",
+/// "- ADVERT -", "Sponsored", and the same label in a few other languages). "Advertising" is
+/// left out: it heads sections of articles about marketing.
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "advert",
+    "sponsored",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "reklama",
+    "iklan",
+];
+
+/// Whether a line is only an ad slot's label ([`AD_LABELS`], punctuation around it allowed):
+/// the slot's ad is a script or an image that renders nothing, and the label stays behind
+/// in the middle of the text.
+fn ad_label(t: &str) -> bool {
+    let w = t.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() || w.len() > 16 {
+        return false;
+    }
+    let w = w.to_lowercase();
+    AD_LABELS.contains(&w.as_str())
+}
+
+/// Most words of a line read as a newsletter prompt ([`inbox_prompt`]). Our choice: the
+/// prompts are a sentence or two.
+pub const MAX_INBOX_PROMPT_WORDS: usize = 30;
+
+/// Whether a line is a newsletter prompt: a short line promising something delivered to
+/// "your inbox" ("Get the latest updates right in your inbox.").
+pub(crate) fn inbox_prompt(t: &str) -> bool {
+    let mut prev_your = false;
+    for (n, w) in t.split_whitespace().enumerate() {
+        if n >= MAX_INBOX_PROMPT_WORDS {
+            return false;
+        }
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if prev_your && (w.eq_ignore_ascii_case("inbox") || w.eq_ignore_ascii_case("inboxes")) {
+            // The rest of the line must stay short too.
+            return t.split_whitespace().nth(MAX_INBOX_PROMPT_WORDS).is_none();
+        }
+        prev_your = w.eq_ignore_ascii_case("your");
+    }
+    false
 }
 
 /// The marks [`drop_repeated_lines`] reads as opening a member: a heading, a term (`<dt>`),
