@@ -3555,3 +3555,37 @@ fn a_short_line_promising_your_inbox_goes() {
     let long = format!("{PROSE} {PROSE} Then it lands in your inbox.");
     assert!(!crate::render::inbox_prompt(&long));
 }
+
+#[test]
+fn an_authors_bio_closing_the_text_goes_a_company_profile_stays() {
+    let page = |end: &str| {
+        format!(
+            "<body><main><article><h1>Title</h1><p>{PROSE} One.</p><h2>Part</h2><p>{PROSE} {PROSE} Two.</p><p>{PROSE} {PROSE} Three.</p>{end}</article></main></body>"
+        )
+    };
+    let text = |end: &str| {
+        crate::Extractor::default()
+            .extract(page(end).as_bytes(), None)
+            .text
+    };
+    // "Firstname Lastname is a ..." closing the text is its author's bio.
+    let t = text(
+        "<div><p>Jane Doe is a reporter for the Daily Example, covering city hall and schools.</p></div>",
+    );
+    assert!(!t.contains("Jane Doe"), "{t}");
+    assert!(t.contains("Three."), "{t}");
+    // A one-word name goes only under an author box's heading naming it.
+    let t = text(
+        "<div><h4>Regan</h4><p>Regan is a native of the coast now living inland with her family and cats.</p></div>",
+    );
+    assert!(!t.contains("Regan"), "{t}");
+    // A company or an organisation the article ends on stays.
+    let t = text(
+        "<p>Emirates is the number one buyer of the large jet, with more than a hundred in service.</p>",
+    );
+    assert!(t.contains("Emirates is the number one"), "{t}");
+    let t = text(
+        "<p>The Dental Association is an independent organization that offers health advice to all.</p>",
+    );
+    assert!(t.contains("The Dental Association"), "{t}");
+}

@@ -538,6 +538,9 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         Vec::new()
     };
     let mut out = drop_repeated_lines(out, &code, &headings, &quoted, &fields);
+    if !a.listing && !a.thread && !a.contents {
+        drop_closing_bio(&mut out);
+    }
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out
@@ -736,6 +739,76 @@ fn drop_repeated_lines(
         res.push('\n');
     }
     res
+}
+
+/// Fewest and most words of an author's bio ([`drop_closing_bio`]). Our choice: a sentence
+/// or two, up to a short paragraph.
+pub const MIN_BIO_WORDS: usize = 8;
+/// See [`MIN_BIO_WORDS`].
+pub const MAX_BIO_WORDS: usize = 120;
+/// Most capitalised words of the name a bio starts with (a name and a credential:
+/// `Angela Holliday-Bell, MD,`).
+const MAX_BIO_NAME_WORDS: usize = 5;
+
+/// The name an author's bio starts with: `Firstname Lastname is a/an/the ...`, up to
+/// [`MAX_BIO_NAME_WORDS`] capitalised words before `is`, in a line of [`MIN_BIO_WORDS`] to
+/// [`MAX_BIO_WORDS`] words. Returns the name and how many words it has.
+fn bio_name(line: &str) -> Option<(&str, usize)> {
+    let t = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let n = t.split_whitespace().take(MAX_BIO_WORDS + 1).count();
+    if !(MIN_BIO_WORDS..=MAX_BIO_WORDS).contains(&n) {
+        return None;
+    }
+    let mut words = t.split_whitespace();
+    let mut name = 0;
+    for w in words.by_ref() {
+        if w == "is" {
+            break;
+        }
+        if name == MAX_BIO_NAME_WORDS || !w.starts_with(char::is_uppercase) {
+            return None;
+        }
+        name += 1;
+    }
+    let article = words.next()?;
+    if name == 0 || !matches!(article, "a" | "an" | "the") {
+        return None;
+    }
+    let end = t.find(" is ")?;
+    Some((t[..end].trim_end_matches(',').trim(), name))
+}
+
+/// Drops an author's bio that closes the text: a last paragraph that starts with a person's
+/// name and `is a`/`is an`/`is the` ([`bio_name`]: "Jane Doe is a reporter for ..."), and
+/// the line naming the author right above it. A name of one word, or one starting with
+/// "The", is a person's only when the line above is that name (an author box's heading):
+/// "Emirates is the number one buyer ..." or "The Association is a ..." close articles about
+/// them.
+fn drop_closing_bio(out: &mut String) {
+    let body = out.trim_end();
+    let Some(k) = body.rfind('\n') else {
+        return;
+    };
+    let last = &body[k + 1..];
+    let Some((name, words)) = bio_name(last) else {
+        return;
+    };
+    let before = body[..k].trim_end();
+    let (above_at, above) = before
+        .rfind('\n')
+        .map_or((0, before), |j| (j + 1, &before[j + 1..]));
+    let titled = above.trim() == name;
+    if !titled && (words < 2 || name.starts_with("The ")) {
+        return;
+    }
+    // The text must go on without its bio: another paragraph of some length above.
+    let cut = if titled { above_at } else { k + 1 };
+    if !out[..cut].split('\n').any(is_prose) {
+        return;
+    }
+    out.truncate(cut);
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
 }
 
 /// Words that label an ad slot when they make up a whole line ("Advertisement",
