@@ -3589,3 +3589,37 @@ fn an_authors_bio_closing_the_text_goes_a_company_profile_stays() {
     );
     assert!(t.contains("The Dental Association"), "{t}");
 }
+
+#[test]
+fn a_comment_section_after_the_text_ends_it() {
+    let page = |end: &str| {
+        format!(
+            "<body><main><article><h1>Title</h1><p>{PROSE} One.</p><h2>Part</h2><p>{PROSE} {PROSE} Two.</p><p>{PROSE} {PROSE} Three.</p>{end}</article></main></body>"
+        )
+    };
+    let text = |end: &str| {
+        crate::Extractor::default()
+            .extract(page(end).as_bytes(), None)
+            .text
+    };
+    // A heading that can only open comments ends the text, wherever it stands.
+    let t = text(
+        "<div><h3>Leave a Reply</h3><p>Your email address will not be published, and required fields are marked with a star.</p></div>",
+    );
+    assert!(!t.contains("Leave a Reply"), "{t}");
+    assert!(!t.contains("email address"), "{t}");
+    assert!(t.contains("Three."), "{t}");
+    let t = text(
+        "<div><h3>36 Comments</h3><p>Wvs says: what a lovely trip, we went there last year with the kids and loved it.</p></div>",
+    );
+    assert!(!t.contains("lovely trip"), "{t}");
+    // A "Comments" title in the first half of the text may be a part of it (a language's
+    // comment syntax): it stays.
+    let html = format!(
+        "<body><main><article><h1>Syntax</h1><p>{PROSE} One.</p><h2>Comments</h2><p>A comment starts with two slashes, and it runs to the end of the line.</p><p>{PROSE} {PROSE} Two.</p><p>{PROSE} {PROSE} Three.</p><p>{PROSE} {PROSE} Four.</p></article></main></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("two slashes"), "{t}");
+}
