@@ -3623,3 +3623,17 @@ fn a_comment_section_after_the_text_ends_it() {
         .text;
     assert!(t.contains("two slashes"), "{t}");
 }
+
+#[test]
+fn a_pictures_credit_line_goes_a_config_line_stays() {
+    let html = format!(
+        "<body><main><article><h1>Title</h1><p>{PROSE} One.</p><figure><img src=a.jpg><p>Photo: Jane Doe, AP</p></figure><p>{PROSE} {PROSE} Two.</p><div>Image copyright Reuters</div><p>{PROSE} {PROSE} Three.</p><pre>services:\n  db:\n    image: postgres:18\n</pre><p>Image quality matters: a sharp picture tells the story better than a blurred one.</p></article></main></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(!t.contains("Jane Doe"), "{t}");
+    assert!(!t.contains("copyright Reuters"), "{t}");
+    assert!(t.contains("image: postgres:18"), "{t}");
+    assert!(t.contains("Image quality matters"), "{t}");
+}

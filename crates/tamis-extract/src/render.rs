@@ -722,7 +722,7 @@ fn drop_repeated_lines(
         if !t.is_empty() && blank && t == prev {
             continue;
         }
-        if !code.contains(t) && (ad_label(t) || inbox_prompt(t)) {
+        if !code.contains(t) && (ad_label(t) || inbox_prompt(t) || credit_line(t)) {
             continue;
         }
         if !t.is_empty() {
@@ -898,6 +898,51 @@ fn ad_label(t: &str) -> bool {
     }
     let w = w.to_lowercase();
     AD_LABELS.contains(&w.as_str())
+}
+
+/// Labels that open a picture's credit line ([`credit_line`]), followed by `:` (or by
+/// `copyright`).
+const CREDIT_LABELS: &[&str] = &[
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "photo credit",
+    "photo credits",
+    "image credit",
+    "image credits",
+    "photo source",
+    "photo sources",
+    "image source",
+    "image sources",
+    "credit",
+    "credits",
+];
+
+/// Most words of a picture's credit line. Our choice: a list of photographers runs long.
+pub const MAX_CREDIT_WORDS: usize = 50;
+
+/// Whether a line is a picture's credit ("Photo: Jane Doe, AP", "Image Source: Agency",
+/// "Image copyright Reuters"): a capitalised label of [`CREDIT_LABELS`] and a colon, or
+/// `Image copyright`, opening a line of at most [`MAX_CREDIT_WORDS`] words. (A lowercase
+/// `image: name` is a configuration line.)
+fn credit_line(t: &str) -> bool {
+    if !t.starts_with(|c: char| c.is_ascii_uppercase())
+        || t.split_whitespace().nth(MAX_CREDIT_WORDS).is_some()
+    {
+        return false;
+    }
+    let head = match t.find(':') {
+        Some(k) if k <= 16 => &t[..k],
+        _ => {
+            let l = t.get(..16).unwrap_or("");
+            return l.eq_ignore_ascii_case("image copyright ")
+                || l.eq_ignore_ascii_case("photo copyright ");
+        }
+    };
+    let head = head.trim();
+    CREDIT_LABELS.iter().any(|l| head.eq_ignore_ascii_case(l)) && t.len() > head.len() + 2
 }
 
 /// Most words of a line read as a newsletter prompt ([`inbox_prompt`]). Our choice: the
