@@ -3520,3 +3520,120 @@ fn a_trail_named_by_its_accessible_name_or_microdata_goes() {
     let t = root_text(&html("aria-label='Steps to follow'"));
     assert!(t.contains("All products link"), "{t}");
 }
+
+#[test]
+fn an_ad_slots_label_line_goes_a_sentence_about_ads_stays() {
+    // An ad slot's label ("Advertisement", "- ADVERT -") left between two paragraphs once
+    // its script renders nothing; a paragraph about advertisements stays.
+    let html = format!(
+        "<body><main><article><h1>Title</h1><p>{PROSE} One.</p><div><span>Advertisement</span></div><p>{PROSE} Two.</p><div>- ADVERT -</div><p>Sponsored posts and every advertisement are marked as such on this site.</p><p>{PROSE} Three.</p></article></main></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(!t.contains("\nAdvertisement\n"), "{t}");
+    assert!(!t.contains("ADVERT"), "{t}");
+    assert!(t.contains("every advertisement are marked"), "{t}");
+    assert_eq!(t.matches("long paragraph").count(), 3, "{t}");
+}
+
+#[test]
+fn a_short_line_promising_your_inbox_goes() {
+    // A newsletter prompt ("... delivered to your inbox") is no part of the text; a long
+    // paragraph that mentions an inbox, or one not addressed to "your inbox", stays.
+    let html = format!(
+        "<body><main><article><h1>Title</h1><p>{PROSE} One.</p><p>Get the latest updates right in your inbox. Subscribe to our newsletters.</p><p>{PROSE} Two.</p><p>The shared inbox lets a team answer every customer from one place.</p></article></main></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(!t.contains("right in your inbox"), "{t}");
+    assert!(t.contains("The shared inbox lets"), "{t}");
+    assert!(crate::render::inbox_prompt(
+        "Don't miss anything. Get all the latest posts delivered straight to your inbox."
+    ));
+    let long = format!("{PROSE} {PROSE} Then it lands in your inbox.");
+    assert!(!crate::render::inbox_prompt(&long));
+}
+
+#[test]
+fn an_authors_bio_closing_the_text_goes_a_company_profile_stays() {
+    let page = |end: &str| {
+        format!(
+            "<body><main><article><h1>Title</h1><p>{PROSE} One.</p><h2>Part</h2><p>{PROSE} {PROSE} Two.</p><p>{PROSE} {PROSE} Three.</p>{end}</article></main></body>"
+        )
+    };
+    let text = |end: &str| {
+        crate::Extractor::default()
+            .extract(page(end).as_bytes(), None)
+            .text
+    };
+    // "Firstname Lastname is a ..." closing the text is its author's bio.
+    let t = text(
+        "<div><p>Jane Doe is a reporter for the Daily Example, covering city hall and schools.</p></div>",
+    );
+    assert!(!t.contains("Jane Doe"), "{t}");
+    assert!(t.contains("Three."), "{t}");
+    // A one-word name goes only under an author box's heading naming it.
+    let t = text(
+        "<div><h4>Regan</h4><p>Regan is a native of the coast now living inland with her family and cats.</p></div>",
+    );
+    assert!(!t.contains("Regan"), "{t}");
+    // A company or an organisation the article ends on stays.
+    let t = text(
+        "<p>Emirates is the number one buyer of the large jet, with more than a hundred in service.</p>",
+    );
+    assert!(t.contains("Emirates is the number one"), "{t}");
+    let t = text(
+        "<p>The Dental Association is an independent organization that offers health advice to all.</p>",
+    );
+    assert!(t.contains("The Dental Association"), "{t}");
+}
+
+#[test]
+fn a_comment_section_after_the_text_ends_it() {
+    let page = |end: &str| {
+        format!(
+            "<body><main><article><h1>Title</h1><p>{PROSE} One.</p><h2>Part</h2><p>{PROSE} {PROSE} Two.</p><p>{PROSE} {PROSE} Three.</p>{end}</article></main></body>"
+        )
+    };
+    let text = |end: &str| {
+        crate::Extractor::default()
+            .extract(page(end).as_bytes(), None)
+            .text
+    };
+    // A heading that can only open comments ends the text, wherever it stands.
+    let t = text(
+        "<div><h3>Leave a Reply</h3><p>Your email address will not be published, and required fields are marked with a star.</p></div>",
+    );
+    assert!(!t.contains("Leave a Reply"), "{t}");
+    assert!(!t.contains("email address"), "{t}");
+    assert!(t.contains("Three."), "{t}");
+    let t = text(
+        "<div><h3>36 Comments</h3><p>Wvs says: what a lovely trip, we went there last year with the kids and loved it.</p></div>",
+    );
+    assert!(!t.contains("lovely trip"), "{t}");
+    // A "Comments" title in the first half of the text may be a part of it (a language's
+    // comment syntax): it stays.
+    let html = format!(
+        "<body><main><article><h1>Syntax</h1><p>{PROSE} One.</p><h2>Comments</h2><p>A comment starts with two slashes, and it runs to the end of the line.</p><p>{PROSE} {PROSE} Two.</p><p>{PROSE} {PROSE} Three.</p><p>{PROSE} {PROSE} Four.</p></article></main></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("two slashes"), "{t}");
+}
+
+#[test]
+fn a_pictures_credit_line_goes_a_config_line_stays() {
+    let html = format!(
+        "<body><main><article><h1>Title</h1><p>{PROSE} One.</p><figure><img src=a.jpg><p>Photo: Jane Doe, AP</p></figure><p>{PROSE} {PROSE} Two.</p><div>Image copyright Reuters</div><p>{PROSE} {PROSE} Three.</p><pre>services:\n  db:\n    image: postgres:18\n</pre><p>Image quality matters: a sharp picture tells the story better than a blurred one.</p></article></main></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(!t.contains("Jane Doe"), "{t}");
+    assert!(!t.contains("copyright Reuters"), "{t}");
+    assert!(t.contains("image: postgres:18"), "{t}");
+    assert!(t.contains("Image quality matters"), "{t}");
+}

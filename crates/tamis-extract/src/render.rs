@@ -538,6 +538,10 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         Vec::new()
     };
     let mut out = drop_repeated_lines(out, &code, &headings, &quoted, &fields);
+    if !a.listing && !a.thread && !a.contents {
+        cut_at_comments(&mut out);
+        drop_closing_bio(&mut out);
+    }
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out
@@ -718,6 +722,9 @@ fn drop_repeated_lines(
         if !t.is_empty() && blank && t == prev {
             continue;
         }
+        if !code.contains(t) && (ad_label(t) || inbox_prompt(t) || credit_line(t)) {
+            continue;
+        }
         if !t.is_empty() {
             prev = t;
         }
@@ -733,6 +740,231 @@ fn drop_repeated_lines(
         res.push('\n');
     }
     res
+}
+
+/// Lines that open a comment section whatever their place ([`cut_at_comments`]).
+const COMMENTS_OPENERS: &[&str] = &[
+    "leave a reply",
+    "leave a comment",
+    "post a comment",
+    "add a comment",
+    "comments are closed",
+    "join the discussion",
+];
+
+/// Whether a line heads a comment section: `Some(true)` for one of [`COMMENTS_OPENERS`] or
+/// a count of comments (`36 Comments`, `12 Responses`), `Some(false)` for a title of up to
+/// three words ending in "comments" or "responses" (`Comments`, `Reader Comments`), which
+/// may also head a part of the text (a language reference's "Comments").
+fn comments_heading(t: &str) -> Option<bool> {
+    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
+    if t.is_empty() || t.len() > 40 {
+        return None;
+    }
+    let l = t.to_lowercase();
+    if COMMENTS_OPENERS.contains(&l.as_str()) {
+        return Some(true);
+    }
+    let words: Vec<&str> = l.split_whitespace().collect();
+    let last = words.last()?;
+    if !matches!(*last, "comments" | "responses" | "replies") || words.len() > 3 {
+        return None;
+    }
+    Some(words.len() == 2 && words[0].bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Ends the text where a comment section starts ([`comments_heading`]) after its prose: at a
+/// heading that can only open comments, or at a title like "Comments" in the second half of
+/// the text. (The comment box's class names the section on most sites; this finds it where
+/// its class says nothing.)
+fn cut_at_comments(out: &mut String) {
+    let mut offset = 0;
+    let mut prose = false;
+    let mut cut = None;
+    for line in out.split('\n') {
+        let start = offset;
+        offset += line.len() + 1;
+        let t = line.trim();
+        if prose
+            && let Some(strong) = comments_heading(t)
+            && (strong || start * 2 >= out.len())
+        {
+            cut = Some(start);
+            break;
+        }
+        prose |= is_prose(t);
+    }
+    if let Some(c) = cut {
+        out.truncate(c);
+        let trimmed = out.trim_end().len();
+        out.truncate(trimmed);
+    }
+}
+
+/// Fewest and most words of an author's bio ([`drop_closing_bio`]). Our choice: a sentence
+/// or two, up to a short paragraph.
+pub const MIN_BIO_WORDS: usize = 8;
+/// See [`MIN_BIO_WORDS`].
+pub const MAX_BIO_WORDS: usize = 120;
+/// Most capitalised words of the name a bio starts with (a name and a credential:
+/// `Angela Holliday-Bell, MD,`).
+const MAX_BIO_NAME_WORDS: usize = 5;
+
+/// The name an author's bio starts with: `Firstname Lastname is a/an/the ...`, up to
+/// [`MAX_BIO_NAME_WORDS`] capitalised words before `is`, in a line of [`MIN_BIO_WORDS`] to
+/// [`MAX_BIO_WORDS`] words. Returns the name and how many words it has.
+fn bio_name(line: &str) -> Option<(&str, usize)> {
+    let t = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let n = t.split_whitespace().take(MAX_BIO_WORDS + 1).count();
+    if !(MIN_BIO_WORDS..=MAX_BIO_WORDS).contains(&n) {
+        return None;
+    }
+    let mut words = t.split_whitespace();
+    let mut name = 0;
+    for w in words.by_ref() {
+        if w == "is" {
+            break;
+        }
+        if name == MAX_BIO_NAME_WORDS || !w.starts_with(char::is_uppercase) {
+            return None;
+        }
+        name += 1;
+    }
+    let article = words.next()?;
+    if name == 0 || !matches!(article, "a" | "an" | "the") {
+        return None;
+    }
+    let end = t.find(" is ")?;
+    Some((t[..end].trim_end_matches(',').trim(), name))
+}
+
+/// Drops an author's bio that closes the text: a last paragraph that starts with a person's
+/// name and `is a`/`is an`/`is the` ([`bio_name`]: "Jane Doe is a reporter for ..."), and
+/// the line naming the author right above it. A name of one word, or one starting with
+/// "The", is a person's only when the line above is that name (an author box's heading):
+/// "Emirates is the number one buyer ..." or "The Association is a ..." close articles about
+/// them.
+fn drop_closing_bio(out: &mut String) {
+    let body = out.trim_end();
+    let Some(k) = body.rfind('\n') else {
+        return;
+    };
+    let last = &body[k + 1..];
+    let Some((name, words)) = bio_name(last) else {
+        return;
+    };
+    let before = body[..k].trim_end();
+    let (above_at, above) = before
+        .rfind('\n')
+        .map_or((0, before), |j| (j + 1, &before[j + 1..]));
+    let titled = above.trim() == name;
+    if !titled && (words < 2 || name.starts_with("The ")) {
+        return;
+    }
+    // The text must go on without its bio: another paragraph of some length above.
+    let cut = if titled { above_at } else { k + 1 };
+    if !out[..cut].split('\n').any(is_prose) {
+        return;
+    }
+    out.truncate(cut);
+    let trimmed = out.trim_end().len();
+    out.truncate(trimmed);
+}
+
+/// Words that label an ad slot when they make up a whole line ("Advertisement",
+/// "- ADVERT -", "Sponsored", and the same label in a few other languages). "Advertising" is
+/// left out: it heads sections of articles about marketing.
+const AD_LABELS: &[&str] = &[
+    "advertisement",
+    "advertisements",
+    "advert",
+    "sponsored",
+    "anzeige",
+    "werbung",
+    "publicité",
+    "publicidad",
+    "pubblicità",
+    "reklama",
+    "iklan",
+];
+
+/// Whether a line is only an ad slot's label ([`AD_LABELS`], punctuation around it allowed):
+/// the slot's ad is a script or an image that renders nothing, and the label stays behind
+/// in the middle of the text.
+fn ad_label(t: &str) -> bool {
+    let w = t.trim_matches(|c: char| !c.is_alphanumeric());
+    if w.is_empty() || w.len() > 16 {
+        return false;
+    }
+    let w = w.to_lowercase();
+    AD_LABELS.contains(&w.as_str())
+}
+
+/// Labels that open a picture's credit line ([`credit_line`]), followed by `:` (or by
+/// `copyright`).
+const CREDIT_LABELS: &[&str] = &[
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "photo credit",
+    "photo credits",
+    "image credit",
+    "image credits",
+    "photo source",
+    "photo sources",
+    "image source",
+    "image sources",
+    "credit",
+    "credits",
+];
+
+/// Most words of a picture's credit line. Our choice: a list of photographers runs long.
+pub const MAX_CREDIT_WORDS: usize = 50;
+
+/// Whether a line is a picture's credit ("Photo: Jane Doe, AP", "Image Source: Agency",
+/// "Image copyright Reuters"): a capitalised label of [`CREDIT_LABELS`] and a colon, or
+/// `Image copyright`, opening a line of at most [`MAX_CREDIT_WORDS`] words. (A lowercase
+/// `image: name` is a configuration line.)
+fn credit_line(t: &str) -> bool {
+    if !t.starts_with(|c: char| c.is_ascii_uppercase())
+        || t.split_whitespace().nth(MAX_CREDIT_WORDS).is_some()
+    {
+        return false;
+    }
+    let head = match t.find(':') {
+        Some(k) if k <= 16 => &t[..k],
+        _ => {
+            let l = t.get(..16).unwrap_or("");
+            return l.eq_ignore_ascii_case("image copyright ")
+                || l.eq_ignore_ascii_case("photo copyright ");
+        }
+    };
+    let head = head.trim();
+    CREDIT_LABELS.iter().any(|l| head.eq_ignore_ascii_case(l)) && t.len() > head.len() + 2
+}
+
+/// Most words of a line read as a newsletter prompt ([`inbox_prompt`]). Our choice: the
+/// prompts are a sentence or two.
+pub const MAX_INBOX_PROMPT_WORDS: usize = 30;
+
+/// Whether a line is a newsletter prompt: a short line promising something delivered to
+/// "your inbox" ("Get the latest updates right in your inbox.").
+pub(crate) fn inbox_prompt(t: &str) -> bool {
+    let mut prev_your = false;
+    for (n, w) in t.split_whitespace().enumerate() {
+        if n >= MAX_INBOX_PROMPT_WORDS {
+            return false;
+        }
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if prev_your && (w.eq_ignore_ascii_case("inbox") || w.eq_ignore_ascii_case("inboxes")) {
+            // The rest of the line must stay short too.
+            return t.split_whitespace().nth(MAX_INBOX_PROMPT_WORDS).is_none();
+        }
+        prev_your = w.eq_ignore_ascii_case("your");
+    }
+    false
 }
 
 /// The marks [`drop_repeated_lines`] reads as opening a member: a heading, a term (`<dt>`),
