@@ -3591,40 +3591,6 @@ fn an_authors_bio_closing_the_text_goes_a_company_profile_stays() {
 }
 
 #[test]
-fn a_comment_section_after_the_text_ends_it() {
-    let page = |end: &str| {
-        format!(
-            "<body><main><article><h1>Title</h1><p>{PROSE} One.</p><h2>Part</h2><p>{PROSE} {PROSE} Two.</p><p>{PROSE} {PROSE} Three.</p>{end}</article></main></body>"
-        )
-    };
-    let text = |end: &str| {
-        crate::Extractor::default()
-            .extract(page(end).as_bytes(), None)
-            .text
-    };
-    // A heading that can only open comments ends the text, wherever it stands.
-    let t = text(
-        "<div><h3>Leave a Reply</h3><p>Your email address will not be published, and required fields are marked with a star.</p></div>",
-    );
-    assert!(!t.contains("Leave a Reply"), "{t}");
-    assert!(!t.contains("email address"), "{t}");
-    assert!(t.contains("Three."), "{t}");
-    let t = text(
-        "<div><h3>36 Comments</h3><p>Wvs says: what a lovely trip, we went there last year with the kids and loved it.</p></div>",
-    );
-    assert!(!t.contains("lovely trip"), "{t}");
-    // A "Comments" title in the first half of the text may be a part of it (a language's
-    // comment syntax): it stays.
-    let html = format!(
-        "<body><main><article><h1>Syntax</h1><p>{PROSE} One.</p><h2>Comments</h2><p>A comment starts with two slashes, and it runs to the end of the line.</p><p>{PROSE} {PROSE} Two.</p><p>{PROSE} {PROSE} Three.</p><p>{PROSE} {PROSE} Four.</p></article></main></body>"
-    );
-    let t = crate::Extractor::default()
-        .extract(html.as_bytes(), None)
-        .text;
-    assert!(t.contains("two slashes"), "{t}");
-}
-
-#[test]
 fn a_pictures_credit_line_goes_a_config_line_stays() {
     let html = format!(
         "<body><main><article><h1>Title</h1><p>{PROSE} One.</p><figure><img src=a.jpg><p>Photo: Jane Doe, AP</p></figure><p>{PROSE} {PROSE} Two.</p><div>Image copyright Reuters</div><p>{PROSE} {PROSE} Three.</p><pre>services:\n  db:\n    image: postgres:18\n</pre><p>Image quality matters: a sharp picture tells the story better than a blurred one.</p></article></main></body>"

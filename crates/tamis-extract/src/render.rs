@@ -539,7 +539,6 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     };
     let mut out = drop_repeated_lines(out, &code, &headings, &quoted, &fields);
     if !a.listing && !a.thread && !a.contents {
-        cut_at_comments(&mut out);
         drop_closing_bio(&mut out);
     }
     let trimmed = out.trim_end().len();
@@ -740,65 +739,6 @@ fn drop_repeated_lines(
         res.push('\n');
     }
     res
-}
-
-/// Lines that open a comment section whatever their place ([`cut_at_comments`]).
-const COMMENTS_OPENERS: &[&str] = &[
-    "leave a reply",
-    "leave a comment",
-    "post a comment",
-    "add a comment",
-    "comments are closed",
-    "join the discussion",
-];
-
-/// Whether a line heads a comment section: `Some(true)` for one of [`COMMENTS_OPENERS`] or
-/// a count of comments (`36 Comments`, `12 Responses`), `Some(false)` for a title of up to
-/// three words ending in "comments" or "responses" (`Comments`, `Reader Comments`), which
-/// may also head a part of the text (a language reference's "Comments").
-fn comments_heading(t: &str) -> Option<bool> {
-    let t = t.trim_matches(|c: char| !c.is_alphanumeric());
-    if t.is_empty() || t.len() > 40 {
-        return None;
-    }
-    let l = t.to_lowercase();
-    if COMMENTS_OPENERS.contains(&l.as_str()) {
-        return Some(true);
-    }
-    let words: Vec<&str> = l.split_whitespace().collect();
-    let last = words.last()?;
-    if !matches!(*last, "comments" | "responses" | "replies") || words.len() > 3 {
-        return None;
-    }
-    Some(words.len() == 2 && words[0].bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// Ends the text where a comment section starts ([`comments_heading`]) after its prose: at a
-/// heading that can only open comments, or at a title like "Comments" in the second half of
-/// the text. (The comment box's class names the section on most sites; this finds it where
-/// its class says nothing.)
-fn cut_at_comments(out: &mut String) {
-    let mut offset = 0;
-    let mut prose = false;
-    let mut cut = None;
-    for line in out.split('\n') {
-        let start = offset;
-        offset += line.len() + 1;
-        let t = line.trim();
-        if prose
-            && let Some(strong) = comments_heading(t)
-            && (strong || start * 2 >= out.len())
-        {
-            cut = Some(start);
-            break;
-        }
-        prose |= is_prose(t);
-    }
-    if let Some(c) = cut {
-        out.truncate(c);
-        let trimmed = out.trim_end().len();
-        out.truncate(trimmed);
-    }
 }
 
 /// Fewest and most words of an author's bio ([`drop_closing_bio`]). Our choice: a sentence
