@@ -721,7 +721,7 @@ fn drop_repeated_lines(
         if !t.is_empty() && blank && t == prev {
             continue;
         }
-        if !code.contains(t) && (ad_label(t) || inbox_prompt(t) || credit_line(t)) {
+        if (ad_label(t) || credit_line(t) || inbox_prompt(t)) && !code.contains(t) {
             continue;
         }
         if !t.is_empty() {
@@ -868,21 +868,24 @@ pub const MAX_CREDIT_WORDS: usize = 50;
 /// `Image copyright`, opening a line of at most [`MAX_CREDIT_WORDS`] words. (A lowercase
 /// `image: name` is a configuration line.)
 fn credit_line(t: &str) -> bool {
-    if !t.starts_with(|c: char| c.is_ascii_uppercase())
-        || t.split_whitespace().nth(MAX_CREDIT_WORDS).is_some()
-    {
+    if !t.starts_with(|c: char| c.is_ascii_uppercase()) {
         return false;
     }
-    let head = match t.find(':') {
-        Some(k) if k <= 16 => &t[..k],
-        _ => {
+    // The label is read first: few lines have one, and it bounds the search for the colon.
+    let short = || t.split_whitespace().nth(MAX_CREDIT_WORDS).is_none();
+    let head = match t.bytes().take(17).position(|b| b == b':') {
+        Some(k) => t.get(..k).unwrap_or(""),
+        None => {
             let l = t.get(..16).unwrap_or("");
-            return l.eq_ignore_ascii_case("image copyright ")
-                || l.eq_ignore_ascii_case("photo copyright ");
+            return (l.eq_ignore_ascii_case("image copyright ")
+                || l.eq_ignore_ascii_case("photo copyright "))
+                && short();
         }
     };
     let head = head.trim();
-    CREDIT_LABELS.iter().any(|l| head.eq_ignore_ascii_case(l)) && t.len() > head.len() + 2
+    CREDIT_LABELS.iter().any(|l| head.eq_ignore_ascii_case(l))
+        && t.len() > head.len() + 2
+        && short()
 }
 
 /// Most words of a line read as a newsletter prompt ([`inbox_prompt`]). Our choice: the
@@ -892,6 +895,10 @@ pub const MAX_INBOX_PROMPT_WORDS: usize = 30;
 /// Whether a line is a newsletter prompt: a short line promising something delivered to
 /// "your inbox" ("Get the latest updates right in your inbox.").
 pub(crate) fn inbox_prompt(t: &str) -> bool {
+    // Most lines hold no `x` at all: they are passed over without reading their words.
+    if memchr::memchr2(b'x', b'X', t.as_bytes()).is_none() {
+        return false;
+    }
     let mut prev_your = false;
     for (n, w) in t.split_whitespace().enumerate() {
         if n >= MAX_INBOX_PROMPT_WORDS {
