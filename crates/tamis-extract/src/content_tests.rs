@@ -3588,6 +3588,11 @@ fn an_authors_bio_closing_the_text_goes_a_company_profile_stays() {
         "<p>The Dental Association is an independent organization that offers health advice to all.</p>",
     );
     assert!(t.contains("The Dental Association"), "{t}");
+    // A reference page's closing note on a command in capitals is no person's bio.
+    let t = text(
+        "<h2>Compatibility</h2><p>DECLARE STATEMENT is an extension of the SQL standard, but can be used in famous DBMSs.</p>",
+    );
+    assert!(t.contains("DECLARE STATEMENT is an extension"), "{t}");
 }
 
 #[test]

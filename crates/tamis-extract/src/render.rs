@@ -751,8 +751,9 @@ pub const MAX_BIO_WORDS: usize = 120;
 const MAX_BIO_NAME_WORDS: usize = 5;
 
 /// The name an author's bio starts with: `Firstname Lastname is a/an/the ...`, up to
-/// [`MAX_BIO_NAME_WORDS`] capitalised words before `is`, in a line of [`MIN_BIO_WORDS`] to
-/// [`MAX_BIO_WORDS`] words. Returns the name and how many words it has.
+/// [`MAX_BIO_NAME_WORDS`] capitalised words before `is`, the first not all in capitals, in a
+/// line of [`MIN_BIO_WORDS`] to [`MAX_BIO_WORDS`] words. Returns the name and how many words
+/// it has.
 fn bio_name(line: &str) -> Option<(&str, usize)> {
     let t = line.trim_start_matches(|c: char| !c.is_alphanumeric());
     let n = t.split_whitespace().take(MAX_BIO_WORDS + 1).count();
@@ -766,6 +767,12 @@ fn bio_name(line: &str) -> Option<(&str, usize)> {
             break;
         }
         if name == MAX_BIO_NAME_WORDS || !w.starts_with(char::is_uppercase) {
+            return None;
+        }
+        // A first name is written "Jane", not "DECLARE": a word in capitals opens the name of
+        // a command, an acronym or a shouted heading (a credential after the name, "MD",
+        // may be in capitals).
+        if name == 0 && !w.chars().any(char::is_lowercase) {
             return None;
         }
         name += 1;
