@@ -3339,14 +3339,8 @@ pub const MIN_LABEL_REPEATS: usize = 3;
 /// pruned. Table cells and list items are spared (a specification table's "Yes", a variant
 /// list).
 fn prune_repeated_labels(dom: &Dom, pruned: &mut [bool], root: usize) {
-    let end = dom.end(root);
     let mut seen: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
-    let mut i = root + 1;
-    while i < end {
-        if pruned.get(i).copied().unwrap_or(true) {
-            i = dom.end(i).max(i + 1);
-            continue;
-        }
+    walk_shown(dom, pruned, root, |i, _| {
         if dom.tag(i) == Tag::Text
             && let Some(p) = dom.parent(i)
             && p != root
@@ -3362,8 +3356,8 @@ fn prune_repeated_labels(dom: &Dom, pruned: &mut [bool], root: usize) {
                 seen.entry(t).or_default().push(p);
             }
         }
-        i += 1;
-    }
+        false
+    });
     for ps in seen.values() {
         if ps.len() < MIN_LABEL_REPEATS {
             continue;
