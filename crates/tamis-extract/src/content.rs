@@ -2694,9 +2694,9 @@ fn prune_recommended_cards(
             && is_recommended_card(dom, i, facts, &mut text)
         {
             cards.push((p, i));
-            return true;
+            return Some(i);
         }
-        false
+        None
     });
     // Cards come in document order, so a parent's cards are consecutive unless a nested
     // group interleaves; sort to group them.
@@ -3159,22 +3159,26 @@ fn prune_standfirsts(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
 }
 
 /// Walks the nodes inside `root` in document order, skipping pruned subtrees: `visit` gets
-/// each node not pruned (and the pruning so far, which it may extend) and returns whether the
-/// walk skips that node's subtree.
+/// each node not pruned (and the pruning so far, which it may extend) and returns the node
+/// (itself or an ancestor it pruned) past whose subtree the walk goes on, or `None` to go
+/// down into it.
 fn walk_shown(
     dom: &Dom,
     pruned: &mut [bool],
     root: usize,
-    mut visit: impl FnMut(usize, &mut [bool]) -> bool,
+    mut visit: impl FnMut(usize, &mut [bool]) -> Option<usize>,
 ) {
     let end = dom.end(root);
     let mut i = root + 1;
     while i < end {
-        if pruned.get(i).copied().unwrap_or(true) || visit(i, pruned) {
+        if pruned.get(i).copied().unwrap_or(true) {
             i = dom.end(i).max(i + 1);
-        } else {
-            i += 1;
+            continue;
         }
+        i = match visit(i, pruned) {
+            Some(past) => dom.end(past).max(i + 1),
+            None => i + 1,
+        };
     }
 }
 
@@ -3191,7 +3195,7 @@ fn prune_in_root(
         if h && let Some(p) = pruned.get_mut(i) {
             *p = true;
         }
-        h
+        h.then_some(i)
     });
 }
 
@@ -3211,7 +3215,7 @@ fn prune_orphan_headings(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usiz
     walk_shown(dom, pruned, root, |i, pruned| {
         let tag = dom.tag(i);
         if !tag.is_heading() || tag == Tag::H1 {
-            return false;
+            return None;
         }
         let rank = heading_rank(tag);
         let own = raw.get(i).copied().unwrap_or(0);
@@ -3253,7 +3257,7 @@ fn prune_orphan_headings(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usiz
         {
             *x = true;
         }
-        true
+        Some(i)
     });
 }
 
@@ -3356,7 +3360,7 @@ fn prune_repeated_labels(dom: &Dom, pruned: &mut [bool], root: usize) {
                 seen.entry(t).or_default().push(p);
             }
         }
-        false
+        None
     });
     for ps in seen.values() {
         if ps.len() < MIN_LABEL_REPEATS {
@@ -3712,7 +3716,7 @@ fn is_author_card(dom: &Dom, i: usize) -> bool {
 fn prune_author_cards(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
     walk_shown(dom, pruned, root, |i, pruned| {
         if !is_author_card(dom, i) {
-            return false;
+            return None;
         }
         let e = dom.end(i);
         let lines = dom.tag(i).is_block()
@@ -3736,7 +3740,7 @@ fn prune_author_cards(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
         {
             prune_except(dom, pruned, i, a);
         }
-        true
+        Some(i)
     });
 }
 
@@ -5773,23 +5777,15 @@ const MAX_BEFORE_TITLE_NODES: usize = 64;
 fn prune_suggestions(dom: &Dom, pruned: &mut [bool], raw: &[u32], has_h1: &[bool], root: usize) {
     let limit = raw.get(root).copied().unwrap_or(0) / 2;
     let mut text = String::new();
-    let end = dom.end(root);
-    let mut h = root + 1;
-    while h < end {
-        if pruned.get(h).copied().unwrap_or(true) {
-            h = dom.end(h).max(h + 1);
-            continue;
-        }
+    walk_shown(dom, pruned, root, |h, pruned| {
         let tag = dom.tag(h);
         if !(tag.is_heading() && tag != Tag::H1) || dom.end(h) > h + MAX_POLICY_TITLE_NODES {
-            h += 1;
-            continue;
+            return None;
         }
         text.clear();
         dom.subtree_text(h, &mut text);
         if text.trim().len() > MAX_POLICY_TITLE_CHARS || !has_word(&text, SUGGESTION_TITLE_WORDS) {
-            h = dom.end(h).max(h + 1);
-            continue;
+            return Some(h);
         }
         let mut section = h;
         for _ in 0..MAX_SUGGESTION_TITLE_DEPTH {
@@ -5806,15 +5802,13 @@ fn prune_suggestions(dom: &Dom, pruned: &mut [bool], raw: &[u32], has_h1: &[bool
             }
             section = p;
         }
-        if section == h {
-            h = dom.end(h).max(h + 1);
-            continue;
-        }
-        if let Some(x) = pruned.get_mut(section) {
+        if section != h
+            && let Some(x) = pruned.get_mut(section)
+        {
             *x = true;
         }
-        h = dom.end(section).max(h + 1);
-    }
+        Some(section)
+    });
 }
 
 /// Longest contact box (characters) beside a product ([`prune_contact_boxes`]): a question
@@ -5829,13 +5823,7 @@ pub const MAX_CONTACT_BOX_CHARS: u32 = 300;
 /// about this product? Call us at ..."): pruned. A product's description gives no number to
 /// call; the shop's support does.
 fn prune_contact_boxes(dom: &Dom, pruned: &mut [bool], raw: &[u32], has_h1: &[bool], root: usize) {
-    let end = dom.end(root);
-    let mut a = root + 1;
-    while a < end {
-        if pruned.get(a).copied().unwrap_or(true) {
-            a = dom.end(a).max(a + 1);
-            continue;
-        }
+    walk_shown(dom, pruned, root, |a, pruned| {
         let phone = dom.tag(a) == Tag::A
             && dom.attr(a, Attr::Href).is_some_and(|h| {
                 h.trim_start()
@@ -5843,8 +5831,7 @@ fn prune_contact_boxes(dom: &Dom, pruned: &mut [bool], raw: &[u32], has_h1: &[bo
                     .is_some_and(|s| s.eq_ignore_ascii_case("tel:"))
             });
         if !phone {
-            a += 1;
-            continue;
+            return None;
         }
         let mut b = a;
         // Whether the question has joined the sentence: a second such step would join
@@ -5866,8 +5853,8 @@ fn prune_contact_boxes(dom: &Dom, pruned: &mut [bool], raw: &[u32], has_h1: &[bo
         if let Some(x) = pruned.get_mut(b) {
             *x = true;
         }
-        a = dom.end(b).max(a + 1);
-    }
+        Some(b)
+    });
 }
 
 /// Most children of an element read by [`shown_children`]; past them it counts as full.
