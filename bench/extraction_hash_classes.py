@@ -20,6 +20,10 @@ hash as the attribute tokens they select, so a rule that reads the page's own CS
 same page with meaningless names. Only selector text is rewritten (what precedes a `{`, not
 at-rule preludes such as `@media`, nor declarations: `#fff` stays a colour); CSS escapes in
 a name (`.md\:hidden`) are decoded before hashing, as the attribute holds `md:hidden`.
+Attributes that refer to ids (`for`, `aria-labelledby`, `aria-describedby`, `aria-controls`,
+`aria-owns`, `headers`, `list`, `form`) and fragment links (`href="#comments"`) get the hashes
+of the ids they name, so a link still finds its target, but `#comments` no longer says what
+the target is.
 OUT_DIR gets html/<dataset>/<id>.html.gz and a copy of manifest.jsonl.
 """
 import gzip
@@ -30,6 +34,10 @@ import shutil
 import sys
 
 ATTR = re.compile(rb"""(\s(?:class|id)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"'\\][^\s>"']*))""", re.I)
+
+
+REF = re.compile(rb"""(\s(?:for|aria-labelledby|aria-describedby|aria-controls|aria-owns|headers|list|form)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"'\\][^\s>"']*))""", re.I)
+FRAGMENT = re.compile(rb"""(\s(?:xlink:)?href\s*=\s*)(?:"#([^"]+)"|'#([^']+)'|#([^\s>"'\\][^\s>"']*))""", re.I)
 
 
 def hashed(token):
@@ -87,6 +95,12 @@ def rewrite(m):
     return m.group(1) + quote + b" ".join(hashed(t) for t in value.split()) + quote
 
 
+def rewrite_fragment(m):
+    quote = next(q for q, g in zip((b'"', b"'", b""), m.groups()[1:]) if g is not None)
+    value = next(g for g in m.groups()[1:] if g is not None)
+    return m.group(1) + quote + b"#" + hashed(value) + quote
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
@@ -98,7 +112,8 @@ def main():
         os.makedirs(os.path.join(dst, "html", ds), exist_ok=True)
         for name in sorted(os.listdir(os.path.join(src, "html", ds))):
             with gzip.open(os.path.join(src, "html", ds, name)) as f:
-                data = ATTR.sub(rewrite, STYLE.sub(rewrite_style, f.read()))
+                data = STYLE.sub(rewrite_style, f.read())
+                data = FRAGMENT.sub(rewrite_fragment, REF.sub(rewrite, ATTR.sub(rewrite, data)))
             with gzip.open(os.path.join(dst, "html", ds, name), "wb", compresslevel=1) as f:
                 f.write(data)
             pages += 1
