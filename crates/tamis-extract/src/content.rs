@@ -513,6 +513,12 @@ fn role_is_boilerplate(role: &str) -> bool {
     })
 }
 
+/// Whether an ARIA role value names an alert (`role="alert"`).
+fn role_is_alert(role: &str) -> bool {
+    role.split_ascii_whitespace()
+        .any(|r| r.eq_ignore_ascii_case("alert"))
+}
+
 /// Words of an accessible name (`aria-label`) naming a site's trail through its pages: the
 /// WAI-ARIA authoring practices' `aria-label="Breadcrumb"` and `aria-label="Pagination"`.
 const TRAIL_LABEL_WORDS: &[&str] = &["breadcrumb", "breadcrumbs", "pagination"];
@@ -6459,6 +6465,12 @@ fn should_prune(
         }
     }
     if role.is_some_and(role_is_boilerplate) || names_trail(dom, i) {
+        return Some(Why::Role);
+    }
+    // An ARIA alert is a message a script shows when something happens; on a product page,
+    // the buy box's ("Added to your list", "Unable to add item", "Not available for the
+    // seller you chose"), sent with the page for later.
+    if opts.product && role.is_some_and(role_is_alert) {
         return Some(Why::Role);
     }
     // The wrapper of a text-entry field (search box, newsletter sign-up, contact form row,

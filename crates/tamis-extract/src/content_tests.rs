@@ -3644,3 +3644,20 @@ fn section_titles_are_read_without_their_links_and_past_scripts() {
     );
     assert!(product_root_text(&led).contains("easy to assemble"));
 }
+
+#[test]
+fn alerts_are_pruned_on_product_pages() {
+    // The buy box's messages, sent with the page for a script to show: ARIA alerts.
+    let html = format!(
+        "<body><main><h1>Atomic Habits</h1>{}<div class=b1><p>Hardcover, 320 pages, ships in two days.</p><div role=alert><p>Unable to add item to List. Please try again.</p></div><div class=b2 role=\"alert\">This item is not available for the seller you chose.</div></div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose") && t.contains("320 pages"), "{t}");
+    assert!(
+        !t.contains("Unable to add") && !t.contains("seller you chose"),
+        "{t}"
+    );
+    // Off a product page an alert is left to the other rules (a callout in a manual).
+    assert!(root_text(&html).contains("Unable to add"));
+}
