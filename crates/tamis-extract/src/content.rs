@@ -513,6 +513,12 @@ fn role_is_boilerplate(role: &str) -> bool {
     })
 }
 
+/// Whether an ARIA role value names an alert (`role="alert"`).
+fn role_is_alert(role: &str) -> bool {
+    role.split_ascii_whitespace()
+        .any(|r| r.eq_ignore_ascii_case("alert"))
+}
+
 /// Words of an accessible name (`aria-label`) naming a site's trail through its pages: the
 /// WAI-ARIA authoring practices' `aria-label="Breadcrumb"` and `aria-label="Pagination"`.
 const TRAIL_LABEL_WORDS: &[&str] = &["breadcrumb", "breadcrumbs", "pagination"];
@@ -5720,6 +5726,11 @@ fn opening_title<'b>(dom: &Dom, i: usize, wrappers: usize, buf: &'b mut String) 
             k += 1;
             continue;
         }
+        // A script or a hidden field between the wrapper and its title shows nothing.
+        if matches!(tag, Tag::Script | Tag::Style | Tag::Template | Tag::Input) {
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
         let title = (tag.is_heading() && tag != Tag::H1)
             || matches!(tag, Tag::Button | Tag::Summary)
             || aria_heading(dom, k);
@@ -5734,11 +5745,29 @@ fn opening_title<'b>(dom: &Dom, i: usize, wrappers: usize, buf: &'b mut String) 
         if dom.end(k) > k + MAX_POLICY_TITLE_NODES {
             return None;
         }
-        buf.clear();
-        dom.subtree_text(k, buf);
+        title_words(dom, k, buf);
         return (buf.trim().len() <= MAX_POLICY_TITLE_CHARS).then_some(buf.as_str());
     }
     None
+}
+
+/// Writes the words of title `k` to `buf` (cleared first): its text but for its links, which
+/// are the title's actions ("See all", "Your preferences", "Write a review"), unless the
+/// whole title is a link.
+fn title_words(dom: &Dom, k: usize, buf: &mut String) {
+    buf.clear();
+    let mut t = k + 1;
+    while t < dom.end(k) {
+        if dom.tag(t) == Tag::A {
+            t = dom.end(t).max(t + 1);
+            continue;
+        }
+        buf.push_str(dom.text_of(t));
+        t += 1;
+    }
+    if buf.trim().is_empty() {
+        dom.subtree_text(k, buf);
+    }
 }
 
 /// Whether element `k` is a heading by its ARIA role (`role="heading"`).
@@ -5782,8 +5811,7 @@ fn prune_suggestions(dom: &Dom, pruned: &mut [bool], raw: &[u32], has_h1: &[bool
         if !(tag.is_heading() && tag != Tag::H1) || dom.end(h) > h + MAX_POLICY_TITLE_NODES {
             return None;
         }
-        text.clear();
-        dom.subtree_text(h, &mut text);
+        title_words(dom, h, &mut text);
         if text.trim().len() > MAX_POLICY_TITLE_CHARS || !has_word(&text, SUGGESTION_TITLE_WORDS) {
             return Some(h);
         }
@@ -6437,6 +6465,12 @@ fn should_prune(
         }
     }
     if role.is_some_and(role_is_boilerplate) || names_trail(dom, i) {
+        return Some(Why::Role);
+    }
+    // An ARIA alert is a message a script shows when something happens; on a product page,
+    // the buy box's ("Added to your list", "Unable to add item", "Not available for the
+    // seller you chose"), sent with the page for later.
+    if opts.product && role.is_some_and(role_is_alert) {
         return Some(Why::Role);
     }
     // The wrapper of a text-entry field (search box, newsletter sign-up, contact form row,

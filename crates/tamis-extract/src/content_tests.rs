@@ -3608,3 +3608,56 @@ fn a_pictures_credit_line_goes_a_config_line_stays() {
     assert!(t.contains("image: postgres:18"), "{t}");
     assert!(t.contains("Image quality matters"), "{t}");
 }
+
+#[test]
+fn section_titles_are_read_without_their_links_and_past_scripts() {
+    // A reviews widget whose heading carries its own links ("See language breakdown", "Your
+    // preferences") and follows an inline script: the title's words are the heading's own,
+    // and the script shows nothing before it.
+    let review = "I love this shelf, it was easy to assemble and holds all my books well.";
+    let reviews: String = (0..3)
+        .map(|n| format!("<div class=x1><span>Buyer {n}</span><span>{review}</span></div>"))
+        .collect();
+    let html = format!(
+        "<body><main><h1>Kallax Shelf</h1>{}<div class=x4><script>var n = 1;</script><input type=hidden value=3><h2>Customer reviews for Kallax Shelf <span><a href=/a>See language breakdown</a> <a href=/b>About user reviews</a> <a href=/c>Your preferences</a></span></h2>{reviews}</div><div class=x6><h2>Materials and care</h2><p>Particleboard and acrylic paint; wipe clean using a damp cloth and a mild cleaner.</p></div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose") && t.contains("damp cloth"), "{t}");
+    assert!(!t.contains("easy to assemble"), "{t}");
+    // Read whole, the title is too long to be one: the section stays.
+    let long = html.replace(
+        "Customer reviews for Kallax Shelf",
+        "Customer reviews for Kallax Shelf, the shelving unit that fits every room",
+    );
+    assert!(product_root_text(&long).contains("easy to assemble"));
+    // A title that is one link is read whole.
+    let linked = html.replace(
+        "<h2>Customer reviews for Kallax Shelf <span><a href=/a>See language breakdown</a> <a href=/b>About user reviews</a> <a href=/c>Your preferences</a></span></h2>",
+        "<h2><a href=/r>Customer reviews</a></h2>",
+    );
+    assert!(!product_root_text(&linked).contains("easy to assemble"));
+    // Text before the title still means the section is not the one it opens.
+    let led = html.replace(
+        "<script>var n = 1;</script>",
+        "<p>Our shelves are loved by thousands of happy homes.</p>",
+    );
+    assert!(product_root_text(&led).contains("easy to assemble"));
+}
+
+#[test]
+fn alerts_are_pruned_on_product_pages() {
+    // The buy box's messages, sent with the page for a script to show: ARIA alerts.
+    let html = format!(
+        "<body><main><h1>Atomic Habits</h1>{}<div class=b1><p>Hardcover, 320 pages, ships in two days.</p><div role=alert><p>Unable to add item to List. Please try again.</p></div><div class=b2 role=\"alert\">This item is not available for the seller you chose.</div></div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose") && t.contains("320 pages"), "{t}");
+    assert!(
+        !t.contains("Unable to add") && !t.contains("seller you chose"),
+        "{t}"
+    );
+    // Off a product page an alert is left to the other rules (a callout in a manual).
+    assert!(root_text(&html).contains("Unable to add"));
+}
