@@ -2547,7 +2547,7 @@ fn join_description(dom: &Dom, pruned: &mut [bool], root: usize, d: usize, body:
 const MAX_PRODUCT_CARD_NODES: usize = 400;
 
 /// Currency signs that mark a price next to digits.
-const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₫', '₪'];
+pub(crate) const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₫', '₪'];
 
 /// Whether link `a` is a product card of a shop's grid: it wraps an image and a price (a
 /// currency sign and digits). Related-story cards hold a date, not a price; menus hold

@@ -3661,3 +3661,74 @@ fn alerts_are_pruned_on_product_pages() {
     // Off a product page an alert is left to the other rules (a callout in a manual).
     assert!(root_text(&html).contains("Unable to add"));
 }
+
+/// Whether the page metadata reads `html` as one product's page.
+fn is_product_page(html: &str) -> bool {
+    crate::metadata::collect(&parse(html, 256)).product
+}
+
+#[test]
+fn a_price_and_a_control_after_the_headline_make_a_product_page() {
+    // No structured data, no class names: the name, its price shown alone, a button.
+    let html = "<body><main><div><h1>Summit Fire Pit</h1><p>Lights three times faster.</p><div><b>€549.99</b></div></div><div><button type=button>Add</button></div><h2>Details</h2><p>Steel.</p></main></body>";
+    assert!(is_product_page(html));
+    // Without the control, or without the price, it is no buy box.
+    assert!(!is_product_page(
+        &html.replace("<button type=button>Add</button>", "")
+    ));
+    assert!(!is_product_page(&html.replace("<b>€549.99</b>", "")));
+    // A figure in a sentence, a range, a price after the next heading: an article's.
+    for other in [
+        "<p>The average cost in town is <b>$876</b>, but it could vary from one job to another.</p>",
+        "<p><span>$89</span> - <span>$249</span></p>",
+        "<h2>Costs</h2><div><b>$549.99</b></div>",
+    ] {
+        let html = html.replace("<div><b>€549.99</b></div>", other);
+        assert!(!is_product_page(&html), "{other}");
+    }
+    // A category: one price per card, more than a buy box shows.
+    let card = "<div><p>Oak chair</p><p>$120</p><button>Add</button></div>";
+    let html = format!("<body><h1>Chairs</h1>{card}{card}{card}{card}</body>");
+    assert!(!is_product_page(&html));
+}
+
+#[test]
+fn a_buying_control_after_the_headline_makes_a_product_page() {
+    let html = "<body><h1>Nintendo Switch OLED</h1><div><button aria-label=\"Add to Wish List\"></button><span>Quantity</span><button>-</button>1<button>+</button></div><h2>About</h2></body>";
+    assert!(is_product_page(html));
+    // Labelled in another language, as text.
+    let html = "<body><h1>Diffuseur</h1><form><button type=submit>Ajouter  au Panier</button></form></body>";
+    assert!(is_product_page(html));
+    // A button labelled for something else, or a buying button past the next heading.
+    assert!(!is_product_page(
+        "<body><h1>Switch</h1><button>Share</button><h2>More</h2></body>"
+    ));
+    assert!(!is_product_page(
+        "<body><h1>Switch</h1><h2>Deals</h2><button>Add to cart</button></body>"
+    ));
+    // A category's button per card.
+    let card = "<div><p>Lamp</p><button>Add to cart</button></div>";
+    let html = format!("<body><h1>Lamps</h1>{card}{card}{card}{card}</body>");
+    assert!(!is_product_page(&html));
+}
+
+#[test]
+fn an_open_graph_item_type_makes_a_product_page() {
+    for ty in [
+        "product",
+        "product.item",
+        "market-objects:item",
+        "shop:Product",
+    ] {
+        let html = format!(
+            "<head><meta property=\"og:type\" content=\"{ty}\"></head><body><h1>Chain</h1></body>"
+        );
+        assert!(is_product_page(&html), "{ty}");
+    }
+    for ty in ["website", "article", "product.group", "video.other"] {
+        let html = format!(
+            "<head><meta property=\"og:type\" content=\"{ty}\"></head><body><h1>Chain</h1></body>"
+        );
+        assert!(!is_product_page(&html), "{ty}");
+    }
+}

@@ -326,8 +326,15 @@ mod tests {
         );
         let out = ex.extract(spans.as_bytes(), None);
         assert!(out.text.starts_with("Nano Puff Jacket\n\n"), "{}", out.text);
-        // The same page without structured data is not known as a product's: no name added.
+        // Without structured data the buy box (a price and a button after the name) still
+        // says it; without either, the page is not known as a product's: no name added.
         let plain = html.replace("Product", "Thing");
+        assert!(
+            ex.extract(plain.as_bytes(), None)
+                .text
+                .starts_with("Nano Puff Jacket\n\n")
+        );
+        let plain = plain.replace("<span>$229.00</span><button>Add</button>", "");
         assert!(
             ex.extract(plain.as_bytes(), None)
                 .text

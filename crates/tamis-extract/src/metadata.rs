@@ -26,10 +26,12 @@ pub struct PageMeta {
     pub author: Option<String>,
     /// Descriptions from JSON-LD/microdata of the main entity (products, recipes, ...).
     pub structured_text: Vec<String>,
-    /// The page is about one product: one JSON-LD `Product` outside lists, `og:type`
-    /// `product`, a microdata `Product` item that is the page's (the only top-level one, or the
-    /// one holding the `<h1>`), or a buy box (a headline, one or two visible quantity fields
-    /// and at most four visible add-to-cart buttons).
+    /// The page is about one product: one JSON-LD `Product` outside lists, an `og:type`
+    /// naming a product or item, a microdata `Product` item that is the page's (the only
+    /// top-level one, or the one holding the `<h1>`), a buy box (a headline, one or two
+    /// visible quantity fields and at most four visible add-to-cart buttons), or a buy box
+    /// read from the page's structure after its `<h1>` (a price shown alone and a control, or
+    /// a control labelled as buying).
     pub product: bool,
 }
 
@@ -181,7 +183,7 @@ pub fn collect(dom: &Dom) -> PageMeta {
                 match key.as_str() {
                     "og:title" | "twitter:title" if og_title.is_none() => og_title = Some(content),
                     "og:url" if og_url.is_none() => og_url = Some(content),
-                    "og:type" if content.eq_ignore_ascii_case("product") => og_product = true,
+                    "og:type" if names_item_type(&content) => og_product = true,
                     "og:locale" if og_locale.is_none() => og_locale = Some(content),
                     "article:published_time"
                     | "datepublished"
@@ -306,8 +308,183 @@ pub fn collect(dom: &Dom) -> PageMeta {
     let buy_box = h1_at.is_some()
         && (1..=MAX_BUY_BOX_QUANTITY_INPUTS).contains(&quantity_inputs)
         && (1..=MAX_BUY_BOX_BUTTONS).contains(&buy_controls);
-    m.product = m.product || buy_box;
+    m.product = m.product || buy_box || h1_at.is_some_and(|h| buy_box_after(dom, h));
     m
+}
+
+/// Most nodes read after the page's first `<h1>` for the product's buy box
+/// ([`buy_box_after`]): a buy box with its variant pickers, badges and delivery notes takes a
+/// few hundred. Our choice.
+const MAX_BUY_BOX_SCAN_NODES: usize = 400;
+/// Longest text (characters other than spaces) of the block showing a product's price
+/// ([`shows_price`]): the price, a former price struck through, a saving ("$3,560.00
+/// $1,779.00 (SAVE 50%)"). A price inside a sentence ("it could vary from $793 to $1,125") is
+/// a figure of a text. Our choice.
+const MAX_PRICE_BLOCK_CHARS: usize = 48;
+/// Most nodes of the block read by [`shows_price`]. Our choice.
+const MAX_PRICE_BLOCK_NODES: usize = 64;
+
+/// Most prices shown in a product's buy box ([`buy_box_after`]): the price, a former price,
+/// a bundle's. A shop's category shows one per card. Our choice.
+const MAX_BUY_BOX_PRICES: usize = 3;
+/// Most controls labelled as buying in a product's buy box ([`buy_box_after`]): add to cart,
+/// buy now, add to wish list. A shop's category has one per card. Our choice.
+const MAX_BUY_BOX_LABELLED: usize = 3;
+
+/// Whether the page's headline `h1` is a product's name in its buy box, whatever the page's
+/// structured data and class names. The nodes after it, up to the next heading (the page's
+/// next section), the first card of a priced product (a grid of products begins) or
+/// [`MAX_BUY_BOX_SCAN_NODES`], hold one to [`MAX_BUY_BOX_PRICES`] prices shown alone
+/// ([`shows_price`]) and a control (a button, a drop-down, a number field), or one to
+/// [`MAX_BUY_BOX_LABELLED`] controls labelled as buying ([`names_buying`]). A shop's category
+/// shows its prices and buttons once per card; an article's figures sit in sentences.
+fn buy_box_after(dom: &Dom, h1: usize) -> bool {
+    let (mut prices, mut controls, mut labelled) = (0usize, 0usize, 0usize);
+    let mut buf = String::new();
+    let mut k = dom.end(h1);
+    let stop = k
+        .saturating_add(MAX_BUY_BOX_SCAN_NODES)
+        .min(dom.nodes.len());
+    while k < stop {
+        let tag = dom.tag(k);
+        if tag.is_heading() || (tag == Tag::A && crate::content::is_priced_image_link(dom, k)) {
+            break;
+        }
+        if matches!(
+            tag,
+            Tag::Script | Tag::Style | Tag::Template | Tag::Noscript | Tag::Svg
+        ) {
+            k = dom.end(k);
+            continue;
+        }
+        if is_control(dom, k, tag) {
+            controls += 1;
+            labelled += usize::from(names_buying(dom, k, &mut buf));
+            // A button's text ("Add to Cart - $549.99") is no price shown.
+            k = dom.end(k);
+            continue;
+        }
+        // Each price once: at its text holding digits (not at the sign or spaces beside).
+        if tag == Tag::Text
+            && dom.text_of(k).bytes().any(|b| b.is_ascii_digit())
+            && shows_price(dom, k, &mut buf)
+        {
+            prices += 1;
+        }
+        k += 1;
+    }
+    ((1..=MAX_BUY_BOX_PRICES).contains(&prices) && controls > 0)
+        || (1..=MAX_BUY_BOX_LABELLED).contains(&labelled)
+}
+
+/// A control a buyer uses: a button (`<button>`, `role=button`, a submit or image input),
+/// a drop-down or a number field; not a hidden input.
+fn is_control(dom: &Dom, i: usize, tag: Tag) -> bool {
+    match tag {
+        Tag::Button | Tag::Select => true,
+        Tag::Input => dom.attr(i, Attr::Type).is_some_and(|t| {
+            let t = t.trim();
+            ["submit", "button", "image", "number"]
+                .iter()
+                .any(|w| t.eq_ignore_ascii_case(w))
+        }),
+        Tag::Text => false,
+        _ => dom
+            .attr(i, Attr::Role)
+            .is_some_and(|r| r.trim().eq_ignore_ascii_case("button")),
+    }
+}
+
+/// Most nodes of a control whose label is read ([`names_buying`]).
+const MAX_CONTROL_NODES: usize = 32;
+
+/// Words of a control's label that say it buys the product or keeps it for later, in a few
+/// languages (lowercase, single spaces).
+const BUYING_WORDS: &[&str] = &[
+    "add to cart",
+    "add to bag",
+    "add to basket",
+    "add to trolley",
+    "add to wish list",
+    "add to wishlist",
+    "buy now",
+    "in den warenkorb",
+    "ajouter au panier",
+    "añadir al carrito",
+    "agregar al carrito",
+    "aggiungi al carrello",
+    "in winkelwagen",
+    "adicionar ao carrinho",
+    "dodaj do koszyka",
+];
+
+/// Whether control `i` is labelled (its text or `aria-label`) as putting the product in the
+/// cart, buying it now or keeping it in a wish list ([`BUYING_WORDS`]). `buf` is reused.
+fn names_buying(dom: &Dom, i: usize, buf: &mut String) -> bool {
+    if dom.end(i).saturating_sub(i) > MAX_CONTROL_NODES {
+        return false;
+    }
+    buf.clear();
+    let label = dom.attr(i, Attr::AriaLabel).unwrap_or("");
+    let words = (i..dom.end(i))
+        .flat_map(|j| dom.text_of(j).split_whitespace())
+        .chain(label.split_whitespace());
+    for w in words {
+        if !buf.is_empty() {
+            buf.push(' ');
+        }
+        buf.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    BUYING_WORDS.iter().any(|w| buf.contains(w))
+}
+
+/// Whether text node `t` shows a price on its own: an element around it (up to its block)
+/// reads as a price alone ([`is_price_line`]), the block holds at most
+/// [`MAX_PRICE_BLOCK_CHARS`] and no range ("$89 - $249"), and the text is no link's,
+/// button's, option's or struck-through former price.
+fn shows_price(dom: &Dom, t: usize, buf: &mut String) -> bool {
+    let mut priced = false;
+    let mut e = t;
+    while let Some(p) = dom.parent(e) {
+        e = p;
+        let tag = dom.tag(e);
+        if matches!(
+            tag,
+            Tag::A | Tag::Button | Tag::Option | Tag::Del | Tag::S | Tag::Strike
+        ) || dom.end(e).saturating_sub(e) > MAX_PRICE_BLOCK_NODES
+        {
+            return false;
+        }
+        buf.clear();
+        dom.subtree_text(e, buf);
+        if buf.chars().filter(|c| !c.is_whitespace()).count() > MAX_PRICE_BLOCK_CHARS {
+            return false;
+        }
+        priced = priced || is_price_line(buf);
+        if tag.is_block() {
+            return priced && !buf.contains(['-', '\u{2013}', '\u{2014}']);
+        }
+    }
+    false
+}
+
+/// Whether `s` is a price alone: a currency sign before or after an amount ("$19.95",
+/// "79,00 €", "$ 599"), not zero.
+fn is_price_line(s: &str) -> bool {
+    let t = s.trim();
+    let Some(amount) = t
+        .strip_prefix(crate::content::CURRENCY_SIGNS)
+        .or_else(|| t.strip_suffix(crate::content::CURRENCY_SIGNS))
+    else {
+        return false;
+    };
+    let amount = amount.trim();
+    amount.starts_with(|c: char| c.is_ascii_digit())
+        && amount.ends_with(|c: char| c.is_ascii_digit())
+        && amount.contains(|c: char| matches!(c, '1'..='9'))
+        && amount
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\'') || c.is_whitespace())
 }
 
 /// Words of class/id values that say an element naming an author (`ClassHints::byline`)
@@ -587,6 +764,15 @@ fn is_quantity_input(dom: &Dom, i: usize) -> bool {
 fn is_hidden_input(dom: &Dom, i: usize) -> bool {
     dom.attr(i, Attr::Type)
         .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden"))
+}
+
+/// An `og:type` naming one product for sale: `product`, Open Graph's `product.item`, or a
+/// site's own type for its items (`shop:item`, `market:product`). Not `product.group` (a
+/// category).
+fn names_item_type(og_type: &str) -> bool {
+    let t = og_type.trim();
+    let last = t.rsplit([':', '.']).next().unwrap_or(t);
+    last.eq_ignore_ascii_case("product") || last.eq_ignore_ascii_case("item")
 }
 
 /// An `itemtype` naming a schema.org `Product` (`http://schema.org/Product`; several types
