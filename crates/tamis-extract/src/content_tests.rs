@@ -3677,6 +3677,12 @@ fn a_price_and_a_control_after_the_headline_make_a_product_page() {
         &html.replace("<button type=button>Add</button>", "")
     ));
     assert!(!is_product_page(&html.replace("<b>€549.99</b>", "")));
+    // A page declaring itself an article: a review's buy widget under its headline.
+    let review = html.replace(
+        "<body>",
+        "<head><meta property=og:type content=article></head><body>",
+    );
+    assert!(!is_product_page(&review));
     // A figure in a sentence, a range, a price after the next heading: an article's.
     for other in [
         "<p>The average cost in town is <b>$876</b>, but it could vary from one job to another.</p>",

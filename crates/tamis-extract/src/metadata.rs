@@ -31,7 +31,7 @@ pub struct PageMeta {
     /// top-level one, or the one holding the `<h1>`), a buy box (a headline, one or two
     /// visible quantity fields and at most four visible add-to-cart buttons), or a buy box
     /// read from the page's structure after its `<h1>` (a price shown alone and a control, or
-    /// a control labelled as buying).
+    /// a control labelled as buying) on a page whose `og:type` is not `article`.
     pub product: bool,
 }
 
@@ -118,6 +118,9 @@ pub fn collect(dom: &Dom) -> PageMeta {
     let mut times: Vec<usize> = Vec::new();
     let mut ld = LdFacts::default();
     let mut og_product = false;
+    // The page declares itself an article (`og:type`): a review's buy widget under its
+    // headline does not make it a product's.
+    let mut og_article = false;
     // Top-level microdata items typed `Product` (start, end), the end of the current top-level
     // item, and the first `<h1>`.
     let mut item_products: Vec<(usize, usize)> = Vec::new();
@@ -184,6 +187,7 @@ pub fn collect(dom: &Dom) -> PageMeta {
                     "og:title" | "twitter:title" if og_title.is_none() => og_title = Some(content),
                     "og:url" if og_url.is_none() => og_url = Some(content),
                     "og:type" if names_item_type(&content) => og_product = true,
+                    "og:type" if content.eq_ignore_ascii_case("article") => og_article = true,
                     "og:locale" if og_locale.is_none() => og_locale = Some(content),
                     "article:published_time"
                     | "datepublished"
@@ -308,7 +312,8 @@ pub fn collect(dom: &Dom) -> PageMeta {
     let buy_box = h1_at.is_some()
         && (1..=MAX_BUY_BOX_QUANTITY_INPUTS).contains(&quantity_inputs)
         && (1..=MAX_BUY_BOX_BUTTONS).contains(&buy_controls);
-    m.product = m.product || buy_box || h1_at.is_some_and(|h| buy_box_after(dom, h));
+    m.product =
+        m.product || buy_box || (!og_article && h1_at.is_some_and(|h| buy_box_after(dom, h)));
     m
 }
 
