@@ -3687,6 +3687,7 @@ fn a_price_and_a_control_after_the_headline_make_a_product_page() {
     for other in [
         "<p>The average cost in town is <b>$876</b>, but it could vary from one job to another.</p>",
         "<p><span>$89</span> - <span>$249</span></p>",
+        "<p><span>$29</span><span>/month</span></p>",
         "<h2>Costs</h2><div><b>$549.99</b></div>",
     ] {
         let html = html.replace("<div><b>€549.99</b></div>", other);

@@ -445,8 +445,8 @@ fn names_buying(dom: &Dom, i: usize, buf: &mut String) -> bool {
 
 /// Whether text node `t` shows a price on its own: an element around it (up to its block)
 /// reads as a price alone ([`is_price_line`]), the block holds at most
-/// [`MAX_PRICE_BLOCK_CHARS`] and no range ("$89 - $249"), and the text is no link's,
-/// button's, option's or struck-through former price.
+/// [`MAX_PRICE_BLOCK_CHARS`], no range ("$89 - $249") and no rate (a plan's "$29/mo"), and
+/// the text is no link's, button's, option's or struck-through former price.
 fn shows_price(dom: &Dom, t: usize, buf: &mut String) -> bool {
     let mut priced = false;
     let mut e = t;
@@ -467,7 +467,7 @@ fn shows_price(dom: &Dom, t: usize, buf: &mut String) -> bool {
         }
         priced = priced || is_price_line(buf);
         if tag.is_block() {
-            return priced && !buf.contains(['-', '\u{2013}', '\u{2014}']);
+            return priced && !buf.contains(['-', '\u{2013}', '\u{2014}', '/']);
         }
     }
     false
