@@ -3677,6 +3677,15 @@ fn a_price_and_a_control_after_the_headline_make_a_product_page() {
         &html.replace("<button type=button>Add</button>", "")
     ));
     assert!(!is_product_page(&html.replace("<b>€549.99</b>", "")));
+    // Prices written with a code or a local sign, before or after the amount.
+    for price in ["EUR 163.12", "299 kr", "R$ 49,90", "79,00 €", "$ 1,299"] {
+        let html = html.replace("€549.99", price);
+        assert!(is_product_page(&html), "{price}");
+    }
+    for not_price in ["ISO 9001", "$0", "EUR", "12 months"] {
+        let html = html.replace("€549.99", not_price);
+        assert!(!is_product_page(&html), "{not_price}");
+    }
     // A page declaring itself an article: a review's buy widget under its headline.
     let review = html.replace(
         "<body>",
