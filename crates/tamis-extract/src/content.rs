@@ -50,8 +50,8 @@
 //!    not one product's ([`MIN_PRODUCT_CARDS`]). Paragraphs of an article that are one
 //!    headline link ("read also" teasers) are pruned too, and so are standfirsts (deks) and
 //!    groups of teaser cards (an image link and a title link to one address, a short blurb).
-//!    On a product page, the product's microdata description joins the root (see
-//!    `join_description`), and groups of cards of other products in the root (an image, a
+//!    On a product page, the product's microdata description (else its list of features
+//!    under its name, `feature_list`) joins the root (see `join_description`), and groups of cards of other products in the root (an image, a
 //!    link and a price each: recommendations) are pruned. On any page, a section whose title
 //!    names customer reviews ("Customer Reviews", "Ratings & Reviews") is pruned from the
 //!    root, whatever its class names.
@@ -1233,6 +1233,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         blame(&pruned, &mut why, Why::Join);
         if opts.product
             && let Some(d) = product_description(dom, &pruned, &raw, body)
+                .or_else(|| feature_list(dom, &pruned, &raw, body))
         {
             root = join_description(dom, &mut pruned, root, d, body);
             blame(&pruned, &mut why, Why::Join);
@@ -2495,6 +2496,82 @@ fn product_description(dom: &Dom, pruned: &[bool], raw: &[u32], body: usize) -> 
         i += 1;
     }
     None
+}
+
+/// Most nodes read after a product page's `<h1>` for its list of features
+/// ([`feature_list`]). Our choice.
+const MAX_FEATURE_SCAN_NODES: usize = 600;
+/// Least items of a product's list of features ([`feature_list`]). Our choice.
+const MIN_FEATURE_ITEMS: usize = 3;
+/// Longest item (characters) of a product's list of features ([`feature_list`]): a phrase
+/// or a sentence. Our choice.
+const MAX_FEATURE_ITEM_CHARS: u32 = 200;
+
+/// Without microdata, a product's description is its list of features under its name: the
+/// first list (`<ul>`, `<ol>`) within [`MAX_FEATURE_SCAN_NODES`] after the page's first
+/// `<h1>`, before any card of a priced product, of at least [`MIN_FEATURE_ITEMS`] items of
+/// plain text (no link, image or control; at most [`MAX_FEATURE_ITEM_CHARS`] each) holding
+/// at least a sentence's worth of text. Not pruned.
+fn feature_list(dom: &Dom, pruned: &[bool], raw: &[u32], body: usize) -> Option<usize> {
+    let h = (body..dom.end(body)).find(|&i| dom.tag(i) == Tag::H1)?;
+    if pruned.get(h).copied().unwrap_or(true) {
+        return None;
+    }
+    let stop = dom
+        .end(h)
+        .saturating_add(MAX_FEATURE_SCAN_NODES)
+        .min(dom.end(body));
+    let mut k = dom.end(h);
+    while k < stop {
+        let tag = dom.tag(k);
+        if tag == Tag::H1 || (tag == Tag::A && is_priced_image_link(dom, k)) {
+            return None;
+        }
+        if pruned.get(k).copied().unwrap_or(true) {
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        if matches!(tag, Tag::Ul | Tag::Ol) && is_feature_list(dom, raw, k) {
+            return Some(k);
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Whether list `l` is a list of features ([`feature_list`]).
+fn is_feature_list(dom: &Dom, raw: &[u32], l: usize) -> bool {
+    let raw_of = |i: usize| raw.get(i).copied().unwrap_or(0);
+    if raw_of(l) < MIN_SENTENCE_CHARS
+        || (l + 1..dom.end(l)).any(|i| {
+            matches!(
+                dom.tag(i),
+                Tag::A
+                    | Tag::Img
+                    | Tag::Picture
+                    | Tag::Svg
+                    | Tag::Button
+                    | Tag::Input
+                    | Tag::Select
+                    | Tag::Ul
+                    | Tag::Ol
+            )
+        })
+    {
+        return false;
+    }
+    let mut items = 0;
+    let mut c = l + 1;
+    while c < dom.end(l) {
+        if dom.tag(c) == Tag::Li {
+            if raw_of(c) == 0 || raw_of(c) > MAX_FEATURE_ITEM_CHARS {
+                return false;
+            }
+            items += 1;
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    items >= MIN_FEATURE_ITEMS
 }
 
 /// A product's description ([`product_description`]) outside the content root joins it: the

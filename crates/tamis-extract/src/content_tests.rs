@@ -3748,3 +3748,26 @@ fn an_open_graph_item_type_makes_a_product_page() {
         assert!(!is_product_page(&html), "{ty}");
     }
 }
+
+#[test]
+fn a_product_list_of_features_under_its_name_joins_the_description() {
+    // No microdata: the features listed in the buy box beside the gallery, the description
+    // in its own region further down.
+    let features = "<ul><li>Gold-plated one inch capsule</li><li>Polar pattern: cardioid</li><li>Weight: 311 g</li></ul>";
+    let html = format!(
+        "<body><div><div><h1>Studio Mic</h1><div><img src=a.jpg></div><h2>Condenser microphone</h2>{features}<button>Add</button></div><div><section>{}</section></div></div><footer><p>Shop</p></footer></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(
+        t.contains("real prose") && t.contains("Polar pattern"),
+        "{t}"
+    );
+    // Off a product page, and for a list of links (a menu), the root stays the description.
+    assert!(!root_text(&html).contains("Polar pattern"));
+    let menu = html.replace(
+        features,
+        "<ul><li><a href=/a>Microphones for the studio</a></li><li><a href=/b>Headphones</a></li><li><a href=/c>Cables</a></li></ul>",
+    );
+    assert!(!product_root_text(&menu).contains("Headphones"));
+}
