@@ -2539,10 +2539,15 @@ fn feature_list(dom: &Dom, pruned: &[bool], raw: &[u32], body: usize) -> Option<
     None
 }
 
+/// Most nodes of a product's list of features ([`feature_list`]): a few dozen items. Bounds
+/// the reading of the lists met after the `<h1>`. Our choice.
+const MAX_FEATURE_LIST_NODES: usize = 400;
+
 /// Whether list `l` is a list of features ([`feature_list`]).
 fn is_feature_list(dom: &Dom, raw: &[u32], l: usize) -> bool {
     let raw_of = |i: usize| raw.get(i).copied().unwrap_or(0);
     if raw_of(l) < MIN_SENTENCE_CHARS
+        || dom.end(l).saturating_sub(l) > MAX_FEATURE_LIST_NODES
         || (l + 1..dom.end(l)).any(|i| {
             matches!(
                 dom.tag(i),
