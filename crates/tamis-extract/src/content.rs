@@ -366,6 +366,12 @@ pub enum Why {
     ClosingCall,
     /// An author's card closing the article (portrait, name repeated from the byline, bio).
     AuthorCard,
+    /// The name or description a container gives itself (`aria-labelledby`,
+    /// `aria-describedby`) by an element inside it that repeats what it shows: text for
+    /// screen readers.
+    AriaCopy,
+    /// A link to another page of the same list (a pager's numbers, "Next page").
+    Pager,
 }
 
 impl Why {
@@ -425,6 +431,8 @@ impl Why {
             Why::RepeatedAction => "repeated-action",
             Why::ClosingCall => "closing-call",
             Why::AuthorCard => "author-card",
+            Why::AriaCopy => "aria-copy",
+            Why::Pager => "pager",
         }
     }
 }
@@ -800,7 +808,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
     }
 
+    let aria_copy = aria_copies(dom, &raw);
     let facts = PageFacts {
+        aria_copy: &aria_copy,
         raw: &raw,
         page_chars,
         has_h1: &has_h1,
@@ -1309,7 +1319,14 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         prune_promo_tiles(dom, &mut pruned, &raw, &records, root);
         blame(&pruned, &mut why, Why::PromoTile);
     }
-    prune_buttons(dom, &mut pruned, &raw, root);
+    let pagers = prune_buttons(dom, &mut pruned, &raw, root);
+    if !why.is_empty() {
+        for &p in &pagers {
+            if let Some(w) = why.get_mut(p) {
+                w.get_or_insert(Why::Pager);
+            }
+        }
+    }
     blame(&pruned, &mut why, Why::Button);
     if opts.product && !listing {
         prune_orphan_headings(dom, &mut pruned, &raw, root);
@@ -2439,6 +2456,8 @@ struct PageFacts<'a> {
     para: &'a [u32],
     /// The last element [`hidden_twin`] judged and its answer.
     last_twin: std::cell::Cell<(usize, bool)>,
+    /// Elements [`aria_copies`] finds (empty when the page has none).
+    aria_copy: &'a [bool],
 }
 
 /// Whether one of the words of element `i`'s class (split at every non-alphanumeric
@@ -4127,9 +4146,20 @@ const MAX_BUTTON_NODES: usize = 48;
 /// Prunes, inside the root, the elements styled as buttons (a `btn` or `button` class word:
 /// Bootstrap's `.btn`, most themes' `.button`) with a short label and no blocks ("Quick
 /// Shop", "Learn more", "Book now"): controls, not text. Done after the root is chosen: as
-/// short fragments they still weigh against the regions that hold them.
-fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+/// short fragments they still weigh against the regions that hold them. In the same walk,
+/// prunes the links of a pager ([`is_pager_link`], outside running text) and returns them.
+fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) -> Vec<usize> {
+    let mut pagers = Vec::new();
     prune_in_root(dom, pruned, root, |i, _| {
+        if dom.tag(i) == Tag::A
+            && raw.get(i).copied().unwrap_or(0) <= MAX_PAGER_LINK_CHARS
+            && is_pager_link(dom, i)
+            && !inside_sentence(dom, i)
+            && !in_running_text(dom, i)
+        {
+            pagers.push(i);
+            return true;
+        }
         dom.tag(i) != Tag::Text
             && raw.get(i).copied().unwrap_or(0) <= MAX_BUTTON_CHARS
             && dom.end(i) <= i + MAX_BUTTON_NODES
@@ -4141,6 +4171,7 @@ fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
             && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
             && !is_accordion_toggle(dom, i)
     });
+    pagers
 }
 
 /// Most characters shown in a box pruned as a closing call to action. Our choice: a
@@ -6045,6 +6076,131 @@ fn headed_by_reviews(dom: &Dom, i: usize, product: bool, buf: &mut String) -> bo
     })
 }
 
+/// Most nodes of a container read by [`aria_copies`] (bounds the work on nested
+/// containers). Our choice: a product card with its swatches takes a few hundred.
+const MAX_ARIA_CONTAINER_NODES: usize = 2000;
+/// Most containers read by [`aria_copies`] (bounds the work on hostile pages of thousands of
+/// nested named containers). Our choice: a grid of cards names a few dozen.
+const MAX_ARIA_CONTAINERS: usize = 500;
+/// Most characters of an element taken for a container's name or description by
+/// [`aria_copies`]: a name and a sentence or two.
+const MAX_ARIA_COPY_CHARS: u32 = 300;
+
+/// The elements a container names or describes itself by (`aria-labelledby`,
+/// `aria-describedby` give their ids) when they sit inside it and the name repeats text the
+/// container shows elsewhere (a product card's name in its title link): the container's
+/// accessible name and description written out for screen readers (a list of "Product
+/// name / Product details / Product link" after each card), which a stylesheet keeps off
+/// the screen whatever its class is called. Headings, captions, legends and labels name
+/// their container on screen and are no copies; nor are the names of links and buttons
+/// (their own text). Empty when the page has no such container.
+fn aria_copies(dom: &Dom, raw: &[u32]) -> Vec<bool> {
+    let named = |i: usize| {
+        dom.attr(i, Attr::AriaLabelledby).is_some()
+            && !matches!(
+                dom.tag(i),
+                Tag::A
+                    | Tag::Button
+                    | Tag::Input
+                    | Tag::Select
+                    | Tag::Textarea
+                    | Tag::Label
+                    | Tag::Svg
+                    | Tag::Img
+            )
+            && dom.end(i) <= i + MAX_ARIA_CONTAINER_NODES
+    };
+    let n = dom.nodes.len();
+    // Most pages name nothing so: one look over the attributes spares the walk.
+    if !dom.attrs.iter().any(|&(a, _, _)| a == Attr::AriaLabelledby) {
+        return Vec::new();
+    }
+    let containers: Vec<usize> = (0..n)
+        .filter(|&i| named(i))
+        .take(MAX_ARIA_CONTAINERS)
+        .collect();
+    if containers.is_empty() {
+        return Vec::new();
+    }
+    // aHash: keys are the page's own ids.
+    let mut ids: std::collections::HashMap<&str, usize, ahash::RandomState> =
+        std::collections::HashMap::default();
+    for i in 0..n {
+        if let Some(id) = dom.attr(i, Attr::Id) {
+            ids.entry(id).or_insert(i);
+        }
+    }
+    let mut out = vec![false; n];
+    let mut text = String::new();
+    for &c in &containers {
+        let end = dom.end(c);
+        // The container's own elements among those `attr` lists, copies if short and no
+        // heading, caption, legend or label.
+        let inside = |attr: Attr| -> Vec<usize> {
+            dom.attr(c, attr)
+                .into_iter()
+                .flat_map(str::split_ascii_whitespace)
+                .filter_map(|id| ids.get(id).copied())
+                .filter(|&t| {
+                    c < t
+                        && t < end
+                        && raw.get(t).copied().unwrap_or(0) <= MAX_ARIA_COPY_CHARS
+                        && (t..dom.end(t)).all(|k| {
+                            !dom.tag(k).is_heading()
+                                && !matches!(
+                                    dom.tag(k),
+                                    Tag::Caption | Tag::Figcaption | Tag::Legend | Tag::Label
+                                )
+                                && dom.attr(k, Attr::Role) != Some("heading")
+                        })
+                })
+                .collect()
+        };
+        let labels = inside(Attr::AriaLabelledby);
+        // The name repeats a text of the container outside it.
+        let repeated = labels.iter().any(|&t| {
+            text.clear();
+            dom.subtree_text(t, &mut text);
+            let name = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            !name.is_empty()
+                && (c + 1..end).any(|k| {
+                    !(t..dom.end(t)).contains(&k)
+                        && dom.tag(k) == Tag::Text
+                        && dom.text_of(k).split_whitespace().eq(name.split(' '))
+                })
+        });
+        if !repeated {
+            continue;
+        }
+        let copies: Vec<usize> = labels
+            .into_iter()
+            .chain(inside(Attr::AriaDescribedby))
+            .collect();
+        // Copies gathered in one block of the container (a `<dl>` of "Product name", the
+        // name, "Product details", the description) take the block along: its terms and
+        // other entries are for screen readers too, unless it holds a link or an image.
+        let mut block = copies.first().and_then(|&t| dom.parent(t));
+        while let Some(p) = block
+            && p > c
+            && !copies.iter().all(|&t| p < t && t < dom.end(p))
+        {
+            block = dom.parent(p);
+        }
+        let block = block.filter(|&p| {
+            copies.len() >= 2
+                && p > c
+                && raw.get(p).copied().unwrap_or(0) <= 2 * MAX_ARIA_COPY_CHARS
+                && (p..dom.end(p)).all(|k| !matches!(dom.tag(k), Tag::A | Tag::Img))
+        });
+        for t in block.map_or(copies, |p| vec![p]) {
+            if let Some(x) = out.get_mut(t) {
+                *x = true;
+            }
+        }
+    }
+    out
+}
+
 /// Whether screen-reader text `i` follows a `<del>` or `<ins>` (whitespace between): it
 /// spells out the struck-out or new price shown beside it ("Original price was: $24.95.",
 /// WooCommerce's sale price markup), and reads as part of the record.
@@ -6366,6 +6522,37 @@ fn is_permalink(dom: &Dom, i: usize) -> bool {
     matches!((texts.next(), texts.next()), (Some(t), None) if PERMALINK_MARKS.contains(&t))
 }
 
+/// Longest text (characters) of a pager's link ([`is_pager_link`]): a page number, an arrow,
+/// "Next page", "Older posts". Our choice.
+pub const MAX_PAGER_LINK_CHARS: u32 = 16;
+
+/// Query parameters numbering the pages of a list (`?page=2`, WordPress `?paged=2`).
+const PAGE_PARAMS: &[&str] = &["page", "paged", "pg", "pagenum", "page_num", "pagenumber"];
+
+/// Whether link `i` leads to another page of the list it closes: it points at a page number
+/// (`?page=2`, `&paged=3`, `/page/4/`). The caller bounds its text: a pager's link is a
+/// number, an arrow or a word or two ("Next page ›"); a longer link to such an address is a
+/// record's title. (`rel=next` is no such mark: sites put it on an article's link to the
+/// next article, and on links in running text.) Pruned inside the root only, once it is
+/// chosen: a pager's links weigh in the choice like the records beside them.
+fn is_pager_link(dom: &Dom, i: usize) -> bool {
+    let Some(href) = dom.attr(i, Attr::Href) else {
+        return false;
+    };
+    let href = href.split('#').next().unwrap_or("");
+    let numbered = |v: &str| !v.is_empty() && v.bytes().all(|b| b.is_ascii_digit());
+    let (path, query) = href.split_once('?').unwrap_or((href, ""));
+    query.split(['&', ';']).any(|kv| {
+        kv.split_once('=').is_some_and(|(k, v)| {
+            PAGE_PARAMS.iter().any(|p| k.eq_ignore_ascii_case(p)) && numbered(v)
+        })
+    }) || {
+        let mut segs = path.trim_end_matches('/').rsplit('/');
+        let last = segs.next().unwrap_or("");
+        numbered(last) && segs.next().is_some_and(|s| s.eq_ignore_ascii_case("page"))
+    }
+}
+
 /// A class holding `readmore`, or `read` followed by `more` (`read-more-big`, `read_more`).
 fn names_read_more(dom: &Dom, i: usize) -> bool {
     dom.attr(i, Attr::Class).is_some_and(|c| {
@@ -6564,6 +6751,9 @@ fn should_prune(
     }
     if facts.has_select.get(i).copied().unwrap_or(false) && is_select_bar(dom, i, facts) {
         return Some(Why::FormField);
+    }
+    if facts.aria_copy.get(i).copied().unwrap_or(false) && share <= MAX_PRUNED_SHARE {
+        return Some(Why::AriaCopy);
     }
     if h.screen_reader && share <= MAX_PRUNED_SHARE && !spoken_price(dom, i) {
         return Some(Why::ScreenReader);

@@ -3771,3 +3771,103 @@ fn a_product_list_of_features_under_its_name_joins_the_description() {
     );
     assert!(!product_root_text(&menu).contains("Headphones"));
 }
+
+/// A grid of cards for the rules on collection pages: `card(k)` is each card's markup.
+fn card_grid(head: &str, card: impl Fn(usize) -> String) -> String {
+    let cards: String = (0..6).map(card).collect();
+    format!(
+        "<html><head>{head}</head><body><main><h1>Carry-on bags</h1><p>{PROSE}</p>\
+         <div class=g1>{cards}</div><p>{PROSE}</p></main></body></html>"
+    )
+}
+
+#[test]
+fn classes_the_page_style_sheet_clips_are_screen_reader_text() {
+    // `h9f` means nothing; the page's own CSS clips it to a pixel out of the flow.
+    let style = "<style>.h1{color:red}.h9f{position:absolute;width:1px;height:1px;\
+                 overflow:hidden;clip:rect(0 0 0 0)}</style>";
+    let card = |k: usize| {
+        format!(
+            "<div class=c1><a href=/p/{k}>Bag number {k}</a><span class=h9f>Regular price</span>\
+             <span class=h1>${k}9.99</span></div>"
+        )
+    };
+    let t = root_text(&card_grid(style, card));
+    assert!(t.contains("Bag number 3") && t.contains("$39.99"), "{t}");
+    assert!(!t.contains("Regular price"), "{t}");
+    // Without the rule in the sheet, the same class is text like any other.
+    let t = root_text(&card_grid("<style>.h1{color:red}</style>", card));
+    assert!(t.contains("Regular price"), "{t}");
+}
+
+#[test]
+fn a_card_named_by_a_copy_of_its_title_loses_the_copy() {
+    // Each card names and describes itself by a list inside it that repeats its title: the
+    // screen readers' copy, kept off the screen by a class whose name says nothing.
+    let card = |with_ref: bool| {
+        move |k: usize| {
+            let refs = if with_ref {
+                format!("aria-labelledby=n{k} aria-describedby=d{k}")
+            } else {
+                String::new()
+            };
+            format!(
+                "<div class=c1 {refs}><a href=/p/{k}>Bag number {k}</a><span>${k}9.99</span>\
+                 <dl class=x7><dt>Product name</dt><dd id=n{k}>Bag number {k}</dd>\
+                 <dt>Product details</dt><dd id=d{k}>Bag number {k} comes in 4 colours.</dd>\
+                 <dt>Product link</dt><dd>/p/{k}</dd></dl></div>"
+            )
+        }
+    };
+    let t = root_text(&card_grid("", card(true)));
+    assert!(t.contains("Bag number 2") && t.contains("$29.99"), "{t}");
+    assert!(
+        !t.contains("Product details") && !t.contains("comes in 4 colours"),
+        "{t}"
+    );
+    let t = root_text(&card_grid("", card(false)));
+    assert!(t.contains("comes in 4 colours"), "{t}");
+}
+
+#[test]
+fn a_section_named_by_its_heading_keeps_it() {
+    // A heading naming its section is on screen: no copy.
+    let t = root_text(&format!(
+        "<html><body><main><h1>Guide</h1><section aria-labelledby=s1><h2 id=s1>Packing</h2>\
+         <p>{PROSE}</p><p>Packing is the first step.</p></section></main></body></html>"
+    ));
+    assert!(t.contains("Packing"), "{t}");
+}
+
+#[test]
+fn links_to_other_pages_of_the_list_are_pruned() {
+    let page = |pager: &str| {
+        let cards: String = (0..6)
+            .map(|k| {
+                format!(
+                    "<div class=c1><h3><a href=/p/{k}>Bag number {k}</a></h3><p>{PROSE}</p></div>"
+                )
+            })
+            .collect();
+        format!(
+            "<html><body><main><h1>Bags</h1>{cards}<div class=p1>{pager}</div></main></body></html>"
+        )
+    };
+    let t = root_text(&page(
+        "<span>Page 1 of 9</span> <a href=\"/bags?page=2\">Next page</a> <a href=\"/bags/page/3/\">Last</a>",
+    ));
+    assert!(
+        t.contains("Bag number 5") && t.contains("Page 1 of 9"),
+        "{t}"
+    );
+    assert!(!t.contains("Next page") && !t.contains("Last"), "{t}");
+    // The same words linking elsewhere stay, and so does such a link inside a sentence.
+    let t = root_text(&page(
+        "<span>Page 1 of 9</span> <a href=\"/bags/new\">Next page</a>",
+    ));
+    assert!(t.contains("Next page"), "{t}");
+    let t = root_text(&page(
+        "<p>Our older posts are a <a href=\"/blog/page/5/\">perfect match</a> for this, read them all.</p>",
+    ));
+    assert!(t.contains("perfect match"), "{t}");
+}

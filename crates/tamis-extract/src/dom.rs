@@ -48,11 +48,15 @@ pub enum Attr {
     Colspan,
     /// `data-nosnippet`: Google's mark of text kept out of search snippets.
     DataNosnippet,
+    /// `aria-labelledby`: the ids of the elements naming this one.
+    AriaLabelledby,
+    /// `aria-describedby`: the ids of the elements describing this one.
+    AriaDescribedby,
 }
 
 impl Attr {
     fn from_name(name: &[u8]) -> Option<Attr> {
-        let mut buf = [0u8; 14];
+        let mut buf = [0u8; 16];
         if name.len() > buf.len() {
             return None;
         }
@@ -81,6 +85,8 @@ impl Attr {
             b"aria-expanded" => Attr::AriaExpanded,
             b"colspan" => Attr::Colspan,
             b"data-nosnippet" => Attr::DataNosnippet,
+            b"aria-labelledby" => Attr::AriaLabelledby,
+            b"aria-describedby" => Attr::AriaDescribedby,
             _ => return None,
         })
     }
@@ -123,6 +129,9 @@ pub struct Dom {
     /// ([`crate::classes::classify`], packed), filled on first use: pruning asks about most
     /// elements more than once, and pages repeat a few class values on thousands of elements.
     hints: std::cell::OnceCell<Vec<u32>>,
+    /// Class names that the page's own `<style>` elements clip to nothing: screen-reader-only
+    /// text, whatever the names ([`crate::css::screen_reader_classes`]).
+    pub sr_classes: Vec<String>,
 }
 
 impl Dom {
@@ -164,6 +173,13 @@ impl Dom {
                         *seen.entry(c).or_insert_with(|| {
                             let mut h = ClassHints::default();
                             classify(c, &mut h);
+                            if !self.sr_classes.is_empty()
+                                && c.split_ascii_whitespace()
+                                    .any(|t| self.sr_classes.iter().any(|s| s == t))
+                            {
+                                h.hidden = true;
+                                h.screen_reader = true;
+                            }
                             h
                         })
                     });
@@ -548,6 +564,9 @@ impl<'a> Builder<'a> {
         } else {
             find_end_tag(self.src, start, name).unwrap_or(self.src.len())
         };
+        if tag == Tag::Style {
+            crate::css::screen_reader_classes(self.slice(start, end), &mut self.dom.sr_classes);
+        }
         let keep = match tag {
             Tag::Title | Tag::Xmp | Tag::Plaintext => true,
             Tag::Script => self

@@ -44,6 +44,7 @@ pub mod charset;
 mod classes;
 mod config;
 mod content;
+mod css;
 mod date;
 mod dom;
 mod extractor;
