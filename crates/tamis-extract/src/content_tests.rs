@@ -2521,6 +2521,55 @@ fn dated_posts_after_a_standing_article_are_its_comments() {
 }
 
 #[test]
+fn dated_posts_whose_classes_differ_by_state_words_are_comments() {
+    // A comment template's class words after the first are its state (`even`/`odd`,
+    // `parent`, `depth-1`, the author's): no three comments share the whole class, but all
+    // share its first word, and each has a date line.
+    let states = ["even", "odd alt", "even parent", "odd alt parent"];
+    let comments: String = ["Amy", "Bob", "Cid", "Dee"]
+        .iter()
+        .zip(states)
+        .map(|(name, state)| {
+            format!(
+                "<li class='c4d5e6f {state}'><div class=c7a8b9c><b>{name}</b> <span>March 3, 2024 at 10:12 am</span></div><p>I really liked this post, thank you for writing it, and I will share it with my friends.</p></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><div class=c1b2c3d><div class=c2e2e2e>{}</div><ol class=c0f0e0d>{comments}</ol></div></body></html>",
+        article(4)
+    );
+    let text = root_text(&html);
+    assert!(text.contains("long paragraph"), "{text}");
+    assert!(!text.contains("I really liked"), "{text}");
+    // Asked for, comments stay.
+    let dom = parse(&html, 256);
+    let a = analyse(
+        &dom,
+        PruneOptions {
+            include_comments: true,
+            ..PruneOptions::default()
+        },
+    );
+    let text = text_of(&dom, &a, a.root);
+    assert!(
+        text.contains("long paragraph") && text.contains("I really liked"),
+        "{text}"
+    );
+    // A thread whose opening post is one of the posts (its own state word, `first`): the
+    // posts are the page.
+    let html = format!(
+        "<body><ol class=c0f0e0d><li class='c4d5e6f first'><span>March 2, 2024</span>{}</li>{comments}</ol></body>",
+        article(4)
+    );
+    let text = root_text(&html);
+    assert!(
+        text.contains("long paragraph") && text.contains("I really liked"),
+        "{text}"
+    );
+}
+
+#[test]
 fn numbered_sections_are_no_dated_posts() {
     // A tutorial's subsections, each headed by its number (`4.8.3.`), are records of one
     // shape whose first line is three numbers: no date without a year, so no comments.
