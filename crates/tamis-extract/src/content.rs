@@ -6534,6 +6534,16 @@ fn should_prune(
     if facts.has_select.get(i).copied().unwrap_or(false) && is_select_bar(dom, i, facts) {
         return Some(Why::FormField);
     }
+    // A form with a free-text box (`<textarea>`) under a page is its reply form ("Leave a
+    // reply", the notes on the name and email fields, the consent to store them): the comment
+    // section's, kept with the comments when they are asked for.
+    if tag == Tag::Form
+        && !opts.include_comments
+        && share <= MAX_PRUNED_SHARE
+        && (i + 1..dom.end(i).min(i + MAX_CALL_NODES)).any(|k| dom.tag(k) == Tag::Textarea)
+    {
+        return Some(Why::Comments);
+    }
     if h.screen_reader && share <= MAX_PRUNED_SHARE && !spoken_price(dom, i) {
         return Some(Why::ScreenReader);
     }

@@ -2570,6 +2570,48 @@ fn dated_posts_whose_classes_differ_by_state_words_are_comments() {
 }
 
 #[test]
+fn a_form_with_a_text_box_is_a_reply_form() {
+    // An article's reply form, named by nothing (hashed classes): its notes and consent go.
+    let form = "<form class=c5e5e5e><p>Your email address will not be published, and the required fields are marked with a star.</p><p><textarea name=body></textarea></p><p>By sending this form you agree to the storage of your name and email by this website.</p><input type=submit value=Send></form>";
+    let html = format!(
+        "<html><body><div class=c1b2c3d><div class=c2e2e2e>{}</div><div class=c3c3c3c><h3>Leave a Reply</h3>{form}</div></div></body></html>",
+        article(4)
+    );
+    let text = root_text(&html);
+    assert!(text.contains("long paragraph"), "{text}");
+    assert!(!text.contains("will not be published"), "{text}");
+    // Asked for, comments keep their form.
+    let dom = parse(&html, 256);
+    let a = analyse(
+        &dom,
+        PruneOptions {
+            include_comments: true,
+            ..PruneOptions::default()
+        },
+    );
+    let text = text_of(&dom, &a, a.root);
+    assert!(text.contains("will not be published"), "{text}");
+    // A thread's posts stay beside its reply form.
+    let posts: String = ["Amy", "Bob", "Cid", "Dee"]
+        .iter()
+        .map(|name| {
+            format!(
+                "<li class=c4d5e6f><div class=c7a8b9c><b>{name}</b> <span>March 3, 2024 at 10:12 am</span></div><p>I really liked this post, thank you for writing it, and I will share it with my friends.</p></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><ol class=c0f0e0d><li class=c4d5e6f><span>March 2, 2024</span>{}</li>{posts}</ol>{form}</body></html>",
+        article(2)
+    );
+    let text = root_text(&html);
+    assert!(
+        text.contains("long paragraph") && text.contains("I really liked"),
+        "{text}"
+    );
+}
+
+#[test]
 fn numbered_sections_are_no_dated_posts() {
     // A tutorial's subsections, each headed by its number (`4.8.3.`), are records of one
     // shape whose first line is three numbers: no date without a year, so no comments.
