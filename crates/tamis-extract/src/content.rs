@@ -1104,7 +1104,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // change the result, so the page is scored again without them only then.
     if !opts.include_comments && !forum_mode {
         let r = scored.1;
-        let (posts, heads, post_chars) = dated_posts(dom, &raw, &records, &teasers, &chars, r);
+        let (posts, heads, post_chars) =
+            dated_posts(dom, &pruned, &raw, &records, &teasers, &chars, r);
         if post_chars > 0 && posts.iter().any(|&p| nested(dom, p, r)) {
             let mut without = pruned.clone();
             for &p in &posts {
@@ -1925,68 +1926,103 @@ fn nested(dom: &Dom, a: usize, b: usize) -> bool {
     (a <= b && b < dom.end(a)) || (b <= a && a < dom.end(b))
 }
 
-/// Groups of records (not teasers) most of whose members carry a date line near their top:
-/// timestamped posts (an article's comments, a thread's posts, a product's reviews), found by
-/// their shape rather than their class words. Returns the members, the first member of each
-/// group and the members' characters; nothing when no record meets the root `r` (inside it
-/// or holding it), as then none can change the page's text.
+/// Groups of repeated siblings (records, or elements with a class; not teasers) most of whose
+/// members carry a date line near their top: timestamped posts (an article's comments, a
+/// thread's posts, a product's reviews), found by their shape rather than their class words. A group is the children of one parent sharing
+/// a tag and their first class word, at least [`MIN_RECORDS`] of them averaging
+/// [`MIN_RECORD_CHARS`]: a template's later class words are often its state (a comment's
+/// `even`/`odd`, `depth-1`, `parent`, `byauthor`), which splits the posts of one thread into
+/// groups too small to be records. Returns the members, the first member of each group and
+/// the members' characters; nothing when no candidate meets the root `r` (inside it or
+/// holding it), as then none can change the page's text.
 fn dated_posts(
     dom: &Dom,
+    pruned: &[bool],
     raw: &[u32],
     records: &[bool],
     teasers: &[bool],
     chars: &[u32],
     r: usize,
 ) -> (Vec<usize>, Vec<usize>, u64) {
+    // A member has text (a spacer or an icon is no post) and is a record or has a class.
     let candidate = |i: usize| {
+        let tag = dom.tag(i);
+        tag != Tag::Text
+            && tag != Tag::Tr
+            && chars.get(i).copied().unwrap_or(0) > 0
+            && !pruned.get(i).copied().unwrap_or(true)
+            && !teasers.get(i).copied().unwrap_or(false)
+            && (records.get(i).copied().unwrap_or(false)
+                || dom
+                    .attr(i, Attr::Class)
+                    .is_some_and(|c| !c.trim().is_empty()))
+    };
+    // Cheap test first: posts beside an article are found with its paragraphs, which are
+    // records; no record meeting the root, no post can change the page's text.
+    let record = |i: usize| {
         records.get(i).copied().unwrap_or(false)
             && !teasers.get(i).copied().unwrap_or(false)
             && dom.tag(i) != Tag::Tr
     };
-    if !(0..dom.nodes.len()).any(|i| candidate(i) && nested(dom, i, r)) {
+    if !(0..dom.nodes.len()).any(|i| record(i) && nested(dom, i, r)) {
         return (Vec::new(), Vec::new(), 0);
     }
-    let mut members: Vec<(usize, u64, usize)> = Vec::new();
-    for i in 0..dom.nodes.len() {
-        if candidate(i)
-            && let Some(p) = dom.parent(i)
-        {
-            members.push((p, signature(dom, i, dom.tag(i)), i));
-        }
-    }
-    members.sort_unstable();
     let mut out = Vec::new();
     let mut heads = Vec::new();
     let mut total = 0u64;
-    let mut k = 0;
-    while k < members.len() {
-        let (p, sig, _) = members[k];
-        let mut e = k;
-        while e < members.len() && members[e].0 == p && members[e].1 == sig {
-            e += 1;
+    let mut members: Vec<(u64, usize)> = Vec::new();
+    for p in 0..dom.nodes.len() {
+        let end = dom.end(p);
+        if end <= p + 1 || dom.tag(p) == Tag::Text {
+            continue;
         }
-        let count = e - k;
-        // Two thirds of the members dated; reading stops once the count is settled either way.
-        let need = (2 * count).div_ceil(3);
-        let (mut dated, mut undated) = (0usize, 0usize);
-        for &(_, _, m) in members.get(k..e).unwrap_or_default() {
-            if count < MIN_RECORDS || dated >= need || count - undated < need {
-                break;
+        members.clear();
+        let mut c = p + 1;
+        while c < end {
+            if candidate(c) {
+                members.push((first_word_signature(dom, c), c));
             }
-            if has_date_line(dom, raw, m, MAX_POST_DATE_NODES) {
-                dated += 1;
-            } else {
-                undated += 1;
-            }
+            c = dom.end(c).max(c + 1);
         }
-        if count >= MIN_RECORDS && dated >= need {
-            heads.push(members[k].2);
-            for &(_, _, m) in &members[k..e] {
-                out.push(m);
-                total += u64::from(chars.get(m).copied().unwrap_or(0));
-            }
+        if members.len() < MIN_RECORDS {
+            continue;
         }
-        k = e;
+        members.sort_unstable();
+        let mut k = 0;
+        while k < members.len() {
+            let sig = members[k].0;
+            let mut e = k;
+            let mut text = 0u64;
+            while e < members.len() && members[e].0 == sig {
+                text += u64::from(chars.get(members[e].1).copied().unwrap_or(0));
+                e += 1;
+            }
+            let count = e - k;
+            // Two thirds of the members dated; reading stops once the count is settled either
+            // way.
+            let need = (2 * count).div_ceil(3);
+            let (mut dated, mut undated) = (0usize, 0usize);
+            if count >= MIN_RECORDS && text >= MIN_RECORD_CHARS * count as u64 {
+                for &(_, m) in members.get(k..e).unwrap_or_default() {
+                    if dated >= need || count - undated < need {
+                        break;
+                    }
+                    if has_date_line(dom, raw, m, MAX_POST_DATE_NODES) {
+                        dated += 1;
+                    } else {
+                        undated += 1;
+                    }
+                }
+            }
+            if count >= MIN_RECORDS && dated >= need {
+                heads.push(members[k].1);
+                for &(_, m) in members.get(k..e).unwrap_or_default() {
+                    out.push(m);
+                    total += u64::from(chars.get(m).copied().unwrap_or(0));
+                }
+            }
+            k = e;
+        }
     }
     (out, heads, total)
 }
@@ -2004,7 +2040,7 @@ fn prune_listing_comments(
     chars: &[u32],
     root: usize,
 ) {
-    let (posts, _, post_chars) = dated_posts(dom, raw, records, teasers, chars, root);
+    let (posts, _, post_chars) = dated_posts(dom, pruned, raw, records, teasers, chars, root);
     let inside = |p: usize| root < p && p < dom.end(root);
     if post_chars == 0 || !posts.iter().any(|&p| inside(p)) || declares_discussion(dom) {
         return;
@@ -2331,6 +2367,21 @@ fn heading_names_code(dom: &Dom, i: usize) -> bool {
         || s.as_bytes()
             .windows(2)
             .any(|w| w[1] == b'<' && w[0].is_ascii_alphanumeric())
+}
+
+/// Tag and first class word of an element, hashed: the template an element is made from,
+/// without the state words that follow (see [`dated_posts`]).
+fn first_word_signature(dom: &Dom, i: usize) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (dom.tag(i) as u64);
+    let word = dom
+        .attr(i, Attr::Class)
+        .and_then(|c| c.split_ascii_whitespace().next())
+        .unwrap_or("");
+    for b in word.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
 }
 
 /// Tag and class of an element, hashed.
@@ -6754,6 +6805,16 @@ fn should_prune(
     }
     if facts.aria_copy.get(i).copied().unwrap_or(false) && share <= MAX_PRUNED_SHARE {
         return Some(Why::AriaCopy);
+    }
+    // A form with a free-text box (`<textarea>`) under a page is its reply form ("Leave a
+    // reply", the notes on the name and email fields, the consent to store them): the comment
+    // section's, kept with the comments when they are asked for.
+    if tag == Tag::Form
+        && !opts.include_comments
+        && share <= MAX_PRUNED_SHARE
+        && (i + 1..dom.end(i).min(i + MAX_CALL_NODES)).any(|k| dom.tag(k) == Tag::Textarea)
+    {
+        return Some(Why::Comments);
     }
     if h.screen_reader && share <= MAX_PRUNED_SHARE && !spoken_price(dom, i) {
         return Some(Why::ScreenReader);

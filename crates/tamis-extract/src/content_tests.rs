@@ -2521,6 +2521,97 @@ fn dated_posts_after_a_standing_article_are_its_comments() {
 }
 
 #[test]
+fn dated_posts_whose_classes_differ_by_state_words_are_comments() {
+    // A comment template's class words after the first are its state (`even`/`odd`,
+    // `parent`, `depth-1`, the author's): no three comments share the whole class, but all
+    // share its first word, and each has a date line.
+    let states = ["even", "odd alt", "even parent", "odd alt parent"];
+    let comments: String = ["Amy", "Bob", "Cid", "Dee"]
+        .iter()
+        .zip(states)
+        .map(|(name, state)| {
+            format!(
+                "<li class='c4d5e6f {state}'><div class=c7a8b9c><b>{name}</b> <span>March 3, 2024 at 10:12 am</span></div><p>I really liked this post, thank you for writing it, and I will share it with my friends.</p></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><div class=c1b2c3d><div class=c2e2e2e>{}</div><ol class=c0f0e0d>{comments}</ol></div></body></html>",
+        article(4)
+    );
+    let text = root_text(&html);
+    assert!(text.contains("long paragraph"), "{text}");
+    assert!(!text.contains("I really liked"), "{text}");
+    // Asked for, comments stay.
+    let dom = parse(&html, 256);
+    let a = analyse(
+        &dom,
+        PruneOptions {
+            include_comments: true,
+            ..PruneOptions::default()
+        },
+    );
+    let text = text_of(&dom, &a, a.root);
+    assert!(
+        text.contains("long paragraph") && text.contains("I really liked"),
+        "{text}"
+    );
+    // A thread whose opening post is one of the posts (its own state word, `first`): the
+    // posts are the page.
+    let html = format!(
+        "<body><ol class=c0f0e0d><li class='c4d5e6f first'><span>March 2, 2024</span>{}</li>{comments}</ol></body>",
+        article(4)
+    );
+    let text = root_text(&html);
+    assert!(
+        text.contains("long paragraph") && text.contains("I really liked"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_form_with_a_text_box_is_a_reply_form() {
+    // An article's reply form, named by nothing (hashed classes): its notes and consent go.
+    let form = "<form class=c5e5e5e><p>Your email address will not be published, and the required fields are marked with a star.</p><p><textarea name=body></textarea></p><p>By sending this form you agree to the storage of your name and email by this website.</p><input type=submit value=Send></form>";
+    let html = format!(
+        "<html><body><div class=c1b2c3d><div class=c2e2e2e>{}</div><div class=c3c3c3c><h3>Leave a Reply</h3>{form}</div></div></body></html>",
+        article(4)
+    );
+    let text = root_text(&html);
+    assert!(text.contains("long paragraph"), "{text}");
+    assert!(!text.contains("will not be published"), "{text}");
+    // Asked for, comments keep their form.
+    let dom = parse(&html, 256);
+    let a = analyse(
+        &dom,
+        PruneOptions {
+            include_comments: true,
+            ..PruneOptions::default()
+        },
+    );
+    let text = text_of(&dom, &a, a.root);
+    assert!(text.contains("will not be published"), "{text}");
+    // A thread's posts stay beside its reply form.
+    let posts: String = ["Amy", "Bob", "Cid", "Dee"]
+        .iter()
+        .map(|name| {
+            format!(
+                "<li class=c4d5e6f><div class=c7a8b9c><b>{name}</b> <span>March 3, 2024 at 10:12 am</span></div><p>I really liked this post, thank you for writing it, and I will share it with my friends.</p></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><ol class=c0f0e0d><li class=c4d5e6f><span>March 2, 2024</span>{}</li>{posts}</ol>{form}</body></html>",
+        article(2)
+    );
+    let text = root_text(&html);
+    assert!(
+        text.contains("long paragraph") && text.contains("I really liked"),
+        "{text}"
+    );
+}
+
+#[test]
 fn numbered_sections_are_no_dated_posts() {
     // A tutorial's subsections, each headed by its number (`4.8.3.`), are records of one
     // shape whose first line is three numbers: no date without a year, so no comments.
