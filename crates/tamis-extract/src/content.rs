@@ -5618,6 +5618,86 @@ pub(crate) fn names_fixed(class: &str) -> bool {
         .any(|t| FIXED_CLASSES.iter().any(|f| t.eq_ignore_ascii_case(f)))
 }
 
+/// Most nodes of a control read by [`glyph_or_nothing`]. Our choice.
+const MAX_CLOSE_CONTROL_NODES: usize = 8;
+
+/// Whether control `k`'s text is nothing or one sign that is no letter or digit (the "×"
+/// of a close button).
+fn glyph_or_nothing(dom: &Dom, k: usize) -> bool {
+    let end = dom.end(k);
+    if end - k > MAX_CLOSE_CONTROL_NODES {
+        return false;
+    }
+    let mut signs = 0;
+    for j in k + 1..end {
+        if dom.tag(j) != Tag::Text {
+            continue;
+        }
+        for c in dom.text_of(j).chars().filter(|c| !c.is_whitespace()) {
+            if c.is_alphanumeric() {
+                return false;
+            }
+            signs += 1;
+        }
+    }
+    signs <= 1
+}
+
+/// Most levels between the `<body>` and a dialog, and between a dialog and its close
+/// control, for [`opens_with_close`]: the dialogs' own wrapper and the dialog's inner box.
+/// Our choice.
+const MAX_DIALOG_WRAPPERS: usize = 2;
+
+/// Whether element `i`, a child of the `<body>` or of a `<div>` that is one, opens with a
+/// close control: its first element (past blank text, and into at most one inner `<div>` or
+/// `<section>`) is an `<a>` or `<button>` with no text but a sign ([`glyph_or_nothing`]), no
+/// image, no target (`href`) and no name (`id`, `name`: an anchor), followed by more of the
+/// box.
+fn opens_with_close(dom: &Dom, i: usize, facts: &PageFacts<'_>) -> bool {
+    let mut a = i;
+    let mut at_body = false;
+    for _ in 0..MAX_DIALOG_WRAPPERS {
+        match dom.parent(a) {
+            Some(p) if dom.tag(p) == Tag::Body => {
+                at_body = true;
+                break;
+            }
+            Some(p) if dom.tag(p) == Tag::Div => a = p,
+            _ => break,
+        }
+    }
+    if !at_body {
+        return false;
+    }
+    let end = dom.end(i);
+    let mut k = i + 1;
+    for _ in 0..MAX_DIALOG_WRAPPERS {
+        while k < end && dom.tag(k) == Tag::Text {
+            if !dom.text_of(k).trim().is_empty() {
+                return false;
+            }
+            k += 1;
+        }
+        if k < end && matches!(dom.tag(k), Tag::Div | Tag::Section) {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    if k >= end
+        || !matches!(dom.tag(k), Tag::A | Tag::Button)
+        || facts.raw.get(k).copied().unwrap_or(1) > 1
+        || !glyph_or_nothing(dom, k)
+        || facts.has_img.get(k).copied().unwrap_or(true)
+        || [Attr::Href, Attr::Id, Attr::Name]
+            .iter()
+            .any(|&a| dom.attr(k, a).is_some())
+    {
+        return false;
+    }
+    (dom.end(k)..end).any(|x| dom.tag(x) != Tag::Text)
+}
+
 /// Whether element `i` is positioned over the page ([`FIXED_CLASSES`], read with the class
 /// hints, or `position:fixed` in its style).
 fn fixed_overlay(dom: &Dom, i: usize) -> bool {
@@ -6786,6 +6866,17 @@ fn should_prune(
     }
     if role.is_some_and(role_is_boilerplate) || names_trail(dom, i) {
         return Some(Why::Role);
+    }
+    // A box laid on the `<body>` beside the page that opens with a close control (an empty
+    // link or button going nowhere: the "×" a style draws) is a dialog or drawer a script
+    // shows over the page (sign-in, registration, house rules, a mobile menu), whatever its
+    // class names.
+    if matches!(tag, Tag::Div | Tag::Section | Tag::Aside)
+        && share <= MAX_PRUNED_SHARE
+        && !facts.has_h1.get(i).copied().unwrap_or(false)
+        && opens_with_close(dom, i, facts)
+    {
+        return Some(Why::Overlay);
     }
     // An ARIA alert is a message a script shows when something happens; on a product page,
     // the buy box's ("Added to your list", "Unable to add item", "Not available for the

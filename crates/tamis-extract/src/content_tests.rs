@@ -3962,3 +3962,36 @@ fn links_to_other_pages_of_the_list_are_pruned() {
     ));
     assert!(t.contains("perfect match"), "{t}");
 }
+
+#[test]
+fn boxes_on_the_body_opening_with_a_close_control_are_dialogs() {
+    // House rules of the comments, laid on the body beside the page and shown by a script:
+    // they open with an empty close link, and outweigh the short article.
+    let rules: String = (0..4)
+        .map(|_| "<p>Users agree to these house rules, which forbid insults, spam and threats of any kind.</p>")
+        .collect();
+    let html = format!(
+        "<body><div><div><h1>Title</h1>{}</div></div><div><a class=x></a><header>Rules</header><section>{rules}</section></div><div><button> × </button><p>Sign in to comment, with your e-mail and a password of your choosing.</p></div></body>",
+        article(3)
+    );
+    let text = root_text(&html);
+    assert!(text.contains("real prose"), "{text}");
+    assert!(!text.contains("house rules"), "{text}");
+    assert!(!text.contains("Sign in"), "{text}");
+    // The same in the dialogs' wrapper, the close button inside the dialog's inner box.
+    let rules = &rules[..rules.len() / 4 * 3];
+    let html = format!(
+        "<body><div><div><h1>Title</h1>{}</div></div><div><div><div><button></button><section>{rules}</section></div></div></div></body>",
+        article(3)
+    );
+    let text = root_text(&html);
+    assert!(!text.contains("house rules"), "{text}");
+    // A box opening with an anchor (an empty link named by `id`) is the page's own section.
+    let html = format!(
+        "<body><div><a id=top></a>{}</div><div><a id=more></a><p>A second section of the article, with more commas, sentences and facts to read.</p>{}</div></body>",
+        article(3),
+        article(3)
+    );
+    let text = root_text(&html);
+    assert!(text.contains("second section"), "{text}");
+}
