@@ -300,6 +300,9 @@ pub enum Why {
     Role,
     /// The wrapper of a text-entry field.
     FormField,
+    /// A short form one fills in and sends (comment, contact, sign-up, search), with the
+    /// small box holding its heading and notes.
+    Form,
     /// Screen-reader-only text.
     ScreenReader,
     /// A class or id word of a hidden state.
@@ -398,6 +401,7 @@ impl Why {
             Why::StyleHidden => "style-hidden",
             Why::Role => "role",
             Why::FormField => "form-field",
+            Why::Form => "form",
             Why::ScreenReader => "screen-reader",
             Why::HiddenClass => "hidden-class",
             Why::ClassWord => "class-word",
@@ -809,8 +813,16 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     }
 
     let aria_copy = aria_copies(dom, &raw);
+    // On a product page, a form beside the offer (notify me when back in stock) is the
+    // offer's.
+    let form_box = if opts.product {
+        Vec::new()
+    } else {
+        form_boxes(dom, &raw, &select_raw, &has_h1, body)
+    };
     let facts = PageFacts {
         aria_copy: &aria_copy,
+        form_box: &form_box,
         raw: &raw,
         page_chars,
         has_h1: &has_h1,
@@ -2509,6 +2521,8 @@ struct PageFacts<'a> {
     last_twin: std::cell::Cell<(usize, bool)>,
     /// Elements [`aria_copies`] finds (empty when the page has none).
     aria_copy: &'a [bool],
+    /// Boxes [`form_boxes`] finds (empty when the page has none).
+    form_box: &'a [bool],
 }
 
 /// Whether one of the words of element `i`'s class (split at every non-alphanumeric
@@ -4412,11 +4426,17 @@ fn prune_closing_call(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
     let Some((b, first, texts)) = closing_box(dom, pruned, raw, root) else {
         return;
     };
-    let opens_with_heading = texts.get(first).is_some_and(|&t| {
+    let in_heading = |t: usize| {
         dom.ancestors(t)
             .take_while(|&p| p != b)
             .any(|p| matches!(dom.tag(p), Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6))
-    });
+    };
+    // The box's first text in its markup counts too: a sign-up box whose heading went with
+    // its form ([`form_boxes`]) still opens with it.
+    let first_written = (b + 1..dom.end(b).min(b + MAX_CALL_NODES))
+        .find(|&k| dom.tag(k) == Tag::Text && raw.get(k).copied().unwrap_or(0) > 0);
+    let opens_with_heading =
+        texts.get(first).is_some_and(|&t| in_heading(t)) || first_written.is_some_and(in_heading);
     // A box holding code is a reference's last member (its signature, its `Throws:` links),
     // never a call to action.
     let code = (b + 1..dom.end(b)).any(|k| matches!(dom.tag(k), Tag::Pre | Tag::Code));
@@ -6217,6 +6237,95 @@ const MAX_ARIA_CONTAINERS: usize = 500;
 /// [`aria_copies`]: a name and a sentence or two.
 const MAX_ARIA_COPY_CHARS: u32 = 300;
 
+/// Most nodes of a `<form>` read by [`form_boxes`]: a longer one is not a small form (and
+/// the bound keeps the scan linear on hostile pages).
+const MAX_FORM_NODES: usize = 1024;
+/// Most characters of a form's own text (labels, notes, button; its drop-downs' options
+/// aside) for [`form_boxes`]. Our choice: a comment or contact form's labels and a line or
+/// two of notes.
+const MAX_FORM_CHARS: u32 = 600;
+/// Most characters a form's wrapper may add to it (a heading, a line of notes). Our choice.
+const MAX_FORM_WRAPPER_EXTRA: u32 = 200;
+/// Most ancestors of a form climbed for its wrapper. Our choice.
+const MAX_FORM_WRAPPER_DEPTH: usize = 6;
+
+/// Whether `i` is a control that sends its form: a submit or image input, or a button (not
+/// a reset one).
+fn is_submit_control(dom: &Dom, i: usize) -> bool {
+    let t = dom.attr(i, Attr::Type).map(str::trim);
+    match dom.tag(i) {
+        Tag::Input => {
+            t.is_some_and(|t| t.eq_ignore_ascii_case("submit") || t.eq_ignore_ascii_case("image"))
+        }
+        Tag::Button => !t.is_some_and(|t| t.eq_ignore_ascii_case("reset")),
+        _ => false,
+    }
+}
+
+/// The forms a reader fills in and sends (a comment form, a contact form, a newsletter
+/// sign-up, a search box), each with the small box around it that holds its heading and
+/// notes: a `<form>` of at most [`MAX_FORM_NODES`] nodes holding a text field and a control
+/// that sends it, with at most [`MAX_FORM_CHARS`] of its own text and not the page's title;
+/// the box is its outermost ancestor (of [`MAX_FORM_WRAPPER_DEPTH`]) adding at most
+/// [`MAX_FORM_WRAPPER_EXTRA`] characters and no `<h1>`, not a child of `<body>`. What one
+/// types into is not what the page says. Empty when the page has none.
+fn form_boxes(
+    dom: &Dom,
+    raw: &[u32],
+    select_raw: &[u32],
+    has_h1: &[bool],
+    body: usize,
+) -> Vec<bool> {
+    let mut boxes: Vec<bool> = Vec::new();
+    let end = dom.end(body);
+    // Forms read so far end before `next`: each node is read once, even in nested forms.
+    let mut next = body + 1;
+    for f in body + 1..end {
+        if f < next || dom.tag(f) != Tag::Form || dom.end(f).saturating_sub(f) > MAX_FORM_NODES {
+            continue;
+        }
+        next = dom.end(f);
+        let own = raw.get(f).copied().unwrap_or(0);
+        if own.saturating_sub(select_raw.get(f).copied().unwrap_or(0)) > MAX_FORM_CHARS
+            || has_h1.get(f).copied().unwrap_or(false)
+        {
+            continue;
+        }
+        let (mut field, mut submit) = (false, false);
+        for k in f + 1..dom.end(f) {
+            let tag = dom.tag(k);
+            field |= is_text_field(dom, k, tag);
+            submit |= is_submit_control(dom, k);
+        }
+        if !(field && submit) {
+            continue;
+        }
+        let mut top = f;
+        for p in dom.ancestors(f).take(MAX_FORM_WRAPPER_DEPTH) {
+            if p == body
+                || has_h1.get(p).copied().unwrap_or(false)
+                || raw.get(p).copied().unwrap_or(0).saturating_sub(own) > MAX_FORM_WRAPPER_EXTRA
+            {
+                break;
+            }
+            top = p;
+        }
+        // A box straight under `<body>` is the site's frame around every page (a sign-up
+        // bar), outside any content root: left to the root choice, whose shares it is part
+        // of.
+        if dom.parent(top) == Some(body) {
+            continue;
+        }
+        if boxes.is_empty() {
+            boxes = vec![false; dom.nodes.len()];
+        }
+        if let Some(b) = boxes.get_mut(top) {
+            *b = true;
+        }
+    }
+    boxes
+}
+
 /// The elements a container names or describes itself by (`aria-labelledby`,
 /// `aria-describedby` give their ids) when they sit inside it and the name repeats text the
 /// container shows elsewhere (a product card's name in its title link): the container's
@@ -6883,6 +6992,9 @@ fn should_prune(
     // seller you chose"), sent with the page for later.
     if opts.product && role.is_some_and(role_is_alert) {
         return Some(Why::Role);
+    }
+    if facts.form_box.get(i).copied().unwrap_or(false) {
+        return Some(Why::Form);
     }
     // The wrapper of a text-entry field (search box, newsletter sign-up, contact form row,
     // anti-spam field) is a form's chrome: its label, hint and button are no content.

@@ -3995,3 +3995,62 @@ fn boxes_on_the_body_opening_with_a_close_control_are_dialogs() {
     let text = root_text(&html);
     assert!(text.contains("second section"), "{text}");
 }
+
+#[test]
+fn a_short_form_with_its_heading_and_notes_is_pruned_whatever_its_classes() {
+    // A sign-up box between the article's paragraphs: a heading, a line, and a form with an
+    // email field, a note and a button. Hashed class names: the form's shape tells.
+    let html = format!(
+        "<body><div class=h1><h1>A title</h1>{}<div class=h2><div class=h3><h3>Sign up for our newsletter</h3><p>Get the best stories in your inbox every week.</p><form class=h4 action=/join method=post><p>We will never share your address with anyone, promised.</p><p><label>Email</label><input type=email name=email></p><button>Subscribe</button></form></div></div>{}</div></body>",
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(
+        !t.contains("Sign up") && !t.contains("best stories") && !t.contains("never share"),
+        "{t}"
+    );
+    // A form without a text field (a poll's choices) is no such form.
+    let html = format!(
+        "<body><div class=h1><h1>A title</h1>{}<div class=h2><h3>Which season do you like best?</h3><form class=h4><p>Pick the one you would live in all year.</p><input type=radio name=s><input type=radio name=s><button>Vote</button></form></div>{}</div></body>",
+        article(3),
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("live in all year"), "{t}");
+}
+
+#[test]
+fn a_form_holding_the_pages_title_or_beside_a_products_offer_is_kept() {
+    // A contact page written as one form: its title and text are the page's.
+    let html = format!(
+        "<body><div class=h0><div class=h1><form class=h2 action=/send method=post><h1>Contact our team</h1><p>Write to us about anything and we answer within one working day.</p><p>Our office is open from Monday to Friday, and the team reads every message itself.</p><label>Name</label><input type=text name=n><textarea name=m></textarea><button>Send</button></form></div>{}</div></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("answer within one working day"), "{t}");
+    // On a product page, a "notify me" form is part of the offer.
+    let html = format!(
+        "<body><div class=h1><h1>Classic Watch</h1><p>$168.00</p><div class=h2><h3>Notify me when back in stock</h3><form class=h3><p>Please add me to the mailing list of the shop. We write when it is back, and you can leave the list at any time. The watch comes back in small batches, so the list is the surest way to get one of the next.</p><input type=email name=e><button>Notify me</button></form></div>{}</div></body>",
+        article(3)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("back in stock"), "{t}");
+}
+
+#[test]
+fn a_closing_sign_up_box_whose_heading_went_with_its_form_is_pruned() {
+    // The box closing the article opens with a heading in its markup, pruned with the form
+    // it heads; the message left after it goes with the box.
+    let html = format!(
+        "<body><div class=h1><h1>A title</h1>{}<section class=h2><div class=h3><h3>Pick of the week</h3><p>The day's big stories in your inbox.</p><form class=h4><input type=text name=e><input type=submit value=Join></form></div><div class=h5>Please tick the box to say you would like to join.</div><div class=h6><h4>Thanks for joining!</h4><p>Keep an eye on your inbox for the first letter, it comes every Monday.</p></div><div class=h7><h4>Sorry!</h4><p>There was an error with your sign-up, please try again in a moment.</p></div></section></div></body>",
+        article(10)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(
+        !t.contains("Pick of the week") && !t.contains("Please tick") && !t.contains("Sorry"),
+        "{t}"
+    );
+}
