@@ -7011,10 +7011,12 @@ fn should_prune(
     }
     // A form with a free-text box (`<textarea>`) under a page is its reply form ("Leave a
     // reply", the notes on the name and email fields, the consent to store them): the comment
-    // section's, kept with the comments when they are asked for.
+    // section's, kept with the comments when they are asked for. A form holding the page's
+    // `<h1>` is the page (a contact page written as one form).
     if tag == Tag::Form
         && !opts.include_comments
         && share <= MAX_PRUNED_SHARE
+        && !facts.has_h1.get(i).copied().unwrap_or(true)
         && (i + 1..dom.end(i).min(i + MAX_CALL_NODES)).any(|k| dom.tag(k) == Tag::Textarea)
     {
         return Some(Why::Comments);

@@ -2572,10 +2572,15 @@ fn dated_posts_whose_classes_differ_by_state_words_are_comments() {
 #[test]
 fn a_form_with_a_text_box_is_a_reply_form() {
     // An article's reply form, named by nothing (hashed classes): its notes and consent go.
-    let form = "<form class=c5e5e5e><p>Your email address will not be published, and the required fields are marked with a star.</p><p><textarea name=body></textarea></p><p>By sending this form you agree to the storage of your name and email by this website.</p><input type=submit value=Send></form>";
+    // The consent is long (several hundred characters, as they are), so only the reply-form
+    // rule reads it as the comments' and not the rule on short forms.
+    let consent = "We keep your name and email for as long as your comment is shown, and we use them for nothing else. You may ask us to delete them at any time by writing to the address given on our page about privacy. ".repeat(3);
+    let form = format!(
+        "<form class=c5e5e5e><p>Your email address will not be published, and the required fields are marked with a star.</p><p><textarea name=body></textarea></p><p>By sending this form you agree to the storage of your name and email by this website. {consent}</p><input type=submit value=Send></form>"
+    );
     let html = format!(
         "<html><body><div class=c1b2c3d><div class=c2e2e2e>{}</div><div class=c3c3c3c><h3>Leave a Reply</h3>{form}</div></div></body></html>",
-        article(4)
+        article(8)
     );
     let text = root_text(&html);
     assert!(text.contains("long paragraph"), "{text}");
@@ -2592,6 +2597,7 @@ fn a_form_with_a_text_box_is_a_reply_form() {
     let text = text_of(&dom, &a, a.root);
     assert!(text.contains("will not be published"), "{text}");
     // A thread's posts stay beside its reply form.
+    let short = form.replace(&consent, "");
     let posts: String = ["Amy", "Bob", "Cid", "Dee"]
         .iter()
         .map(|name| {
@@ -2601,7 +2607,7 @@ fn a_form_with_a_text_box_is_a_reply_form() {
         })
         .collect();
     let html = format!(
-        "<html><body><ol class=c0f0e0d><li class=c4d5e6f><span>March 2, 2024</span>{}</li>{posts}</ol>{form}</body></html>",
+        "<html><body><ol class=c0f0e0d><li class=c4d5e6f><span>March 2, 2024</span>{}</li>{posts}</ol>{short}</body></html>",
         article(2)
     );
     let text = root_text(&html);
