@@ -19,6 +19,19 @@ fn root_text(html: &str) -> String {
     text_of(&dom, &a, a.root)
 }
 
+/// [`root_text`] with the user comments asked for ([`PruneOptions::include_comments`]).
+fn root_text_with_comments(html: &str) -> String {
+    let dom = parse(html, 256);
+    let a = analyse(
+        &dom,
+        PruneOptions {
+            include_comments: true,
+            ..PruneOptions::default()
+        },
+    );
+    text_of(&dom, &a, a.root)
+}
+
 /// [`root_text`] on a page known to be one product's ([`PruneOptions::product`]).
 fn product_root_text(html: &str) -> String {
     let dom = parse(html, 256);
@@ -2543,15 +2556,7 @@ fn dated_posts_whose_classes_differ_by_state_words_are_comments() {
     assert!(text.contains("long paragraph"), "{text}");
     assert!(!text.contains("I really liked"), "{text}");
     // Asked for, comments stay.
-    let dom = parse(&html, 256);
-    let a = analyse(
-        &dom,
-        PruneOptions {
-            include_comments: true,
-            ..PruneOptions::default()
-        },
-    );
-    let text = text_of(&dom, &a, a.root);
+    let text = root_text_with_comments(&html);
     assert!(
         text.contains("long paragraph") && text.contains("I really liked"),
         "{text}"
@@ -2586,15 +2591,7 @@ fn a_form_with_a_text_box_is_a_reply_form() {
     assert!(text.contains("long paragraph"), "{text}");
     assert!(!text.contains("will not be published"), "{text}");
     // Asked for, comments keep their form.
-    let dom = parse(&html, 256);
-    let a = analyse(
-        &dom,
-        PruneOptions {
-            include_comments: true,
-            ..PruneOptions::default()
-        },
-    );
-    let text = text_of(&dom, &a, a.root);
+    let text = root_text_with_comments(&html);
     assert!(text.contains("will not be published"), "{text}");
     // A thread's posts stay beside its reply form.
     let short = form.replace(&consent, "");
