@@ -5386,8 +5386,9 @@ fn text_hash(
 /// link or button: "Quick shop", "Read full story", a financing offer linked from every
 /// price) or part of a widget that reads the same in every record too (its parent shows more
 /// text, at most twice a line's, alike each time: "Rate this book", "Clear rating" over the
-/// stars). A record's
-/// fields vary from one record to the next in their slot; a field's name ("Retention rate",
+/// stars), or alone in a box of its own outside links, the same in every record (a badge:
+/// "Coming soon", "Top Rated"; an image's "Courtesy of brand"). A record's fields vary from
+/// one record to the next in their slot; a field's name ("Retention rate",
 /// "Previously at") reads the same but sits beside its varying value, and stays. Tables,
 /// list items and definition lists are spared (a column of "Yes", a table's header row, a
 /// parameter documented alike in each member of a reference).
@@ -5409,6 +5410,8 @@ fn prune_template_lines(
         /// shows more than its line.
         parent: u64,
         widget: bool,
+        /// Every occurrence is alone in its box.
+        alone: bool,
         nodes: Vec<usize>,
     }
     let cell = |t: Tag| matches!(t, Tag::Td | Tag::Th | Tag::Li | Tag::Tr | Tag::Dt | Tag::Dd);
@@ -5529,6 +5532,23 @@ fn prune_template_lines(
                     .then(|| text_hash(dom, pruned, p + 1, dom.end(p), false)),
             );
         }
+        // Alone in a box of its own, outside any link (a badge over a card's thumbnail, in
+        // the card's link, is the card's).
+        let alone = last_parent.1.is_some_and(|t| t.1 == chars) && {
+            let mut a = i;
+            let mut linked = false;
+            for _ in 0..MAX_SLOT_DEPTH {
+                match dom.parent(a) {
+                    Some(p) if p > root => a = p,
+                    _ => break,
+                }
+                linked |= dom.tag(a) == Tag::A;
+                if is_record(a) {
+                    break;
+                }
+            }
+            !linked
+        };
         let parent = last_parent
             .1
             .filter(|t| t.1 > chars && t.1 <= 2 * MAX_TEMPLATE_LINE_CHARS);
@@ -5558,8 +5578,10 @@ fn prune_template_lines(
                     control: true,
                     parent: parent.map_or(0, |t| t.0),
                     widget: true,
+                    alone: true,
                     nodes: Vec::new(),
                 });
+                s.alone &= alone;
                 s.same &= s.text == text;
                 s.control &= control;
                 s.widget &= parent.is_some_and(|t| t.0 == s.parent);
@@ -5574,7 +5596,11 @@ fn prune_template_lines(
     }
     for ((g, _), s) in &slots {
         let members = groups.get(g).copied().unwrap_or(0);
-        if !s.same || !(s.control || s.widget) || s.count < MIN_RECORDS || s.count * 2 < members {
+        if !s.same
+            || !(s.control || s.widget || s.alone)
+            || s.count < MIN_RECORDS
+            || s.count * 2 < members
+        {
             continue;
         }
         for &p in &s.nodes {

@@ -4057,3 +4057,22 @@ fn a_closing_sign_up_box_whose_heading_went_with_its_form_is_pruned() {
         "{t}"
     );
 }
+
+#[test]
+fn a_line_alone_in_its_box_alike_in_every_record_is_pruned() {
+    // Each record: a title link, a badge alone in a box of its own reading the same in every
+    // record ("Coming soon"), a line alone in its box varying with the record, and a field's
+    // name beside its value. The badge goes; the varying line and the field's name stay.
+    let record = |k: usize| {
+        format!(
+            "<div class=card><h2><a href=/p{k}>The long and winding title of product number {k}</a></h2><div><p>Coming soon</p></div><div><p>Made in workshop {k}</p></div><div><span>Weight</span> <span>{k}20 g</span></div></div>"
+        )
+    };
+    let cards: String = (1..=6).map(record).collect();
+    let html = format!("<body><main><h1>Soon in store</h1><div>{cards}</div></main></body>");
+    let t = root_text(&html);
+    assert!(t.contains("product number 4"), "{t}");
+    assert!(t.contains("Made in workshop 3"), "{t}");
+    assert_eq!(t.matches("Weight").count(), 6, "{t}");
+    assert!(!t.contains("Coming soon"), "{t}");
+}
