@@ -1895,25 +1895,21 @@ fn find_records(
             continue;
         }
         group.sort_unstable();
-        let mut k = 0;
-        while k < group.len() {
-            let sig = group[k].0;
-            let mut e = k;
+        for run in group.chunk_by(|a, b| a.0 == b.0) {
             let mut total = 0u64;
             let mut linked = 0usize;
-            while e < group.len() && group[e].0 == sig {
-                let c = chars.get(group[e].1).copied().unwrap_or(0);
-                let l = link_chars.get(group[e].1).copied().unwrap_or(0);
+            for &(_, node) in run {
+                let c = chars.get(node).copied().unwrap_or(0);
+                let l = link_chars.get(node).copied().unwrap_or(0);
                 total += u64::from(c);
                 if c > 0 && l as f32 >= MIN_TEASER_LINK_DENSITY * c as f32 {
                     linked += 1;
                 }
-                e += 1;
             }
-            let count = e - k;
+            let count = run.len();
             if count >= MIN_RECORDS && total >= MIN_RECORD_CHARS * count as u64 {
                 let teaser = linked * 3 >= count * 2;
-                for &(_, node) in &group[k..e] {
+                for &(_, node) in run {
                     if let Some(r) = records.get_mut(node) {
                         *r = true;
                     }
@@ -1922,7 +1918,6 @@ fn find_records(
                     }
                 }
             }
-            k = e;
         }
     }
     (records, teasers)
@@ -2000,22 +1995,18 @@ fn dated_posts(
             continue;
         }
         members.sort_unstable();
-        let mut k = 0;
-        while k < members.len() {
-            let sig = members[k].0;
-            let mut e = k;
-            let mut text = 0u64;
-            while e < members.len() && members[e].0 == sig {
-                text += u64::from(chars.get(members[e].1).copied().unwrap_or(0));
-                e += 1;
-            }
-            let count = e - k;
+        for run in members.chunk_by(|a, b| a.0 == b.0) {
+            let text: u64 = run
+                .iter()
+                .map(|&(_, m)| u64::from(chars.get(m).copied().unwrap_or(0)))
+                .sum();
+            let count = run.len();
             // Two thirds of the members dated; reading stops once the count is settled either
             // way.
             let need = (2 * count).div_ceil(3);
             let (mut dated, mut undated) = (0usize, 0usize);
             if count >= MIN_RECORDS && text >= MIN_RECORD_CHARS * count as u64 {
-                for &(_, m) in members.get(k..e).unwrap_or_default() {
+                for &(_, m) in run {
                     if dated >= need || count - undated < need {
                         break;
                     }
@@ -2027,13 +2018,12 @@ fn dated_posts(
                 }
             }
             if count >= MIN_RECORDS && dated >= need {
-                heads.push(members[k].1);
-                for &(_, m) in members.get(k..e).unwrap_or_default() {
+                heads.extend(run.first().map(|&(_, m)| m));
+                for &(_, m) in run {
                     out.push(m);
                     total += u64::from(chars.get(m).copied().unwrap_or(0));
                 }
             }
-            k = e;
         }
     }
     (out, heads, total)
