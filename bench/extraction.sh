@@ -7,6 +7,8 @@
 #   CLASSES=hashed bash bench/extraction.sh
 #       # the same pages with every class/id token hashed (bench/extraction_hash_classes.py):
 #       # how far each tool's decisions rest on class vocabulary; outputs in bench-extraction-hashed
+#   CLASSES=stripped bash bench/extraction.sh
+#       # hashed, and without microdata and JSON-LD too; outputs in bench-extraction-stripped
 #
 # Creates bench/.venv (gitignored) with resiliparse, trafilatura and lxml_html_clean on first run.
 set -euo pipefail
@@ -20,8 +22,12 @@ if [ "${CLASSES:-}" = hashed ]; then
     OUT=$OUT-hashed
     python3 "$ROOT/bench/extraction_hash_classes.py" "$DATA" "$OUT/data"
     DATA=$OUT/data
+elif [ "${CLASSES:-}" = stripped ]; then
+    OUT=$OUT-stripped
+    python3 "$ROOT/bench/extraction_hash_classes.py" "$DATA" "$OUT/data" --strip-structured-data
+    DATA=$OUT/data
 elif [ -n "${CLASSES:-}" ]; then
-    echo "CLASSES=$CLASSES: only CLASSES=hashed is known" >&2
+    echo "CLASSES=$CLASSES: only CLASSES=hashed or CLASSES=stripped is known" >&2
     exit 2
 fi
 mkdir -p "$OUT"

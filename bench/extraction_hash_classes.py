@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copies the dev pages with every class and id token replaced by a hash of itself.
 
-Usage: extraction_hash_classes.py DATA_DIR OUT_DIR
+Usage: extraction_hash_classes.py DATA_DIR OUT_DIR [--strip-structured-data]
 
 The same token always maps to the same hash, so the repetition of sibling shapes survives,
 and tags, ARIA roles, itemprop, rel, links and text are untouched: what is lost is only what
@@ -24,6 +24,10 @@ Attributes that refer to ids (`for`, `aria-labelledby`, `aria-describedby`, `ari
 `aria-owns`, `headers`, `list`, `form`) and fragment links (`href="#comments"`) get the hashes
 of the ids they name, so a link still finds its target, but `#comments` no longer says what
 the target is.
+With --strip-structured-data the copy also loses its schema.org microdata attributes (`itemprop`,
+`itemtype`, `itemscope`, `itemid`, `itemref`) and its JSON-LD scripts: a site that names
+nothing, neither in its classes nor in structured data, the harshest stand-in for pages no
+rule was tuned on (products lean on structured data most).
 OUT_DIR gets html/<dataset>/<id>.html.gz and a copy of manifest.jsonl.
 """
 import gzip
@@ -38,6 +42,10 @@ ATTR = re.compile(rb"""(\s(?:class|id)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"'\\]
 
 REF = re.compile(rb"""(\s(?:for|aria-labelledby|aria-describedby|aria-controls|aria-owns|headers|list|form)\s*=\s*)(?:"([^"]*)"|'([^']*)'|([^\s>"'\\][^\s>"']*))""", re.I)
 FRAGMENT = re.compile(rb"""(\s(?:xlink:)?href\s*=\s*)(?:"#([^"]+)"|'#([^']+)'|#([^\s>"'\\][^\s>"']*))""", re.I)
+
+
+MICRODATA = re.compile(rb"""\s(?:itemprop|itemtype|itemscope|itemid|itemref)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?""", re.I)
+JSON_LD = re.compile(rb"<script\b[^>]*application/ld\+json[^>]*>.*?</script\s*>", re.I | re.S)
 
 
 def hashed(token):
@@ -102,9 +110,11 @@ def rewrite_fragment(m):
 
 
 def main():
-    if len(sys.argv) != 3:
+    args = [a for a in sys.argv[1:] if a != "--strip-structured-data"]
+    strip = len(args) < len(sys.argv) - 1
+    if len(args) != 2:
         sys.exit(__doc__)
-    src, dst = sys.argv[1], sys.argv[2]
+    src, dst = args
     os.makedirs(dst, exist_ok=True)
     shutil.copy(os.path.join(src, "manifest.jsonl"), os.path.join(dst, "manifest.jsonl"))
     pages = 0
@@ -114,6 +124,8 @@ def main():
             with gzip.open(os.path.join(src, "html", ds, name)) as f:
                 data = STYLE.sub(rewrite_style, f.read())
                 data = FRAGMENT.sub(rewrite_fragment, REF.sub(rewrite, ATTR.sub(rewrite, data)))
+                if strip:
+                    data = MICRODATA.sub(b"", JSON_LD.sub(b"", data))
             with gzip.open(os.path.join(dst, "html", ds, name), "wb", compresslevel=1) as f:
                 f.write(data)
             pages += 1
