@@ -2817,6 +2817,53 @@ fn holds_price(s: &str) -> bool {
     })
 }
 
+/// ISO codes of currencies written beside prices ("EUR 163.12", "19,99 EUR"), and the
+/// short signs of a few more ("kr", "zł", "Kč").
+const CURRENCY_CODES: &[&str] = &[
+    "USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK",
+    "HUF", "RON", "INR", "BRL", "MXN", "CNY", "HKD", "SGD", "ZAR", "TRY", "KRW", "kr", "zł", "Kč",
+    "Ft", "lei",
+];
+
+/// Whether `s` is a price alone: a currency sign or code before or after an amount ("$19.95",
+/// "79,00 €", "$ 599", "R$ 49,90", "EUR 163.12", "299 kr"), not zero.
+pub(crate) fn is_price_line(s: &str) -> bool {
+    let t = s.trim();
+    // A sign may follow a country's letters (R$, C$, HK$).
+    let signed = |c: &str| {
+        c.strip_suffix(CURRENCY_SIGNS)
+            .is_some_and(|p| p.len() <= 2 && p.bytes().all(|b| b.is_ascii_uppercase()))
+    };
+    let currency = |c: &str| signed(c) || CURRENCY_CODES.contains(&c);
+    let amount = match t.find(|c: char| c.is_ascii_digit()) {
+        Some(0) => {
+            // The currency after the amount.
+            let at = t
+                .rfind(|c: char| c.is_ascii_digit())
+                .map_or(t.len(), |i| i + 1);
+            let (amount, cur) = t.split_at(at);
+            if !currency(cur.trim()) {
+                return false;
+            }
+            amount
+        }
+        Some(at) => {
+            let (cur, amount) = t.split_at(at);
+            if !currency(cur.trim()) {
+                return false;
+            }
+            amount
+        }
+        None => return false,
+    };
+    let amount = amount.trim();
+    amount.ends_with(|c: char| c.is_ascii_digit())
+        && amount.contains(|c: char| matches!(c, '1'..='9'))
+        && amount
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\'') || c.is_whitespace())
+}
+
 /// Least number of sibling cards of other products for a group to be the shop's
 /// recommendations on a product page ([`prune_recommended_cards`]). Our choice: a carousel
 /// shows three to six at a time.

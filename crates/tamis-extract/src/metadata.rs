@@ -444,7 +444,7 @@ fn names_buying(dom: &Dom, i: usize, buf: &mut String) -> bool {
 }
 
 /// Whether text node `t` shows a price on its own: an element around it (up to its block)
-/// reads as a price alone ([`is_price_line`]), the block holds at most
+/// reads as a price alone ([`crate::content::is_price_line`]), the block holds at most
 /// [`MAX_PRICE_BLOCK_CHARS`], no range ("$89 - $249") and no rate (a plan's "$29/mo"), and
 /// the text is no link's, button's, option's or struck-through former price.
 fn shows_price(dom: &Dom, t: usize, buf: &mut String) -> bool {
@@ -465,59 +465,12 @@ fn shows_price(dom: &Dom, t: usize, buf: &mut String) -> bool {
         if buf.chars().filter(|c| !c.is_whitespace()).count() > MAX_PRICE_BLOCK_CHARS {
             return false;
         }
-        priced = priced || is_price_line(buf);
+        priced = priced || crate::content::is_price_line(buf);
         if tag.is_block() {
             return priced && !buf.contains(['-', '\u{2013}', '\u{2014}', '/']);
         }
     }
     false
-}
-
-/// ISO codes of currencies written beside prices ("EUR 163.12", "19,99 EUR"), and the
-/// short signs of a few more ("kr", "zł", "Kč").
-const CURRENCY_CODES: &[&str] = &[
-    "USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "PLN", "CZK",
-    "HUF", "RON", "INR", "BRL", "MXN", "CNY", "HKD", "SGD", "ZAR", "TRY", "KRW", "kr", "zł", "Kč",
-    "Ft", "lei",
-];
-
-/// Whether `s` is a price alone: a currency sign or code before or after an amount ("$19.95",
-/// "79,00 €", "$ 599", "R$ 49,90", "EUR 163.12", "299 kr"), not zero.
-fn is_price_line(s: &str) -> bool {
-    let t = s.trim();
-    // A sign may follow a country's letters (R$, C$, HK$).
-    let signed = |c: &str| {
-        c.strip_suffix(crate::content::CURRENCY_SIGNS)
-            .is_some_and(|p| p.len() <= 2 && p.bytes().all(|b| b.is_ascii_uppercase()))
-    };
-    let currency = |c: &str| signed(c) || CURRENCY_CODES.contains(&c);
-    let amount = match t.find(|c: char| c.is_ascii_digit()) {
-        Some(0) => {
-            // The currency after the amount.
-            let at = t
-                .rfind(|c: char| c.is_ascii_digit())
-                .map_or(t.len(), |i| i + 1);
-            let (amount, cur) = t.split_at(at);
-            if !currency(cur.trim()) {
-                return false;
-            }
-            amount
-        }
-        Some(at) => {
-            let (cur, amount) = t.split_at(at);
-            if !currency(cur.trim()) {
-                return false;
-            }
-            amount
-        }
-        None => return false,
-    };
-    let amount = amount.trim();
-    amount.ends_with(|c: char| c.is_ascii_digit())
-        && amount.contains(|c: char| matches!(c, '1'..='9'))
-        && amount
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '\'') || c.is_whitespace())
 }
 
 /// Words of class/id values that say an element naming an author (`ClassHints::byline`)
