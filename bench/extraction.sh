@@ -9,6 +9,9 @@
 #       # how far each tool's decisions rest on class vocabulary; outputs in bench-extraction-hashed
 #   CLASSES=stripped bash bench/extraction.sh
 #       # hashed, and without microdata and JSON-LD too; outputs in bench-extraction-stripped
+#   CLASSES=plain bash bench/extraction.sh
+#       # stripped, and sectioning tags (article, main, nav, header, footer, aside, section)
+#       # turned into divs, role attributes removed; outputs in bench-extraction-plain
 #
 # Creates bench/.venv (gitignored) with resiliparse, trafilatura and lxml_html_clean on first run.
 set -euo pipefail
@@ -26,8 +29,12 @@ elif [ "${CLASSES:-}" = stripped ]; then
     OUT=$OUT-stripped
     python3 "$ROOT/bench/extraction_hash_classes.py" "$DATA" "$OUT/data" --strip-structured-data
     DATA=$OUT/data
+elif [ "${CLASSES:-}" = plain ]; then
+    OUT=$OUT-plain
+    python3 "$ROOT/bench/extraction_hash_classes.py" "$DATA" "$OUT/data" --plain-tags
+    DATA=$OUT/data
 elif [ -n "${CLASSES:-}" ]; then
-    echo "CLASSES=$CLASSES: only CLASSES=hashed or CLASSES=stripped is known" >&2
+    echo "CLASSES=$CLASSES: only CLASSES=hashed, stripped or plain is known" >&2
     exit 2
 fi
 mkdir -p "$OUT"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Copies the dev pages with every class and id token replaced by a hash of itself.
 
-Usage: extraction_hash_classes.py DATA_DIR OUT_DIR [--strip-structured-data]
+Usage: extraction_hash_classes.py DATA_DIR OUT_DIR [--strip-structured-data] [--plain-tags]
 
 The same token always maps to the same hash, so the repetition of sibling shapes survives,
 and tags, ARIA roles, itemprop, rel, links and text are untouched: what is lost is only what
@@ -28,6 +28,10 @@ With --strip-structured-data the copy also loses its schema.org microdata attrib
 `itemtype`, `itemscope`, `itemid`, `itemref`) and its JSON-LD scripts: a site that names
 nothing, neither in its classes nor in structured data, the harshest stand-in for pages no
 rule was tuned on (products lean on structured data most).
+With --plain-tags (implies --strip-structured-data) the sectioning elements (`article`, `main`,
+`nav`, `header`, `footer`, `aside`, `section`) become `div`s and `role` attributes go: the
+div-only markup of older sites and of many page builders, where nothing but the shape of the
+tree and the text tells the content from the rest.
 OUT_DIR gets html/<dataset>/<id>.html.gz and a copy of manifest.jsonl.
 """
 import gzip
@@ -45,6 +49,8 @@ FRAGMENT = re.compile(rb"""(\s(?:xlink:)?href\s*=\s*)(?:"#([^"]+)"|'#([^']+)'|#(
 
 
 MICRODATA = re.compile(rb"""\s(?:itemprop|itemtype|itemscope|itemid|itemref)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+))?""", re.I)
+SECTIONING = re.compile(rb"<(/?)(?:article|main|nav|header|footer|aside|section)(?=[\s>/])", re.I)
+ROLE = re.compile(rb"""\srole\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>"']+)""", re.I)
 JSON_LD = re.compile(rb"<script\b[^>]*application/ld\+json[^>]*>.*?</script\s*>", re.I | re.S)
 
 
@@ -110,8 +116,10 @@ def rewrite_fragment(m):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if a != "--strip-structured-data"]
-    strip = len(args) < len(sys.argv) - 1
+    flags = {"--strip-structured-data", "--plain-tags"}
+    args = [a for a in sys.argv[1:] if a not in flags]
+    plain = "--plain-tags" in sys.argv[1:]
+    strip = plain or "--strip-structured-data" in sys.argv[1:]
     if len(args) != 2:
         sys.exit(__doc__)
     src, dst = args
@@ -126,6 +134,8 @@ def main():
                 data = FRAGMENT.sub(rewrite_fragment, REF.sub(rewrite, ATTR.sub(rewrite, data)))
                 if strip:
                     data = MICRODATA.sub(b"", JSON_LD.sub(b"", data))
+                if plain:
+                    data = ROLE.sub(b"", SECTIONING.sub(rb"<\1div", data))
             with gzip.open(os.path.join(dst, "html", ds, name), "wb", compresslevel=1) as f:
                 f.write(data)
             pages += 1
