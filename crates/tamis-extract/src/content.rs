@@ -375,6 +375,8 @@ pub enum Why {
     AriaCopy,
     /// A link to another page of the same list (a pager's numbers, "Next page").
     Pager,
+    /// The site's footer, by the copyright line closing the root.
+    Footer,
 }
 
 impl Why {
@@ -437,6 +439,7 @@ impl Why {
             Why::AuthorCard => "author-card",
             Why::AriaCopy => "aria-copy",
             Why::Pager => "pager",
+            Why::Footer => "footer",
         }
     }
 }
@@ -545,6 +548,55 @@ fn names_trail(dom: &Dom, i: usize) -> bool {
     }) || dom
         .attr(i, Attr::Itemtype)
         .is_some_and(|v| v.trim_end_matches('/').ends_with("/BreadcrumbList"))
+}
+
+/// Words of an accessible name (`aria-label`) naming a site's navigation or footer
+/// (`aria-label="Main navigation"`, `"Footer menu"`, `"Primary sidebar"`): the name screen
+/// readers announce for the landmark, which stays when a page builder writes its `<nav>`,
+/// `<aside>` or `<footer>` as a `<div>`.
+const NAVIGATION_LABEL_WORDS: &[&str] = &["navigation", "nav", "menu", "sidebar", "footer"];
+
+/// Whether element `i` names itself, by its accessible name, the site's navigation, a
+/// sidebar or a footer ([`NAVIGATION_LABEL_WORDS`]).
+fn names_navigation(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, Attr::AriaLabel).is_some_and(|v| {
+        v.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            NAVIGATION_LABEL_WORDS
+                .iter()
+                .any(|t| w.eq_ignore_ascii_case(t))
+        })
+    })
+}
+
+/// The outermost regions (start, end of their subtrees) that are not pruned, hold no `<h1>`
+/// (a page wrapped in a mislabelled `<div>`) and name themselves the site's navigation
+/// ([`names_navigation`]), in document order. One walk over the body.
+fn navigation_regions(
+    dom: &Dom,
+    pruned: &[bool],
+    has_h1: &[bool],
+    body: usize,
+) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let end = dom.end(body);
+    let mut i = body + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom.tag(i) != Tag::Text
+            && !has_h1.get(i).copied().unwrap_or(false)
+            && names_navigation(dom, i)
+        {
+            let e = dom.end(i).max(i + 1);
+            found.push((i, e));
+            i = e;
+            continue;
+        }
+        i += 1;
+    }
+    found
 }
 
 fn role_is_disclosure(role: &str) -> bool {
@@ -813,6 +865,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     }
 
     let aria_copy = aria_copies(dom, &raw);
+    let labelled_panel = labelled_panels(dom);
     // On a product page, a form beside the offer (notify me when back in stock) is the
     // offer's.
     let form_box = if opts.product {
@@ -822,6 +875,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     };
     let facts = PageFacts {
         aria_copy: &aria_copy,
+        labelled_panel: &labelled_panel,
         form_box: &form_box,
         raw: &raw,
         page_chars,
@@ -932,6 +986,12 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         i += 1;
     }
     blame(&pruned, &mut why, Why::PosterCard);
+    // The page's footer, by its closing copyright line, before the scoring: its prose
+    // (addresses, fine print) would count for the regions holding it.
+    if !timed_out {
+        prune_copyright_footer(dom, &mut pruned, &raw, &has_h1, &para, body);
+        blame(&pruned, &mut why, Why::Footer);
+    }
 
     // Pass 2: text into blocks.
     let mut block_of = vec![0u32; n];
@@ -1087,7 +1147,30 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
 
     // Pass 3, first as an article (prose only), then, if no prose region stands out, as a
     // listing (titles and headings count too).
-    let (records, teasers) = find_records(dom, &pruned, &chars, &link_chars);
+    // Regions naming themselves the site's navigation (see [`names_navigation`]) hold no
+    // records: a `<div>` menu tree of long entries is no listing. They stay in the scoring,
+    // where their links weigh against the regions holding them (a `<div>` header or footer
+    // loses to the content beside it), and are pruned from the root once it is chosen.
+    // Nor are their long links titles of a listing: the listing scoring goes without them.
+    let labelled_nav = navigation_regions(dom, &pruned, &has_h1, body);
+    let without_nav = |pruned: &[bool]| {
+        (!labelled_nav.is_empty()).then(|| {
+            let mut masked = pruned.to_vec();
+            for &(a, e) in &labelled_nav {
+                if let Some(m) = masked.get_mut(a..e) {
+                    m.fill(true);
+                }
+            }
+            masked
+        })
+    };
+    let masked = without_nav(&pruned);
+    let (records, teasers) = find_records(
+        dom,
+        masked.as_deref().unwrap_or(&pruned),
+        &chars,
+        &link_chars,
+    );
     // Both scorings read the cells of grids of data.
     let grid = grid_cells(dom, &pruned, body);
     let blocks = Blocks {
@@ -1140,9 +1223,10 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     }
     let (mut value, mut root, best) = scored;
     let mut tab_set = None;
+    let masked = without_nav(&pruned);
     let (lvalue, lroot, lbest) = score(
         dom,
-        &pruned,
+        masked.as_deref().unwrap_or(&pruned),
         &blocks,
         &grid,
         body,
@@ -1320,6 +1404,15 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         prune_suggestions(dom, &mut pruned, &raw, &has_h1, root);
         blame(&pruned, &mut why, Why::Recommended);
     }
+    for &(a, _) in &labelled_nav {
+        if a > root
+            && a < dom.end(root)
+            && let Some(p) = pruned.get_mut(a)
+        {
+            *p = true;
+        }
+    }
+    blame(&pruned, &mut why, Why::Role);
     let mut contents = restore_contents_lists(dom, &mut pruned, &mut why, &raw, &chars, root, body);
     if !contents
         && let Some(p) = dom.parent(root).filter(|&p| p > body)
@@ -1328,6 +1421,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         root = p;
         contents = true;
     }
+    prune_copyright_footer(dom, &mut pruned, &raw, &has_h1, &para, root);
+    blame(&pruned, &mut why, Why::Footer);
     if !opts.product {
         prune_promo_tiles(dom, &mut pruned, &raw, &records, root);
         blame(&pruned, &mut why, Why::PromoTile);
@@ -1421,6 +1516,89 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         contents,
         why,
         tab_set,
+    }
+}
+
+/// Most characters of a copyright line ([`prune_copyright_footer`]).
+const MAX_COPYRIGHT_LINE_CHARS: u32 = 300;
+/// Most characters of the root's text after the footer ([`prune_copyright_footer`]): a
+/// cookie notice, a "back to top" link. Our choice.
+const MAX_AFTER_FOOTER_CHARS: u32 = 200;
+/// Most share of the root's text the footer may hold ([`prune_copyright_footer`]). Our
+/// choice.
+const MAX_FOOTER_SHARE: f32 = 0.3;
+
+/// Most long paragraphs ([`MIN_PROSE_CHARS`]) a footer holds ([`prune_copyright_footer`]):
+/// its fine print. An article closing with its agency's copyright line holds more. Our
+/// choice.
+const MAX_FOOTER_PARAGRAPHS: u32 = 3;
+
+/// Whether text `t` is a copyright notice (`© 2024 Acme Inc.`, `Copyright 2024`).
+fn is_copyright(t: &str) -> bool {
+    t.contains('©')
+        || t.as_bytes()
+            .windows(9)
+            .any(|w| w.eq_ignore_ascii_case(b"copyright"))
+}
+
+/// A site's footer closes the page with its copyright line: when the root (the body before
+/// the scoring, the chosen root after it) ends with a short text holding one (at most
+/// [`MAX_AFTER_FOOTER_CHARS`] of the root's text after it), the largest region around it
+/// that holds no `<h1>`, at most [`MAX_FOOTER_PARAGRAPHS`] long paragraphs and at most
+/// [`MAX_FOOTER_SHARE`] of the root's text (its links, addresses and fine print) is the
+/// footer, whatever its tag, when it holds a link: pruned. A page built of `<div>`s has no
+/// `<footer>` to say so.
+fn prune_copyright_footer(
+    dom: &Dom,
+    pruned: &mut [bool],
+    raw: &[u32],
+    has_h1: &[bool],
+    para: &[u32],
+    root: usize,
+) {
+    let total = raw.get(root).copied().unwrap_or(0);
+    // The last shown copyright line, and the shown text after it.
+    let (mut line, mut after) = (None, 0u32);
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom.tag(i) == Tag::Text {
+            let r = raw.get(i).copied().unwrap_or(0);
+            if r > 0 && r <= MAX_COPYRIGHT_LINE_CHARS && is_copyright(dom.text_of(i)) {
+                (line, after) = (Some(i), 0);
+            } else {
+                after += r;
+            }
+        }
+        i += 1;
+    }
+    let Some(mut a) = line else { return };
+    if after > MAX_AFTER_FOOTER_CHARS {
+        return;
+    }
+    while let Some(p) = dom.parent(a) {
+        if p <= root
+            || has_h1.get(p).copied().unwrap_or(true)
+            || para.get(p).copied().unwrap_or(0) > MAX_FOOTER_PARAGRAPHS
+            || raw.get(p).copied().unwrap_or(0) as f32 > MAX_FOOTER_SHARE * total as f32
+        {
+            break;
+        }
+        a = p;
+    }
+    // A footer links to the site's pages (its policies, contacts); a credit line closing an
+    // article ("© 2019 Associated Press. All rights reserved.") links nowhere and stays.
+    let linked = (a + 1..dom.end(a)).any(|k| {
+        dom.tag(k) == Tag::A
+            && dom.attr(k, Attr::Href).is_some()
+            && !pruned.get(k).copied().unwrap_or(true)
+    });
+    if linked && let Some(x) = pruned.get_mut(a) {
+        *x = true;
     }
 }
 
@@ -1836,7 +2014,7 @@ fn join_tab_panels(dom: &Dom, pruned: &[bool], root: usize, body: usize) -> usiz
         depth += 1;
         match dom.parent(panel) {
             Some(p) if p > body && depth <= MAX_TAB_PANEL_DEPTH => panel = p,
-            _ => return root,
+            _ => return hidden_twin_panels(dom, pruned, root, body).unwrap_or(root),
         }
     }
     let Some(set) = dom.parent(panel) else {
@@ -1854,6 +2032,45 @@ fn join_tab_panels(dom: &Dom, pruned: &[bool], root: usize, body: usize) -> usiz
         c = dom.end(c).max(c + 1);
     }
     root
+}
+
+/// [`join_tab_panels`] without a named panel (`role` and class names gone): the root, or an
+/// element at most [`MAX_TAB_PANEL_DEPTH`] levels above it, shown among siblings of its tag
+/// and class that are hidden but kept (by [`hidden_twin`]: a tab widget's other panels, shown
+/// by a click). Their parent, when inside the body, is the widget's set of panels.
+fn hidden_twin_panels(dom: &Dom, pruned: &[bool], root: usize, body: usize) -> Option<usize> {
+    let mut panel = root;
+    for _ in 0..=MAX_TAB_PANEL_DEPTH {
+        let set = dom.parent(panel).filter(|&p| p > body)?;
+        let tag = dom.tag(panel);
+        if let Some(cls) = dom.attr(panel, Attr::Class)
+            && !hidden_state(dom, panel, &dom.class_hints(panel))
+        {
+            let shares = |c: &str| {
+                c.split_ascii_whitespace().any(|t| {
+                    cls.split_ascii_whitespace()
+                        .any(|w| w.eq_ignore_ascii_case(t))
+                })
+            };
+            let mut c = set + 1;
+            let end = dom.end(set);
+            let mut seen = 0;
+            while c < end && seen < MAX_TWIN_SIBLINGS {
+                if c != panel
+                    && dom.tag(c) == tag
+                    && !pruned.get(c).copied().unwrap_or(true)
+                    && dom.attr(c, Attr::Class).is_some_and(shares)
+                    && hidden_state(dom, c, &dom.class_hints(c))
+                {
+                    return Some(set);
+                }
+                seen += 1;
+                c = dom.end(c).max(c + 1);
+            }
+        }
+        panel = set;
+    }
+    None
 }
 
 /// Marks "records": children of one parent that share a tag and class, at least
@@ -2511,6 +2728,9 @@ struct PageFacts<'a> {
     last_twin: std::cell::Cell<(usize, bool)>,
     /// Elements [`aria_copies`] finds (empty when the page has none).
     aria_copy: &'a [bool],
+    /// Hidden panels named by an element before them ([`labelled_panels`]; empty when the
+    /// page has none).
+    labelled_panel: &'a [bool],
     /// Boxes [`form_boxes`] finds (empty when the page has none).
     form_box: &'a [bool],
 }
@@ -6397,6 +6617,80 @@ fn form_boxes(
 /// the screen whatever its class is called. Headings, captions, legends and labels name
 /// their container on screen and are no copies; nor are the names of links and buttons
 /// (their own text). Empty when the page has no such container.
+/// Most nodes of a tab's list looked at by [`is_tab`] for the selected tab.
+const MAX_TAB_LIST_NODES: usize = 64;
+
+/// Whether `t` is a tab: it or an element of its list (its parent's or grandparent's
+/// subtree, up to [`MAX_TAB_LIST_NODES`] nodes) is marked `aria-selected`, as WAI-ARIA's tab
+/// pattern marks the tabs (or only the selected one).
+fn is_tab(dom: &Dom, t: usize) -> bool {
+    if dom.attr(t, Attr::AriaSelected).is_some() {
+        return true;
+    }
+    let mut a = t;
+    for _ in 0..2 {
+        let Some(p) = dom.parent(a) else { return false };
+        a = p;
+        let end = dom.end(a).min(a + MAX_TAB_LIST_NODES);
+        if (a + 1..end).any(|k| dom.attr(k, Attr::AriaSelected).is_some()) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Hidden elements (by attribute, style or class) tied to a tab ([`is_tab`]) before them in
+/// the page, which names them (`aria-labelledby`) or switches them (`aria-controls`): the
+/// other panels of a tab widget (`<a aria-controls=p2>macOS</a> ... <div id=p2 hidden>`),
+/// the page's content one click away even when their `role=tabpanel` is missing. Empty when
+/// the page ties nothing so.
+fn labelled_panels(dom: &Dom) -> Vec<bool> {
+    if !dom
+        .attrs
+        .iter()
+        .any(|&(a, _, _)| matches!(a, Attr::AriaLabelledby | Attr::AriaControls))
+    {
+        return Vec::new();
+    }
+    let n = dom.nodes.len();
+    // aHash: keys are the page's own ids.
+    let mut ids: std::collections::HashMap<&str, usize, ahash::RandomState> =
+        std::collections::HashMap::default();
+    for i in 0..n {
+        if let Some(id) = dom.attr(i, Attr::Id) {
+            ids.entry(id).or_insert(i);
+        }
+    }
+    let mut out = vec![false; n];
+    let hidden = |x: usize| hidden_state(dom, x, &dom.class_hints(x));
+    for i in 0..n {
+        if let Some(labels) = dom.attr(i, Attr::AriaLabelledby)
+            && labels.split_ascii_whitespace().any(|id| {
+                ids.get(id)
+                    .is_some_and(|&t| t < i && dom.attr(t, Attr::AriaSelected).is_some())
+            })
+            && hidden(i)
+            && let Some(x) = out.get_mut(i)
+        {
+            *x = true;
+        }
+        if let Some(panels) = dom.attr(i, Attr::AriaControls) {
+            for id in panels.split_ascii_whitespace() {
+                if let Some(&x) = ids.get(id)
+                    && x > dom.end(i)
+                    && !out.get(x).copied().unwrap_or(true)
+                    && hidden(x)
+                    && is_tab(dom, i)
+                    && let Some(o) = out.get_mut(x)
+                {
+                    *o = true;
+                }
+            }
+        }
+    }
+    out
+}
+
 fn aria_copies(dom: &Dom, raw: &[u32]) -> Vec<bool> {
     let named = |i: usize| {
         dom.attr(i, Attr::AriaLabelledby).is_some()
@@ -7012,7 +7306,8 @@ fn should_prune(
         || role.is_some_and(role_is_disclosure)
         || (opts.product && names_tab_panel(dom, i))
         || (tag.is_block() && hidden_state(dom, i, &h) && opens_after_button(dom, i, raw))
-        || (!h.screen_reader && hidden_twin(dom, i, tag, &h, &facts.last_twin));
+        || (!h.screen_reader && hidden_twin(dom, i, tag, &h, &facts.last_twin))
+        || facts.labelled_panel.get(i).copied().unwrap_or(false);
     // Streaming server renderers (React `<div hidden id="S:0">`) send the whole page in a
     // hidden element that a script moves into place: like hidden styles below, only small
     // hidden regions are dropped.

@@ -4076,3 +4076,104 @@ fn a_line_alone_in_its_box_alike_in_every_record_is_pruned() {
     assert_eq!(t.matches("Weight").count(), 6, "{t}");
     assert!(!t.contains("Coming soon"), "{t}");
 }
+
+#[test]
+fn a_div_naming_itself_the_navigation_holds_no_records_and_is_pruned() {
+    // A manual's index page written in `<div>`s: a short list of its chapters, beside a
+    // menu tree of long entries labelled "Documentation navigation". The menu is no listing
+    // and none of the text; unlabelled, the same menu outweighs the chapters.
+    let entries: String = (1..=30)
+        .map(|k| {
+            format!("<li><a href=/docs/{k}>Configuring the workflow runner number {k}</a></li>")
+        })
+        .collect();
+    let chapters: String = (1..=3)
+        .map(|k| {
+            format!(
+                "<div class=card><h3><a href=/c{k}>Chapter {k}: running the jobs</a></h3><p>What chapter {k} covers, in a sentence or two of plain words.</p></div>"
+            )
+        })
+        .collect();
+    let page = |label: &str| {
+        format!(
+            "<body><div class=wrap><div class=side {label}><ul>{entries}</ul></div><div class=content><h1>Workflows</h1><p>{PROSE}</p>{chapters}</div></div></body>"
+        )
+    };
+    let t = crate::Extractor::default()
+        .extract(
+            page("aria-label='Documentation navigation'").as_bytes(),
+            None,
+        )
+        .text;
+    assert!(t.contains("What chapter 2 covers,"), "{t}");
+    assert!(!t.contains("runner number 7"), "{t}");
+    let t = crate::Extractor::default()
+        .extract(page("").as_bytes(), None)
+        .text;
+    assert!(t.contains("runner number 7"), "{t}");
+}
+
+#[test]
+fn a_hidden_panel_tied_to_a_tab_is_kept() {
+    // Tabs without `role=tabpanel`: the hidden panels are named by their tab
+    // (`aria-labelledby`) or switched by it (`aria-controls`), and the tabs are marked
+    // `aria-selected`. Their text is the page's; a hidden box tied to no tab is not.
+    let prose: String = (1..=4)
+        .map(|n| format!("<p>{PROSE} Part {n}.</p>"))
+        .collect();
+    let html = format!(
+        "<body><div class=page><h1>Insurance</h1><div class=tabs><button id=t1 aria-selected=true aria-controls=p1>Drivers</button><button id=t2 aria-selected=false aria-controls=p2>Riders</button><button id=t3 aria-controls=p3>Couriers</button></div><div id=p1 aria-labelledby=t1>{prose}</div><div id=p2 aria-labelledby=t2 hidden><p>Riders may report an accident on the help page of the app.</p></div><div id=p3 hidden><p>Couriers call the safety line from the delivery screen.</p></div><div hidden><p>Your session expired, please sign in again to go on.</p></div></div></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Part 4."), "{t}");
+    assert!(t.contains("Riders may report an accident"), "{t}");
+    assert!(t.contains("Couriers call the safety line"), "{t}");
+    assert!(!t.contains("session expired"), "{t}");
+}
+
+#[test]
+fn a_root_among_hidden_twins_grows_to_their_set() {
+    // A department's page in tabs written in `<div>`s with no role or tab class: the shown
+    // panel and its hidden siblings share a class. The root grows to the set of panels.
+    let prose: String = (1..=4)
+        .map(|n| format!("<p>{PROSE} Part {n}.</p>"))
+        .collect();
+    let forms = "<ul><li><a href=/f1.pdf>Building permit - printable PDF</a></li><li><a href=/f2.pdf>Complaint form - printable PDF</a></li></ul>";
+    let html = format!(
+        "<body><div class=content><div class=widget><div class=panels><div class='p1 shown'>{prose}</div><div class=p1 style='display: none'>{forms}</div></div></div></div></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert!(a.tab_set.is_some());
+    assert!(text_of(&dom, &a, a.root).contains("Complaint form"));
+    // Siblings of another class are no twins: the root stays the prose.
+    let html = html.replace("class=p1 style", "class=p2 style");
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    assert_eq!(a.tab_set, None);
+}
+
+#[test]
+fn a_footer_closing_with_a_copyright_line_is_pruned() {
+    // A page of `<div>`s: the article, then the site's footer (links, an address, the
+    // copyright line). The footer goes; an article closing with an agency's copyright line
+    // (no link) keeps it.
+    let prose: String = (1..=5)
+        .map(|n| format!("<p>{PROSE} Part {n}.</p>"))
+        .collect();
+    let html = format!(
+        "<body><div class=page><div class=story><h1>News</h1>{prose}</div><div class=foot><div><a href=/privacy>Privacy policy</a> <a href=/terms>Terms of use</a></div><p>Our office is at 10 Long Road, Springfield, open every weekday.</p><p>© 2025 Acme Media Inc. All rights reserved.</p></div></div></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Part 5."), "{t}");
+    assert!(!t.contains("Long Road") && !t.contains("Acme Media"), "{t}");
+    let html = format!(
+        "<body><div class=page><div class=story><h1>News</h1>{prose}<p>© 2019 Associated Press. All rights reserved.</p></div></div></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Associated Press"), "{t}");
+}

@@ -52,6 +52,10 @@ pub enum Attr {
     AriaLabelledby,
     /// `aria-describedby`: the ids of the elements describing this one.
     AriaDescribedby,
+    /// `aria-selected`: the element is a tab (or option) that can be the selected one.
+    AriaSelected,
+    /// `aria-controls`: the ids of the elements this one shows, hides or switches.
+    AriaControls,
 }
 
 impl Attr {
@@ -87,6 +91,8 @@ impl Attr {
             b"data-nosnippet" => Attr::DataNosnippet,
             b"aria-labelledby" => Attr::AriaLabelledby,
             b"aria-describedby" => Attr::AriaDescribedby,
+            b"aria-selected" => Attr::AriaSelected,
+            b"aria-controls" => Attr::AriaControls,
             _ => return None,
         })
     }
