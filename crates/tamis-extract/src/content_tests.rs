@@ -4177,3 +4177,30 @@ fn a_footer_closing_with_a_copyright_line_is_pruned() {
         .text;
     assert!(t.contains("Associated Press"), "{t}");
 }
+
+#[test]
+fn a_div_only_page_narrows_to_the_box_under_its_h1() {
+    // No `<article>` or `<main>`: the box holding the `<h1>` and most of the value is the
+    // story; a short note beside it (which the wrapper would add) is left out.
+    let page = |tag: &str| {
+        format!(
+            "<html><body><div class=\"wrap\"><{tag} class=\"post\"><h1>The story</h1>{}</{tag}>\
+             <div class=\"col\"><p>Elsewhere in town: the market opens on Sundays, with stalls, \
+             music and long sentences.</p></div></div></body></html>",
+            article(5)
+        )
+    };
+    let t = root_text(&page("div"));
+    assert!(t.contains("The story"), "{t}");
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Elsewhere in town"), "{t}");
+    // A page that marks its story with `<article>` is left to that element's rules.
+    let t = root_text(&format!(
+        "<html><body><div class=\"wrap\"><div class=\"post\"><h1>The story</h1>{}</div>\
+         <div class=\"col\"><p>Elsewhere in town: the market opens on Sundays, with stalls, \
+         music and long sentences.</p></div></div><article><p>x</p></article>\
+         </body></html>",
+        article(5)
+    ));
+    assert!(t.contains("Elsewhere in town"), "{t}");
+}
