@@ -2126,9 +2126,18 @@ fn find_records(
             let count = run.len();
             if count >= MIN_RECORDS && total >= MIN_RECORD_CHARS * count as u64 {
                 let teaser = linked * 3 >= count * 2;
+                // List items that are all links and open a list of their own (`<li><a>
+                // Council</a><ul>..</ul></li>`) are the branches of a menu tree, however long
+                // their submenus: teasers to an article (weighing against it as such), no
+                // records of a listing.
+                let branches = run
+                    .iter()
+                    .filter(|&&(_, node)| menu_branch(dom, chars, link_chars, node))
+                    .count();
+                let record = 2 * branches <= count;
                 for &(_, node) in run {
                     if let Some(r) = records.get_mut(node) {
-                        *r = true;
+                        *r = record;
                     }
                     if let Some(t) = teasers.get_mut(node) {
                         *t = teaser;
@@ -2138,6 +2147,37 @@ fn find_records(
         }
     }
     (records, teasers)
+}
+
+/// Most children and grandchildren of a list item [`menu_branch`] looks at. Our choice.
+const MAX_BRANCH_NODES: usize = 32;
+
+/// Whether `li` is a branch of a menu tree: a list item whose text is all links (but for
+/// a twentieth) and that holds a list among its children or grandchildren.
+fn menu_branch(dom: &Dom, chars: &[u32], link_chars: &[u32], li: usize) -> bool {
+    if dom.tag(li) != Tag::Li {
+        return false;
+    }
+    let c = chars.get(li).copied().unwrap_or(0);
+    let l = link_chars.get(li).copied().unwrap_or(0);
+    if c == 0 || 20 * l < 19 * c {
+        return false;
+    }
+    let mut seen = 0;
+    let mut k = li + 1;
+    while k < dom.end(li) && seen < MAX_BRANCH_NODES {
+        seen += 1;
+        if matches!(dom.tag(k), Tag::Ul | Tag::Ol) {
+            return true;
+        }
+        // Down one level into a child, never into a grandchild.
+        k = if dom.parent(k) == Some(li) {
+            k + 1
+        } else {
+            dom.end(k).max(k + 1)
+        };
+    }
+    false
 }
 
 /// Most nodes of a record looked at for its date line.

@@ -4177,3 +4177,43 @@ fn a_footer_closing_with_a_copyright_line_is_pruned() {
         .text;
     assert!(t.contains("Associated Press"), "{t}");
 }
+
+#[test]
+fn the_branches_of_a_menu_tree_are_no_records() {
+    // A dropdown menu written as nested lists: each top item a link opening a list of long
+    // links. Its items are no records of a listing; a list of headline links without
+    // sublists stays one.
+    let sub = |k: usize| -> String {
+        (1..=8)
+            .map(|j| format!("<li><a href=/s{k}/{j}>Municipal council number {k}{j}</a></li>"))
+            .collect()
+    };
+    let tree: String = (1..=3)
+        .map(|k| format!("<li><a href=#>Section {k}</a><ul>{}</ul></li>", sub(k)))
+        .collect();
+    let flat: String = (1..=4)
+        .map(|k| {
+            format!("<li><a href=/n{k}>The town hall opens a new public library and a reading room in district {k}</a></li>")
+        })
+        .collect();
+    let html = format!(
+        "<body><div class=top><ul class=menu>{tree}</ul></div><div class=news><ul class=list>{flat}</ul></div><p>{PROSE}</p></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    let items: Vec<usize> = (0..dom.nodes.len())
+        .filter(|&i| {
+            dom.tag(i) == Tag::Li
+                && dom
+                    .parent(i)
+                    .is_some_and(|p| dom.attr(p, Attr::Class).is_some())
+        })
+        .collect();
+    let (branches, headlines): (Vec<usize>, Vec<usize>) = items
+        .iter()
+        .partition(|&&i| (i + 1..dom.end(i)).any(|k| dom.tag(k) == Tag::Ul));
+    assert_eq!(branches.len(), 3);
+    assert_eq!(headlines.len(), 4);
+    assert!(branches.iter().all(|&i| !a.in_record[i]));
+    assert!(headlines.iter().all(|&i| a.in_record[i]));
+}
