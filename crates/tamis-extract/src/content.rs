@@ -569,12 +569,14 @@ fn names_navigation(dom: &Dom, i: usize) -> bool {
 }
 
 /// The outermost regions (start, end of their subtrees) that are not pruned, hold no `<h1>`
-/// (a page wrapped in a mislabelled `<div>`) and name themselves the site's navigation
-/// ([`names_navigation`]), in document order. One walk over the body.
+/// (a page wrapped in a mislabelled `<div>`), hold at least [`MIN_CONTENTS_LINKS`] links (a
+/// restaurant's menu labelled "Menu" lists its dishes, not links) and name themselves the
+/// site's navigation ([`names_navigation`]), in document order. One walk over the body.
 fn navigation_regions(
     dom: &Dom,
     pruned: &[bool],
     has_h1: &[bool],
+    links: &[u32],
     body: usize,
 ) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
@@ -587,6 +589,7 @@ fn navigation_regions(
         }
         if dom.tag(i) != Tag::Text
             && !has_h1.get(i).copied().unwrap_or(false)
+            && links.get(i).copied().unwrap_or(0) >= MIN_CONTENTS_LINKS
             && names_navigation(dom, i)
         {
             let e = dom.end(i).max(i + 1);
@@ -1152,7 +1155,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // where their links weigh against the regions holding them (a `<div>` header or footer
     // loses to the content beside it), and are pruned from the root once it is chosen.
     // Nor are their long links titles of a listing: the listing scoring goes without them.
-    let labelled_nav = navigation_regions(dom, &pruned, &has_h1, body);
+    let labelled_nav = navigation_regions(dom, &pruned, &has_h1, &links, body);
     let without_nav = |pruned: &[bool]| {
         (!labelled_nav.is_empty()).then(|| {
             let mut masked = pruned.to_vec();

@@ -4111,6 +4111,17 @@ fn a_div_naming_itself_the_navigation_holds_no_records_and_is_pruned() {
         .extract(page("").as_bytes(), None)
         .text;
     assert!(t.contains("runner number 7"), "{t}");
+    // A restaurant's menu labelled "Menu" lists dishes, not links: it stays.
+    let dishes: String = (1..=6)
+        .map(|k| {
+            format!("<li>Grilled fish of the day number {k}, with lemon and herbs: $1{k}</li>")
+        })
+        .collect();
+    let html = format!(
+        "<body><div class=page><h1>Our kitchen</h1><p>{PROSE}</p><div aria-label=Menu><ul>{dishes}</ul></div></div></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("day number 4"), "{t}");
 }
 
 #[test]
