@@ -1457,7 +1457,12 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let dated = last.is_some_and(|l| dated_group(dom, &raw, l));
     let named = dated || last.is_some_and(|l| names_post(dom, l));
     if !listing && (opts.include_comments || threaded || named) {
-        prune_counters(dom, &mut pruned, &raw, root);
+        prune_counters(dom, &mut pruned, &raw, root, false);
+        blame(&pruned, &mut why, Why::PostCounter);
+    } else if !listing {
+        // Outside a thread (or one not recognised: posts in `<div>`s), a relative time alone
+        // ("1 year ago") is still a post's or a page's age, never text.
+        prune_counters(dom, &mut pruned, &raw, root, true);
         blame(&pruned, &mut why, Why::PostCounter);
     }
     if let Some(l) = last
@@ -4805,7 +4810,7 @@ fn skipped_by_thread_passes(pruned: &[bool], i: usize, tag: Tag) -> bool {
 /// a poster's points: `26`, `1.2k`) and the relative times (`1 year ago`): a post's text is
 /// words, and a bare number on its own line is a counter of the forum's template, as a
 /// post's age is its date. Lines inside tables, code and headings stay (data, titles).
-fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize, ages_only: bool) {
     let end = dom.end(root);
     let mut i = root + 1;
     while i < end {
@@ -4824,7 +4829,8 @@ fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
             let short = count(&text).0 <= MAX_COUNTER_CHARS;
             if short
                 && (relative_time(&text)
-                    || (counter_shaped(&text)
+                    || (!ages_only
+                        && counter_shaped(&text)
                         && !holds_shown_block(dom, pruned, i)
                         && line_alone(dom, pruned, i, root)
                         && !numbered_run(dom, pruned, i, &text)))

@@ -4228,3 +4228,19 @@ fn the_branches_of_a_menu_tree_are_no_records() {
     assert!(branches.iter().all(|&i| !a.in_record[i]));
     assert!(headlines.iter().all(|&i| a.in_record[i]));
 }
+
+#[test]
+fn a_relative_time_alone_is_pruned_outside_a_thread_too() {
+    // Replies in `<div>`s that no rule reads as a thread: each carries its age alone on its
+    // line ("1 year ago"), the template's, not text. A sentence saying "ago" stays.
+    let reply = |k: usize| {
+        format!(
+            "<div class=r{k}><span><span>{k} years ago</span></span><p>{PROSE} Reply {k}, written two years ago by hand.</p></div>"
+        )
+    };
+    let replies: String = (1..=3).map(reply).collect();
+    let html = format!("<body><div class=page><h1>A question</h1>{replies}</div></body>");
+    let t = root_text(&html);
+    assert!(t.contains("Reply 3, written two years ago"), "{t}");
+    assert!(!t.contains("2 years ago"), "{t}");
+}
