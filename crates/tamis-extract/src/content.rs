@@ -569,12 +569,14 @@ fn names_navigation(dom: &Dom, i: usize) -> bool {
 }
 
 /// The outermost regions (start, end of their subtrees) that are not pruned, hold no `<h1>`
-/// (a page wrapped in a mislabelled `<div>`) and name themselves the site's navigation
-/// ([`names_navigation`]), in document order. One walk over the body.
+/// (a page wrapped in a mislabelled `<div>`), hold at least [`MIN_CONTENTS_LINKS`] links (a
+/// restaurant's menu labelled "Menu" lists its dishes, not links) and name themselves the
+/// site's navigation ([`names_navigation`]), in document order. One walk over the body.
 fn navigation_regions(
     dom: &Dom,
     pruned: &[bool],
     has_h1: &[bool],
+    links: &[u32],
     body: usize,
 ) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
@@ -587,6 +589,7 @@ fn navigation_regions(
         }
         if dom.tag(i) != Tag::Text
             && !has_h1.get(i).copied().unwrap_or(false)
+            && links.get(i).copied().unwrap_or(0) >= MIN_CONTENTS_LINKS
             && names_navigation(dom, i)
         {
             let e = dom.end(i).max(i + 1);
@@ -1152,7 +1155,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // where their links weigh against the regions holding them (a `<div>` header or footer
     // loses to the content beside it), and are pruned from the root once it is chosen.
     // Nor are their long links titles of a listing: the listing scoring goes without them.
-    let labelled_nav = navigation_regions(dom, &pruned, &has_h1, body);
+    let labelled_nav = navigation_regions(dom, &pruned, &has_h1, &links, body);
     let without_nav = |pruned: &[bool]| {
         (!labelled_nav.is_empty()).then(|| {
             let mut masked = pruned.to_vec();
@@ -1460,7 +1463,12 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let dated = last.is_some_and(|l| dated_group(dom, &raw, l));
     let named = dated || last.is_some_and(|l| names_post(dom, l));
     if !listing && (opts.include_comments || threaded || named) {
-        prune_counters(dom, &mut pruned, &raw, root);
+        prune_counters(dom, &mut pruned, &raw, root, false);
+        blame(&pruned, &mut why, Why::PostCounter);
+    } else if !listing {
+        // Outside a thread (or one not recognised: posts in `<div>`s), a relative time alone
+        // ("1 year ago") is still a post's or a page's age, never text.
+        prune_counters(dom, &mut pruned, &raw, root, true);
         blame(&pruned, &mut why, Why::PostCounter);
     }
     if let Some(l) = last
@@ -2185,9 +2193,18 @@ fn find_records(
             let count = run.len();
             if count >= MIN_RECORDS && total >= MIN_RECORD_CHARS * count as u64 {
                 let teaser = linked * 3 >= count * 2;
+                // List items that are all links and open a list of their own (`<li><a>
+                // Council</a><ul>..</ul></li>`) are the branches of a menu tree, however long
+                // their submenus: teasers to an article (weighing against it as such), no
+                // records of a listing.
+                let branches = run
+                    .iter()
+                    .filter(|&&(_, node)| menu_branch(dom, chars, link_chars, node))
+                    .count();
+                let record = 2 * branches <= count;
                 for &(_, node) in run {
                     if let Some(r) = records.get_mut(node) {
-                        *r = true;
+                        *r = record;
                     }
                     if let Some(t) = teasers.get_mut(node) {
                         *t = teaser;
@@ -2197,6 +2214,37 @@ fn find_records(
         }
     }
     (records, teasers)
+}
+
+/// Most children and grandchildren of a list item [`menu_branch`] looks at. Our choice.
+const MAX_BRANCH_NODES: usize = 32;
+
+/// Whether `li` is a branch of a menu tree: a list item whose text is all links (but for
+/// a twentieth) and that holds a list among its children or grandchildren.
+fn menu_branch(dom: &Dom, chars: &[u32], link_chars: &[u32], li: usize) -> bool {
+    if dom.tag(li) != Tag::Li {
+        return false;
+    }
+    let c = chars.get(li).copied().unwrap_or(0);
+    let l = link_chars.get(li).copied().unwrap_or(0);
+    if c == 0 || 20 * l < 19 * c {
+        return false;
+    }
+    let mut seen = 0;
+    let mut k = li + 1;
+    while k < dom.end(li) && seen < MAX_BRANCH_NODES {
+        seen += 1;
+        if matches!(dom.tag(k), Tag::Ul | Tag::Ol) {
+            return true;
+        }
+        // Down one level into a child, never into a grandchild.
+        k = if dom.parent(k) == Some(li) {
+            k + 1
+        } else {
+            dom.end(k).max(k + 1)
+        };
+    }
+    false
 }
 
 /// Most nodes of a record looked at for its date line.
@@ -4821,7 +4869,7 @@ fn skipped_by_thread_passes(pruned: &[bool], i: usize, tag: Tag) -> bool {
 /// a poster's points: `26`, `1.2k`) and the relative times (`1 year ago`): a post's text is
 /// words, and a bare number on its own line is a counter of the forum's template, as a
 /// post's age is its date. Lines inside tables, code and headings stay (data, titles).
-fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize, ages_only: bool) {
     let end = dom.end(root);
     let mut i = root + 1;
     while i < end {
@@ -4840,7 +4888,8 @@ fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
             let short = count(&text).0 <= MAX_COUNTER_CHARS;
             if short
                 && (relative_time(&text)
-                    || (counter_shaped(&text)
+                    || (!ages_only
+                        && counter_shaped(&text)
                         && !holds_shown_block(dom, pruned, i)
                         && line_alone(dom, pruned, i, root)
                         && !numbered_run(dom, pruned, i, &text)))

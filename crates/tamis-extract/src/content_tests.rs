@@ -4111,6 +4111,17 @@ fn a_div_naming_itself_the_navigation_holds_no_records_and_is_pruned() {
         .extract(page("").as_bytes(), None)
         .text;
     assert!(t.contains("runner number 7"), "{t}");
+    // A restaurant's menu labelled "Menu" lists dishes, not links: it stays.
+    let dishes: String = (1..=6)
+        .map(|k| {
+            format!("<li>Grilled fish of the day number {k}, with lemon and herbs: $1{k}</li>")
+        })
+        .collect();
+    let html = format!(
+        "<body><div class=page><h1>Our kitchen</h1><p>{PROSE}</p><div aria-label=Menu><ul>{dishes}</ul></div></div></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("day number 4"), "{t}");
 }
 
 #[test]
@@ -4203,4 +4214,60 @@ fn a_div_only_page_narrows_to_the_box_under_its_h1() {
         article(5)
     ));
     assert!(t.contains("Elsewhere in town"), "{t}");
+}
+
+#[test]
+fn the_branches_of_a_menu_tree_are_no_records() {
+    // A dropdown menu written as nested lists: each top item a link opening a list of long
+    // links. Its items are no records of a listing; a list of headline links without
+    // sublists stays one.
+    let sub = |k: usize| -> String {
+        (1..=8)
+            .map(|j| format!("<li><a href=/s{k}/{j}>Municipal council number {k}{j}</a></li>"))
+            .collect()
+    };
+    let tree: String = (1..=3)
+        .map(|k| format!("<li><a href=#>Section {k}</a><ul>{}</ul></li>", sub(k)))
+        .collect();
+    let flat: String = (1..=4)
+        .map(|k| {
+            format!("<li><a href=/n{k}>The town hall opens a new public library and a reading room in district {k}</a></li>")
+        })
+        .collect();
+    let html = format!(
+        "<body><div class=top><ul class=menu>{tree}</ul></div><div class=news><ul class=list>{flat}</ul></div><p>{PROSE}</p></body>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    let items: Vec<usize> = (0..dom.nodes.len())
+        .filter(|&i| {
+            dom.tag(i) == Tag::Li
+                && dom
+                    .parent(i)
+                    .is_some_and(|p| dom.attr(p, Attr::Class).is_some())
+        })
+        .collect();
+    let (branches, headlines): (Vec<usize>, Vec<usize>) = items
+        .iter()
+        .partition(|&&i| (i + 1..dom.end(i)).any(|k| dom.tag(k) == Tag::Ul));
+    assert_eq!(branches.len(), 3);
+    assert_eq!(headlines.len(), 4);
+    assert!(branches.iter().all(|&i| !a.in_record[i]));
+    assert!(headlines.iter().all(|&i| a.in_record[i]));
+}
+
+#[test]
+fn a_relative_time_alone_is_pruned_outside_a_thread_too() {
+    // Replies in `<div>`s that no rule reads as a thread: each carries its age alone on its
+    // line ("1 year ago"), the template's, not text. A sentence saying "ago" stays.
+    let reply = |k: usize| {
+        format!(
+            "<div class=r{k}><span><span>{k} years ago</span></span><p>{PROSE} Reply {k}, written two years ago by hand.</p></div>"
+        )
+    };
+    let replies: String = (1..=3).map(reply).collect();
+    let html = format!("<body><div class=page><h1>A question</h1>{replies}</div></body>");
+    let t = root_text(&html);
+    assert!(t.contains("Reply 3, written two years ago"), "{t}");
+    assert!(!t.contains("2 years ago"), "{t}");
 }
