@@ -6717,14 +6717,6 @@ fn form_boxes(
     boxes
 }
 
-/// The elements a container names or describes itself by (`aria-labelledby`,
-/// `aria-describedby` give their ids) when they sit inside it and the name repeats text the
-/// container shows elsewhere (a product card's name in its title link): the container's
-/// accessible name and description written out for screen readers (a list of "Product
-/// name / Product details / Product link" after each card), which a stylesheet keeps off
-/// the screen whatever its class is called. Headings, captions, legends and labels name
-/// their container on screen and are no copies; nor are the names of links and buttons
-/// (their own text). Empty when the page has no such container.
 /// Most nodes of a tab's list looked at by [`is_tab`] for the selected tab.
 const MAX_TAB_LIST_NODES: usize = 64;
 
@@ -6799,6 +6791,14 @@ fn labelled_panels(dom: &Dom) -> Vec<bool> {
     out
 }
 
+/// The elements a container names or describes itself by (`aria-labelledby`,
+/// `aria-describedby` give their ids) when they sit inside it and the name repeats text the
+/// container shows elsewhere (a product card's name in its title link): the container's
+/// accessible name and description written out for screen readers (a list of "Product
+/// name / Product details / Product link" after each card), which a stylesheet keeps off
+/// the screen whatever its class is called. Headings, captions, legends and labels name
+/// their container on screen and are no copies; nor are the names of links and buttons
+/// (their own text). Empty when the page has no such container.
 fn aria_copies(dom: &Dom, raw: &[u32]) -> Vec<bool> {
     let named = |i: usize| {
         dom.attr(i, Attr::AriaLabelledby).is_some()
