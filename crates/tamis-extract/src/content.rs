@@ -4830,14 +4830,40 @@ fn relative_time(s: &str) -> bool {
         "hr", "hrs", "day", "days", "week", "weeks", "month", "months", "year", "years", "yr",
         "yrs",
     ];
-    let w: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
-    let n = w.len();
-    if !(3..=4).contains(&n) || w.last().is_none_or(|l| l.trim_end_matches('.') != "ago") {
-        return false;
+    // Three or four words, without allocating: it runs on every short line of a page.
+    let mut w = [""; 4];
+    let mut n = 0;
+    for t in s.split_whitespace() {
+        let Some(slot) = w.get_mut(n) else {
+            return false;
+        };
+        *slot = t;
+        n += 1;
     }
-    let (count, unit) = (&w[n - 3], &w[n - 2]);
-    (count.chars().all(|c| c.is_ascii_digit()) || count == "a" || count == "an")
-        && UNITS.contains(&unit.as_str())
+    let [count, unit, last] = match n {
+        3 => [w[0], w[1], w[2]],
+        4 => [w[1], w[2], w[3]],
+        _ => return false,
+    };
+    last.trim_end_matches('.').eq_ignore_ascii_case("ago")
+        && (count.bytes().all(|b| b.is_ascii_digit())
+            || count.eq_ignore_ascii_case("a")
+            || count.eq_ignore_ascii_case("an"))
+        && UNITS.iter().any(|u| unit.eq_ignore_ascii_case(u))
+}
+
+/// Whether a text node of element `i`'s subtree holds "ago" in any case: the word every
+/// relative time ends with ([`relative_time`]), looked for before the element's text is
+/// put together.
+fn mentions_ago(dom: &Dom, i: usize) -> bool {
+    (i + 1..dom.end(i)).any(|k| {
+        dom.tag(k) == Tag::Text
+            && dom
+                .text_of(k)
+                .as_bytes()
+                .windows(3)
+                .any(|w| w.eq_ignore_ascii_case(b"ago"))
+    })
 }
 
 /// Whether `s` is only a count: digits with separators and a magnitude suffix (`26`,
@@ -4881,6 +4907,7 @@ fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize, ages
         if tag != Tag::Text
             && (1..=MAX_COUNTER_RAW_CHARS).contains(&raw.get(i).copied().unwrap_or(0))
             && dom.end(i) <= i + MAX_COUNTER_NODES
+            && (!ages_only || mentions_ago(dom, i))
         {
             let text = shown_text(dom, pruned, i);
             // A number inside a sentence ("I have <b>3</b> cats") is text: only a number
