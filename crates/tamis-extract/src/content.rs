@@ -7471,6 +7471,17 @@ fn should_prune(
     if role.is_some_and(role_is_boilerplate) || names_trail(dom, i) {
         return Some(Why::Role);
     }
+    // `aria-modal="true"` is allowed on dialogs only: a modal (cookie consent, sign-in,
+    // newsletter) whose `role` is missing, unless it holds the page's title or most of the
+    // page (a story opened over the feed).
+    if dom
+        .attr(i, Attr::AriaModal)
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        && share <= MAX_PRUNED_SHARE
+        && !facts.has_h1.get(i).copied().unwrap_or(false)
+    {
+        return Some(Why::Role);
+    }
     // A box laid on the `<body>` beside the page that opens with a close control (an empty
     // link or button going nowhere: the "×" a style draws) is a dialog or drawer a script
     // shows over the page (sign-in, registration, house rules, a mobile menu), whatever its

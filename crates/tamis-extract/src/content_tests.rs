@@ -4271,3 +4271,18 @@ fn a_relative_time_alone_is_pruned_outside_a_thread_too() {
     assert!(t.contains("Reply 3, written two years ago"), "{t}");
     assert!(!t.contains("2 years ago"), "{t}");
 }
+
+#[test]
+fn a_box_marked_aria_modal_is_a_dialog() {
+    // A cookie consent box without its `role`: `aria-modal` is allowed on dialogs only.
+    let consent = "<div class=c1 aria-modal=true><div class=c2>About your privacy</div><p>We and our partners use cookies to remember your preferences and to measure how the site is used, as described in our policy.</p></div>";
+    let html = format!(
+        "<body>{consent}<div class=h2><h1>A title</h1>{}</div></body>",
+        article(2)
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(&dom, PruneOptions::default());
+    let t = text_of(&dom, &a, a.body);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("partners use cookies"), "{t}");
+}

@@ -56,6 +56,8 @@ pub enum Attr {
     AriaSelected,
     /// `aria-controls`: the ids of the elements this one shows, hides or switches.
     AriaControls,
+    /// `aria-modal`: the element is a modal dialog (ARIA allows it on dialogs only).
+    AriaModal,
 }
 
 impl Attr {
@@ -93,6 +95,7 @@ impl Attr {
             b"aria-describedby" => Attr::AriaDescribedby,
             b"aria-selected" => Attr::AriaSelected,
             b"aria-controls" => Attr::AriaControls,
+            b"aria-modal" => Attr::AriaModal,
             _ => return None,
         })
     }
