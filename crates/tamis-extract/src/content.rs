@@ -6746,6 +6746,19 @@ fn form_boxes(
     boxes
 }
 
+/// The page's elements by id, the first of each id (as `getElementById` finds it).
+fn id_index(dom: &Dom) -> std::collections::HashMap<&str, usize, ahash::RandomState> {
+    // aHash: keys are the page's own ids.
+    let mut ids: std::collections::HashMap<&str, usize, ahash::RandomState> =
+        std::collections::HashMap::default();
+    for i in 0..dom.nodes.len() {
+        if let Some(id) = dom.attr(i, Attr::Id) {
+            ids.entry(id).or_insert(i);
+        }
+    }
+    ids
+}
+
 /// Most nodes of a tab's list looked at by [`is_tab`] for the selected tab.
 const MAX_TAB_LIST_NODES: usize = 64;
 
@@ -6782,14 +6795,7 @@ fn labelled_panels(dom: &Dom) -> Vec<bool> {
         return Vec::new();
     }
     let n = dom.nodes.len();
-    // aHash: keys are the page's own ids.
-    let mut ids: std::collections::HashMap<&str, usize, ahash::RandomState> =
-        std::collections::HashMap::default();
-    for i in 0..n {
-        if let Some(id) = dom.attr(i, Attr::Id) {
-            ids.entry(id).or_insert(i);
-        }
-    }
+    let ids = id_index(dom);
     let mut out = vec![false; n];
     let hidden = |x: usize| hidden_state(dom, x, &dom.class_hints(x));
     for i in 0..n {
@@ -6856,14 +6862,7 @@ fn aria_copies(dom: &Dom, raw: &[u32]) -> Vec<bool> {
     if containers.is_empty() {
         return Vec::new();
     }
-    // aHash: keys are the page's own ids.
-    let mut ids: std::collections::HashMap<&str, usize, ahash::RandomState> =
-        std::collections::HashMap::default();
-    for i in 0..n {
-        if let Some(id) = dom.attr(i, Attr::Id) {
-            ids.entry(id).or_insert(i);
-        }
-    }
+    let ids = id_index(dom);
     let mut out = vec![false; n];
     let mut text = String::new();
     for &c in &containers {
