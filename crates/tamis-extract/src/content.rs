@@ -1553,8 +1553,10 @@ fn is_copyright(t: &str) -> bool {
     // in UTF-8, and C2 only ever starts a character).
     let b = t.as_bytes();
     memchr::memchr_iter(0xa9, b).any(|k| k > 0 && b.get(k - 1) == Some(&0xc2))
-        || memchr::memchr2_iter(b'c', b'C', b)
-            .any(|k| b.get(k..k + 9).is_some_and(|w| w.eq_ignore_ascii_case(b"copyright")))
+        || memchr::memchr2_iter(b'c', b'C', b).any(|k| {
+            b.get(k..k + 9)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"copyright"))
+        })
 }
 
 /// A site's footer closes the page with its copyright line: when the root (the body before
