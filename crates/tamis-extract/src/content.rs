@@ -319,6 +319,8 @@ pub enum Why {
     Heading,
     /// A post's poster card, but for the name.
     PosterCard,
+    /// A link's preview card in a thread's post.
+    LinkPreview,
     /// Link clusters among the root's children (tags, share links).
     LinkCluster,
     /// Trimmed when the root was joined with its siblings or the product description.
@@ -412,6 +414,7 @@ impl Why {
             Why::Commerce => "commerce",
             Why::Heading => "heading",
             Why::PosterCard => "poster-card",
+            Why::LinkPreview => "link-preview",
             Why::LinkCluster => "link-cluster",
             Why::Join => "join",
             Why::Caption => "caption",
@@ -1489,6 +1492,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         blame(&pruned, &mut why, Why::PosterCard);
         prune_poster_labels(dom, &mut pruned, root, last, dated);
         blame(&pruned, &mut why, Why::PosterLabel);
+        prune_link_previews(dom, &mut pruned, &raw, last);
+        blame(&pruned, &mut why, Why::LinkPreview);
     }
     if !listing && !thread && !opts.product {
         prune_closing_call(dom, &mut pruned, &raw, root);
@@ -4280,6 +4285,101 @@ fn prune_author_cards(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
         }
         Some(i)
     });
+}
+
+/// Longest text (characters, before pruning) of a link's preview card pruned in a post.
+/// Our choice.
+pub const MAX_LINK_PREVIEW_CHARS: u32 = 600;
+/// Levels looked up from a preview's title for the box holding the preview. Our choice.
+const MAX_PREVIEW_DEPTH: usize = 4;
+/// Most nodes of a link's preview card. Our choice.
+const MAX_PREVIEW_NODES: usize = 96;
+
+/// Prunes, in the posts of a thread (the last post's group, [`group_of`]), the preview
+/// cards the forum draws under a pasted link: a heading showing only a link, in a box (at
+/// most [`MAX_PREVIEW_DEPTH`] levels up, of at most [`MAX_LINK_PREVIEW_CHARS`]) whose links
+/// all lead to that one address, at least two of them (the site's name and the title, often
+/// the thumbnail), and that shows a blurb outside them (at least [`MIN_SENTENCE_CHARS`]),
+/// after the post's own words (as many, outside links): a poster's card, its name a heading
+/// beside an avatar linked to one profile, comes before them. The title, blurb and site name are the linked page's, written by no
+/// poster; a poster's own links lead to several places or sit in their sentences, without a
+/// heading. Quotes, tables and code are spared.
+fn prune_link_previews(dom: &Dom, pruned: &mut [bool], raw: &[u32], last: Option<usize>) {
+    let Some(l) = last else { return };
+    for post in group_of(dom, l) {
+        let end = dom.end(post);
+        // The post's own words met so far, outside links: a preview follows the poster's.
+        let (mut words, mut link_end) = (0u32, 0usize);
+        let mut i = post + 1;
+        while i < end {
+            let tag = dom.tag(i);
+            if pruned.get(i).copied().unwrap_or(true)
+                || matches!(tag, Tag::Blockquote | Tag::Table | Tag::Pre | Tag::Code)
+            {
+                i = dom.end(i).max(i + 1);
+                continue;
+            }
+            if tag == Tag::A {
+                link_end = link_end.max(dom.end(i));
+            } else if tag == Tag::Text && i >= link_end {
+                words += raw.get(i).copied().unwrap_or(0);
+            }
+            if tag.is_heading() && words >= MIN_SENTENCE_CHARS {
+                if let Some(b) = preview_box(dom, raw, i, post)
+                    && let Some(x) = pruned.get_mut(b)
+                {
+                    *x = true;
+                    i = dom.end(b).max(i + 1);
+                } else {
+                    i = dom.end(i).max(i + 1);
+                }
+                continue;
+            }
+            i += 1;
+        }
+    }
+}
+
+/// The box of a link's preview card titled by heading `h` inside post `post`, for
+/// [`prune_link_previews`]: the heading shows a link alone, and the nearest box above it
+/// (below the post) holding another link holds links to that address only.
+fn preview_box(dom: &Dom, raw: &[u32], h: usize, post: usize) -> Option<usize> {
+    let raw = |k: usize| raw.get(k).copied().unwrap_or(0);
+    let e = dom.end(h);
+    let a = (h + 1..e).find(|&k| dom.tag(k) == Tag::A)?;
+    let href = dom.attr(a, Attr::Href)?.trim();
+    if href.is_empty() || href.starts_with('#') || raw(a) == 0 || raw(a) != raw(h) {
+        return None;
+    }
+    let mut b = h;
+    for _ in 0..MAX_PREVIEW_DEPTH {
+        b = dom.parent(b).filter(|&p| p > post)?;
+        if !dom.tag(b).is_block()
+            || raw(b) > MAX_LINK_PREVIEW_CHARS
+            || dom.end(b) > b + MAX_PREVIEW_NODES
+        {
+            return None;
+        }
+        let (mut same, mut blurb, mut link_end) = (0usize, 0u32, 0usize);
+        for k in b + 1..dom.end(b) {
+            match dom.tag(k) {
+                Tag::A => {
+                    link_end = link_end.max(dom.end(k));
+                    match dom.attr(k, Attr::Href) {
+                        Some(v) if v.trim() == href => same += 1,
+                        Some(_) => return None,
+                        None => {}
+                    }
+                }
+                Tag::Text if k >= link_end => blurb += raw(k),
+                _ => {}
+            }
+        }
+        if same >= 2 {
+            return (blurb >= MIN_SENTENCE_CHARS).then_some(b);
+        }
+    }
+    None
 }
 
 /// Prunes region `r` but for element `a` inside it: every branch off the path from `r` down
