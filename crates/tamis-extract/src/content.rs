@@ -321,6 +321,8 @@ pub enum Why {
     PosterCard,
     /// A link's preview card in a thread's post.
     LinkPreview,
+    /// A line two posts of a thread show alike (a poster's signature).
+    RepeatedPostLine,
     /// Link clusters among the root's children (tags, share links).
     LinkCluster,
     /// Trimmed when the root was joined with its siblings or the product description.
@@ -415,6 +417,7 @@ impl Why {
             Why::Heading => "heading",
             Why::PosterCard => "poster-card",
             Why::LinkPreview => "link-preview",
+            Why::RepeatedPostLine => "repeated-post-line",
             Why::LinkCluster => "link-cluster",
             Why::Join => "join",
             Why::Caption => "caption",
@@ -1494,6 +1497,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         blame(&pruned, &mut why, Why::PosterLabel);
         prune_link_previews(dom, &mut pruned, &raw, last);
         blame(&pruned, &mut why, Why::LinkPreview);
+        prune_repeated_post_lines(dom, &mut pruned, &raw, last);
+        blame(&pruned, &mut why, Why::RepeatedPostLine);
     }
     if !listing && !thread && !opts.product {
         prune_closing_call(dom, &mut pruned, &raw, root);
@@ -4380,6 +4385,109 @@ fn preview_box(dom: &Dom, raw: &[u32], h: usize, post: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Shortest and longest text (characters, before pruning) of a line read by
+/// [`prune_repeated_post_lines`]. Our choice.
+pub const MIN_REPEATED_POST_LINE_CHARS: u32 = 40;
+/// See [`MIN_REPEATED_POST_LINE_CHARS`].
+pub const MAX_REPEATED_POST_LINE_CHARS: u32 = 400;
+/// Most nodes of such a line. Our choice.
+const MAX_POST_LINE_NODES: usize = 64;
+/// Most repeated lines of a post pruned as its signature. Our choice.
+pub const MAX_SIGNATURE_LINES: usize = 3;
+
+/// Prunes, in the posts of a thread (the last post's group, [`group_of`]), the lines that
+/// two posts or more show alike (a block holding no other block, of
+/// [`MIN_REPEATED_POST_LINE_CHARS`] to [`MAX_REPEATED_POST_LINE_CHARS`]) closing a post,
+/// after its own words, at most [`MAX_SIGNATURE_LINES`] of them (shorter lines between
+/// them aside): a poster writes new words in each post, while the forum repeats a poster's
+/// signature under each of their posts. Quotes (the words of another post), tables and
+/// code are spared, and so is a post whose own words before them weigh less than them (a
+/// copy of another post).
+fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], last: Option<usize>) {
+    let Some(l) = last else { return };
+    let posts = group_of(dom, l);
+    let raw = |k: usize| raw.get(k).copied().unwrap_or(0);
+    // Line text hash -> (first post, seen in another post).
+    let mut seen: std::collections::HashMap<u64, (usize, bool), ahash::RandomState> =
+        std::collections::HashMap::default();
+    // (post's place, node, line's text hash, characters) of every line read, and of every
+    // text outside lines (no hash: the post's own words, never repeated).
+    let mut lines: Vec<(usize, usize, Option<u64>, u32)> = Vec::new();
+    for (n, &post) in posts.iter().enumerate() {
+        let end = dom.end(post);
+        let mut i = post + 1;
+        while i < end {
+            let tag = dom.tag(i);
+            if pruned.get(i).copied().unwrap_or(true)
+                || matches!(tag, Tag::Blockquote | Tag::Table | Tag::Pre | Tag::Code)
+            {
+                i = dom.end(i).max(i + 1);
+                continue;
+            }
+            let e = dom.end(i);
+            if tag == Tag::Text {
+                lines.push((n, i, None, raw(i)));
+            } else if tag.is_block()
+                && raw(i) <= MAX_REPEATED_POST_LINE_CHARS
+                && e <= i + MAX_POST_LINE_NODES
+                && (i + 1..e).all(|k| !dom.tag(k).is_block())
+            {
+                let (h, _, letters) = text_hash(dom, pruned, i + 1, e, false);
+                if letters > 0 {
+                    lines.push((n, i, Some(h), raw(i)));
+                    if raw(i) >= MIN_REPEATED_POST_LINE_CHARS {
+                        let s = seen.entry(h).or_insert((n, false));
+                        s.1 |= s.0 != n;
+                    }
+                }
+                i = e.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+    }
+    let repeated = |x: &(usize, usize, Option<u64>, u32)| {
+        x.3 >= MIN_REPEATED_POST_LINE_CHARS
+            && x.2.is_some_and(|h| seen.get(&h).is_some_and(|s| s.1))
+    };
+    // Per post (its lines in document order), from its end: the run of repeated and short
+    // lines closing it. It is a signature when it repeats at most [`MAX_SIGNATURE_LINES`]
+    // and the post's own words before it outweigh it (a post mostly repeated is a copy of
+    // another).
+    let mut start = 0;
+    while start < lines.len() {
+        let n = lines.get(start).map_or(0, |x| x.0);
+        let stop = lines
+            .iter()
+            .skip(start)
+            .position(|x| x.0 != n)
+            .map_or(lines.len(), |p| start + p);
+        let post = lines.get(start..stop).unwrap_or(&[]);
+        start = stop;
+        let run = post
+            .iter()
+            .rev()
+            .take_while(|x| repeated(x) || x.3 < MIN_REPEATED_POST_LINE_CHARS)
+            .count();
+        let (own, closing) = post.split_at(post.len() - run);
+        let (count, chars) = closing
+            .iter()
+            .filter(|x| repeated(x))
+            .fold((0usize, 0u32), |(c, s), x| (c + 1, s + x.3));
+        let own: u32 = own.iter().map(|x| x.3).sum();
+        if count > MAX_SIGNATURE_LINES || own < chars.max(MIN_REPEATED_POST_LINE_CHARS) {
+            continue;
+        }
+        for x in closing {
+            if repeated(x)
+                && let Some(p) = pruned.get_mut(x.1)
+            {
+                *p = true;
+            }
+        }
+    }
 }
 
 /// Prunes region `r` but for element `a` inside it: every branch off the path from `r` down

@@ -3228,6 +3228,43 @@ fn a_link_preview_in_a_threads_post_is_pruned() {
 }
 
 #[test]
+fn a_signature_closing_two_posts_is_pruned() {
+    // Div-only markup: the same line closing two posts after their own words is a poster's
+    // signature; each post's own words stay, and so does a post that repeats another's words
+    // with nothing of its own (a copy of the opening post).
+    let own = |k: usize| {
+        format!(
+            "<p>Post number {k} has words of its own, and they differ from one post to the next.</p><p>It says so twice, in a second paragraph {k} of prose written here.</p>"
+        )
+    };
+    let post = |k: usize| {
+        let body = if k == 3 {
+            own(1)
+        } else {
+            format!(
+                "{}{}",
+                own(k),
+                if k.is_multiple_of(2) {
+                    "<div class=h5160><p>Send me a message if you want to sponsor any update of my plugins.</p></div>"
+                } else {
+                    ""
+                }
+            )
+        };
+        format!(
+            "<div class=h5e09><div class=h42af><a href=/u/{k}>user{k}</a></div><span>2019-02-2{k}, 09:14 PM</span><div class=h8dfb>{body}</div></div>"
+        )
+    };
+    let t = root_text(&hashed_thread(post, 4));
+    assert!(!t.contains("sponsor any update"), "{t}");
+    assert!(
+        t.contains("Post number 2 has") && t.contains("paragraph 1 of prose"),
+        "{t}"
+    );
+    assert_eq!(t.matches("Post number 1 has").count(), 2, "{t}");
+}
+
+#[test]
 fn a_poster_card_keeps_its_authors_url_link_as_the_name() {
     // The author's microdata names the poster in a `<meta>`; the name shown is the author's
     // `itemprop=url` link, inside wrappers named as the poster card: the card goes, the name
