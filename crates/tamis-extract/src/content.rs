@@ -5181,7 +5181,8 @@ fn prune_after_posts(
 
 /// The last post of the root's posts: the group of records (siblings of one tag and class,
 /// paragraphs aside) worth the most text, when it holds [`MIN_THREAD_POSTS_SHARE`] of the
-/// root's text.
+/// root's text, with its siblings of its tag when it does not alone (an opening post with a
+/// class of its own).
 fn last_post(
     dom: &Dom,
     pruned: &[bool],
@@ -5215,8 +5216,23 @@ fn last_post(
     // Equal totals go to the group that ends later: the map's order changes from run to run,
     // and the same page must give the same text every time.
     let &(total, last) = groups.values().max_by_key(|g| (g.0, g.1))?;
-    ((total as f32) >= MIN_THREAD_POSTS_SHARE * chars.get(root).copied().unwrap_or(0) as f32)
-        .then_some(last)
+    let share = MIN_THREAD_POSTS_SHARE * chars.get(root).copied().unwrap_or(0) as f32;
+    if total as f32 >= share {
+        return Some(last);
+    }
+    // The opening post often carries a class of its own (the thread's starter, a first
+    // post's extras): the group's siblings of its tag count with it.
+    let p = dom.parent(last)?;
+    let tag = dom.tag(last);
+    let mut total = 0u64;
+    let mut c = p + 1;
+    while c < dom.end(p) {
+        if dom.tag(c) == tag && !pruned.get(c).copied().unwrap_or(true) {
+            total += u64::from(chars.get(c).copied().unwrap_or(0));
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    (total as f32 >= share).then_some(last)
 }
 
 /// Most nodes of a post looked at by [`dated_group`] for its date line: a forum's poster

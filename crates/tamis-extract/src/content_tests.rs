@@ -3265,6 +3265,29 @@ fn a_signature_closing_two_posts_is_pruned() {
 }
 
 #[test]
+fn an_opening_post_with_a_class_of_its_own_counts_with_the_thread() {
+    // The replies alone hold less than half the thread (a long opening post with an extra
+    // class of its own): the siblings of their tag count with them, so the page is a
+    // thread and its posters' ranks are the template's.
+    let post = |k: usize| {
+        let (extra, body) = if k == 0 {
+            (" h7f31", article(8))
+        } else {
+            ("", article(1))
+        };
+        format!(
+            "<div class=\"h5e09{extra}\"><div class=h42af><a href=/u/{k}>user{k}</a><p>Senior Member</p></div><span>2019-02-2{k}, 09:14 PM</span><div class=h8dfb>{body}</div></div>"
+        )
+    };
+    let t = root_text(&hashed_thread(post, 4));
+    assert!(!t.contains("Senior Member"), "{t}");
+    assert!(
+        t.contains("user0") && t.contains("user3") && t.contains("real prose"),
+        "{t}"
+    );
+}
+
+#[test]
 fn a_poster_card_keeps_its_authors_url_link_as_the_name() {
     // The author's microdata names the poster in a `<meta>`; the name shown is the author's
     // `itemprop=url` link, inside wrappers named as the poster card: the card goes, the name
