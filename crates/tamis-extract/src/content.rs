@@ -319,6 +319,10 @@ pub enum Why {
     Heading,
     /// A post's poster card, but for the name.
     PosterCard,
+    /// A link's preview card in a thread's post.
+    LinkPreview,
+    /// A line two posts of a thread show alike (a poster's signature).
+    RepeatedPostLine,
     /// Link clusters among the root's children (tags, share links).
     LinkCluster,
     /// Trimmed when the root was joined with its siblings or the product description.
@@ -412,6 +416,8 @@ impl Why {
             Why::Commerce => "commerce",
             Why::Heading => "heading",
             Why::PosterCard => "poster-card",
+            Why::LinkPreview => "link-preview",
+            Why::RepeatedPostLine => "repeated-post-line",
             Why::LinkCluster => "link-cluster",
             Why::Join => "join",
             Why::Caption => "caption",
@@ -1489,6 +1495,10 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         blame(&pruned, &mut why, Why::PosterCard);
         prune_poster_labels(dom, &mut pruned, root, last, dated);
         blame(&pruned, &mut why, Why::PosterLabel);
+        prune_link_previews(dom, &mut pruned, &raw, last);
+        blame(&pruned, &mut why, Why::LinkPreview);
+        prune_repeated_post_lines(dom, &mut pruned, &raw, last);
+        blame(&pruned, &mut why, Why::RepeatedPostLine);
     }
     if !listing && !thread && !opts.product {
         prune_closing_call(dom, &mut pruned, &raw, root);
@@ -4284,6 +4294,204 @@ fn prune_author_cards(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
     });
 }
 
+/// Longest text (characters, before pruning) of a link's preview card pruned in a post.
+/// Our choice.
+pub const MAX_LINK_PREVIEW_CHARS: u32 = 600;
+/// Levels looked up from a preview's title for the box holding the preview. Our choice.
+const MAX_PREVIEW_DEPTH: usize = 4;
+/// Most nodes of a link's preview card. Our choice.
+const MAX_PREVIEW_NODES: usize = 96;
+
+/// Prunes, in the posts of a thread (the last post's group, [`group_of`]), the preview
+/// cards the forum draws under a pasted link: a heading showing only a link, in a box (at
+/// most [`MAX_PREVIEW_DEPTH`] levels up, of at most [`MAX_LINK_PREVIEW_CHARS`]) whose links
+/// all lead to that one address, at least two of them (the site's name and the title, often
+/// the thumbnail), and that shows a blurb outside them (at least [`MIN_SENTENCE_CHARS`]),
+/// after the post's own words (as many, outside links): a poster's card, its name a heading
+/// beside an avatar linked to one profile, comes before them. The title, blurb and site name are the linked page's, written by no
+/// poster; a poster's own links lead to several places or sit in their sentences, without a
+/// heading. Quotes, tables and code are spared.
+fn prune_link_previews(dom: &Dom, pruned: &mut [bool], raw: &[u32], last: Option<usize>) {
+    let Some(l) = last else { return };
+    for post in group_of(dom, l) {
+        let end = dom.end(post);
+        // The post's own words met so far, outside links: a preview follows the poster's.
+        let (mut words, mut link_end) = (0u32, 0usize);
+        let mut i = post + 1;
+        while i < end {
+            let tag = dom.tag(i);
+            if pruned.get(i).copied().unwrap_or(true)
+                || matches!(tag, Tag::Blockquote | Tag::Table | Tag::Pre | Tag::Code)
+            {
+                i = dom.end(i).max(i + 1);
+                continue;
+            }
+            if tag == Tag::A {
+                link_end = link_end.max(dom.end(i));
+            } else if tag == Tag::Text && i >= link_end {
+                words += raw.get(i).copied().unwrap_or(0);
+            }
+            if tag.is_heading() && words >= MIN_SENTENCE_CHARS {
+                if let Some(b) = preview_box(dom, raw, i, post)
+                    && let Some(x) = pruned.get_mut(b)
+                {
+                    *x = true;
+                    i = dom.end(b).max(i + 1);
+                } else {
+                    i = dom.end(i).max(i + 1);
+                }
+                continue;
+            }
+            i += 1;
+        }
+    }
+}
+
+/// The box of a link's preview card titled by heading `h` inside post `post`, for
+/// [`prune_link_previews`]: the heading shows a link alone, and the nearest box above it
+/// (below the post) holding another link holds links to that address only.
+fn preview_box(dom: &Dom, raw: &[u32], h: usize, post: usize) -> Option<usize> {
+    let raw = |k: usize| raw.get(k).copied().unwrap_or(0);
+    let e = dom.end(h);
+    let a = (h + 1..e).find(|&k| dom.tag(k) == Tag::A)?;
+    let href = dom.attr(a, Attr::Href)?.trim();
+    if href.is_empty() || href.starts_with('#') || raw(a) == 0 || raw(a) != raw(h) {
+        return None;
+    }
+    let mut b = h;
+    for _ in 0..MAX_PREVIEW_DEPTH {
+        b = dom.parent(b).filter(|&p| p > post)?;
+        if !dom.tag(b).is_block()
+            || raw(b) > MAX_LINK_PREVIEW_CHARS
+            || dom.end(b) > b + MAX_PREVIEW_NODES
+        {
+            return None;
+        }
+        let (mut same, mut blurb, mut link_end) = (0usize, 0u32, 0usize);
+        for k in b + 1..dom.end(b) {
+            match dom.tag(k) {
+                Tag::A => {
+                    link_end = link_end.max(dom.end(k));
+                    match dom.attr(k, Attr::Href) {
+                        Some(v) if v.trim() == href => same += 1,
+                        Some(_) => return None,
+                        None => {}
+                    }
+                }
+                Tag::Text if k >= link_end => blurb += raw(k),
+                _ => {}
+            }
+        }
+        if same >= 2 {
+            return (blurb >= MIN_SENTENCE_CHARS).then_some(b);
+        }
+    }
+    None
+}
+
+/// Shortest and longest text (characters, before pruning) of a line read by
+/// [`prune_repeated_post_lines`]. Our choice.
+pub const MIN_REPEATED_POST_LINE_CHARS: u32 = 40;
+/// See [`MIN_REPEATED_POST_LINE_CHARS`].
+pub const MAX_REPEATED_POST_LINE_CHARS: u32 = 400;
+/// Most nodes of such a line. Our choice.
+const MAX_POST_LINE_NODES: usize = 64;
+/// Most repeated lines of a post pruned as its signature. Our choice.
+pub const MAX_SIGNATURE_LINES: usize = 3;
+
+/// Prunes, in the posts of a thread (the last post's group, [`group_of`]), the lines that
+/// two posts or more show alike (a block holding no other block, of
+/// [`MIN_REPEATED_POST_LINE_CHARS`] to [`MAX_REPEATED_POST_LINE_CHARS`]) closing a post,
+/// after its own words, at most [`MAX_SIGNATURE_LINES`] of them (shorter lines between
+/// them aside): a poster writes new words in each post, while the forum repeats a poster's
+/// signature under each of their posts. Quotes (the words of another post), tables and
+/// code are spared, and so is a post whose own words before them weigh less than them (a
+/// copy of another post).
+fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], last: Option<usize>) {
+    let Some(l) = last else { return };
+    let posts = group_of(dom, l);
+    let raw = |k: usize| raw.get(k).copied().unwrap_or(0);
+    // Line text hash -> (first post, seen in another post).
+    let mut seen: std::collections::HashMap<u64, (usize, bool), ahash::RandomState> =
+        std::collections::HashMap::default();
+    // (post's place, node, line's text hash, characters) of every line read, and of every
+    // text outside lines (no hash: the post's own words, never repeated).
+    let mut lines: Vec<(usize, usize, Option<u64>, u32)> = Vec::new();
+    for (n, &post) in posts.iter().enumerate() {
+        let end = dom.end(post);
+        let mut i = post + 1;
+        while i < end {
+            let tag = dom.tag(i);
+            if pruned.get(i).copied().unwrap_or(true)
+                || matches!(tag, Tag::Blockquote | Tag::Table | Tag::Pre | Tag::Code)
+            {
+                i = dom.end(i).max(i + 1);
+                continue;
+            }
+            let e = dom.end(i);
+            if tag == Tag::Text {
+                lines.push((n, i, None, raw(i)));
+            } else if tag.is_block()
+                && raw(i) <= MAX_REPEATED_POST_LINE_CHARS
+                && e <= i + MAX_POST_LINE_NODES
+                && (i + 1..e).all(|k| !dom.tag(k).is_block())
+            {
+                let (h, _, letters) = text_hash(dom, pruned, i + 1, e, false);
+                if letters > 0 {
+                    lines.push((n, i, Some(h), raw(i)));
+                    if raw(i) >= MIN_REPEATED_POST_LINE_CHARS {
+                        let s = seen.entry(h).or_insert((n, false));
+                        s.1 |= s.0 != n;
+                    }
+                }
+                i = e.max(i + 1);
+                continue;
+            }
+            i += 1;
+        }
+    }
+    let repeated = |x: &(usize, usize, Option<u64>, u32)| {
+        x.3 >= MIN_REPEATED_POST_LINE_CHARS
+            && x.2.is_some_and(|h| seen.get(&h).is_some_and(|s| s.1))
+    };
+    // Per post (its lines in document order), from its end: the run of repeated and short
+    // lines closing it. It is a signature when it repeats at most [`MAX_SIGNATURE_LINES`]
+    // and the post's own words before it outweigh it (a post mostly repeated is a copy of
+    // another).
+    let mut start = 0;
+    while start < lines.len() {
+        let n = lines.get(start).map_or(0, |x| x.0);
+        let stop = lines
+            .iter()
+            .skip(start)
+            .position(|x| x.0 != n)
+            .map_or(lines.len(), |p| start + p);
+        let post = lines.get(start..stop).unwrap_or(&[]);
+        start = stop;
+        let run = post
+            .iter()
+            .rev()
+            .take_while(|x| repeated(x) || x.3 < MIN_REPEATED_POST_LINE_CHARS)
+            .count();
+        let (own, closing) = post.split_at(post.len() - run);
+        let (count, chars) = closing
+            .iter()
+            .filter(|x| repeated(x))
+            .fold((0usize, 0u32), |(c, s), x| (c + 1, s + x.3));
+        let own: u32 = own.iter().map(|x| x.3).sum();
+        if count > MAX_SIGNATURE_LINES || own < chars.max(MIN_REPEATED_POST_LINE_CHARS) {
+            continue;
+        }
+        for x in closing {
+            if repeated(x)
+                && let Some(p) = pruned.get_mut(x.1)
+            {
+                *p = true;
+            }
+        }
+    }
+}
+
 /// Prunes region `r` but for element `a` inside it: every branch off the path from `r` down
 /// to `a` (text included) is pruned, `a` and its ancestors up to `r` are kept.
 fn prune_except(dom: &Dom, pruned: &mut [bool], r: usize, a: usize) {
@@ -4975,7 +5183,8 @@ fn prune_after_posts(
 
 /// The last post of the root's posts: the group of records (siblings of one tag and class,
 /// paragraphs aside) worth the most text, when it holds [`MIN_THREAD_POSTS_SHARE`] of the
-/// root's text.
+/// root's text, with its siblings of its tag when it does not alone (an opening post with a
+/// class of its own).
 fn last_post(
     dom: &Dom,
     pruned: &[bool],
@@ -5009,8 +5218,23 @@ fn last_post(
     // Equal totals go to the group that ends later: the map's order changes from run to run,
     // and the same page must give the same text every time.
     let &(total, last) = groups.values().max_by_key(|g| (g.0, g.1))?;
-    ((total as f32) >= MIN_THREAD_POSTS_SHARE * chars.get(root).copied().unwrap_or(0) as f32)
-        .then_some(last)
+    let share = MIN_THREAD_POSTS_SHARE * chars.get(root).copied().unwrap_or(0) as f32;
+    if total as f32 >= share {
+        return Some(last);
+    }
+    // The opening post often carries a class of its own (the thread's starter, a first
+    // post's extras): the group's siblings of its tag count with it.
+    let p = dom.parent(last)?;
+    let tag = dom.tag(last);
+    let mut total = 0u64;
+    let mut c = p + 1;
+    while c < dom.end(p) {
+        if dom.tag(c) == tag && !pruned.get(c).copied().unwrap_or(true) {
+            total += u64::from(chars.get(c).copied().unwrap_or(0));
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    (total as f32 >= share).then_some(last)
 }
 
 /// Most nodes of a post looked at by [`dated_group`] for its date line: a forum's poster

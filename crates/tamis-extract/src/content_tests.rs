@@ -3198,6 +3198,96 @@ fn a_threads_poster_card_lines_are_pruned() {
 }
 
 #[test]
+fn a_link_preview_in_a_threads_post_is_pruned() {
+    // Div-only markup: a post's pasted link drawn as a card (the site's name, a linked title
+    // and the linked page's blurb, all to one address) goes; the poster's words, a heading
+    // linking to two places and a poster's card (its name a heading beside an avatar to one
+    // profile, before the post's words) stay.
+    let post = |k: usize| {
+        let preview = if k == 1 {
+            "<div class=h0b1><div class=h0b2><a href=https://example.org/x>example.org</a></div><div class=h0b3><h3><a href=https://example.org/x>The Linked Page Title</a></h3><p>The linked page describes itself in a sentence of its own.</p></div></div><h4><a href=https://example.org/a>Alpha</a> and <a href=https://example.org/b>Beta</a></h4><p>Another note, with a sentence after the two links above.</p>"
+        } else {
+            ""
+        };
+        format!(
+            "<div class=h5e09><div class=h42af><h4><a href=/u/{k}>user{k}</a></h4><a href=/u/{k}><img src=/a/{k}.png></a><p>Rank title of a member {k}</p></div><span>2019-02-2{k}, 09:14 PM</span><div class=h8dfb><p>Here is a site that might be useful to all of you.</p>{preview}{}</div></div>",
+            article(2)
+        )
+    };
+    let t = root_text(&hashed_thread(post, 4));
+    assert!(
+        !t.contains("The Linked Page Title") && !t.contains("describes itself"),
+        "{t}"
+    );
+    assert!(!t.contains("example.org"), "{t}");
+    assert!(
+        t.contains("might be useful") && t.contains("Alpha") && t.contains("Another note"),
+        "{t}"
+    );
+    assert!(t.contains("user1") && t.contains("user3"), "{t}");
+}
+
+#[test]
+fn a_signature_closing_two_posts_is_pruned() {
+    // Div-only markup: the same line closing two posts after their own words is a poster's
+    // signature; each post's own words stay, and so does a post that repeats another's words
+    // with nothing of its own (a copy of the opening post).
+    let own = |k: usize| {
+        format!(
+            "<p>Post number {k} has words of its own, and they differ from one post to the next.</p><p>It says so twice, in a second paragraph {k} of prose written here.</p>"
+        )
+    };
+    let post = |k: usize| {
+        let body = if k == 3 {
+            own(1)
+        } else {
+            format!(
+                "{}{}",
+                own(k),
+                if k.is_multiple_of(2) {
+                    "<div class=h5160><p>Send me a message if you want to sponsor any update of my plugins.</p></div>"
+                } else {
+                    ""
+                }
+            )
+        };
+        format!(
+            "<div class=h5e09><div class=h42af><a href=/u/{k}>user{k}</a></div><span>2019-02-2{k}, 09:14 PM</span><div class=h8dfb>{body}</div></div>"
+        )
+    };
+    let t = root_text(&hashed_thread(post, 4));
+    assert!(!t.contains("sponsor any update"), "{t}");
+    assert!(
+        t.contains("Post number 2 has") && t.contains("paragraph 1 of prose"),
+        "{t}"
+    );
+    assert_eq!(t.matches("Post number 1 has").count(), 2, "{t}");
+}
+
+#[test]
+fn an_opening_post_with_a_class_of_its_own_counts_with_the_thread() {
+    // The replies alone hold less than half the thread (a long opening post with an extra
+    // class of its own): the siblings of their tag count with them, so the page is a
+    // thread and its posters' ranks are the template's.
+    let post = |k: usize| {
+        let (extra, body) = if k == 0 {
+            (" h7f31", article(8))
+        } else {
+            ("", article(1))
+        };
+        format!(
+            "<div class=\"h5e09{extra}\"><div class=h42af><a href=/u/{k}>user{k}</a><p>Senior Member</p></div><span>2019-02-2{k}, 09:14 PM</span><div class=h8dfb>{body}</div></div>"
+        )
+    };
+    let t = root_text(&hashed_thread(post, 4));
+    assert!(!t.contains("Senior Member"), "{t}");
+    assert!(
+        t.contains("user0") && t.contains("user3") && t.contains("real prose"),
+        "{t}"
+    );
+}
+
+#[test]
 fn a_poster_card_keeps_its_authors_url_link_as_the_name() {
     // The author's microdata names the poster in a `<meta>`; the name shown is the author's
     // `itemprop=url` link, inside wrappers named as the poster card: the card goes, the name
