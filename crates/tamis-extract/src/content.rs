@@ -1493,11 +1493,13 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     if thread {
         prune_author_cards(dom, &mut pruned, &raw, root);
         blame(&pruned, &mut why, Why::PosterCard);
-        prune_poster_labels(dom, &mut pruned, root, last, dated);
+        // The posts (the last post's group), in document order.
+        let posts = last.map_or_else(Vec::new, |l| group_of(dom, l));
+        prune_poster_labels(dom, &mut pruned, root, &posts, dated);
         blame(&pruned, &mut why, Why::PosterLabel);
-        prune_link_previews(dom, &mut pruned, &raw, last);
+        prune_link_previews(dom, &mut pruned, &raw, &posts);
         blame(&pruned, &mut why, Why::LinkPreview);
-        prune_repeated_post_lines(dom, &mut pruned, &raw, last);
+        prune_repeated_post_lines(dom, &mut pruned, &raw, &posts);
         blame(&pruned, &mut why, Why::RepeatedPostLine);
     }
     if !listing && !thread && !opts.product {
@@ -4294,6 +4296,14 @@ fn prune_author_cards(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
     });
 }
 
+/// Whether the passes reading a post's own words ([`prune_link_previews`],
+/// [`prune_repeated_post_lines`]) skip element `i` (tag `tag`) and its subtree: pruned
+/// already, or a quote (another post's words), a table or code.
+fn skipped_in_post(pruned: &[bool], i: usize, tag: Tag) -> bool {
+    pruned.get(i).copied().unwrap_or(true)
+        || matches!(tag, Tag::Blockquote | Tag::Table | Tag::Pre | Tag::Code)
+}
+
 /// Longest text (characters, before pruning) of a link's preview card pruned in a post.
 /// Our choice.
 pub const MAX_LINK_PREVIEW_CHARS: u32 = 600;
@@ -4308,21 +4318,18 @@ const MAX_PREVIEW_NODES: usize = 96;
 /// all lead to that one address, at least two of them (the site's name and the title, often
 /// the thumbnail), and that shows a blurb outside them (at least [`MIN_SENTENCE_CHARS`]),
 /// after the post's own words (as many, outside links): a poster's card, its name a heading
-/// beside an avatar linked to one profile, comes before them. The title, blurb and site name are the linked page's, written by no
-/// poster; a poster's own links lead to several places or sit in their sentences, without a
-/// heading. Quotes, tables and code are spared.
-fn prune_link_previews(dom: &Dom, pruned: &mut [bool], raw: &[u32], last: Option<usize>) {
-    let Some(l) = last else { return };
-    for post in group_of(dom, l) {
+/// beside an avatar linked to one profile, comes before them. The title, blurb and site name
+/// are the linked page's, written by no poster; a poster's own links lead to several places
+/// or sit in their sentences, without a heading. Quotes, tables and code are spared.
+fn prune_link_previews(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts: &[usize]) {
+    for &post in posts {
         let end = dom.end(post);
         // The post's own words met so far, outside links: a preview follows the poster's.
         let (mut words, mut link_end) = (0u32, 0usize);
         let mut i = post + 1;
         while i < end {
             let tag = dom.tag(i);
-            if pruned.get(i).copied().unwrap_or(true)
-                || matches!(tag, Tag::Blockquote | Tag::Table | Tag::Pre | Tag::Code)
-            {
+            if skipped_in_post(pruned, i, tag) {
                 i = dom.end(i).max(i + 1);
                 continue;
             }
@@ -4407,9 +4414,7 @@ pub const MAX_SIGNATURE_LINES: usize = 3;
 /// signature under each of their posts. Quotes (the words of another post), tables and
 /// code are spared, and so is a post whose own words before them weigh less than them (a
 /// copy of another post).
-fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], last: Option<usize>) {
-    let Some(l) = last else { return };
-    let posts = group_of(dom, l);
+fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts: &[usize]) {
     let raw = |k: usize| raw.get(k).copied().unwrap_or(0);
     // Line text hash -> (first post, seen in another post).
     let mut seen: std::collections::HashMap<u64, (usize, bool), ahash::RandomState> =
@@ -4422,9 +4427,7 @@ fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], last: 
         let mut i = post + 1;
         while i < end {
             let tag = dom.tag(i);
-            if pruned.get(i).copied().unwrap_or(true)
-                || matches!(tag, Tag::Blockquote | Tag::Table | Tag::Pre | Tag::Code)
-            {
+            if skipped_in_post(pruned, i, tag) {
                 i = dom.end(i).max(i + 1);
                 continue;
             }
@@ -4458,16 +4461,7 @@ fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], last: 
     // lines closing it. It is a signature when it repeats at most [`MAX_SIGNATURE_LINES`]
     // and the post's own words before it outweigh it (a post mostly repeated is a copy of
     // another).
-    let mut start = 0;
-    while start < lines.len() {
-        let n = lines.get(start).map_or(0, |x| x.0);
-        let stop = lines
-            .iter()
-            .skip(start)
-            .position(|x| x.0 != n)
-            .map_or(lines.len(), |p| start + p);
-        let post = lines.get(start..stop).unwrap_or(&[]);
-        start = stop;
+    for post in lines.chunk_by(|a, b| a.0 == b.0) {
         let run = post
             .iter()
             .rev()
@@ -5605,13 +5599,7 @@ fn text_line(dom: &Dom, k: usize) -> bool {
 /// links and buttons but for counts (a
 /// poster's name links to their profile; actions are [`prune_repeated_actions`]'), text
 /// inside tables, code and headings.
-fn prune_poster_labels(
-    dom: &Dom,
-    pruned: &mut [bool],
-    root: usize,
-    last: Option<usize>,
-    dated: bool,
-) {
+fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, posts: &[usize], dated: bool) {
     let end = dom.end(root);
     let mut seen: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     let mut i = root + 1;
@@ -5665,8 +5653,7 @@ fn prune_poster_labels(
         }
         i += 1;
     }
-    // The posts (the last post's group), in document order: a label counts once per post.
-    let posts: Vec<usize> = last.map_or_else(Vec::new, |l| group_of(dom, l));
+    // A label counts once per post.
     for ps in seen.values() {
         let repeats = if posts.is_empty() {
             ps.len()
