@@ -255,6 +255,9 @@ pub struct Analysis {
     /// The set of tab panels the root grew to (see `join_tab_panels`): its link lists are
     /// the tabs' content, kept by rendering.
     pub tab_set: Option<usize>,
+    /// The page is one product's ([`PruneOptions::product`]) and was read as an article, not
+    /// a listing: its specification tables are its text wherever they stand.
+    pub product: bool,
 }
 
 /// The rule or pass that pruned a region (see [`Analysis::why`]).
@@ -1151,6 +1154,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             contents: false,
             why,
             tab_set: None,
+            product: false,
         };
     }
 
@@ -1542,6 +1546,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         contents,
         why,
         tab_set,
+        product: opts.product && !listing,
     }
 }
 
