@@ -2915,6 +2915,49 @@ fn sections_titled_as_reviews_are_pruned() {
 }
 
 #[test]
+fn reviews_titled_by_a_bold_line_or_with_the_products_name_are_pruned() {
+    // A widget titled by a bold line in its header box rather than a heading (Magento's
+    // `<div class=block-title><strong>Customer Reviews</strong></div>`), class names hashed.
+    let review = "I love this shelf, it was easy to assemble and holds all my books well.";
+    let reviews: String = (0..3)
+        .map(|n| format!("<li class=x1><b class=x2>Buyer {n}</b><p class=x3>{review}</p></li>"))
+        .collect();
+    let html = format!(
+        "<body><main><h1>Kallax Shelf</h1>{}<div class=x4><div class=x5><strong>Customer Reviews</strong></div><ol class=x6>{reviews}</ol></div><div class=x7><h2>Materials and care</h2><p>Particleboard and acrylic paint; wipe clean using a damp cloth and a mild cleaner.</p></div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose") && t.contains("damp cloth"), "{t}");
+    assert!(!t.contains("easy to assemble"), "{t}");
+    // A bold phrase opening a line of text is no title.
+    let lead = html.replace(
+        "<strong>Customer Reviews</strong>",
+        "<strong>Customer reviews</strong> of this shelf, unedited:",
+    );
+    assert!(product_root_text(&lead).contains("easy to assemble"));
+    // A heading naming the reviews and the product's long name (WooCommerce's "2 reviews
+    // for <name>"): the name does not count against the title's length.
+    let name = "KALLAX Shelf Unit, White, 30 1/8x57 5/8 Inches";
+    let named = html
+        .replace(
+            "<div class=x5><strong>Customer Reviews</strong></div>",
+            &format!("<h2 class=x5>3 reviews for <span>{name}</span></h2>"),
+        )
+        .replace("<h1>Kallax Shelf</h1>", &format!("<h1>{name}</h1>"));
+    let t = product_root_text(&named);
+    assert!(
+        t.contains("damp cloth") && !t.contains("easy to assemble"),
+        "{t}"
+    );
+    // Another long title stays too long to be one.
+    let other = named.replace(
+        &format!("<span>{name}</span>"),
+        "the shelving unit that fits in every room of the house",
+    );
+    assert!(product_root_text(&other).contains("easy to assemble"));
+}
+
+#[test]
 fn sections_titled_by_the_customers_or_as_editorial_reviews() {
     // On a product page a widget titled by the customers alone ("Customers say": a summary of
     // their reviews) is theirs; editorial reviews (the publisher's blurbs) are the book's text.
