@@ -6608,9 +6608,9 @@ const MAX_POLICY_TITLE_CHARS: usize = 40;
 /// Most nodes of such a title: a heading, its toggle button and an icon.
 const MAX_POLICY_TITLE_NODES: usize = 24;
 
-/// Words of a shop's policy titles: delivery, returns, payment, warranty.
+/// Words of a shop's policy titles: delivery, returns and refunds, payment, warranty.
 const POLICY_WORDS: &[&str] = &[
-    "shipping", "delivery", "returns", "payment", "payments", "warranty",
+    "shipping", "delivery", "returns", "refund", "refunds", "payment", "payments", "warranty",
 ];
 
 /// The text of the short title that opens section `i`, if it opens with one: its first

@@ -2235,6 +2235,12 @@ fn policy_sections_are_pruned_on_product_pages() {
     assert!(!t.contains("warehouse"), "{t}");
     // Elsewhere a delivery section is what the page is about (a courier's service page).
     assert!(root_text(&html).contains("free standard shipping"));
+    // A refund policy (a site builder's "Return & Refund Policy") is one of them.
+    let refund = html.replace(
+        "Shipping, Returns &amp; Warranty",
+        "Return &amp; Refund Policy",
+    );
+    assert!(!product_root_text(&refund).contains("free standard shipping"));
     // A title drawn as a heading by its ARIA role (a buy box's "Returns" label) counts too.
     let aria = format!(
         "<body><main><h1>Atomic Habits</h1>{}<div class=r1><div class=r2 role=heading aria-level=4><span>Returns</span></div><div class=r3><span>This item can be returned in its original condition within 30 days.</span></div></div></main></body>",

@@ -3,8 +3,8 @@
 //! description tabs, specifications, customer reviews, related products, footer), with
 //! made-up text: `tests/platforms/<platform>.html`. The markup follows each platform's
 //! public templates (Shopify's Dawn theme, WooCommerce with Storefront, Magento 2's Luma,
-//! PrestaShop 1.7's classic theme, Shopware 6's storefront, BigCommerce's Cornerstone); the
-//! pages are not copies of them.
+//! PrestaShop 1.7's classic theme, Shopware 6's storefront, BigCommerce's Cornerstone, Wix
+//! Stores' product page); the pages are not copies of them.
 //!
 //! What is asserted follows what annotated product pages keep: the product's description
 //! and its specifications are the text; the shop's menus, footer, customer reviews and the
@@ -41,6 +41,7 @@ fn check(name: &str, kept: &[&str], dropped: &[&str]) {
 /// Boilerplate of every page: the footer's lines.
 const FOOTER: &[&str] = &[
     "Powered by",
+    "Powered and secured",
     "Built with",
     "Realisiert mit",
     "Logiciel e-commerce",
@@ -166,6 +167,27 @@ fn bigcommerce_cornerstone() {
 }
 
 #[test]
+fn wix_stores() {
+    // The collapsible info sections: the product's details stay, the shop's policies go
+    // ("Return & Refund Policy", "Shipping Info").
+    check(
+        "wix",
+        &[
+            "Hand-thrown Stoneware Mug",
+            "thrown by hand on the wheel",
+            "unglazed foot",
+            "fired to cone 6",
+        ],
+        &[
+            "great place to let your customers know",
+            "bubble wrap",
+            "Speckled Serving Bowl",
+            "Little Bud Vase",
+        ],
+    );
+}
+
+#[test]
 fn no_page_keeps_its_footer() {
     for name in [
         "shopify-dawn",
@@ -174,6 +196,7 @@ fn no_page_keeps_its_footer() {
         "prestashop",
         "shopware",
         "bigcommerce",
+        "wix",
     ] {
         for page in [name.to_owned(), format!("plain/{name}")] {
             let text = extract(&page);
