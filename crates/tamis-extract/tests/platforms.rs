@@ -4,7 +4,7 @@
 //! made-up text: `tests/platforms/<platform>.html`. The markup follows each platform's
 //! public templates (Shopify's Dawn theme, WooCommerce with Storefront, Magento 2's Luma,
 //! PrestaShop 1.7's classic theme, Shopware 6's storefront, BigCommerce's Cornerstone, Wix
-//! Stores' product page); the pages are not copies of them.
+//! Stores' and Squarespace's product pages); the pages are not copies of them.
 //!
 //! What is asserted follows what annotated product pages keep: the product's description
 //! and its specifications are the text; the shop's menus, footer, customer reviews and the
@@ -188,6 +188,26 @@ fn wix_stores() {
 }
 
 #[test]
+fn squarespace_commerce() {
+    // The excerpt beside the buy box, then the page builder's "additional content" under it.
+    check(
+        "squarespace",
+        &[
+            "Beeswax Taper Candles, Pair",
+            "dipped by hand, one layer at a time",
+            "cotton wick",
+            "let it cure for a season",
+        ],
+        &[
+            "Beeswax Pillar Candle",
+            "Honey Lip Balm",
+            "Farm stand open",
+            "Hive notes",
+        ],
+    );
+}
+
+#[test]
 fn no_page_keeps_its_footer() {
     for name in [
         "shopify-dawn",
@@ -197,6 +217,7 @@ fn no_page_keeps_its_footer() {
         "shopware",
         "bigcommerce",
         "wix",
+        "squarespace",
     ] {
         for page in [name.to_owned(), format!("plain/{name}")] {
             let text = extract(&page);
