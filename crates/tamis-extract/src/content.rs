@@ -255,6 +255,9 @@ pub struct Analysis {
     /// The set of tab panels the root grew to (see `join_tab_panels`): its link lists are
     /// the tabs' content, kept by rendering.
     pub tab_set: Option<usize>,
+    /// The page is one product's ([`PruneOptions::product`]) and was read as an article, not
+    /// a listing: its specification tables are its text wherever they stand.
+    pub product: bool,
 }
 
 /// The rule or pass that pruned a region (see [`Analysis::why`]).
@@ -1151,6 +1154,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             contents: false,
             why,
             tab_set: None,
+            product: false,
         };
     }
 
@@ -1403,10 +1407,15 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         // section must hold at most half the root's text (a shop's page of testimonials is
         // them).
         let half = raw.get(root).copied().unwrap_or(0) / 2;
+        let name = if opts.product {
+            product_name(dom, root, body)
+        } else {
+            String::new()
+        };
         prune_in_root(dom, &mut pruned, root, |i, _| {
             !facts.has_h1.get(i).copied().unwrap_or(false)
                 && (opts.product || raw.get(i).copied().unwrap_or(0) <= half)
-                && headed_by_reviews(dom, i, opts.product, &mut title)
+                && headed_by_reviews(dom, i, opts.product, &name, &mut title)
         });
         blame(&pruned, &mut why, Why::Reviews);
         if !opts.product {
@@ -1542,6 +1551,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         contents,
         why,
         tab_set,
+        product: opts.product && !listing,
     }
 }
 
@@ -6598,19 +6608,25 @@ const MAX_POLICY_TITLE_CHARS: usize = 40;
 /// Most nodes of such a title: a heading, its toggle button and an icon.
 const MAX_POLICY_TITLE_NODES: usize = 24;
 
-/// Words of a shop's policy titles: delivery, returns, payment, warranty.
+/// Words of a shop's policy titles: delivery, returns and refunds, payment, warranty.
 const POLICY_WORDS: &[&str] = &[
-    "shipping", "delivery", "returns", "payment", "payments", "warranty",
+    "shipping", "delivery", "returns", "refund", "refunds", "payment", "payments", "warranty",
 ];
 
 /// The text of the short title that opens section `i`, if it opens with one: its first
 /// element, or the first inside at most `wrappers` block wrappers (a widget's header box),
 /// with no text before it, that is a heading below `<h1>` (or an element of ARIA role
-/// `heading`: a widget's label drawn as one), an accordion's toggle `<button>`
-/// or a `<details>`'s `<summary>`, of at most [`MAX_POLICY_TITLE_NODES`] nodes and
-/// [`MAX_POLICY_TITLE_CHARS`] characters. The title's text is written to `buf` (cleared
+/// `heading`: a widget's label drawn as one), an accordion's toggle `<button>`,
+/// a `<details>`'s `<summary>` or, inside a wrapper, a bold line ([`bold_line`]), of at
+/// most [`MAX_POLICY_TITLE_NODES`] nodes and `max_chars` characters. The title's text is written to `buf` (cleared
 /// first; a buffer reused across the elements of a root, so that no title allocates).
-fn opening_title<'b>(dom: &Dom, i: usize, wrappers: usize, buf: &'b mut String) -> Option<&'b str> {
+fn opening_title<'b>(
+    dom: &Dom,
+    i: usize,
+    wrappers: usize,
+    max_chars: usize,
+    buf: &'b mut String,
+) -> Option<&'b str> {
     let end = dom.end(i);
     let mut k = i + 1;
     let mut passed = 0;
@@ -6630,7 +6646,8 @@ fn opening_title<'b>(dom: &Dom, i: usize, wrappers: usize, buf: &'b mut String) 
         }
         let title = (tag.is_heading() && tag != Tag::H1)
             || matches!(tag, Tag::Button | Tag::Summary)
-            || aria_heading(dom, k);
+            || aria_heading(dom, k)
+            || (passed > 0 && bold_line(dom, k));
         if !title {
             if passed >= wrappers || !tag.is_block() {
                 return None;
@@ -6643,9 +6660,23 @@ fn opening_title<'b>(dom: &Dom, i: usize, wrappers: usize, buf: &'b mut String) 
             return None;
         }
         title_words(dom, k, buf);
-        return (buf.trim().len() <= MAX_POLICY_TITLE_CHARS).then_some(buf.as_str());
+        return (buf.trim().chars().count() <= max_chars).then_some(buf.as_str());
     }
     None
+}
+
+/// Whether `k` is a line of bold text (`<strong>`, `<b>`) that its wrapper holds alone, with
+/// no text after it: a title drawn in bold rather than as a heading (a widget's
+/// `<div><strong>Customer Reviews</strong></div>`). A bold phrase opening a paragraph has the
+/// paragraph's text after it.
+fn bold_line(dom: &Dom, k: usize) -> bool {
+    if !matches!(dom.tag(k), Tag::Strong | Tag::B) {
+        return false;
+    }
+    let Some(p) = dom.parent(k) else {
+        return false;
+    };
+    (dom.end(k)..dom.end(p)).all(|t| dom.tag(t) == Tag::Text && dom.text_of(t).trim().is_empty())
 }
 
 /// Writes the words of title `k` to `buf` (cleared first): its text but for its links, which
@@ -6684,7 +6715,7 @@ fn has_word(t: &str, words: &[&str]) -> bool {
 /// ([`POLICY_WORDS`], see [`opening_title`]); `i` is the section (or accordion item) that it
 /// titles.
 fn headed_by_policy(dom: &Dom, i: usize, buf: &mut String) -> bool {
-    opening_title(dom, i, 0, buf).is_some_and(|t| has_word(t, POLICY_WORDS))
+    opening_title(dom, i, 0, MAX_POLICY_TITLE_CHARS, buf).is_some_and(|t| has_word(t, POLICY_WORDS))
 }
 
 /// Most ancestors of a suggestions title climbed to find the section it opens
@@ -6836,9 +6867,28 @@ const REVIEW_TITLE_WORDS: &[&str] = &[
     "recensioni",
 ];
 
+/// Longest title (characters) read for a product's customer reviews ([`headed_by_reviews`]),
+/// the product's name included: a shop titles them with the name ("2 reviews for Walnut
+/// Pour-Over Coffee Stand", WooCommerce's template), which does not count against
+/// [`MAX_POLICY_TITLE_CHARS`]. Our choice: a name of a dozen words.
+const MAX_REVIEW_TITLE_CHARS: usize = 120;
+
 /// Wrappers looked through for the title opening a section ([`headed_by_reviews`]): a
 /// widget's header box around its heading. Our choice.
 const MAX_TITLE_WRAPPERS: usize = 3;
+
+/// The product's name: the text of the first `<h1>` in the root, else in the body, trimmed
+/// (empty when there is none).
+fn product_name(dom: &Dom, root: usize, body: usize) -> String {
+    let mut name = String::new();
+    if let Some(h) = (root..dom.end(root))
+        .chain(body..dom.end(body))
+        .find(|&k| dom.tag(k) == Tag::H1)
+    {
+        dom.subtree_text(h, &mut name);
+    }
+    name.trim().to_owned()
+}
 
 /// Whether element `i` opens (through at most [`MAX_TITLE_WRAPPERS`] first wrappers, no text
 /// before; see [`opening_title`]) with a short title naming customer reviews
@@ -6846,9 +6896,24 @@ const MAX_TITLE_WRAPPERS: usize = 3;
 /// naming the customers alone ("Customers say", "What our customers think") is one too; off
 /// one (`product` false) the title must name both. A title naming editorial reviews (the
 /// publisher's blurbs and critics' quotes of a book) is none: they describe the product.
-fn headed_by_reviews(dom: &Dom, i: usize, product: bool, buf: &mut String) -> bool {
-    opening_title(dom, i, MAX_TITLE_WRAPPERS, buf).is_some_and(|t| {
-        if has_word(t, &["editorial"]) {
+/// `name` is the product's name (its `<h1>`'s text, empty off a product page): in the title
+/// it is not counted against the title's length.
+fn headed_by_reviews(dom: &Dom, i: usize, product: bool, name: &str, buf: &mut String) -> bool {
+    let max = if product {
+        MAX_REVIEW_TITLE_CHARS
+    } else {
+        MAX_POLICY_TITLE_CHARS
+    };
+    opening_title(dom, i, MAX_TITLE_WRAPPERS, max, buf).is_some_and(|t| {
+        let named = !name.is_empty() && t.contains(name);
+        let own =
+            t.trim()
+                .chars()
+                .count()
+                .saturating_sub(if named { name.chars().count() } else { 0 });
+        if own > MAX_POLICY_TITLE_CHARS {
+            false
+        } else if has_word(t, &["editorial"]) {
             // The publisher's and critics' reviews ("Editorial Reviews") describe the
             // product: they are its text, not its customers' reviews.
             false

@@ -2235,6 +2235,12 @@ fn policy_sections_are_pruned_on_product_pages() {
     assert!(!t.contains("warehouse"), "{t}");
     // Elsewhere a delivery section is what the page is about (a courier's service page).
     assert!(root_text(&html).contains("free standard shipping"));
+    // A refund policy (a site builder's "Return & Refund Policy") is one of them.
+    let refund = html.replace(
+        "Shipping, Returns &amp; Warranty",
+        "Return &amp; Refund Policy",
+    );
+    assert!(!product_root_text(&refund).contains("free standard shipping"));
     // A title drawn as a heading by its ARIA role (a buy box's "Returns" label) counts too.
     let aria = format!(
         "<body><main><h1>Atomic Habits</h1>{}<div class=r1><div class=r2 role=heading aria-level=4><span>Returns</span></div><div class=r3><span>This item can be returned in its original condition within 30 days.</span></div></div></main></body>",
@@ -2912,6 +2918,49 @@ fn sections_titled_as_reviews_are_pruned() {
         article(4)
     );
     assert!(product_root_text(&html).contains("real prose"));
+}
+
+#[test]
+fn reviews_titled_by_a_bold_line_or_with_the_products_name_are_pruned() {
+    // A widget titled by a bold line in its header box rather than a heading (Magento's
+    // `<div class=block-title><strong>Customer Reviews</strong></div>`), class names hashed.
+    let review = "I love this shelf, it was easy to assemble and holds all my books well.";
+    let reviews: String = (0..3)
+        .map(|n| format!("<li class=x1><b class=x2>Buyer {n}</b><p class=x3>{review}</p></li>"))
+        .collect();
+    let html = format!(
+        "<body><main><h1>Kallax Shelf</h1>{}<div class=x4><div class=x5><strong>Customer Reviews</strong></div><ol class=x6>{reviews}</ol></div><div class=x7><h2>Materials and care</h2><p>Particleboard and acrylic paint; wipe clean using a damp cloth and a mild cleaner.</p></div></main></body>",
+        article(4)
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("real prose") && t.contains("damp cloth"), "{t}");
+    assert!(!t.contains("easy to assemble"), "{t}");
+    // A bold phrase opening a line of text is no title.
+    let lead = html.replace(
+        "<strong>Customer Reviews</strong>",
+        "<strong>Customer reviews</strong> of this shelf, unedited:",
+    );
+    assert!(product_root_text(&lead).contains("easy to assemble"));
+    // A heading naming the reviews and the product's long name (WooCommerce's "2 reviews
+    // for <name>"): the name does not count against the title's length.
+    let name = "KALLAX Shelf Unit, White, 30 1/8x57 5/8 Inches";
+    let named = html
+        .replace(
+            "<div class=x5><strong>Customer Reviews</strong></div>",
+            &format!("<h2 class=x5>3 reviews for <span>{name}</span></h2>"),
+        )
+        .replace("<h1>Kallax Shelf</h1>", &format!("<h1>{name}</h1>"));
+    let t = product_root_text(&named);
+    assert!(
+        t.contains("damp cloth") && !t.contains("easy to assemble"),
+        "{t}"
+    );
+    // Another long title stays too long to be one.
+    let other = named.replace(
+        &format!("<span>{name}</span>"),
+        "the shelving unit that fits in every room of the house",
+    );
+    assert!(product_root_text(&other).contains("easy to assemble"));
 }
 
 #[test]

@@ -436,6 +436,8 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     let mut closers: Vec<(usize, usize)> = Vec::new();
     // Where the text of the tab set the root grew to ends (0: no such set rendered).
     let mut tab_end = 0usize;
+    // Where the last specification sheet of a product's root ends (0: none rendered).
+    let mut sheet_end = 0usize;
     let mut pre_depth = 0usize;
     let mut list_depth = 0usize;
     let mut i = root;
@@ -448,6 +450,9 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
             close(dom, k, cfg, &mut w, &mut pre_depth, &mut list_depth);
             if a.tab_set == Some(k) {
                 tab_end = w.out.len();
+            }
+            if a.product && is_sheet(dom, k) {
+                sheet_end = w.out.len();
             }
         }
         if skip(dom, a, i, root, cfg, text) {
@@ -484,6 +489,9 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         if a.tab_set == Some(k) {
             tab_end = w.out.len();
         }
+        if a.product && is_sheet(dom, k) {
+            sheet_end = w.out.len();
+        }
     }
     let code = repeatable_code_lines(&w.out, &w.code);
     let (s, e) = if a.listing {
@@ -497,6 +505,9 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     // the last prose paragraph of one of them (the first tab's description) when the others
     // follow with lists (a town office's "Forms", "Tables & Maps" and "FAQs" tabs).
     let e = e.max(tab_end.min(w.out.len()));
+    // A product's specification sheet (its dimensions, materials, weight) after its
+    // description is the product's text, not the page's trailing lines.
+    let e = e.max(sheet_end.min(w.out.len()));
     let (s, out) = match w.out.get(s..e) {
         Some(t) => (s, t),
         None => (0, w.out.as_str()),
@@ -544,6 +555,49 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out
+}
+
+/// Most nodes of a table read by [`is_sheet`]: a specification sheet of a few dozen rows.
+/// Our choice.
+const MAX_SHEET_NODES: usize = 600;
+
+/// Whether element `i` is a sheet of labelled values: a definition list, or a table of
+/// label and value rows (two cells each) holding no table (a layout table holds the page).
+fn is_sheet(dom: &Dom, i: usize) -> bool {
+    match dom.tag(i) {
+        Tag::Dl => true,
+        Tag::Table => {
+            let end = dom.end(i);
+            if end - i > MAX_SHEET_NODES {
+                return false;
+            }
+            let mut rows = 0usize;
+            let mut k = i + 1;
+            while k < end {
+                match dom.tag(k) {
+                    Tag::Table => return false,
+                    Tag::Tr => {
+                        let mut cells = 0usize;
+                        let mut c = k + 1;
+                        while c < dom.end(k) {
+                            if matches!(dom.tag(c), Tag::Td | Tag::Th) {
+                                cells += 1;
+                            }
+                            c = dom.end(c).max(c + 1);
+                        }
+                        if cells != 2 {
+                            return false;
+                        }
+                        rows += 1;
+                    }
+                    _ => {}
+                }
+                k += 1;
+            }
+            rows >= 2
+        }
+        _ => false,
+    }
 }
 
 /// Lines shorter than this (characters) may repeat (table cells, "Yes", prices).
@@ -1880,6 +1934,28 @@ mod tests {
 
     fn extract(html: &str) -> String {
         extract_with(html, ExtractConfig::default())
+    }
+
+    #[test]
+    fn a_products_specification_sheet_after_its_description_is_kept() {
+        // A shop's buy box, then its tabs: the description, and a table of labelled values
+        // (WooCommerce's "Additional information") after the last paragraph of prose.
+        let html = "<html><head><meta property=og:type content=product></head><body><main><div><h1>Walnut Stand</h1><p>$64.00</p><p>A solid walnut stand that holds your dripper at the right height over a mug.</p></div><div><ul><li><a href=#d>Description</a></li><li><a href=#a>Additional information</a></li></ul><div role=tabpanel id=d><h2>Description</h2><p>Every stand is cut from a single board of air-dried black walnut, sanded by hand and finished with three coats of oil.</p><p>The brass ring in the arm fits conical drippers with a base between 60 and 75 millimetres, including most common brands.</p><p>Because each board is different, the grain and colour of your stand will vary from the photos, and small knots are part of the wood.</p></div><div role=tabpanel id=a><h2>Additional information</h2><table><tr><th>Weight</th><td>1.1 kg</td></tr><tr><th>Wood</th><td>Black walnut</td></tr></table></div></div></main></body></html>";
+        let t = extract(html);
+        assert!(t.contains("1.1 kg") && t.contains("Black walnut"), "{t}");
+        // Off a product page, the lines after the last prose paragraph stay trimmed.
+        let article = extract(&html.replace("content=product", "content=article"));
+        assert!(!article.contains("Black walnut"), "{article}");
+        // A table of more than two cells a row is no sheet of labelled values.
+        let grid =
+            extract(&html.replace("<td>Black walnut</td>", "<td>Black walnut</td><td>Oak</td>"));
+        assert!(!grid.contains("Black walnut"), "{grid}");
+        // A definition list is one.
+        let dl = extract(&html.replace(
+            "<table><tr><th>Weight</th><td>1.1 kg</td></tr><tr><th>Wood</th><td>Black walnut</td></tr></table>",
+            "<dl><dt>Weight</dt><dd>1.1 kg</dd><dt>Wood</dt><dd>Black walnut</dd></dl>",
+        ));
+        assert!(dl.contains("Black walnut"), "{dl}");
     }
 
     #[test]
