@@ -381,6 +381,8 @@ pub enum Why {
     Pager,
     /// The site's footer, by the copyright line closing the root.
     Footer,
+    /// What follows the reply form closing an article (its notes, related boxes).
+    AfterReplyForm,
 }
 
 impl Why {
@@ -446,6 +448,7 @@ impl Why {
             Why::AriaCopy => "aria-copy",
             Why::Pager => "pager",
             Why::Footer => "footer",
+            Why::AfterReplyForm => "after-reply-form",
         }
     }
 }
@@ -1507,6 +1510,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         blame(&pruned, &mut why, Why::ClosingCall);
         prune_author_card(dom, &mut pruned, &raw, &has_img, body, root);
         blame(&pruned, &mut why, Why::AuthorCard);
+        prune_after_reply_form(dom, &mut pruned, &raw, root);
+        blame(&pruned, &mut why, Why::AfterReplyForm);
     }
     if listing {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
@@ -1542,6 +1547,71 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         contents,
         why,
         tab_set,
+    }
+}
+
+/// Most nodes of a form [`prune_after_reply_form`] reads for its text box.
+const MAX_REPLY_FORM_NODES: usize = 256;
+
+/// An article's reply form (a `<form>` holding a `<textarea>`: "Leave a comment") closes
+/// what the author wrote: blogs and news templates put it after the story and its comments.
+/// What follows the form in the root (the form's privacy notes, related posts, the
+/// site's blurbs) is no part of the story, when the story before the form holds at least
+/// [`MIN_ARTICLE_VALUE`] characters and twice the text after it. A form high on the page
+/// (a contact form heading a service page) is left alone.
+fn prune_after_reply_form(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let end = dom.end(root);
+    let mut form = None;
+    let mut before = 0u32;
+    // The form is looked for in pruned regions too (a comments area pruned by its name);
+    // only text outside them counts.
+    let mut hidden_until = 0;
+    let mut i = root + 1;
+    while i < end {
+        if i >= hidden_until && pruned.get(i).copied().unwrap_or(true) {
+            hidden_until = dom.end(i);
+        }
+        match dom.tag(i) {
+            Tag::Form => {
+                let e = dom.end(i).min(i + MAX_REPLY_FORM_NODES);
+                if (i + 1..e).any(|k| dom.tag(k) == Tag::Textarea) {
+                    form = Some(i);
+                    break;
+                }
+                i = dom.end(i).max(i + 1);
+            }
+            Tag::Text => {
+                if i >= hidden_until {
+                    before += raw.get(i).copied().unwrap_or(0);
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    let Some(f) = form else { return };
+    let start = dom.end(f);
+    let mut after = 0u32;
+    let mut i = start;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom.tag(i) == Tag::Text {
+            after += raw.get(i).copied().unwrap_or(0);
+        }
+        i += 1;
+    }
+    if after == 0 || (before as f32) < MIN_ARTICLE_VALUE || before < 2 * after {
+        return;
+    }
+    let mut i = start;
+    while i < end {
+        if let Some(p) = pruned.get_mut(i) {
+            *p = true;
+        }
+        i = dom.end(i).max(i + 1);
     }
 }
 

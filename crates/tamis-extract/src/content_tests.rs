@@ -4376,3 +4376,28 @@ fn a_box_marked_aria_modal_is_a_dialog() {
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("partners use cookies"), "{t}");
 }
+
+#[test]
+fn what_follows_an_articles_reply_form_is_pruned() {
+    // A WordPress-like post: the story, then the comments area with its reply form
+    // (`#respond`: a `<textarea>`), then the site's privacy note on the form. Class names
+    // are hashed: only the form's shape says what it is.
+    let form = "<div class=h1a><h3>Leave a Reply</h3><form action=/wp-comments-post.php method=post><p><label for=c>Comment</label><textarea id=c name=comment></textarea></p><p><label for=n>Name</label><input id=n name=author type=text></p><p><input type=submit value='Post Comment'></p></form></div>";
+    let note = "<div class=h2b><p>By submitting this form you agree to our use of your data for the purposes of publishing your comment, as our privacy policy says.</p></div>";
+    let html = format!(
+        "<body><div class=h3c><h1>A title</h1>{}{form}{note}</div></body>",
+        article(4)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("By submitting this form"), "{t}");
+    // A contact form heading a page is no reply form closing a story: the text after it
+    // stays.
+    let html = format!(
+        "<body><div class=h3c><h1>Contact us</h1>{form}{note}{}</div></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(t.contains("By submitting this form"), "{t}");
+}
