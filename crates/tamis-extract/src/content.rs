@@ -383,6 +383,8 @@ pub enum Why {
     Footer,
     /// What follows the reply form closing an article (its notes, related boxes).
     AfterReplyForm,
+    /// A reading-time notice ("5 min read") and the date beside it.
+    ReadingTime,
 }
 
 impl Why {
@@ -449,6 +451,7 @@ impl Why {
             Why::Pager => "pager",
             Why::Footer => "footer",
             Why::AfterReplyForm => "after-reply-form",
+            Why::ReadingTime => "reading-time",
         }
     }
 }
@@ -1480,6 +1483,10 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         prune_counters(dom, &mut pruned, &raw, root, true);
         blame(&pruned, &mut why, Why::PostCounter);
     }
+    if !listing {
+        prune_reading_times(dom, &mut pruned, &raw, root);
+        blame(&pruned, &mut why, Why::ReadingTime);
+    }
     if let Some(l) = last
         && (opts.include_comments || typed >= 2 || named)
     {
@@ -1547,6 +1554,164 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         contents,
         why,
         tab_set,
+    }
+}
+
+/// Most characters of a reading-time line with its date ("Jun 08, 2023 • 11 Minute Read"),
+/// before pruning. Our choice.
+const MAX_READING_TIME_RAW_CHARS: u32 = 64;
+
+/// Units of a reading time ("5 *min* read").
+const READING_TIME_UNITS: &[&str] = &["min", "mins", "minute", "minutes"];
+/// Words saying the time is a reading's ("5 min *read*", "*Lesezeit*: 5 Min.").
+const READING_WORDS: &[&str] = &[
+    "read", "reading", "lesezeit", "lectura", "lecture", "leitura", "lettura",
+];
+/// Words of a date line beside a reading time besides numbers: months and weekdays (English,
+/// full and short), the clock's, and the few words joining them.
+const DATE_LINE_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "am",
+    "pm",
+    "updated",
+    "published",
+    "on",
+    "at",
+    "time",
+    "de",
+    "of",
+];
+
+/// Reads the shown text of element `i` word by word: `Some(true)` when it is a reading time
+/// ("2 min read", "0 min. read", "11 Minute Read") with nothing but a date beside it,
+/// `Some(false)` when it is a date alone, `None` otherwise.
+fn reading_time_line(dom: &Dom, pruned: &[bool], i: usize) -> Option<bool> {
+    let (mut reading, mut unit_after_number, mut number) = (false, false, false);
+    let mut last_number = false;
+    for k in shown_nodes(dom, pruned, i + 1, dom.end(i)).filter(|&k| dom.tag(k) == Tag::Text) {
+        for w in dom
+            .text_of(k)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let is = |list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let numeric = !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && w.len() - digits.len() <= 2;
+            if numeric {
+                number = true;
+                last_number = true;
+                continue;
+            }
+            if is(READING_TIME_UNITS) && last_number {
+                unit_after_number = true;
+            } else if is(READING_WORDS) {
+                reading = true;
+            } else if !is(DATE_LINE_WORDS) {
+                return None;
+            }
+            last_number = false;
+        }
+    }
+    if reading && unit_after_number {
+        Some(true)
+    } else if number && !reading && !unit_after_number {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Prunes, in an article's root, a line telling how long the article takes to read ("2 min
+/// read", "Jun 08, 2023 • 11 Minute Read"): the template's, from the word count, never the
+/// author's words. Its line goes whole when it holds nothing but a date beside the reading
+/// time, and so does a date alone next to it (the post's meta line: `<time>` then the
+/// reading time). A reading time inside a sentence is text, and so are several: they
+/// describe the cards of other pages (a resource list's "8-minute read"), not the page.
+fn prune_reading_times(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let end = dom.end(root);
+    let mut found = None;
+    let mut i = root + 1;
+    while i < end {
+        let tag = dom.tag(i);
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if tag == Tag::Text
+            || !(1..=MAX_READING_TIME_RAW_CHARS).contains(&raw.get(i).copied().unwrap_or(0))
+            || dom.end(i) > i + MAX_COUNTER_NODES
+            || in_running_text(dom, i)
+            || reading_time_line(dom, pruned, i) != Some(true)
+        {
+            i += 1;
+            continue;
+        }
+        if found.is_some() {
+            return;
+        }
+        found = Some(i);
+        i = dom.end(i).max(i + 1);
+    }
+    let Some(i) = found else { return };
+    if let Some(x) = pruned.get_mut(i) {
+        *x = true;
+    }
+    {
+        for s in [
+            previous_element_sibling(dom, i),
+            next_element_sibling(dom, i),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if !pruned.get(s).copied().unwrap_or(true)
+                && raw.get(s).copied().unwrap_or(0) <= MAX_READING_TIME_RAW_CHARS
+                && dom.end(s) <= s + MAX_COUNTER_NODES
+                && reading_time_line(dom, pruned, s) == Some(false)
+                && let Some(x) = pruned.get_mut(s)
+            {
+                *x = true;
+            }
+        }
     }
 }
 

@@ -4401,3 +4401,31 @@ fn what_follows_an_articles_reply_form_is_pruned() {
     assert!(t.contains("real prose"), "{t}");
     assert!(t.contains("By submitting this form"), "{t}");
 }
+
+#[test]
+fn an_articles_reading_time_line_is_pruned_with_its_date() {
+    // A Ghost-like meta line: the byline, the `<time>` and the reading time side by side.
+    let meta = "<div class=m><div class=a><a href=/author/jo>Jo Writer</a></div><time datetime=2025-12-18>Dec 18, 2025</time> <span class=r>2 min read</span></div>";
+    let html = format!(
+        "<body><div class=page><h1>A title</h1>{meta}{}</div></body>",
+        article(4)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("min read"), "{t}");
+    assert!(!t.contains("Dec 18, 2025"), "{t}");
+    // In a sentence it is the author's words; and several are the cards of other pages.
+    let html = format!(
+        "<body><div class=page><h1>A title</h1><p>This guide is a <span>5 min read</span>, with commas and full stops, for anyone.</p>{}</div></body>",
+        article(4)
+    );
+    assert!(root_text(&html).contains("5 min read"));
+    let card = |k: usize| format!("<div class=c><p>{PROSE}</p><span>{k} min read</span></div>");
+    let html = format!(
+        "<body><div class=page><h1>Resources</h1>{}{}</div></body>",
+        card(3),
+        card(8)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("3 min read") && t.contains("8 min read"), "{t}");
+}
