@@ -1180,7 +1180,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         })
     };
     let masked = without_nav(&pruned);
-    let (records, teasers) = find_records(
+    let (records, teasers, cards) = find_records(
         dom,
         masked.as_deref().unwrap_or(&pruned),
         &chars,
@@ -1202,7 +1202,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             &grid,
             body,
             0.0,
-            Some((&teasers, TEASER_WEIGHT)),
+            Some((&cards, TEASER_WEIGHT)),
         )
     };
     let mut scored = article_score(&pruned);
@@ -2398,16 +2398,19 @@ fn hidden_twin_panels(dom: &Dom, pruned: &[bool], root: usize, body: usize) -> O
 ///
 /// Also returns which records are "teasers": groups where most members are at least
 /// [`MIN_TEASER_LINK_DENSITY`] link text (headline cards of "more stories" boxes), as opposed
-/// to paragraphs or posts that only mention a link.
+/// to paragraphs or posts that only mention a link. And which are teasers to the article
+/// scoring: those, and groups most of whose members link to another page by a thumbnail
+/// alone ([`thumbnail_link`]).
 fn find_records(
     dom: &Dom,
     pruned: &[bool],
     chars: &[u32],
     link_chars: &[u32],
-) -> (Vec<bool>, Vec<bool>) {
+) -> (Vec<bool>, Vec<bool>, Vec<bool>) {
     let n = dom.nodes.len();
     let mut records = vec![false; n];
     let mut teasers = vec![false; n];
+    let mut cards = vec![false; n];
     let mut group: Vec<(u64, usize)> = Vec::new();
     for parent in 0..n {
         let end = dom.end(parent);
@@ -2444,6 +2447,23 @@ fn find_records(
             let count = run.len();
             if count >= MIN_RECORDS && total >= MIN_RECORD_CHARS * count as u64 {
                 let teaser = linked * 3 >= count * 2;
+                // A card whose link is its thumbnail (`<a href=story><img></a>` and a blurb
+                // beside it) leads to another page as a headline link does: in the article
+                // scoring only.
+                let mut thumbnails = linked;
+                if !teaser {
+                    thumbnails += run
+                        .iter()
+                        .filter(|&&(_, node)| {
+                            let c = chars.get(node).copied().unwrap_or(0);
+                            let l = link_chars.get(node).copied().unwrap_or(0);
+                            (l as f32) < MIN_TEASER_LINK_DENSITY * c as f32
+                                && (c as f32) < MIN_ARTICLE_VALUE
+                                && thumbnail_link(dom, node)
+                        })
+                        .count();
+                }
+                let card = thumbnails * 3 >= count * 2;
                 // List items that are all links and open a list of their own (`<li><a>
                 // Council</a><ul>..</ul></li>`) are the branches of a menu tree, however long
                 // their submenus: teasers to an article (weighing against it as such), no
@@ -2460,11 +2480,51 @@ fn find_records(
                     if let Some(t) = teasers.get_mut(node) {
                         *t = teaser;
                     }
+                    if let Some(t) = cards.get_mut(node) {
+                        *t = card;
+                    }
                 }
             }
         }
     }
-    (records, teasers)
+    (records, teasers, cards)
+}
+
+/// Most nodes of a card [`thumbnail_link`] reads. Our choice.
+const MAX_THUMBNAIL_CARD_NODES: usize = 64;
+
+/// File endings of an image: a link to one opens the picture itself (a lightbox), no
+/// other page.
+const IMAGE_FILE_ENDINGS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"];
+
+/// Whether card `r` (at most [`MAX_THUMBNAIL_CARD_NODES`] nodes, no heading of its own)
+/// holds a link to another page whose only content is an image: the thumbnail of a teaser
+/// card, its title outside it.
+fn thumbnail_link(dom: &Dom, r: usize) -> bool {
+    let end = dom.end(r);
+    if end.saturating_sub(r) > MAX_THUMBNAIL_CARD_NODES
+        || (r + 1..end).any(|k| dom.tag(k).is_heading())
+    {
+        return false;
+    }
+    (r + 1..end).any(|a| {
+        dom.tag(a) == Tag::A
+            && dom.attr(a, Attr::Href).is_some_and(|h| {
+                let h = h.trim();
+                let path = h.split(['?', '#']).next().unwrap_or(h);
+                !h.is_empty()
+                    && !h.starts_with('#')
+                    && !IMAGE_FILE_ENDINGS.iter().any(|e| {
+                        path.len() >= e.len()
+                            && path
+                                .get(path.len() - e.len()..)
+                                .is_some_and(|x| x.eq_ignore_ascii_case(e))
+                    })
+            })
+            && (a + 1..dom.end(a)).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture))
+            && (a + 1..dom.end(a))
+                .all(|k| dom.tag(k) != Tag::Text || dom.text_of(k).trim().is_empty())
+    })
 }
 
 /// Most children and grandchildren of a list item [`menu_branch`] looks at. Our choice.

@@ -4429,3 +4429,22 @@ fn an_articles_reading_time_line_is_pruned_with_its_date() {
     let t = root_text(&html);
     assert!(t.contains("3 min read") && t.contains("8 min read"), "{t}");
 }
+
+#[test]
+fn cards_linked_by_their_thumbnail_are_teasers_beside_an_article() {
+    // A sidebar of "more from us" boxes: each a picture linking to another story and a blurb
+    // (its title outside it), no text link. They tease other pages as headline links do.
+    let card = |k: usize| {
+        format!(
+            "<h4>Column {k}</h4><div class=c><a href=/story-{k}/><img src=/t{k}.jpg></a><p>Click the picture above and read what our columnist wrote this week about the race number {k}, with commas.</p></div>"
+        )
+    };
+    let side: String = (1..=4).map(card).collect();
+    let html = format!(
+        "<body><div class=wrap><div class=main><h1>A title</h1>{}</div><div class=side>{side}</div></div></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Click the picture above"), "{t}");
+}
