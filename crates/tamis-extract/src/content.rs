@@ -384,6 +384,10 @@ pub enum Why {
     Pager,
     /// The site's footer, by the copyright line closing the root.
     Footer,
+    /// What follows the reply form closing an article (its notes, related boxes).
+    AfterReplyForm,
+    /// A reading-time notice ("5 min read") and the date beside it.
+    ReadingTime,
 }
 
 impl Why {
@@ -449,6 +453,8 @@ impl Why {
             Why::AriaCopy => "aria-copy",
             Why::Pager => "pager",
             Why::Footer => "footer",
+            Why::AfterReplyForm => "after-reply-form",
+            Why::ReadingTime => "reading-time",
         }
     }
 }
@@ -1178,7 +1184,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         })
     };
     let masked = without_nav(&pruned);
-    let (records, teasers) = find_records(
+    let (records, teasers, cards) = find_records(
         dom,
         masked.as_deref().unwrap_or(&pruned),
         &chars,
@@ -1200,7 +1206,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             &grid,
             body,
             0.0,
-            Some((&teasers, TEASER_WEIGHT)),
+            Some((&cards, TEASER_WEIGHT)),
         )
     };
     let mut scored = article_score(&pruned);
@@ -1486,6 +1492,10 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         prune_counters(dom, &mut pruned, &raw, root, true);
         blame(&pruned, &mut why, Why::PostCounter);
     }
+    if !listing {
+        prune_reading_times(dom, &mut pruned, &raw, root);
+        blame(&pruned, &mut why, Why::ReadingTime);
+    }
     if let Some(l) = last
         && (opts.include_comments || typed >= 2 || named)
     {
@@ -1516,6 +1526,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         blame(&pruned, &mut why, Why::ClosingCall);
         prune_author_card(dom, &mut pruned, &raw, &has_img, body, root);
         blame(&pruned, &mut why, Why::AuthorCard);
+        prune_after_reply_form(dom, &mut pruned, &raw, root);
+        blame(&pruned, &mut why, Why::AfterReplyForm);
     }
     if listing {
         prune_record_dates(dom, &mut pruned, &raw, &records, root);
@@ -1552,6 +1564,229 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         why,
         tab_set,
         product: opts.product && !listing,
+    }
+}
+
+/// Most characters of a reading-time line with its date ("Jun 08, 2023 • 11 Minute Read"),
+/// before pruning. Our choice.
+const MAX_READING_TIME_RAW_CHARS: u32 = 64;
+
+/// Units of a reading time ("5 *min* read").
+const READING_TIME_UNITS: &[&str] = &["min", "mins", "minute", "minutes"];
+/// Words saying the time is a reading's ("5 min *read*", "*Lesezeit*: 5 Min.").
+const READING_WORDS: &[&str] = &[
+    "read", "reading", "lesezeit", "lectura", "lecture", "leitura", "lettura",
+];
+/// Words of a date line beside a reading time besides numbers: months and weekdays (English,
+/// full and short), the clock's, and the few words joining them.
+const DATE_LINE_WORDS: &[&str] = &[
+    "jan",
+    "january",
+    "feb",
+    "february",
+    "mar",
+    "march",
+    "apr",
+    "april",
+    "may",
+    "jun",
+    "june",
+    "jul",
+    "july",
+    "aug",
+    "august",
+    "sep",
+    "sept",
+    "september",
+    "oct",
+    "october",
+    "nov",
+    "november",
+    "dec",
+    "december",
+    "mon",
+    "monday",
+    "tue",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+    "am",
+    "pm",
+    "updated",
+    "published",
+    "on",
+    "at",
+    "time",
+    "de",
+    "of",
+];
+
+/// Reads the shown text of element `i` word by word: `Some(true)` when it is a reading time
+/// ("2 min read", "0 min. read", "11 Minute Read") with nothing but a date beside it,
+/// `Some(false)` when it is a date alone, `None` otherwise.
+fn reading_time_line(dom: &Dom, pruned: &[bool], i: usize) -> Option<bool> {
+    let (mut reading, mut unit_after_number, mut number) = (false, false, false);
+    let mut last_number = false;
+    for k in shown_nodes(dom, pruned, i + 1, dom.end(i)).filter(|&k| dom.tag(k) == Tag::Text) {
+        for w in dom
+            .text_of(k)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            let is = |list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let numeric = !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && w.len() - digits.len() <= 2;
+            if numeric {
+                number = true;
+                last_number = true;
+                continue;
+            }
+            if is(READING_TIME_UNITS) && last_number {
+                unit_after_number = true;
+            } else if is(READING_WORDS) {
+                reading = true;
+            } else if !is(DATE_LINE_WORDS) {
+                return None;
+            }
+            last_number = false;
+        }
+    }
+    if reading && unit_after_number {
+        Some(true)
+    } else if number && !reading && !unit_after_number {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Prunes, in an article's root, a line telling how long the article takes to read ("2 min
+/// read", "Jun 08, 2023 • 11 Minute Read"): the template's, from the word count, never the
+/// author's words. Its line goes whole when it holds nothing but a date beside the reading
+/// time, and so does a date alone next to it (the post's meta line: `<time>` then the
+/// reading time). A reading time inside a sentence is text, and so are several: they
+/// describe the cards of other pages (a resource list's "8-minute read"), not the page.
+fn prune_reading_times(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let end = dom.end(root);
+    let mut found = None;
+    let mut i = root + 1;
+    while i < end {
+        let tag = dom.tag(i);
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if tag == Tag::Text
+            || !(1..=MAX_READING_TIME_RAW_CHARS).contains(&raw.get(i).copied().unwrap_or(0))
+            || dom.end(i) > i + MAX_COUNTER_NODES
+            || in_running_text(dom, i)
+            || reading_time_line(dom, pruned, i) != Some(true)
+        {
+            i += 1;
+            continue;
+        }
+        if found.is_some() {
+            return;
+        }
+        found = Some(i);
+        i = dom.end(i).max(i + 1);
+    }
+    let Some(i) = found else { return };
+    if let Some(x) = pruned.get_mut(i) {
+        *x = true;
+    }
+    {
+        for s in [
+            previous_element_sibling(dom, i),
+            next_element_sibling(dom, i),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            if !pruned.get(s).copied().unwrap_or(true)
+                && raw.get(s).copied().unwrap_or(0) <= MAX_READING_TIME_RAW_CHARS
+                && dom.end(s) <= s + MAX_COUNTER_NODES
+                && reading_time_line(dom, pruned, s) == Some(false)
+                && let Some(x) = pruned.get_mut(s)
+            {
+                *x = true;
+            }
+        }
+    }
+}
+
+/// Most nodes of a form [`prune_after_reply_form`] reads for its text box.
+const MAX_REPLY_FORM_NODES: usize = 256;
+
+/// An article's reply form (a `<form>` holding a `<textarea>`: "Leave a comment") closes
+/// what the author wrote: blogs and news templates put it after the story and its comments.
+/// What follows the form in the root (the form's privacy notes, related posts, the
+/// site's blurbs) is no part of the story, when the story before the form holds at least
+/// [`MIN_ARTICLE_VALUE`] characters and twice the text after it. A form high on the page
+/// (a contact form heading a service page) is left alone.
+fn prune_after_reply_form(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
+    let end = dom.end(root);
+    let mut form = None;
+    let mut before = 0u32;
+    // The form is looked for in pruned regions too (a comments area pruned by its name);
+    // only text outside them counts.
+    let mut hidden_until = 0;
+    let mut i = root + 1;
+    while i < end {
+        if i >= hidden_until && pruned.get(i).copied().unwrap_or(true) {
+            hidden_until = dom.end(i);
+        }
+        match dom.tag(i) {
+            Tag::Form => {
+                let e = dom.end(i).min(i + MAX_REPLY_FORM_NODES);
+                if (i + 1..e).any(|k| dom.tag(k) == Tag::Textarea) {
+                    form = Some(i);
+                    break;
+                }
+                i = dom.end(i).max(i + 1);
+            }
+            Tag::Text => {
+                if i >= hidden_until {
+                    before += raw.get(i).copied().unwrap_or(0);
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    let Some(f) = form else { return };
+    let start = dom.end(f);
+    let mut after = 0u32;
+    let mut i = start;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if dom.tag(i) == Tag::Text {
+            after += raw.get(i).copied().unwrap_or(0);
+        }
+        i += 1;
+    }
+    if after == 0 || (before as f32) < MIN_ARTICLE_VALUE || before < 2 * after {
+        return;
+    }
+    let mut i = start;
+    while i < end {
+        if let Some(p) = pruned.get_mut(i) {
+            *p = true;
+        }
+        i = dom.end(i).max(i + 1);
     }
 }
 
@@ -2173,16 +2408,19 @@ fn hidden_twin_panels(dom: &Dom, pruned: &[bool], root: usize, body: usize) -> O
 ///
 /// Also returns which records are "teasers": groups where most members are at least
 /// [`MIN_TEASER_LINK_DENSITY`] link text (headline cards of "more stories" boxes), as opposed
-/// to paragraphs or posts that only mention a link.
+/// to paragraphs or posts that only mention a link. And which are teasers to the article
+/// scoring: those, and groups most of whose members link to another page by a thumbnail
+/// alone ([`thumbnail_link`]).
 fn find_records(
     dom: &Dom,
     pruned: &[bool],
     chars: &[u32],
     link_chars: &[u32],
-) -> (Vec<bool>, Vec<bool>) {
+) -> (Vec<bool>, Vec<bool>, Vec<bool>) {
     let n = dom.nodes.len();
     let mut records = vec![false; n];
     let mut teasers = vec![false; n];
+    let mut cards = vec![false; n];
     let mut group: Vec<(u64, usize)> = Vec::new();
     for parent in 0..n {
         let end = dom.end(parent);
@@ -2219,6 +2457,23 @@ fn find_records(
             let count = run.len();
             if count >= MIN_RECORDS && total >= MIN_RECORD_CHARS * count as u64 {
                 let teaser = linked * 3 >= count * 2;
+                // A card whose link is its thumbnail (`<a href=story><img></a>` and a blurb
+                // beside it) leads to another page as a headline link does: in the article
+                // scoring only.
+                let mut thumbnails = linked;
+                if !teaser {
+                    thumbnails += run
+                        .iter()
+                        .filter(|&&(_, node)| {
+                            let c = chars.get(node).copied().unwrap_or(0);
+                            let l = link_chars.get(node).copied().unwrap_or(0);
+                            (l as f32) < MIN_TEASER_LINK_DENSITY * c as f32
+                                && (c as f32) < MIN_ARTICLE_VALUE
+                                && thumbnail_link(dom, node)
+                        })
+                        .count();
+                }
+                let card = thumbnails * 3 >= count * 2;
                 // List items that are all links and open a list of their own (`<li><a>
                 // Council</a><ul>..</ul></li>`) are the branches of a menu tree, however long
                 // their submenus: teasers to an article (weighing against it as such), no
@@ -2235,11 +2490,51 @@ fn find_records(
                     if let Some(t) = teasers.get_mut(node) {
                         *t = teaser;
                     }
+                    if let Some(t) = cards.get_mut(node) {
+                        *t = card;
+                    }
                 }
             }
         }
     }
-    (records, teasers)
+    (records, teasers, cards)
+}
+
+/// Most nodes of a card [`thumbnail_link`] reads. Our choice.
+const MAX_THUMBNAIL_CARD_NODES: usize = 64;
+
+/// File endings of an image: a link to one opens the picture itself (a lightbox), no
+/// other page.
+const IMAGE_FILE_ENDINGS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"];
+
+/// Whether card `r` (at most [`MAX_THUMBNAIL_CARD_NODES`] nodes, no heading of its own)
+/// holds a link to another page whose only content is an image: the thumbnail of a teaser
+/// card, its title outside it.
+fn thumbnail_link(dom: &Dom, r: usize) -> bool {
+    let end = dom.end(r);
+    if end.saturating_sub(r) > MAX_THUMBNAIL_CARD_NODES
+        || (r + 1..end).any(|k| dom.tag(k).is_heading())
+    {
+        return false;
+    }
+    (r + 1..end).any(|a| {
+        dom.tag(a) == Tag::A
+            && dom.attr(a, Attr::Href).is_some_and(|h| {
+                let h = h.trim();
+                let path = h.split(['?', '#']).next().unwrap_or(h);
+                !h.is_empty()
+                    && !h.starts_with('#')
+                    && !IMAGE_FILE_ENDINGS.iter().any(|e| {
+                        path.len() >= e.len()
+                            && path
+                                .get(path.len() - e.len()..)
+                                .is_some_and(|x| x.eq_ignore_ascii_case(e))
+                    })
+            })
+            && (a + 1..dom.end(a)).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture))
+            && (a + 1..dom.end(a))
+                .all(|k| dom.tag(k) != Tag::Text || dom.text_of(k).trim().is_empty())
+    })
 }
 
 /// Most children and grandchildren of a list item [`menu_branch`] looks at. Our choice.

@@ -4425,3 +4425,75 @@ fn a_box_marked_aria_modal_is_a_dialog() {
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("partners use cookies"), "{t}");
 }
+
+#[test]
+fn what_follows_an_articles_reply_form_is_pruned() {
+    // A WordPress-like post: the story, then the comments area with its reply form
+    // (`#respond`: a `<textarea>`), then the site's privacy note on the form. Class names
+    // are hashed: only the form's shape says what it is.
+    let form = "<div class=h1a><h3>Leave a Reply</h3><form action=/wp-comments-post.php method=post><p><label for=c>Comment</label><textarea id=c name=comment></textarea></p><p><label for=n>Name</label><input id=n name=author type=text></p><p><input type=submit value='Post Comment'></p></form></div>";
+    let note = "<div class=h2b><p>By submitting this form you agree to our use of your data for the purposes of publishing your comment, as our privacy policy says.</p></div>";
+    let html = format!(
+        "<body><div class=h3c><h1>A title</h1>{}{form}{note}</div></body>",
+        article(4)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("By submitting this form"), "{t}");
+    // A contact form heading a page is no reply form closing a story: the text after it
+    // stays.
+    let html = format!(
+        "<body><div class=h3c><h1>Contact us</h1>{form}{note}{}</div></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(t.contains("By submitting this form"), "{t}");
+}
+
+#[test]
+fn an_articles_reading_time_line_is_pruned_with_its_date() {
+    // A Ghost-like meta line: the byline, the `<time>` and the reading time side by side.
+    let meta = "<div class=m><div class=a><a href=/author/jo>Jo Writer</a></div><time datetime=2025-12-18>Dec 18, 2025</time> <span class=r>2 min read</span></div>";
+    let html = format!(
+        "<body><div class=page><h1>A title</h1>{meta}{}</div></body>",
+        article(4)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("min read"), "{t}");
+    assert!(!t.contains("Dec 18, 2025"), "{t}");
+    // In a sentence it is the author's words; and several are the cards of other pages.
+    let html = format!(
+        "<body><div class=page><h1>A title</h1><p>This guide is a <span>5 min read</span>, with commas and full stops, for anyone.</p>{}</div></body>",
+        article(4)
+    );
+    assert!(root_text(&html).contains("5 min read"));
+    let card = |k: usize| format!("<div class=c><p>{PROSE}</p><span>{k} min read</span></div>");
+    let html = format!(
+        "<body><div class=page><h1>Resources</h1>{}{}</div></body>",
+        card(3),
+        card(8)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("3 min read") && t.contains("8 min read"), "{t}");
+}
+
+#[test]
+fn cards_linked_by_their_thumbnail_are_teasers_beside_an_article() {
+    // A sidebar of "more from us" boxes: each a picture linking to another story and a blurb
+    // (its title outside it), no text link. They tease other pages as headline links do.
+    let card = |k: usize| {
+        format!(
+            "<h4>Column {k}</h4><div class=c><a href=/story-{k}/><img src=/t{k}.jpg></a><p>Click the picture above and read what our columnist wrote this week about the race number {k}, with commas.</p></div>"
+        )
+    };
+    let side: String = (1..=4).map(card).collect();
+    let html = format!(
+        "<body><div class=wrap><div class=main><h1>A title</h1>{}</div><div class=side>{side}</div></div></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Click the picture above"), "{t}");
+}

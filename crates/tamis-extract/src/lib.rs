@@ -196,6 +196,44 @@ pub fn explain(html: &[u8]) -> String {
             path(i)
         );
     }
+    // The root's ancestors and their children, with their values (TAMIS_UP=levels).
+    if let Some(levels) = std::env::var("TAMIS_UP")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        let mut r = a.root;
+        for _ in 0..levels {
+            let Some(p) = d.parent(r) else { break };
+            let _ = writeln!(
+                out,
+                "up: v={:.0} c={} l={} {}[{p}]",
+                num(&a.value, p),
+                cnt(&a.chars, p),
+                cnt(&a.link_chars, p),
+                label(p)
+            );
+            let mut c = p + 1;
+            while c < d.end(p) {
+                if d.tag(c) != tag::Tag::Text {
+                    let mut s = String::new();
+                    d.subtree_text(c, &mut s);
+                    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let s: String = s.chars().take(70).collect();
+                    let _ = writeln!(
+                        out,
+                        "    {} v={:.0} c={} l={} {}[{c}] | {s}",
+                        if pruned(c) { "P" } else { " " },
+                        num(&a.value, c),
+                        cnt(&a.chars, c),
+                        cnt(&a.link_chars, c),
+                        label(c)
+                    );
+                }
+                c = d.end(c).max(c + 1);
+            }
+            r = p;
+        }
+    }
     if let Ok(needle) = std::env::var("TAMIS_FIND")
         && let Some(t) = (0..d.nodes.len()).find(|&i| d.text_of(i).contains(needle.as_str()))
     {
