@@ -931,6 +931,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
     }
     let threaded = posts >= 2;
+    // Poster cards met outside typed posts, for [`keep_repeated_poster_names`]: (card, name,
+    // post).
+    let mut cards: Vec<(usize, usize, usize)> = Vec::new();
     let mut timed_out = false;
     let mut i = 1;
     let mut visited = 0usize;
@@ -983,6 +986,12 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 i = dom.end(i).max(i + 1);
                 continue;
             }
+            if post == NONE
+                && let Some(a) = poster_name(dom, i, facts.raw)
+                && let Some(p) = post_of_card(dom, i, facts.raw)
+            {
+                cards.push((i, a, p));
+            }
             if let Some(p) = pruned.get_mut(i) {
                 *p = true;
             }
@@ -994,6 +1003,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
         i += 1;
     }
+    keep_repeated_poster_names(dom, &mut pruned, &mut why, &cards);
     blame(&pruned, &mut why, Why::PosterCard);
     // The page's footer, by its closing copyright line, before the scoring: its prose
     // (addresses, fine print) would count for the regions holding it.
@@ -4246,6 +4256,105 @@ fn author_name_prop(dom: &Dom, i: usize) -> bool {
 
 /// Levels looked up from a poster's card for the post holding it. Our choice.
 const MAX_CARD_POST_DEPTH: usize = 8;
+/// Element siblings looked at on each side of an element for its twin by
+/// [`post_of_card`]. Our choice.
+const MAX_CARD_TWIN_SIBLINGS: usize = 4;
+
+/// An element's tag and the first word of its class without its digits (`loop-item-3`
+/// reads `loop-item-`), hashed: what a template writes alike on each of its records, the
+/// post's number aside.
+fn template_word(dom: &Dom, i: usize) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (dom.tag(i) as u64);
+    let word = dom
+        .attr(i, Attr::Class)
+        .and_then(|c| c.split_ascii_whitespace().next())
+        .unwrap_or("");
+    for b in word.bytes().filter(|b| !b.is_ascii_digit()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The post holding poster card `i` where no post is typed (no `<article>`, no microdata):
+/// the nearest ancestor (at most [`MAX_CARD_POST_DEPTH`] levels up) that has a twin among
+/// its nearest element siblings ([`MAX_CARD_TWIN_SIBLINGS`] each side; same tag and
+/// [`template_word`]), a record repeated by the template, and that holds more text than
+/// the card (the post's own words).
+fn post_of_card(dom: &Dom, i: usize, raw: &[u32]) -> Option<usize> {
+    let raw = |k: usize| raw.get(k).copied().unwrap_or(0);
+    let mut k = i;
+    for _ in 0..MAX_CARD_POST_DEPTH {
+        k = dom.parent(k)?;
+        if dom.tag(k) == Tag::Body {
+            return None;
+        }
+        let word = template_word(dom, k);
+        let twin = |step: fn(&Dom, usize) -> Option<usize>| {
+            let mut s = k;
+            for _ in 0..MAX_CARD_TWIN_SIBLINGS {
+                match element_sibling(dom, s, step) {
+                    Some(x) if template_word(dom, x) == word => return true,
+                    Some(x) => s = x,
+                    None => return false,
+                }
+            }
+            false
+        };
+        if (twin(Dom::previous_sibling) || twin(Dom::next_sibling)) && raw(k) > raw(i) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Fewest posts, siblings of one parent, each with a poster card naming its poster, for
+/// [`keep_repeated_poster_names`]. Our choice.
+const MIN_NAMED_POSTS: usize = 2;
+
+/// Keeps the poster's name of the poster cards pruned outside typed posts (`cards`: card,
+/// name, post of [`post_of_card`]), once per post, where at least [`MIN_NAMED_POSTS`]
+/// posts under one parent have one: the repeated posts of a thread, each with its poster's
+/// card (a phpBB `postprofile`, a vBulletin `userinfo`); their names are the thread's, the
+/// rest of the cards (rank, post count, join date) goes. A lone card (a page's logged-in
+/// user box) keeps nothing.
+fn keep_repeated_poster_names(
+    dom: &Dom,
+    pruned: &mut [bool],
+    why: &mut [Option<Why>],
+    cards: &[(usize, usize, usize)],
+) {
+    let parent = |p: usize| dom.parent(p).unwrap_or(p);
+    // Parent -> (its last post counted, its posts with a card). Cards come in document
+    // order: a post's cards follow each other.
+    let mut count: std::collections::HashMap<usize, (usize, usize), ahash::RandomState> =
+        std::collections::HashMap::default();
+    for &(_, _, post) in cards {
+        let c = count.entry(parent(post)).or_insert((NONE as usize, 0));
+        if c.0 != post {
+            *c = (post, c.1 + 1);
+        }
+    }
+    let mut named = NONE as usize;
+    for &(card, name, post) in cards {
+        if post == named
+            || count
+                .get(&parent(post))
+                .is_none_or(|c| c.1 < MIN_NAMED_POSTS)
+        {
+            continue;
+        }
+        named = post;
+        if let Some(p) = pruned.get_mut(card) {
+            *p = false;
+        }
+        if let Some(w) = why.get_mut(card) {
+            *w = None;
+        }
+        prune_except(dom, pruned, card, name);
+    }
+}
+
 /// Most nodes of a poster's card read for a block inside it. Our choice.
 const MAX_CARD_NODES: usize = 256;
 
@@ -5627,7 +5736,11 @@ fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, posts: &[usi
         }
         // A link or button shows a name or an action, and several texts are a sentence's
         // words: a label there is only a count's ("<a><b>4.7k</b> posts</a>").
-        if dom.end(i) <= i + MAX_POSTER_LINE_NODES && !names_user_name(dom, i) {
+        // A poster's name is no label, nor is its emphasis (`<a class=username><strong>`).
+        if dom.end(i) <= i + MAX_POSTER_LINE_NODES
+            && !names_user_name(dom, i)
+            && !dom.parent(i).is_some_and(|p| names_user_name(dom, p))
+        {
             let linked = matches!(tag, Tag::A | Tag::Button)
                 || (i + 1..dom.end(i)).any(|k| matches!(dom.tag(k), Tag::A | Tag::Button));
             let single = single_text(dom, pruned, i);

@@ -1313,6 +1313,36 @@ fn a_posters_card_keeps_the_posters_name() {
 }
 
 #[test]
+fn repeated_posts_in_divs_keep_their_posters_names() {
+    // Posts that are neither `<article>` nor typed (phpBB, vBulletin, bbPress): each a
+    // `<div>` of the same first class word (its number aside), its poster's card pruned by
+    // class. The name stays once per post, the rank and counts go.
+    let post = |k: usize, name: &str| {
+        format!(
+            "<div class='post bg{k}'><dl class=postprofile><dt><a class=username href=/u{k}>{name}</a></dt><dd>Senior Member</dd><dd>Posts: 4,381</dd></dl><div class=postbody><p class=author>by <a class=username href=/u{k}>{name}</a> on Jan 8</p><div>{}</div></div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div id=page>{}{}{}</div></body>",
+        post(1, "Alice"),
+        post(2, "Bob"),
+        post(1, "Carol")
+    );
+    let t = root_text(&html);
+    for name in ["Alice", "Bob", "Carol"] {
+        assert_eq!(t.matches(name).count(), 1, "{name}: {t}");
+    }
+    assert!(!t.contains("Senior Member") && !t.contains("4,381"), "{t}");
+    // One card alone (a signed-in user's box beside an article) keeps nothing.
+    let html = format!(
+        "<body><div><div class=userinfo><a class=username href=/me>Dora</a> Settings</div><div class=text>{}</div></div><div class=other><p>{PROSE}</p></div></body>",
+        article(3)
+    );
+    assert!(!root_text(&html).contains("Dora"));
+}
+
+#[test]
 fn the_first_post_of_a_thread_keeps_its_header() {
     // The poster's name and date before the first post's text are not a byline to trim.
     let post = |name: &str| {
