@@ -1505,7 +1505,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         blame(&pruned, &mut why, Why::PosterCard);
         // The posts (the last post's group), in document order.
         let posts = last.map_or_else(Vec::new, |l| group_of(dom, l));
-        prune_poster_labels(dom, &mut pruned, root, &posts, dated);
+        prune_poster_labels(dom, &mut pruned, &raw, root, &posts, dated);
         blame(&pruned, &mut why, Why::PosterLabel);
         prune_link_previews(dom, &mut pruned, &raw, &posts);
         blame(&pruned, &mut why, Why::LinkPreview);
@@ -4408,9 +4408,29 @@ fn prune_author_cards(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
 /// Whether the passes reading a post's own words ([`prune_link_previews`],
 /// [`prune_repeated_post_lines`]) skip element `i` (tag `tag`) and its subtree: pruned
 /// already, or a quote (another post's words), a table or code.
-fn skipped_in_post(pruned: &[bool], i: usize, tag: Tag) -> bool {
+fn skipped_in_post(dom: &Dom, pruned: &[bool], raw: &[u32], i: usize, tag: Tag) -> bool {
     pruned.get(i).copied().unwrap_or(true)
-        || matches!(tag, Tag::Blockquote | Tag::Table | Tag::Pre | Tag::Code)
+        || matches!(tag, Tag::Blockquote | Tag::Pre | Tag::Code)
+        || (tag == Tag::Table && !layout_table(dom, raw, i))
+}
+
+/// Fewest characters of a table's cell that make the table a post's layout
+/// ([`layout_table`]). Our choice.
+pub const MIN_LAYOUT_CELL_CHARS: u32 = 200;
+/// Most nodes of a table read by [`layout_table`] for such a cell. Our choice.
+const MAX_LAYOUT_TABLE_NODES: usize = 256;
+
+/// Whether table `i` lays a post out rather than holding data: a cell among its first
+/// [`MAX_LAYOUT_TABLE_NODES`] nodes holds at least [`MIN_LAYOUT_CELL_CHARS`] (the post's
+/// words beside the poster's cell, as older forum software draws each post: vBulletin 3,
+/// phpBB 2); a grid of data holds values, short cells. The thread passes read such a table
+/// as the post it is, not as the poster's data.
+fn layout_table(dom: &Dom, raw: &[u32], i: usize) -> bool {
+    let end = dom.end(i).min(i + MAX_LAYOUT_TABLE_NODES);
+    (i + 1..end).any(|k| {
+        matches!(dom.tag(k), Tag::Td | Tag::Th)
+            && raw.get(k).copied().unwrap_or(0) >= MIN_LAYOUT_CELL_CHARS
+    })
 }
 
 /// Longest text (characters, before pruning) of a link's preview card pruned in a post.
@@ -4438,7 +4458,7 @@ fn prune_link_previews(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts: &[usi
         let mut i = post + 1;
         while i < end {
             let tag = dom.tag(i);
-            if skipped_in_post(pruned, i, tag) {
+            if skipped_in_post(dom, pruned, raw, i, tag) {
                 i = dom.end(i).max(i + 1);
                 continue;
             }
@@ -4520,11 +4540,11 @@ pub const MAX_SIGNATURE_LINES: usize = 3;
 /// [`MIN_REPEATED_POST_LINE_CHARS`] to [`MAX_REPEATED_POST_LINE_CHARS`]) closing a post,
 /// after its own words, at most [`MAX_SIGNATURE_LINES`] of them (shorter lines between
 /// them aside): a poster writes new words in each post, while the forum repeats a poster's
-/// signature under each of their posts. Quotes (the words of another post), tables and
-/// code are spared, and so is a post whose own words before them weigh less than them (a
+/// signature under each of their posts. Quotes (the words of another post), tables of data
+/// ([`layout_table`]) and code are spared, and so is a post whose own words before them weigh less than them (a
 /// copy of another post).
-fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts: &[usize]) {
-    let raw = |k: usize| raw.get(k).copied().unwrap_or(0);
+fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw_chars: &[u32], posts: &[usize]) {
+    let raw = |k: usize| raw_chars.get(k).copied().unwrap_or(0);
     // Line text hash -> (first post, seen in another post).
     let mut seen: std::collections::HashMap<u64, (usize, bool), ahash::RandomState> =
         std::collections::HashMap::default();
@@ -4536,7 +4556,7 @@ fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts:
         let mut i = post + 1;
         while i < end {
             let tag = dom.tag(i);
-            if skipped_in_post(pruned, i, tag) {
+            if skipped_in_post(dom, pruned, raw_chars, i, tag) {
                 i = dom.end(i).max(i + 1);
                 continue;
             }
@@ -4571,6 +4591,22 @@ fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts:
     // and the post's own words before it outweigh it (a post mostly repeated is a copy of
     // another).
     for post in lines.chunk_by(|a, b| a.0 == b.0) {
+        // A line opened by a rule of underscores (vBulletin's and phpBB 2's `__________`)
+        // parts the post's words from the signature under them: what follows it goes, when
+        // short and outweighed by the words before.
+        if let Some(d) = post.iter().position(|x| opens_with_rule(dom, x.1)) {
+            let (own, closing) = post.split_at(d);
+            let chars: u32 = closing.iter().map(|x| x.3).sum();
+            let own: u32 = own.iter().map(|x| x.3).sum();
+            if chars <= MAX_REPEATED_POST_LINE_CHARS && own >= chars {
+                for x in closing {
+                    if let Some(p) = pruned.get_mut(x.1) {
+                        *p = true;
+                    }
+                }
+                continue;
+            }
+        }
         let run = post
             .iter()
             .rev()
@@ -4593,6 +4629,27 @@ fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts:
             }
         }
     }
+}
+
+/// Fewest underscores of the rule that opens a forum signature ([`opens_with_rule`]). Our
+/// choice.
+const MIN_SIGNATURE_RULE_CHARS: usize = 5;
+/// Most nodes read by [`opens_with_rule`] for the line's first text.
+const MAX_RULE_NODES: usize = 8;
+
+/// Whether line `i` (a text, or a block of a post) starts with a text that is only a rule
+/// of underscores, at least [`MIN_SIGNATURE_RULE_CHARS`] of them: the line forum software
+/// draws above a poster's signature.
+fn opens_with_rule(dom: &Dom, i: usize) -> bool {
+    let end = dom.end(i).max(i + 1).min(i + MAX_RULE_NODES);
+    let Some(t) = (i..end)
+        .filter(|&k| dom.tag(k) == Tag::Text)
+        .map(|k| dom.text_of(k).trim())
+        .find(|t| !t.is_empty())
+    else {
+        return false;
+    };
+    t.len() >= MIN_SIGNATURE_RULE_CHARS && t.bytes().all(|b| b == b'_')
 }
 
 /// Prunes region `r` but for element `a` inside it: every branch off the path from `r` down
@@ -4823,7 +4880,8 @@ fn precedes_site_header(dom: &Dom, i: usize, facts: &PageFacts<'_>) -> bool {
 const MAX_CLOSING_SIBLINGS: usize = 8;
 
 /// Whether no text follows element `i` in its parent: the siblings after it are blank
-/// (empty meta bars and button rows may still follow), within [`MAX_CLOSING_SIBLINGS`].
+/// (empty meta bars and button rows may still follow) or a post's controls (a short row
+/// holding a link or button: "Like", "Quote"), within [`MAX_CLOSING_SIBLINGS`].
 fn closes_parent(dom: &Dom, i: usize, raw: &[u32]) -> bool {
     let mut next = dom.next_sibling(i);
     for _ in 0..MAX_CLOSING_SIBLINGS {
@@ -4833,7 +4891,11 @@ fn closes_parent(dom: &Dom, i: usize, raw: &[u32]) -> bool {
         let blank = if dom.tag(k) == Tag::Text {
             dom.text_of(k).trim().is_empty()
         } else {
-            raw.get(k).copied().unwrap_or(0) == 0
+            let chars = raw.get(k).copied().unwrap_or(0);
+            chars == 0
+                || (chars as usize <= MAX_ACTION_CHARS
+                    && dom.end(k) <= k + 4 * MAX_ACTION_NODES
+                    && (k..dom.end(k)).any(|x| matches!(dom.tag(x), Tag::A | Tag::Button)))
         };
         if !blank {
             return false;
@@ -5200,9 +5262,10 @@ fn counter_shaped(s: &str) -> bool {
 /// Whether the thread passes ([`prune_counters`], [`prune_poster_labels`]) skip element `i`
 /// (tag `tag`) and its subtree: pruned already, or data, code or a title (tables, `<pre>`,
 /// `<code>`, headings), whose numbers and labels are the text's.
-fn skipped_by_thread_passes(pruned: &[bool], i: usize, tag: Tag) -> bool {
+fn skipped_by_thread_passes(dom: &Dom, pruned: &[bool], raw: &[u32], i: usize, tag: Tag) -> bool {
     pruned.get(i).copied().unwrap_or(true)
-        || matches!(tag, Tag::Table | Tag::Pre | Tag::Code)
+        || matches!(tag, Tag::Pre | Tag::Code)
+        || (tag == Tag::Table && !layout_table(dom, raw, i))
         || tag.is_heading()
 }
 
@@ -5215,7 +5278,7 @@ fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize, ages
     let mut i = root + 1;
     while i < end {
         let tag = dom.tag(i);
-        if skipped_by_thread_passes(pruned, i, tag) {
+        if skipped_by_thread_passes(dom, pruned, raw, i, tag) {
             i = dom.end(i).max(i + 1);
             continue;
         }
@@ -5708,13 +5771,20 @@ fn text_line(dom: &Dom, k: usize) -> bool {
 /// links and buttons but for counts (a
 /// poster's name links to their profile; actions are [`prune_repeated_actions`]'), text
 /// inside tables, code and headings.
-fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, posts: &[usize], dated: bool) {
+fn prune_poster_labels(
+    dom: &Dom,
+    pruned: &mut [bool],
+    raw: &[u32],
+    root: usize,
+    posts: &[usize],
+    dated: bool,
+) {
     let end = dom.end(root);
     let mut seen: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     let mut i = root + 1;
     while i < end {
         let tag = dom.tag(i);
-        if skipped_by_thread_passes(pruned, i, tag) {
+        if skipped_by_thread_passes(dom, pruned, raw, i, tag) {
             i = dom.end(i).max(i + 1);
             continue;
         }

@@ -1343,6 +1343,60 @@ fn repeated_posts_in_divs_keep_their_posters_names() {
 }
 
 #[test]
+fn posts_laid_out_in_tables_are_read_as_posts() {
+    // Older forum software draws each post as a table: the poster's cell beside the
+    // message's. The poster's fields repeated from post to post go, as in posts of
+    // `<div>`s, and a signature under its rule of underscores goes, even a lone one.
+    let post = |k: usize, name: &str, sig: &str| {
+        format!(
+            "<div id=edit{k}><table id=post{k} class=tborder><tr><td class=thead>Jan {k}, 2024, 09:1{k} AM</td><td>#{k}</td></tr><tr><td class=alt2><a class=bigusername href=/u{k}>{name}</a><div>Join Date: Mar 2019</div><div>Posts: 21{k}</div></td><td class=alt1><div>{}</div>{sig}</td></tr></table></div>",
+            article(3)
+        )
+    };
+    let html = format!(
+        "<body><div id=posts>{}{}{}<div id=lastpost></div></div></body>",
+        post(1, "Alice", ""),
+        post(
+            2,
+            "Bob",
+            "<div>__________________<br>Licensed plumber, thirty years in the trade and counting.</div>"
+        ),
+        post(3, "Carol", "")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Alice") && t.contains("Carol"), "{t}");
+    assert!(!t.contains("Join Date") && !t.contains("Posts:"), "{t}");
+    assert!(!t.contains("Licensed plumber"), "{t}");
+    // A table of data in a post stays whole: its cells are short.
+    let data = |k: usize| {
+        format!(
+            "<div class=post><p>{PROSE}</p><table><tr><td>Posts:</td><td>{k}</td></tr></table></div>"
+        )
+    };
+    let html = format!(
+        "<body><div id=posts>{}{}{}</div></body>",
+        data(1),
+        data(2),
+        data(3)
+    );
+    assert!(root_text(&html).contains("Posts:"));
+}
+
+#[test]
+fn a_signature_followed_by_a_posts_controls_closes_it() {
+    // A signature (by class) followed by the post's reaction bar still closes the post.
+    let post = |k: usize| {
+        format!(
+            "<li class=comment-item><div class=message><p>{PROSE} Reply {k}.</p></div><div class=signature>Sent from my phone, visit my shop</div><div class=reactions><a href=/like>Like</a></div></li>"
+        )
+    };
+    let html = format!("<body><main><ul>{}{}</ul></main></body>", post(1), post(2));
+    let t = root_text(&html);
+    assert!(t.contains("Reply 2."), "{t}");
+    assert!(!t.contains("visit my shop"), "{t}");
+}
+
+#[test]
 fn the_first_post_of_a_thread_keeps_its_header() {
     // The poster's name and date before the first post's text are not a byline to trim.
     let post = |name: &str| {

@@ -44,7 +44,7 @@ fn text(page: &str) -> String {
     extractor().extract(page.as_bytes(), None).text
 }
 
-/// Every post kept, no chrome, and the posters' names on their own lines.
+/// Every post kept, no chrome, and the posters' names opening a line.
 fn check(name: &str, page: &str, posters: &[&str]) {
     let t = text(page);
     for p in POSTS {
@@ -55,7 +55,8 @@ fn check(name: &str, page: &str, posters: &[&str]) {
     }
     for u in posters {
         assert!(
-            t.lines().any(|l| l.trim() == *u),
+            t.lines()
+                .any(|l| l.trim() == *u || l.starts_with(&format!("{u} "))),
             "{name}: poster {u} lost:\n{t}"
         );
     }
@@ -115,4 +116,38 @@ fn question2answer_question() {
         include_str!("platforms/q2a.html"),
         &["Harold_K", "waterworks22"],
     );
+}
+
+#[test]
+fn vbulletin3_table_thread() {
+    // Each post a layout table (the poster's cell beside the message's): the poster's
+    // fields ("Join Date:", "Posts:") repeat from post to post and go; the signature under
+    // its rule of underscores goes, even a poster's only one.
+    let t = text(include_str!("platforms/vbulletin3.html"));
+    check(
+        "vbulletin3",
+        include_str!("platforms/vbulletin3.html"),
+        &["dmartin", "Harold_K", "waterworks22"],
+    );
+    for c in [
+        "Join Date",
+        "Location:",
+        "Posts:",
+        "__________",
+        "cold shower",
+    ] {
+        assert!(!t.contains(c), "vbulletin3: chrome kept ({c}):\n{t}");
+    }
+}
+
+#[test]
+fn vanilla_discussion() {
+    // The signature followed by the post's reaction bar ("Like") still closes the post.
+    let t = text(include_str!("platforms/vanilla.html"));
+    check(
+        "vanilla",
+        include_str!("platforms/vanilla.html"),
+        &["Harold_K", "waterworks22"],
+    );
+    assert!(!t.contains("cold shower"), "vanilla: signature kept:\n{t}");
 }
