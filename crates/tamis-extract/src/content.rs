@@ -4567,6 +4567,7 @@ fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw_chars: &[u32], 
                 && raw(i) <= MAX_REPEATED_POST_LINE_CHARS
                 && e <= i + MAX_POST_LINE_NODES
                 && (i + 1..e).all(|k| !dom.tag(k).is_block())
+                && !rule_within(dom, i, e)
             {
                 let (h, _, letters) = text_hash(dom, pruned, i + 1, e, false);
                 if letters > 0 {
@@ -4642,14 +4643,28 @@ const MAX_RULE_NODES: usize = 8;
 /// draws above a poster's signature.
 fn opens_with_rule(dom: &Dom, i: usize) -> bool {
     let end = dom.end(i).max(i + 1).min(i + MAX_RULE_NODES);
-    let Some(t) = (i..end)
+    (i..end)
         .filter(|&k| dom.tag(k) == Tag::Text)
         .map(|k| dom.text_of(k).trim())
         .find(|t| !t.is_empty())
-    else {
-        return false;
-    };
+        .is_some_and(is_rule)
+}
+
+/// Whether `t` is only a rule of underscores, at least [`MIN_SIGNATURE_RULE_CHARS`].
+fn is_rule(t: &str) -> bool {
     t.len() >= MIN_SIGNATURE_RULE_CHARS && t.bytes().all(|b| b == b'_')
+}
+
+/// Whether nodes `i + 1 .. e` (a block of inline content) hold a rule of underscores
+/// ([`is_rule`]) after their first text: a short post's words and its signature in one
+/// block (`text<br>_____<br>signature`), read line by line.
+fn rule_within(dom: &Dom, i: usize, e: usize) -> bool {
+    (i + 1..e)
+        .filter(|&k| dom.tag(k) == Tag::Text)
+        .map(|k| dom.text_of(k).trim())
+        .filter(|t| !t.is_empty())
+        .skip(1)
+        .any(is_rule)
 }
 
 /// Prunes region `r` but for element `a` inside it: every branch off the path from `r` down
@@ -5420,7 +5435,12 @@ fn dated_group(dom: &Dom, raw: &[u32], l: usize) -> bool {
     while c < dom.end(p) && seen < MAX_DATED_SIBLINGS {
         if dom.tag(c) != Tag::Text {
             seen += 1;
-            if dom.tag(c) == tag && signature(dom, c, tag) == sig {
+            // Rows without words (a spacer, a "Back to top" link) between the posts of a
+            // table are no posts.
+            if dom.tag(c) == tag
+                && signature(dom, c, tag) == sig
+                && raw.get(c).copied().unwrap_or(0) >= MIN_SENTENCE_CHARS
+            {
                 members += 1;
                 dated += usize::from(has_date_line(dom, raw, c, MAX_THREAD_DATE_NODES));
             }
@@ -5739,18 +5759,34 @@ fn linked_field<'a>(dom: &'a Dom, pruned: &[bool], k: usize) -> Option<(&'a str,
 /// label in a link with an icon).
 const MAX_POSTER_LINE_NODES: usize = 16;
 
+/// Levels of inline parents (`<span>`) climbed by [`line_edge`] from a text at their edge.
+/// Our choice.
+const MAX_LINE_INLINE_DEPTH: usize = 3;
+
 /// Whether text node `k` is a line of its own: no element or text beside it but line
-/// breaks and blocks, or the edge of its parent when that is a block.
+/// breaks and blocks, or the edge of its parent when that is a block, or of an inline
+/// parent standing so (`<br><span>Joined: 2019<br>Posts: 12</span></td>`).
 fn text_line(dom: &Dom, k: usize) -> bool {
-    let in_block = dom.parent(k).is_some_and(|p| dom.tag(p).is_block());
-    let edge = |s: Option<usize>| match s {
-        None => in_block,
-        Some(s) => {
+    line_edge(dom, k, Dom::previous_sibling) && line_edge(dom, k, Dom::next_sibling)
+}
+
+/// Whether what `step` (the previous or next sibling) meets from node `k` ends a line: a
+/// line break or a block, or no sibling in a block; with no sibling in an inline element,
+/// what its own sibling is (at most [`MAX_LINE_INLINE_DEPTH`] levels up).
+fn line_edge(dom: &Dom, k: usize, step: fn(&Dom, usize) -> Option<usize>) -> bool {
+    let mut k = k;
+    for _ in 0..=MAX_LINE_INLINE_DEPTH {
+        if let Some(s) = step(dom, k) {
             let t = dom.tag(s);
-            t == Tag::Br || t.is_block()
+            return t == Tag::Br || t.is_block();
         }
-    };
-    edge(dom.previous_sibling(k)) && edge(dom.next_sibling(k))
+        match dom.parent(k) {
+            Some(p) if dom.tag(p).is_block() => return true,
+            Some(p) => k = p,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Prunes, in a thread, the lines its template writes beside every post: a line whose
@@ -7723,6 +7759,24 @@ fn comment_field(dom: &Dom, i: usize, raw: &[u32]) -> bool {
     words >= 3
 }
 
+/// Levels looked up from an `<aside>` for the `<blockquote>` holding it. Our choice.
+const MAX_QUOTE_ASIDE_DEPTH: usize = 4;
+
+/// Whether element `i` sits inside a `<blockquote>` (at most [`MAX_QUOTE_ASIDE_DEPTH`]
+/// levels up): an `<aside>` there is part of the quoted text (XenForo 1 writes a post as a
+/// `<blockquote>` and each quote in it as an `<aside>`), no sidebar.
+fn in_blockquote(dom: &Dom, i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..MAX_QUOTE_ASIDE_DEPTH {
+        match dom.parent(k) {
+            Some(p) if dom.tag(p) == Tag::Blockquote => return true,
+            Some(p) => k = p,
+            None => return false,
+        }
+    }
+    false
+}
+
 fn should_prune(
     dom: &Dom,
     i: usize,
@@ -7741,8 +7795,8 @@ fn should_prune(
     }
     if tag_is_never_content(tag)
         && !(tag == Tag::Aside
-            && in_article
-            && (is_text_list_box(dom, i) || is_callout(dom, i, facts)))
+            && ((in_article && (is_text_list_box(dom, i) || is_callout(dom, i, facts)))
+                || in_blockquote(dom, i)))
     {
         return Some(Why::Tag);
     }

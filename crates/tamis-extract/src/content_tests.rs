@@ -1367,6 +1367,22 @@ fn posts_laid_out_in_tables_are_read_as_posts() {
     assert!(t.contains("Alice") && t.contains("Carol"), "{t}");
     assert!(!t.contains("Join Date") && !t.contains("Posts:"), "{t}");
     assert!(!t.contains("Licensed plumber"), "{t}");
+    // A short post's words and signature in one block, parted by the rule.
+    let post = |k: usize| {
+        format!(
+            "<div class=post><span>Posted Jan {k}, 2024</span><div class=body>{}<span>Thanks, that fixed it for me too, great advice.<br>_________________<br>My shop: spare parts for old heaters</span></div></div>",
+            article(1)
+        )
+    };
+    let html = format!(
+        "<body><main>{}{}{}</main></body>",
+        post(1),
+        post(2),
+        post(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("that fixed it"), "{t}");
+    assert!(!t.contains("My shop") && !t.contains("_____"), "{t}");
     // A table of data in a post stays whole: its cells are short.
     let data = |k: usize| {
         format!(
@@ -1394,6 +1410,45 @@ fn a_signature_followed_by_a_posts_controls_closes_it() {
     let t = root_text(&html);
     assert!(t.contains("Reply 2."), "{t}");
     assert!(!t.contains("visit my shop"), "{t}");
+}
+
+#[test]
+fn an_aside_inside_a_quotation_is_the_quotations() {
+    // A post written as a `<blockquote>` quoting another post in an `<aside>`: the quote
+    // stays; an `<aside>` outside quotations is still a sidebar.
+    let html = format!(
+        "<body><main><blockquote class=messageText><div class=quote-block><aside><div>Alice said:</div><blockquote>The pilot flame should wrap the tip by half an inch.</blockquote></aside></div>{}</blockquote><aside><p>Popular threads this week, picked by our editors.</p></aside></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("Alice said:") && t.contains("half an inch"),
+        "{t}"
+    );
+    assert!(!t.contains("Popular threads"), "{t}");
+}
+
+#[test]
+fn a_threads_table_rows_without_words_are_no_posts() {
+    // Posts as rows of one table, each followed by a "Back to top" row and a spacer row:
+    // the dated rows are two thirds of the rows with words, a thread, and its poster's
+    // fields repeated on every post go.
+    let row = |k: usize, name: &str| {
+        format!(
+            "<tr><td><span class=name><a name=p{k}></a><b>{name}</b></span><br><span class=postdetails>Member<br><br><img src=r.gif><br>Joined: Mar 2019<br>Posts: 21{k}<br>Location: Ohio</span><br></td><td><div>Posted: Jan {k}, 2024 9:1{k} pm</div><div>{}</div></td></tr><tr><td><a href=#top>Back to top</a></td><td></td></tr><tr><td colspan=2></td></tr>",
+            article(3)
+        )
+    };
+    let html = format!(
+        "<body><table class=forumline>{}{}{}</table></body>",
+        row(1, "Alice"),
+        row(2, "Bob"),
+        row(3, "Carol")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Alice") && t.contains("Carol"), "{t}");
+    assert!(!t.contains("Joined:") && !t.contains("Posts:"), "{t}");
+    assert!(!t.contains("Location:"), "{t}");
 }
 
 #[test]

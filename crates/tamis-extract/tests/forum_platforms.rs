@@ -1,6 +1,6 @@
 //! Thread pages in the markup of widely used forum and Q&A software (written for these
 //! tests after each platform's public thread-view template: phpBB prosilver
-//! `viewtopic_body`, vBulletin 3 and 4 postbits, SMF 2.1 `Display`, bbPress in a WordPress
+//! `viewtopic_body` and phpBB 2 subSilver, vBulletin 3 and 4 postbits, XenForo 1 `message`, SMF 2.1 `Display`, bbPress in a WordPress
 //! theme, Vanilla, Flarum's no-script view, Question2Answer), one small thread each, the
 //! same five posts. The text kept is the posts' words, with their posters' names; the
 //! forum's chrome (header, menus, breadcrumbs, poster cards, signatures, reply forms,
@@ -150,4 +150,33 @@ fn vanilla_discussion() {
         &["Harold_K", "waterworks22"],
     );
     assert!(!t.contains("cold shower"), "vanilla: signature kept:\n{t}");
+}
+
+#[test]
+fn xenforo1_thread() {
+    // Each post's words in a `<blockquote>`, each quote in it an `<aside>`: the quote and
+    // its attribution stay.
+    let t = text(include_str!("platforms/xenforo1.html"));
+    check(
+        "xenforo1",
+        include_str!("platforms/xenforo1.html"),
+        &["dmartin", "Harold_K", "waterworks22"],
+    );
+    assert!(t.contains("Harold_K said:"), "xenforo1: quote lost:\n{t}");
+    assert!(!t.contains("cold shower"), "xenforo1: signature kept:\n{t}");
+}
+
+#[test]
+fn phpbb2_subsilver_thread() {
+    // All posts rows of one table, three rows a post (the post, "Back to top", a spacer):
+    // still a dated thread. The poster's fields and the signatures under their rule go.
+    let t = text(include_str!("platforms/phpbb2.html"));
+    check(
+        "phpbb2",
+        include_str!("platforms/phpbb2.html"),
+        &["dmartin", "Harold_K", "waterworks22"],
+    );
+    for c in ["Joined:", "Posts:", "__________", "cold shower"] {
+        assert!(!t.contains(c), "phpbb2: chrome kept ({c}):\n{t}");
+    }
 }
