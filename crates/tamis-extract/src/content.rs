@@ -932,8 +932,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     }
     let threaded = posts >= 2;
     // Poster cards met outside typed posts, for [`keep_repeated_poster_names`]: (card, name,
-    // post).
-    let mut cards: Vec<(usize, usize, usize)> = Vec::new();
+    // candidate posts).
+    let mut cards: Vec<(usize, usize, [usize; MAX_CARD_POSTS])> = Vec::new();
     let mut timed_out = false;
     let mut i = 1;
     let mut visited = 0usize;
@@ -4276,19 +4276,26 @@ fn template_word(dom: &Dom, i: usize) -> u64 {
     h
 }
 
-/// The post holding poster card `i` where no post is typed (no `<article>`, no microdata):
-/// the nearest ancestor (at most [`MAX_CARD_POST_DEPTH`] levels up) that has a twin among
-/// its nearest element siblings ([`MAX_CARD_TWIN_SIBLINGS`] each side; same tag and
-/// [`template_word`]), a record repeated by the template, and that holds more text than
-/// the card (the post's own words).
-fn post_of_card(dom: &Dom, i: usize, raw: &[u32]) -> Option<usize> {
+/// Candidate posts kept per poster card by [`post_of_card`]. Our choice.
+const MAX_CARD_POSTS: usize = 3;
+
+/// The posts that may hold poster card `i` where no post is typed (no `<article>`, no
+/// microdata), nearest first, at most [`MAX_CARD_POSTS`] ([`NONE`] past the last): its
+/// ancestors (at most [`MAX_CARD_POST_DEPTH`] levels up) that have a twin among their
+/// nearest element siblings ([`MAX_CARD_TWIN_SIBLINGS`] each side; same tag and
+/// [`template_word`]), a record repeated by the template, and that hold more text than the
+/// card (the post's own words). A post's own rows may be twins too (a header row beside
+/// its body row): [`keep_repeated_poster_names`] picks the one repeated across posts.
+fn post_of_card(dom: &Dom, i: usize, raw: &[u32]) -> Option<[usize; MAX_CARD_POSTS]> {
     let raw = |k: usize| raw.get(k).copied().unwrap_or(0);
+    let mut out = [NONE as usize; MAX_CARD_POSTS];
+    let mut n = 0;
     let mut k = i;
     for _ in 0..MAX_CARD_POST_DEPTH {
-        k = dom.parent(k)?;
-        if dom.tag(k) == Tag::Body {
-            return None;
-        }
+        let Some(p) = dom.parent(k).filter(|&p| dom.tag(p) != Tag::Body) else {
+            break;
+        };
+        k = p;
         let word = template_word(dom, k);
         let twin = |step: fn(&Dom, usize) -> Option<usize>| {
             let mut s = k;
@@ -4301,11 +4308,15 @@ fn post_of_card(dom: &Dom, i: usize, raw: &[u32]) -> Option<usize> {
             }
             false
         };
-        if (twin(Dom::previous_sibling) || twin(Dom::next_sibling)) && raw(k) > raw(i) {
-            return Some(k);
+        if (twin(Dom::previous_sibling) || twin(Dom::next_sibling))
+            && raw(k) > raw(i)
+            && let Some(x) = out.get_mut(n)
+        {
+            *x = k;
+            n += 1;
         }
     }
-    None
+    (n > 0).then_some(out)
 }
 
 /// Fewest posts, siblings of one parent, each with a poster card naming its poster, for
@@ -4322,26 +4333,33 @@ fn keep_repeated_poster_names(
     dom: &Dom,
     pruned: &mut [bool],
     why: &mut [Option<Why>],
-    cards: &[(usize, usize, usize)],
+    cards: &[(usize, usize, [usize; MAX_CARD_POSTS])],
 ) {
     let parent = |p: usize| dom.parent(p).unwrap_or(p);
     // Parent -> (its last post counted, its posts with a card). Cards come in document
     // order: a post's cards follow each other.
     let mut count: std::collections::HashMap<usize, (usize, usize), ahash::RandomState> =
         std::collections::HashMap::default();
-    for &(_, _, post) in cards {
-        let c = count.entry(parent(post)).or_insert((NONE as usize, 0));
-        if c.0 != post {
-            *c = (post, c.1 + 1);
+    for &(_, _, posts) in cards {
+        for post in posts.into_iter().filter(|&p| p != NONE as usize) {
+            let c = count.entry(parent(post)).or_insert((NONE as usize, 0));
+            if c.0 != post {
+                *c = (post, c.1 + 1);
+            }
         }
     }
     let mut named = NONE as usize;
-    for &(card, name, post) in cards {
-        if post == named
-            || count
-                .get(&parent(post))
-                .is_none_or(|c| c.1 < MIN_NAMED_POSTS)
-        {
+    for &(card, name, posts) in cards {
+        // The nearest candidate repeated across posts.
+        let Some(post) = posts.into_iter().find(|&p| {
+            p != NONE as usize
+                && count
+                    .get(&parent(p))
+                    .is_some_and(|c| c.1 >= MIN_NAMED_POSTS)
+        }) else {
+            continue;
+        };
+        if post == named {
             continue;
         }
         named = post;

@@ -1334,6 +1334,24 @@ fn repeated_posts_in_divs_keep_their_posters_names() {
         assert_eq!(t.matches(name).count(), 1, "{name}: {t}");
     }
     assert!(!t.contains("Senior Member") && !t.contains("4,381"), "{t}");
+    // A post of rows sharing one class (header, body, footer): the name is kept from the
+    // post repeated across the thread, not from its header row.
+    let post = |k: usize, name: &str| {
+        format!(
+            "<div class=message-view><div class='row row-header'><div class=author-box><a class=username href=/u{k}>{name}</a> Senior Member</div><span>Jan {k}, 2024</span></div><div class='row row-main'>{}</div><div class='row row-footer'><a href=/r>Reply</a></div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div id=list>{}{}{}</div></body>",
+        post(1, "Alice"),
+        post(2, "Bob"),
+        post(3, "Carol")
+    );
+    let t = root_text(&html);
+    for name in ["Alice", "Bob", "Carol"] {
+        assert_eq!(t.matches(name).count(), 1, "{name}: {t}");
+    }
     // One card alone (a signed-in user's box beside an article) keeps nothing.
     let html = format!(
         "<body><div><div class=userinfo><a class=username href=/me>Dora</a> Settings</div><div class=text>{}</div></div><div class=other><p>{PROSE}</p></div></body>",

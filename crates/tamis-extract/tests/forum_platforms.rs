@@ -1,7 +1,8 @@
 //! Thread pages in the markup of widely used forum and Q&A software (written for these
 //! tests after each platform's public thread-view template: phpBB prosilver
 //! `viewtopic_body` and phpBB 2 subSilver, vBulletin 3 and 4 postbits, XenForo 1 `message`, SMF 2.1 `Display`, bbPress in a WordPress
-//! theme, Vanilla, Flarum's no-script view, Question2Answer), one small thread each, the
+//! theme, Vanilla, Flarum's no-script view, Khoros (Lithium) and Zendesk communities,
+//! Question2Answer), one small thread each, the
 //! same five posts. The text kept is the posts' words, with their posters' names; the
 //! forum's chrome (header, menus, breadcrumbs, poster cards, signatures, reply forms,
 //! "who is online", related threads, footer) goes.
@@ -179,4 +180,21 @@ fn phpbb2_subsilver_thread() {
     for c in ["Joined:", "Posts:", "__________", "cold shower"] {
         assert!(!t.contains(c), "phpbb2: chrome kept ({c}):\n{t}");
     }
+}
+
+#[test]
+fn khoros_lithium_thread() {
+    // Each post's header row, body row and footer row share their class: the post is the
+    // record repeated across posts, not its header row.
+    check(
+        "lithium",
+        include_str!("platforms/lithium.html"),
+        &["Harold_K", "waterworks22"],
+    );
+}
+
+#[test]
+fn zendesk_community_post() {
+    // The post and its comments; the posters' names (no class naming them) are still lost.
+    check("zendesk", include_str!("platforms/zendesk.html"), &[]);
 }
