@@ -975,7 +975,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             // poster's name, once per post: the rest of it (avatar, rank, post count) goes.
             if post != NONE
                 && !named.get(post as usize).copied().unwrap_or(true)
-                && let Some(a) = poster_name(dom, i, facts.raw)
+                && let Some(a) = poster_name(dom, i, facts.raw, true)
             {
                 prune_except(dom, &mut pruned, i, a);
                 if let Some(x) = named.get_mut(post as usize) {
@@ -987,7 +987,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 continue;
             }
             if post == NONE
-                && let Some(a) = poster_name(dom, i, facts.raw)
+                && let Some(a) = poster_name(dom, i, facts.raw, false)
                 && let Some(p) = post_of_card(dom, i, facts.raw)
             {
                 cards.push((i, a, p));
@@ -4184,12 +4184,17 @@ pub(crate) fn is_typed_post(dom: &Dom, i: usize) -> bool {
 pub const MAX_POSTER_CARD_CHARS: u32 = 400;
 /// Longest name (characters) of a poster.
 const MAX_POSTER_NAME_CHARS: u32 = 60;
+/// Shortest name (characters) of a poster found by its profile link alone: shorter ones
+/// are an avatar's initials (`G`, `JD`).
+const MIN_LINKED_NAME_CHARS: u32 = 3;
 
 /// In region `i` (a poster's card or a post header about to be pruned, of at most
 /// [`MAX_POSTER_CARD_CHARS`]), holding no post itself, the element holding the poster's
 /// name: a class naming a user name (`username`, `ipsEntry__username`, `author-name`), or
-/// microdata `itemprop="name"` of the post's `itemprop="author"`.
-fn poster_name(dom: &Dom, i: usize, raw: &[u32]) -> Option<usize> {
+/// microdata `itemprop="name"` of the post's `itemprop="author"`; failing both, with
+/// `by_link` (the post typed as one), the first link to a user's page
+/// ([`links_to_profile`]) showing at least [`MIN_LINKED_NAME_CHARS`].
+fn poster_name(dom: &Dom, i: usize, raw: &[u32], by_link: bool) -> Option<usize> {
     let raw = |k: usize| raw.get(k).copied().unwrap_or(0);
     if raw(i) > MAX_POSTER_CARD_CHARS {
         return None;
@@ -4204,11 +4209,44 @@ fn poster_name(dom: &Dom, i: usize, raw: &[u32]) -> Option<usize> {
             && (names_user_name(dom, k) || author_name_prop(dom, k))
     };
     // The innermost: `<h3 class=username><a class=username>Name</a> <span>Rank</span></h3>`.
-    let mut a = (i..end).find(|&k| is_name(k))?;
+    // Without a class or microdata naming it, in a post typed as one (`by_link`), the
+    // first link to a user's page showing a name.
+    let Some(mut a) = (i..end).find(|&k| is_name(k)) else {
+        if !by_link {
+            return None;
+        }
+        return (i..end).find(|&k| {
+            (MIN_LINKED_NAME_CHARS..=MAX_POSTER_NAME_CHARS).contains(&raw(k))
+                && links_to_profile(dom, k)
+        });
+    };
     while let Some(b) = (a + 1..dom.end(a)).find(|&k| is_name(k)) {
         a = b;
     }
     Some(a)
+}
+
+/// Words of a link's address naming a user's page (`/profiles/91-name`,
+/// `member.php?u=7`, `index.php?action=profile;u=9`).
+const PROFILE_PATH_WORDS: &[&str] = &[
+    "profile",
+    "profiles",
+    "viewprofile",
+    "user",
+    "users",
+    "member",
+    "members",
+    "u",
+];
+
+/// Whether element `i` is a link whose address names a user's page ([`PROFILE_PATH_WORDS`]
+/// among its words): in a poster's card, the poster's name.
+fn links_to_profile(dom: &Dom, i: usize) -> bool {
+    dom.tag(i) == Tag::A
+        && dom.attr(i, Attr::Href).is_some_and(|h| {
+            h.split(['/', '?', '&', '=', ';', '.'])
+                .any(|w| PROFILE_PATH_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        })
 }
 
 /// A class naming a user's name: a word ending in `username` (`username`, `ipsUsername`),
@@ -4414,7 +4452,7 @@ fn prune_author_cards(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
         }
         if lines
             && in_post
-            && let Some(a) = poster_name(dom, i, raw)
+            && let Some(a) = poster_name(dom, i, raw, true)
             && a != i
         {
             prune_except(dom, pruned, i, a);

@@ -1470,6 +1470,28 @@ fn a_threads_table_rows_without_words_are_no_posts() {
 }
 
 #[test]
+fn a_typed_posts_card_keeps_the_name_its_profile_link_shows() {
+    // Posts as `<article>`s, the poster's card an `<aside>` whose name has no class: the
+    // link to the poster's page showing a name is the name; an avatar's initials linked
+    // to the same page are not.
+    let post = |k: usize, name: &str| {
+        format!(
+            "<article><aside><a href=/members/{name}.{k}/><span>{}</span></a><h4><a href=/members/{name}.{k}/>{name}</a></h4><div>Veteran</div><dl><dt>Joined</dt><dd>Jan 2020</dd></dl></aside><div>{}</div></article>",
+            &name[..1],
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><main>{}{}</main></body>",
+        post(1, "Alice"),
+        post(2, "Bob")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Alice") && t.contains("Bob"), "{t}");
+    assert!(!t.contains("Veteran"), "{t}");
+}
+
+#[test]
 fn the_first_post_of_a_thread_keeps_its_header() {
     // The poster's name and date before the first post's text are not a byline to trim.
     let post = |name: &str| {
