@@ -1,6 +1,7 @@
 //! Thread pages in the markup of widely used forum and Q&A software (written for these
 //! tests after each platform's public thread-view template: phpBB prosilver
-//! `viewtopic_body` and phpBB 2 subSilver, vBulletin 3 and 4 postbits, XenForo 1 `message`, SMF 2.1 `Display`, bbPress in a WordPress
+//! `viewtopic_body` and phpBB 2 subSilver, vBulletin 3, 4 and 5 postbits, XenForo 1
+//! `message`, IP.Board 3 `post_block`, SMF 2.1 `Display`, bbPress in a WordPress
 //! theme, Vanilla, Flarum's no-script view, Khoros (Lithium) and Zendesk communities,
 //! Question2Answer), one small thread each, the
 //! same five posts. The text kept is the posts' words, with their posters' names; the
@@ -197,4 +198,22 @@ fn khoros_lithium_thread() {
 fn zendesk_community_post() {
     // The post and its comments; the posters' names (no class naming them) are still lost.
     check("zendesk", include_str!("platforms/zendesk.html"), &[]);
+}
+
+#[test]
+fn vbulletin5_thread() {
+    check(
+        "vbulletin5",
+        include_str!("platforms/vbulletin5.html"),
+        &["dmartin", "Harold_K", "waterworks22"],
+    );
+}
+
+#[test]
+fn ipboard3_thread() {
+    // The posts and quotes stay; the posters' names (an hCard `fn` link in the pruned
+    // card, nothing else naming them) are still lost.
+    let t = text(include_str!("platforms/ipb3.html"));
+    check("ipb3", include_str!("platforms/ipb3.html"), &[]);
+    assert!(t.contains("Harold_K, on"), "ipb3: quote lost:\n{t}");
 }
