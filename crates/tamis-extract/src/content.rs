@@ -940,6 +940,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
     }
     let threaded = posts >= 2;
+    // Poster cards met outside typed posts, for [`keep_repeated_poster_names`]: (card, name,
+    // candidate posts).
+    let mut cards: Vec<(usize, usize, [usize; MAX_CARD_POSTS])> = Vec::new();
     let mut timed_out = false;
     let mut i = 1;
     let mut visited = 0usize;
@@ -981,7 +984,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             // poster's name, once per post: the rest of it (avatar, rank, post count) goes.
             if post != NONE
                 && !named.get(post as usize).copied().unwrap_or(true)
-                && let Some(a) = poster_name(dom, i, facts.raw)
+                && let Some(a) = poster_name(dom, i, facts.raw, true)
             {
                 prune_except(dom, &mut pruned, i, a);
                 if let Some(x) = named.get_mut(post as usize) {
@@ -991,6 +994,12 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 // wrapper of the name named by a boilerplate word would take the name along).
                 i = dom.end(i).max(i + 1);
                 continue;
+            }
+            if post == NONE
+                && let Some(a) = poster_name(dom, i, facts.raw, false)
+                && let Some(p) = post_of_card(dom, i, facts.raw)
+            {
+                cards.push((i, a, p));
             }
             if let Some(p) = pruned.get_mut(i) {
                 *p = true;
@@ -1003,6 +1012,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
         i += 1;
     }
+    keep_repeated_poster_names(dom, &mut pruned, &mut why, &cards);
     blame(&pruned, &mut why, Why::PosterCard);
     // The page's footer, by its closing copyright line, before the scoring: its prose
     // (addresses, fine print) would count for the regions holding it.
@@ -1514,7 +1524,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         blame(&pruned, &mut why, Why::PosterCard);
         // The posts (the last post's group), in document order.
         let posts = last.map_or_else(Vec::new, |l| group_of(dom, l));
-        prune_poster_labels(dom, &mut pruned, root, &posts, dated);
+        prune_poster_labels(dom, &mut pruned, &raw, root, &posts, dated);
         blame(&pruned, &mut why, Why::PosterLabel);
         prune_link_previews(dom, &mut pruned, &raw, &posts);
         blame(&pruned, &mut why, Why::LinkPreview);
@@ -4479,12 +4489,17 @@ pub(crate) fn is_typed_post(dom: &Dom, i: usize) -> bool {
 pub const MAX_POSTER_CARD_CHARS: u32 = 400;
 /// Longest name (characters) of a poster.
 const MAX_POSTER_NAME_CHARS: u32 = 60;
+/// Shortest name (characters) of a poster found by its profile link alone: shorter ones
+/// are an avatar's initials (`G`, `JD`).
+const MIN_LINKED_NAME_CHARS: u32 = 3;
 
 /// In region `i` (a poster's card or a post header about to be pruned, of at most
 /// [`MAX_POSTER_CARD_CHARS`]), holding no post itself, the element holding the poster's
 /// name: a class naming a user name (`username`, `ipsEntry__username`, `author-name`), or
-/// microdata `itemprop="name"` of the post's `itemprop="author"`.
-fn poster_name(dom: &Dom, i: usize, raw: &[u32]) -> Option<usize> {
+/// microdata `itemprop="name"` of the post's `itemprop="author"`; failing both, with
+/// `by_link` (the post typed as one), the first link to a user's page
+/// ([`links_to_profile`]) showing at least [`MIN_LINKED_NAME_CHARS`].
+fn poster_name(dom: &Dom, i: usize, raw: &[u32], by_link: bool) -> Option<usize> {
     let raw = |k: usize| raw.get(k).copied().unwrap_or(0);
     if raw(i) > MAX_POSTER_CARD_CHARS {
         return None;
@@ -4499,11 +4514,44 @@ fn poster_name(dom: &Dom, i: usize, raw: &[u32]) -> Option<usize> {
             && (names_user_name(dom, k) || author_name_prop(dom, k))
     };
     // The innermost: `<h3 class=username><a class=username>Name</a> <span>Rank</span></h3>`.
-    let mut a = (i..end).find(|&k| is_name(k))?;
+    // Without a class or microdata naming it, in a post typed as one (`by_link`), the
+    // first link to a user's page showing a name.
+    let Some(mut a) = (i..end).find(|&k| is_name(k)) else {
+        if !by_link {
+            return None;
+        }
+        return (i..end).find(|&k| {
+            (MIN_LINKED_NAME_CHARS..=MAX_POSTER_NAME_CHARS).contains(&raw(k))
+                && links_to_profile(dom, k)
+        });
+    };
     while let Some(b) = (a + 1..dom.end(a)).find(|&k| is_name(k)) {
         a = b;
     }
     Some(a)
+}
+
+/// Words of a link's address naming a user's page (`/profiles/91-name`,
+/// `member.php?u=7`, `index.php?action=profile;u=9`).
+const PROFILE_PATH_WORDS: &[&str] = &[
+    "profile",
+    "profiles",
+    "viewprofile",
+    "user",
+    "users",
+    "member",
+    "members",
+    "u",
+];
+
+/// Whether element `i` is a link whose address names a user's page ([`PROFILE_PATH_WORDS`]
+/// among its words): in a poster's card, the poster's name.
+fn links_to_profile(dom: &Dom, i: usize) -> bool {
+    dom.tag(i) == Tag::A
+        && dom.attr(i, Attr::Href).is_some_and(|h| {
+            h.split(['/', '?', '&', '=', ';', '.'])
+                .any(|w| PROFILE_PATH_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+        })
 }
 
 /// A class naming a user's name: a word ending in `username` (`username`, `ipsUsername`),
@@ -4551,6 +4599,123 @@ fn author_name_prop(dom: &Dom, i: usize) -> bool {
 
 /// Levels looked up from a poster's card for the post holding it. Our choice.
 const MAX_CARD_POST_DEPTH: usize = 8;
+/// Element siblings looked at on each side of an element for its twin by
+/// [`post_of_card`]. Our choice.
+const MAX_CARD_TWIN_SIBLINGS: usize = 4;
+
+/// An element's tag and the first word of its class without its digits (`loop-item-3`
+/// reads `loop-item-`), hashed: what a template writes alike on each of its records, the
+/// post's number aside.
+fn template_word(dom: &Dom, i: usize) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (dom.tag(i) as u64);
+    let word = dom
+        .attr(i, Attr::Class)
+        .and_then(|c| c.split_ascii_whitespace().next())
+        .unwrap_or("");
+    for b in word.bytes().filter(|b| !b.is_ascii_digit()) {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Candidate posts kept per poster card by [`post_of_card`]. Our choice.
+const MAX_CARD_POSTS: usize = 3;
+
+/// The posts that may hold poster card `i` where no post is typed (no `<article>`, no
+/// microdata), nearest first, at most [`MAX_CARD_POSTS`] ([`NONE`] past the last): its
+/// ancestors (at most [`MAX_CARD_POST_DEPTH`] levels up) that have a twin among their
+/// nearest element siblings ([`MAX_CARD_TWIN_SIBLINGS`] each side; same tag and
+/// [`template_word`]), a record repeated by the template, and that hold more text than the
+/// card (the post's own words). A post's own rows may be twins too (a header row beside
+/// its body row): [`keep_repeated_poster_names`] picks the one repeated across posts.
+fn post_of_card(dom: &Dom, i: usize, raw: &[u32]) -> Option<[usize; MAX_CARD_POSTS]> {
+    let raw = |k: usize| raw.get(k).copied().unwrap_or(0);
+    let mut out = [NONE as usize; MAX_CARD_POSTS];
+    let mut n = 0;
+    let mut k = i;
+    for _ in 0..MAX_CARD_POST_DEPTH {
+        let Some(p) = dom.parent(k).filter(|&p| dom.tag(p) != Tag::Body) else {
+            break;
+        };
+        k = p;
+        let word = template_word(dom, k);
+        let twin = |step: fn(&Dom, usize) -> Option<usize>| {
+            let mut s = k;
+            for _ in 0..MAX_CARD_TWIN_SIBLINGS {
+                match element_sibling(dom, s, step) {
+                    Some(x) if template_word(dom, x) == word => return true,
+                    Some(x) => s = x,
+                    None => return false,
+                }
+            }
+            false
+        };
+        if (twin(Dom::previous_sibling) || twin(Dom::next_sibling))
+            && raw(k) > raw(i)
+            && let Some(x) = out.get_mut(n)
+        {
+            *x = k;
+            n += 1;
+        }
+    }
+    (n > 0).then_some(out)
+}
+
+/// Fewest posts, siblings of one parent, each with a poster card naming its poster, for
+/// [`keep_repeated_poster_names`]. Our choice.
+const MIN_NAMED_POSTS: usize = 2;
+
+/// Keeps the poster's name of the poster cards pruned outside typed posts (`cards`: card,
+/// name, post of [`post_of_card`]), once per post, where at least [`MIN_NAMED_POSTS`]
+/// posts under one parent have one: the repeated posts of a thread, each with its poster's
+/// card (a phpBB `postprofile`, a vBulletin `userinfo`); their names are the thread's, the
+/// rest of the cards (rank, post count, join date) goes. A lone card (a page's logged-in
+/// user box) keeps nothing.
+fn keep_repeated_poster_names(
+    dom: &Dom,
+    pruned: &mut [bool],
+    why: &mut [Option<Why>],
+    cards: &[(usize, usize, [usize; MAX_CARD_POSTS])],
+) {
+    let parent = |p: usize| dom.parent(p).unwrap_or(p);
+    // Parent -> (its last post counted, its posts with a card). Cards come in document
+    // order: a post's cards follow each other.
+    let mut count: std::collections::HashMap<usize, (usize, usize), ahash::RandomState> =
+        std::collections::HashMap::default();
+    for &(_, _, posts) in cards {
+        for post in posts.into_iter().filter(|&p| p != NONE as usize) {
+            let c = count.entry(parent(post)).or_insert((NONE as usize, 0));
+            if c.0 != post {
+                *c = (post, c.1 + 1);
+            }
+        }
+    }
+    let mut named = NONE as usize;
+    for &(card, name, posts) in cards {
+        // The nearest candidate repeated across posts.
+        let Some(post) = posts.into_iter().find(|&p| {
+            p != NONE as usize
+                && count
+                    .get(&parent(p))
+                    .is_some_and(|c| c.1 >= MIN_NAMED_POSTS)
+        }) else {
+            continue;
+        };
+        if post == named {
+            continue;
+        }
+        named = post;
+        if let Some(p) = pruned.get_mut(card) {
+            *p = false;
+        }
+        if let Some(w) = why.get_mut(card) {
+            *w = None;
+        }
+        prune_except(dom, pruned, card, name);
+    }
+}
+
 /// Most nodes of a poster's card read for a block inside it. Our choice.
 const MAX_CARD_NODES: usize = 256;
 
@@ -4592,7 +4757,7 @@ fn prune_author_cards(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
         }
         if lines
             && in_post
-            && let Some(a) = poster_name(dom, i, raw)
+            && let Some(a) = poster_name(dom, i, raw, true)
             && a != i
         {
             prune_except(dom, pruned, i, a);
@@ -4604,9 +4769,29 @@ fn prune_author_cards(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
 /// Whether the passes reading a post's own words ([`prune_link_previews`],
 /// [`prune_repeated_post_lines`]) skip element `i` (tag `tag`) and its subtree: pruned
 /// already, or a quote (another post's words), a table or code.
-fn skipped_in_post(pruned: &[bool], i: usize, tag: Tag) -> bool {
+fn skipped_in_post(dom: &Dom, pruned: &[bool], raw: &[u32], i: usize, tag: Tag) -> bool {
     pruned.get(i).copied().unwrap_or(true)
-        || matches!(tag, Tag::Blockquote | Tag::Table | Tag::Pre | Tag::Code)
+        || matches!(tag, Tag::Blockquote | Tag::Pre | Tag::Code)
+        || (tag == Tag::Table && !layout_table(dom, raw, i))
+}
+
+/// Fewest characters of a table's cell that make the table a post's layout
+/// ([`layout_table`]). Our choice.
+pub const MIN_LAYOUT_CELL_CHARS: u32 = 200;
+/// Most nodes of a table read by [`layout_table`] for such a cell. Our choice.
+const MAX_LAYOUT_TABLE_NODES: usize = 256;
+
+/// Whether table `i` lays a post out rather than holding data: a cell among its first
+/// [`MAX_LAYOUT_TABLE_NODES`] nodes holds at least [`MIN_LAYOUT_CELL_CHARS`] (the post's
+/// words beside the poster's cell, as older forum software draws each post: vBulletin 3,
+/// phpBB 2); a grid of data holds values, short cells. The thread passes read such a table
+/// as the post it is, not as the poster's data.
+fn layout_table(dom: &Dom, raw: &[u32], i: usize) -> bool {
+    let end = dom.end(i).min(i + MAX_LAYOUT_TABLE_NODES);
+    (i + 1..end).any(|k| {
+        matches!(dom.tag(k), Tag::Td | Tag::Th)
+            && raw.get(k).copied().unwrap_or(0) >= MIN_LAYOUT_CELL_CHARS
+    })
 }
 
 /// Longest text (characters, before pruning) of a link's preview card pruned in a post.
@@ -4634,7 +4819,7 @@ fn prune_link_previews(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts: &[usi
         let mut i = post + 1;
         while i < end {
             let tag = dom.tag(i);
-            if skipped_in_post(pruned, i, tag) {
+            if skipped_in_post(dom, pruned, raw, i, tag) {
                 i = dom.end(i).max(i + 1);
                 continue;
             }
@@ -4716,11 +4901,11 @@ pub const MAX_SIGNATURE_LINES: usize = 3;
 /// [`MIN_REPEATED_POST_LINE_CHARS`] to [`MAX_REPEATED_POST_LINE_CHARS`]) closing a post,
 /// after its own words, at most [`MAX_SIGNATURE_LINES`] of them (shorter lines between
 /// them aside): a poster writes new words in each post, while the forum repeats a poster's
-/// signature under each of their posts. Quotes (the words of another post), tables and
-/// code are spared, and so is a post whose own words before them weigh less than them (a
+/// signature under each of their posts. Quotes (the words of another post), tables of data
+/// ([`layout_table`]) and code are spared, and so is a post whose own words before them weigh less than them (a
 /// copy of another post).
-fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts: &[usize]) {
-    let raw = |k: usize| raw.get(k).copied().unwrap_or(0);
+fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw_chars: &[u32], posts: &[usize]) {
+    let raw = |k: usize| raw_chars.get(k).copied().unwrap_or(0);
     // Line text hash -> (first post, seen in another post).
     let mut seen: std::collections::HashMap<u64, (usize, bool), ahash::RandomState> =
         std::collections::HashMap::default();
@@ -4732,7 +4917,7 @@ fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts:
         let mut i = post + 1;
         while i < end {
             let tag = dom.tag(i);
-            if skipped_in_post(pruned, i, tag) {
+            if skipped_in_post(dom, pruned, raw_chars, i, tag) {
                 i = dom.end(i).max(i + 1);
                 continue;
             }
@@ -4743,6 +4928,7 @@ fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts:
                 && raw(i) <= MAX_REPEATED_POST_LINE_CHARS
                 && e <= i + MAX_POST_LINE_NODES
                 && (i + 1..e).all(|k| !dom.tag(k).is_block())
+                && !rule_within(dom, i, e)
             {
                 let (h, _, letters) = text_hash(dom, pruned, i + 1, e, false);
                 if letters > 0 {
@@ -4767,6 +4953,22 @@ fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts:
     // and the post's own words before it outweigh it (a post mostly repeated is a copy of
     // another).
     for post in lines.chunk_by(|a, b| a.0 == b.0) {
+        // A line opened by a rule of underscores (vBulletin's and phpBB 2's `__________`)
+        // parts the post's words from the signature under them: what follows it goes, when
+        // short and outweighed by the words before.
+        if let Some(d) = post.iter().position(|x| opens_with_rule(dom, x.1)) {
+            let (own, closing) = post.split_at(d);
+            let chars: u32 = closing.iter().map(|x| x.3).sum();
+            let own: u32 = own.iter().map(|x| x.3).sum();
+            if chars <= MAX_REPEATED_POST_LINE_CHARS && own >= chars {
+                for x in closing {
+                    if let Some(p) = pruned.get_mut(x.1) {
+                        *p = true;
+                    }
+                }
+                continue;
+            }
+        }
         let run = post
             .iter()
             .rev()
@@ -4789,6 +4991,41 @@ fn prune_repeated_post_lines(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts:
             }
         }
     }
+}
+
+/// Fewest underscores of the rule that opens a forum signature ([`opens_with_rule`]). Our
+/// choice.
+const MIN_SIGNATURE_RULE_CHARS: usize = 5;
+/// Most nodes read by [`opens_with_rule`] for the line's first text.
+const MAX_RULE_NODES: usize = 8;
+
+/// Whether line `i` (a text, or a block of a post) starts with a text that is only a rule
+/// of underscores, at least [`MIN_SIGNATURE_RULE_CHARS`] of them: the line forum software
+/// draws above a poster's signature.
+fn opens_with_rule(dom: &Dom, i: usize) -> bool {
+    let end = dom.end(i).max(i + 1).min(i + MAX_RULE_NODES);
+    (i..end)
+        .filter(|&k| dom.tag(k) == Tag::Text)
+        .map(|k| dom.text_of(k).trim())
+        .find(|t| !t.is_empty())
+        .is_some_and(is_rule)
+}
+
+/// Whether `t` is only a rule of underscores, at least [`MIN_SIGNATURE_RULE_CHARS`].
+fn is_rule(t: &str) -> bool {
+    t.len() >= MIN_SIGNATURE_RULE_CHARS && t.bytes().all(|b| b == b'_')
+}
+
+/// Whether nodes `i + 1 .. e` (a block of inline content) hold a rule of underscores
+/// ([`is_rule`]) after their first text: a short post's words and its signature in one
+/// block (`text<br>_____<br>signature`), read line by line.
+fn rule_within(dom: &Dom, i: usize, e: usize) -> bool {
+    (i + 1..e)
+        .filter(|&k| dom.tag(k) == Tag::Text)
+        .map(|k| dom.text_of(k).trim())
+        .filter(|t| !t.is_empty())
+        .skip(1)
+        .any(is_rule)
 }
 
 /// Prunes region `r` but for element `a` inside it: every branch off the path from `r` down
@@ -5019,7 +5256,8 @@ fn precedes_site_header(dom: &Dom, i: usize, facts: &PageFacts<'_>) -> bool {
 const MAX_CLOSING_SIBLINGS: usize = 8;
 
 /// Whether no text follows element `i` in its parent: the siblings after it are blank
-/// (empty meta bars and button rows may still follow), within [`MAX_CLOSING_SIBLINGS`].
+/// (empty meta bars and button rows may still follow) or a post's controls (a short row
+/// holding a link or button: "Like", "Quote"), within [`MAX_CLOSING_SIBLINGS`].
 fn closes_parent(dom: &Dom, i: usize, raw: &[u32]) -> bool {
     let mut next = dom.next_sibling(i);
     for _ in 0..MAX_CLOSING_SIBLINGS {
@@ -5029,7 +5267,11 @@ fn closes_parent(dom: &Dom, i: usize, raw: &[u32]) -> bool {
         let blank = if dom.tag(k) == Tag::Text {
             dom.text_of(k).trim().is_empty()
         } else {
-            raw.get(k).copied().unwrap_or(0) == 0
+            let chars = raw.get(k).copied().unwrap_or(0);
+            chars == 0
+                || (chars as usize <= MAX_ACTION_CHARS
+                    && dom.end(k) <= k + 4 * MAX_ACTION_NODES
+                    && (k..dom.end(k)).any(|x| matches!(dom.tag(x), Tag::A | Tag::Button)))
         };
         if !blank {
             return false;
@@ -5396,9 +5638,10 @@ fn counter_shaped(s: &str) -> bool {
 /// Whether the thread passes ([`prune_counters`], [`prune_poster_labels`]) skip element `i`
 /// (tag `tag`) and its subtree: pruned already, or data, code or a title (tables, `<pre>`,
 /// `<code>`, headings), whose numbers and labels are the text's.
-fn skipped_by_thread_passes(pruned: &[bool], i: usize, tag: Tag) -> bool {
+fn skipped_by_thread_passes(dom: &Dom, pruned: &[bool], raw: &[u32], i: usize, tag: Tag) -> bool {
     pruned.get(i).copied().unwrap_or(true)
-        || matches!(tag, Tag::Table | Tag::Pre | Tag::Code)
+        || matches!(tag, Tag::Pre | Tag::Code)
+        || (tag == Tag::Table && !layout_table(dom, raw, i))
         || tag.is_heading()
 }
 
@@ -5411,7 +5654,7 @@ fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize, ages
     let mut i = root + 1;
     while i < end {
         let tag = dom.tag(i);
-        if skipped_by_thread_passes(pruned, i, tag) {
+        if skipped_by_thread_passes(dom, pruned, raw, i, tag) {
             i = dom.end(i).max(i + 1);
             continue;
         }
@@ -5553,7 +5796,12 @@ fn dated_group(dom: &Dom, raw: &[u32], l: usize) -> bool {
     while c < dom.end(p) && seen < MAX_DATED_SIBLINGS {
         if dom.tag(c) != Tag::Text {
             seen += 1;
-            if dom.tag(c) == tag && signature(dom, c, tag) == sig {
+            // Rows without words (a spacer, a "Back to top" link) between the posts of a
+            // table are no posts.
+            if dom.tag(c) == tag
+                && signature(dom, c, tag) == sig
+                && raw.get(c).copied().unwrap_or(0) >= MIN_SENTENCE_CHARS
+            {
                 members += 1;
                 dated += usize::from(has_date_line(dom, raw, c, MAX_THREAD_DATE_NODES));
             }
@@ -5872,18 +6120,34 @@ fn linked_field<'a>(dom: &'a Dom, pruned: &[bool], k: usize) -> Option<(&'a str,
 /// label in a link with an icon).
 const MAX_POSTER_LINE_NODES: usize = 16;
 
+/// Levels of inline parents (`<span>`) climbed by [`line_edge`] from a text at their edge.
+/// Our choice.
+const MAX_LINE_INLINE_DEPTH: usize = 3;
+
 /// Whether text node `k` is a line of its own: no element or text beside it but line
-/// breaks and blocks, or the edge of its parent when that is a block.
+/// breaks and blocks, or the edge of its parent when that is a block, or of an inline
+/// parent standing so (`<br><span>Joined: 2019<br>Posts: 12</span></td>`).
 fn text_line(dom: &Dom, k: usize) -> bool {
-    let in_block = dom.parent(k).is_some_and(|p| dom.tag(p).is_block());
-    let edge = |s: Option<usize>| match s {
-        None => in_block,
-        Some(s) => {
+    line_edge(dom, k, Dom::previous_sibling) && line_edge(dom, k, Dom::next_sibling)
+}
+
+/// Whether what `step` (the previous or next sibling) meets from node `k` ends a line: a
+/// line break or a block, or no sibling in a block; with no sibling in an inline element,
+/// what its own sibling is (at most [`MAX_LINE_INLINE_DEPTH`] levels up).
+fn line_edge(dom: &Dom, k: usize, step: fn(&Dom, usize) -> Option<usize>) -> bool {
+    let mut k = k;
+    for _ in 0..=MAX_LINE_INLINE_DEPTH {
+        if let Some(s) = step(dom, k) {
             let t = dom.tag(s);
-            t == Tag::Br || t.is_block()
+            return t == Tag::Br || t.is_block();
         }
-    };
-    edge(dom.previous_sibling(k)) && edge(dom.next_sibling(k))
+        match dom.parent(k) {
+            Some(p) if dom.tag(p).is_block() => return true,
+            Some(p) => k = p,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Prunes, in a thread, the lines its template writes beside every post: a line whose
@@ -5904,13 +6168,20 @@ fn text_line(dom: &Dom, k: usize) -> bool {
 /// links and buttons but for counts (a
 /// poster's name links to their profile; actions are [`prune_repeated_actions`]'), text
 /// inside tables, code and headings.
-fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, posts: &[usize], dated: bool) {
+fn prune_poster_labels(
+    dom: &Dom,
+    pruned: &mut [bool],
+    raw: &[u32],
+    root: usize,
+    posts: &[usize],
+    dated: bool,
+) {
     let end = dom.end(root);
     let mut seen: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
     let mut i = root + 1;
     while i < end {
         let tag = dom.tag(i);
-        if skipped_by_thread_passes(pruned, i, tag) {
+        if skipped_by_thread_passes(dom, pruned, raw, i, tag) {
             i = dom.end(i).max(i + 1);
             continue;
         }
@@ -5932,7 +6203,11 @@ fn prune_poster_labels(dom: &Dom, pruned: &mut [bool], root: usize, posts: &[usi
         }
         // A link or button shows a name or an action, and several texts are a sentence's
         // words: a label there is only a count's ("<a><b>4.7k</b> posts</a>").
-        if dom.end(i) <= i + MAX_POSTER_LINE_NODES && !names_user_name(dom, i) {
+        // A poster's name is no label, nor is its emphasis (`<a class=username><strong>`).
+        if dom.end(i) <= i + MAX_POSTER_LINE_NODES
+            && !names_user_name(dom, i)
+            && !dom.parent(i).is_some_and(|p| names_user_name(dom, p))
+        {
             let linked = matches!(tag, Tag::A | Tag::Button)
                 || (i + 1..dom.end(i)).any(|k| matches!(dom.tag(k), Tag::A | Tag::Button));
             let single = single_text(dom, pruned, i);
@@ -7900,6 +8175,24 @@ fn comment_field(dom: &Dom, i: usize, raw: &[u32]) -> bool {
     words >= 3
 }
 
+/// Levels looked up from an `<aside>` for the `<blockquote>` holding it. Our choice.
+const MAX_QUOTE_ASIDE_DEPTH: usize = 4;
+
+/// Whether element `i` sits inside a `<blockquote>` (at most [`MAX_QUOTE_ASIDE_DEPTH`]
+/// levels up): an `<aside>` there is part of the quoted text (XenForo 1 writes a post as a
+/// `<blockquote>` and each quote in it as an `<aside>`), no sidebar.
+fn in_blockquote(dom: &Dom, i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..MAX_QUOTE_ASIDE_DEPTH {
+        match dom.parent(k) {
+            Some(p) if dom.tag(p) == Tag::Blockquote => return true,
+            Some(p) => k = p,
+            None => return false,
+        }
+    }
+    false
+}
+
 fn should_prune(
     dom: &Dom,
     i: usize,
@@ -7918,8 +8211,8 @@ fn should_prune(
     }
     if tag_is_never_content(tag)
         && !(tag == Tag::Aside
-            && in_article
-            && (is_text_list_box(dom, i) || is_callout(dom, i, facts)))
+            && ((in_article && (is_text_list_box(dom, i) || is_callout(dom, i, facts)))
+                || in_blockquote(dom, i)))
     {
         return Some(Why::Tag);
     }

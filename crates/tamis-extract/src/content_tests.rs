@@ -1313,6 +1313,185 @@ fn a_posters_card_keeps_the_posters_name() {
 }
 
 #[test]
+fn repeated_posts_in_divs_keep_their_posters_names() {
+    // Posts that are neither `<article>` nor typed (phpBB, vBulletin, bbPress): each a
+    // `<div>` of the same first class word (its number aside), its poster's card pruned by
+    // class. The name stays once per post, the rank and counts go.
+    let post = |k: usize, name: &str| {
+        format!(
+            "<div class='post bg{k}'><dl class=postprofile><dt><a class=username href=/u{k}>{name}</a></dt><dd>Senior Member</dd><dd>Posts: 4,381</dd></dl><div class=postbody><p class=author>by <a class=username href=/u{k}>{name}</a> on Jan 8</p><div>{}</div></div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div id=page>{}{}{}</div></body>",
+        post(1, "Alice"),
+        post(2, "Bob"),
+        post(1, "Carol")
+    );
+    let t = root_text(&html);
+    for name in ["Alice", "Bob", "Carol"] {
+        assert_eq!(t.matches(name).count(), 1, "{name}: {t}");
+    }
+    assert!(!t.contains("Senior Member") && !t.contains("4,381"), "{t}");
+    // A post of rows sharing one class (header, body, footer): the name is kept from the
+    // post repeated across the thread, not from its header row.
+    let post = |k: usize, name: &str| {
+        format!(
+            "<div class=message-view><div class='row row-header'><div class=author-box><a class=username href=/u{k}>{name}</a> Senior Member</div><span>Jan {k}, 2024</span></div><div class='row row-main'>{}</div><div class='row row-footer'><a href=/r>Reply</a></div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div id=list>{}{}{}</div></body>",
+        post(1, "Alice"),
+        post(2, "Bob"),
+        post(3, "Carol")
+    );
+    let t = root_text(&html);
+    for name in ["Alice", "Bob", "Carol"] {
+        assert_eq!(t.matches(name).count(), 1, "{name}: {t}");
+    }
+    // One card alone (a signed-in user's box beside an article) keeps nothing.
+    let html = format!(
+        "<body><div><div class=userinfo><a class=username href=/me>Dora</a> Settings</div><div class=text>{}</div></div><div class=other><p>{PROSE}</p></div></body>",
+        article(3)
+    );
+    assert!(!root_text(&html).contains("Dora"));
+}
+
+#[test]
+fn posts_laid_out_in_tables_are_read_as_posts() {
+    // Older forum software draws each post as a table: the poster's cell beside the
+    // message's. The poster's fields repeated from post to post go, as in posts of
+    // `<div>`s, and a signature under its rule of underscores goes, even a lone one.
+    let post = |k: usize, name: &str, sig: &str| {
+        format!(
+            "<div id=edit{k}><table id=post{k} class=tborder><tr><td class=thead>Jan {k}, 2024, 09:1{k} AM</td><td>#{k}</td></tr><tr><td class=alt2><a class=bigusername href=/u{k}>{name}</a><div>Join Date: Mar 2019</div><div>Posts: 21{k}</div></td><td class=alt1><div>{}</div>{sig}</td></tr></table></div>",
+            article(3)
+        )
+    };
+    let html = format!(
+        "<body><div id=posts>{}{}{}<div id=lastpost></div></div></body>",
+        post(1, "Alice", ""),
+        post(
+            2,
+            "Bob",
+            "<div>__________________<br>Licensed plumber, thirty years in the trade and counting.</div>"
+        ),
+        post(3, "Carol", "")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Alice") && t.contains("Carol"), "{t}");
+    assert!(!t.contains("Join Date") && !t.contains("Posts:"), "{t}");
+    assert!(!t.contains("Licensed plumber"), "{t}");
+    // A short post's words and signature in one block, parted by the rule.
+    let post = |k: usize| {
+        format!(
+            "<div class=post><span>Posted Jan {k}, 2024</span><div class=body>{}<span>Thanks, that fixed it for me too, great advice.<br>_________________<br>My shop: spare parts for old heaters</span></div></div>",
+            article(1)
+        )
+    };
+    let html = format!(
+        "<body><main>{}{}{}</main></body>",
+        post(1),
+        post(2),
+        post(3)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("that fixed it"), "{t}");
+    assert!(!t.contains("My shop") && !t.contains("_____"), "{t}");
+    // A table of data in a post stays whole: its cells are short.
+    let data = |k: usize| {
+        format!(
+            "<div class=post><p>{PROSE}</p><table><tr><td>Posts:</td><td>{k}</td></tr></table></div>"
+        )
+    };
+    let html = format!(
+        "<body><div id=posts>{}{}{}</div></body>",
+        data(1),
+        data(2),
+        data(3)
+    );
+    assert!(root_text(&html).contains("Posts:"));
+}
+
+#[test]
+fn a_signature_followed_by_a_posts_controls_closes_it() {
+    // A signature (by class) followed by the post's reaction bar still closes the post.
+    let post = |k: usize| {
+        format!(
+            "<li class=comment-item><div class=message><p>{PROSE} Reply {k}.</p></div><div class=signature>Sent from my phone, visit my shop</div><div class=reactions><a href=/like>Like</a></div></li>"
+        )
+    };
+    let html = format!("<body><main><ul>{}{}</ul></main></body>", post(1), post(2));
+    let t = root_text(&html);
+    assert!(t.contains("Reply 2."), "{t}");
+    assert!(!t.contains("visit my shop"), "{t}");
+}
+
+#[test]
+fn an_aside_inside_a_quotation_is_the_quotations() {
+    // A post written as a `<blockquote>` quoting another post in an `<aside>`: the quote
+    // stays; an `<aside>` outside quotations is still a sidebar.
+    let html = format!(
+        "<body><main><blockquote class=messageText><div class=quote-block><aside><div>Alice said:</div><blockquote>The pilot flame should wrap the tip by half an inch.</blockquote></aside></div>{}</blockquote><aside><p>Popular threads this week, picked by our editors.</p></aside></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("Alice said:") && t.contains("half an inch"),
+        "{t}"
+    );
+    assert!(!t.contains("Popular threads"), "{t}");
+}
+
+#[test]
+fn a_threads_table_rows_without_words_are_no_posts() {
+    // Posts as rows of one table, each followed by a "Back to top" row and a spacer row:
+    // the dated rows are two thirds of the rows with words, a thread, and its poster's
+    // fields repeated on every post go.
+    let row = |k: usize, name: &str| {
+        format!(
+            "<tr><td><span class=name><a name=p{k}></a><b>{name}</b></span><br><span class=postdetails>Member<br><br><img src=r.gif><br>Joined: Mar 2019<br>Posts: 21{k}<br>Location: Ohio</span><br></td><td><div>Posted: Jan {k}, 2024 9:1{k} pm</div><div>{}</div></td></tr><tr><td><a href=#top>Back to top</a></td><td></td></tr><tr><td colspan=2></td></tr>",
+            article(3)
+        )
+    };
+    let html = format!(
+        "<body><table class=forumline>{}{}{}</table></body>",
+        row(1, "Alice"),
+        row(2, "Bob"),
+        row(3, "Carol")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Alice") && t.contains("Carol"), "{t}");
+    assert!(!t.contains("Joined:") && !t.contains("Posts:"), "{t}");
+    assert!(!t.contains("Location:"), "{t}");
+}
+
+#[test]
+fn a_typed_posts_card_keeps_the_name_its_profile_link_shows() {
+    // Posts as `<article>`s, the poster's card an `<aside>` whose name has no class: the
+    // link to the poster's page showing a name is the name; an avatar's initials linked
+    // to the same page are not.
+    let post = |k: usize, name: &str| {
+        format!(
+            "<article><aside><a href=/members/{name}.{k}/><span>{}</span></a><h4><a href=/members/{name}.{k}/>{name}</a></h4><div>Veteran</div><dl><dt>Joined</dt><dd>Jan 2020</dd></dl></aside><div>{}</div></article>",
+            &name[..1],
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><main>{}{}</main></body>",
+        post(1, "Alice"),
+        post(2, "Bob")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("Alice") && t.contains("Bob"), "{t}");
+    assert!(!t.contains("Veteran"), "{t}");
+}
+
+#[test]
 fn the_first_post_of_a_thread_keeps_its_header() {
     // The poster's name and date before the first post's text are not a byline to trim.
     let post = |name: &str| {

@@ -1,0 +1,219 @@
+//! Thread pages in the markup of widely used forum and Q&A software (written for these
+//! tests after each platform's public thread-view template: phpBB prosilver
+//! `viewtopic_body` and phpBB 2 subSilver, vBulletin 3, 4 and 5 postbits, XenForo 1
+//! `message`, IP.Board 3 `post_block`, SMF 2.1 `Display`, bbPress in a WordPress
+//! theme, Vanilla, Flarum's no-script view, Khoros (Lithium) and Zendesk communities,
+//! Question2Answer), one small thread each, the
+//! same five posts. The text kept is the posts' words, with their posters' names; the
+//! forum's chrome (header, menus, breadcrumbs, poster cards, signatures, reply forms,
+//! "who is online", related threads, footer) goes.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use tamis_extract::{ExtractConfig, Extractor};
+
+fn extractor() -> Extractor {
+    ExtractConfig::default().build().unwrap()
+}
+
+/// Sentences of each of the five posts (the quoted one included).
+const POSTS: &[&str] = &[
+    "Is this the thermocouple going bad",
+    "usually under fifteen dollars",
+    "about half an inch",
+    "I will try the swap tonight and report back",
+    "A piece of foil tape over the gap",
+    "The old one had a crack near the tip",
+];
+
+/// The forums' chrome, in one platform or another.
+const CHROME: &[&str] = &[
+    "Board index",
+    "Who is online",
+    "Powered by",
+    "Privacy",
+    "Recent Topics",
+    "Jump to",
+    "Similar Threads",
+    "Related questions",
+    "Log in",
+    "Remember Me",
+    "Delete cookies",
+    "Reply With Quote",
+    "Licensed plumber",
+];
+
+fn text(page: &str) -> String {
+    extractor().extract(page.as_bytes(), None).text
+}
+
+/// Every post kept, no chrome, and the posters' names opening a line.
+fn check(name: &str, page: &str, posters: &[&str]) {
+    let t = text(page);
+    for p in POSTS {
+        assert!(t.contains(p), "{name}: post lost ({p}):\n{t}");
+    }
+    for c in CHROME {
+        assert!(!t.contains(c), "{name}: chrome kept ({c}):\n{t}");
+    }
+    for u in posters {
+        assert!(
+            t.lines()
+                .any(|l| l.trim() == *u || l.starts_with(&format!("{u} "))),
+            "{name}: poster {u} lost:\n{t}"
+        );
+    }
+}
+
+#[test]
+fn phpbb_prosilver_thread() {
+    // Posts in `div.post` without `<article>` or microdata, the poster's card a `<dl>`
+    // and the poster's line ("by NAME » DATE") both pruned by class: the name stays.
+    check(
+        "phpbb",
+        include_str!("platforms/phpbb.html"),
+        &["dmartin", "Harold_K", "waterworks22"],
+    );
+}
+
+#[test]
+fn vbulletin4_thread() {
+    check(
+        "vbulletin4",
+        include_str!("platforms/vbulletin4.html"),
+        &["dmartin", "Harold_K", "waterworks22"],
+    );
+}
+
+#[test]
+fn smf_thread() {
+    check(
+        "smf",
+        include_str!("platforms/smf.html"),
+        &["dmartin", "Harold_K", "waterworks22"],
+    );
+}
+
+#[test]
+fn bbpress_thread() {
+    check(
+        "bbpress",
+        include_str!("platforms/bbpress.html"),
+        &["dmartin", "Harold_K", "waterworks22"],
+    );
+}
+
+#[test]
+fn flarum_noscript_thread() {
+    check(
+        "flarum",
+        include_str!("platforms/flarum.html"),
+        &["dmartin", "Harold_K", "waterworks22"],
+    );
+}
+
+#[test]
+fn question2answer_question() {
+    check(
+        "q2a",
+        include_str!("platforms/q2a.html"),
+        &["Harold_K", "waterworks22"],
+    );
+}
+
+#[test]
+fn vbulletin3_table_thread() {
+    // Each post a layout table (the poster's cell beside the message's): the poster's
+    // fields ("Join Date:", "Posts:") repeat from post to post and go; the signature under
+    // its rule of underscores goes, even a poster's only one.
+    let t = text(include_str!("platforms/vbulletin3.html"));
+    check(
+        "vbulletin3",
+        include_str!("platforms/vbulletin3.html"),
+        &["dmartin", "Harold_K", "waterworks22"],
+    );
+    for c in [
+        "Join Date",
+        "Location:",
+        "Posts:",
+        "__________",
+        "cold shower",
+    ] {
+        assert!(!t.contains(c), "vbulletin3: chrome kept ({c}):\n{t}");
+    }
+}
+
+#[test]
+fn vanilla_discussion() {
+    // The signature followed by the post's reaction bar ("Like") still closes the post.
+    let t = text(include_str!("platforms/vanilla.html"));
+    check(
+        "vanilla",
+        include_str!("platforms/vanilla.html"),
+        &["Harold_K", "waterworks22"],
+    );
+    assert!(!t.contains("cold shower"), "vanilla: signature kept:\n{t}");
+}
+
+#[test]
+fn xenforo1_thread() {
+    // Each post's words in a `<blockquote>`, each quote in it an `<aside>`: the quote and
+    // its attribution stay.
+    let t = text(include_str!("platforms/xenforo1.html"));
+    check(
+        "xenforo1",
+        include_str!("platforms/xenforo1.html"),
+        &["dmartin", "Harold_K", "waterworks22"],
+    );
+    assert!(t.contains("Harold_K said:"), "xenforo1: quote lost:\n{t}");
+    assert!(!t.contains("cold shower"), "xenforo1: signature kept:\n{t}");
+}
+
+#[test]
+fn phpbb2_subsilver_thread() {
+    // All posts rows of one table, three rows a post (the post, "Back to top", a spacer):
+    // still a dated thread. The poster's fields and the signatures under their rule go.
+    let t = text(include_str!("platforms/phpbb2.html"));
+    check(
+        "phpbb2",
+        include_str!("platforms/phpbb2.html"),
+        &["dmartin", "Harold_K", "waterworks22"],
+    );
+    for c in ["Joined:", "Posts:", "__________", "cold shower"] {
+        assert!(!t.contains(c), "phpbb2: chrome kept ({c}):\n{t}");
+    }
+}
+
+#[test]
+fn khoros_lithium_thread() {
+    // Each post's header row, body row and footer row share their class: the post is the
+    // record repeated across posts, not its header row.
+    check(
+        "lithium",
+        include_str!("platforms/lithium.html"),
+        &["Harold_K", "waterworks22"],
+    );
+}
+
+#[test]
+fn zendesk_community_post() {
+    // The post and its comments; the posters' names (no class naming them) are still lost.
+    check("zendesk", include_str!("platforms/zendesk.html"), &[]);
+}
+
+#[test]
+fn vbulletin5_thread() {
+    check(
+        "vbulletin5",
+        include_str!("platforms/vbulletin5.html"),
+        &["dmartin", "Harold_K", "waterworks22"],
+    );
+}
+
+#[test]
+fn ipboard3_thread() {
+    // The posts and quotes stay; the posters' names (an hCard `fn` link in the pruned
+    // card, nothing else naming them) are still lost.
+    let t = text(include_str!("platforms/ipb3.html"));
+    check("ipb3", include_str!("platforms/ipb3.html"), &[]);
+    assert!(t.contains("Harold_K, on"), "ipb3: quote lost:\n{t}");
+}
