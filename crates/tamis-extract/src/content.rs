@@ -4702,7 +4702,7 @@ fn keep_repeated_poster_names(
         }) else {
             continue;
         };
-        if post == named {
+        if post == named || titled_by_link_away(dom, post) {
             continue;
         }
         named = post;
@@ -4714,6 +4714,32 @@ fn keep_repeated_poster_names(
         }
         prune_except(dom, pruned, card, name);
     }
+}
+
+/// Whether record `p` holds a heading linking to another page (not to an anchor of this
+/// one): the teaser of that page in a listing, whose byline card is the listing's chrome. A
+/// thread's post is read where it stands; its heading, if any, links to the post itself
+/// (phpBB's `<h3><a href="#p101">`).
+fn titled_by_link_away(dom: &Dom, p: usize) -> bool {
+    let away = |k: usize| {
+        dom.tag(k) == Tag::A
+            && dom
+                .attr(k, Attr::Href)
+                .is_some_and(|h| !h.trim_start().starts_with('#'))
+    };
+    let end = dom.end(p);
+    let mut k = p + 1;
+    while k < end {
+        if dom.tag(k).is_heading() {
+            if (k + 1..dom.end(k)).any(away) {
+                return true;
+            }
+            k = dom.end(k).max(k + 1);
+        } else {
+            k += 1;
+        }
+    }
+    false
 }
 
 /// Most nodes of a poster's card read for a block inside it. Our choice.

@@ -1358,6 +1358,26 @@ fn repeated_posts_in_divs_keep_their_posters_names() {
         article(3)
     );
     assert!(!root_text(&html).contains("Dora"));
+    // Records titled by a link to another page are a listing's teasers: their byline cards
+    // stay pruned (the same records with a title linking to the post itself keep them).
+    let teaser = |k: usize, name: &str, href: &str| {
+        format!(
+            "<div class='post bg{k}'><h2><a href={href}>Story number {k} of the week</a></h2><dl class=postprofile><dt><a class=username href=/u{k}>{name}</a></dt><dd>Staff writer</dd></dl><div class=postbody><div>{}</div></div></div>",
+            article(2)
+        )
+    };
+    let page = |h: [&str; 3]| {
+        format!(
+            "<body><div id=page>{}{}{}</div></body>",
+            teaser(1, "Alice", h[0]),
+            teaser(2, "Bob", h[1]),
+            teaser(1, "Carol", h[2])
+        )
+    };
+    let t = root_text(&page(["/story/1", "/story/2", "/story/3"]));
+    assert!(!t.contains("Alice") && !t.contains("Bob"), "{t}");
+    let t = root_text(&page(["#p1", "#p2", "#p3"]));
+    assert!(t.contains("Alice") && t.contains("Bob"), "{t}");
 }
 
 #[test]
