@@ -1587,33 +1587,10 @@ const READING_TIME_UNITS: &[&str] = &["min", "mins", "minute", "minutes"];
 const READING_WORDS: &[&str] = &[
     "read", "reading", "lesezeit", "lectura", "lecture", "leitura", "lettura",
 ];
-/// Words of a date line beside a reading time besides numbers: months and weekdays (English,
-/// full and short), the clock's, and the few words joining them.
+/// Words of a date line beside a reading time besides numbers and months
+/// ([`crate::date::month_number`]): weekdays (English, full and short), the clock's, and the
+/// few words joining them.
 const DATE_LINE_WORDS: &[&str] = &[
-    "jan",
-    "january",
-    "feb",
-    "february",
-    "mar",
-    "march",
-    "apr",
-    "april",
-    "may",
-    "jun",
-    "june",
-    "jul",
-    "july",
-    "aug",
-    "august",
-    "sep",
-    "sept",
-    "september",
-    "oct",
-    "october",
-    "nov",
-    "november",
-    "dec",
-    "december",
     "mon",
     "monday",
     "tue",
@@ -1665,7 +1642,7 @@ fn reading_time_line(dom: &Dom, pruned: &[bool], i: usize) -> Option<bool> {
                 unit_after_number = true;
             } else if is(READING_WORDS) {
                 reading = true;
-            } else if !is(DATE_LINE_WORDS) {
+            } else if !is(DATE_LINE_WORDS) && crate::date::month_number(w).is_none() {
                 return None;
             }
             last_number = false;
@@ -1715,22 +1692,20 @@ fn prune_reading_times(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize)
     if let Some(x) = pruned.get_mut(i) {
         *x = true;
     }
+    for s in [
+        previous_element_sibling(dom, i),
+        next_element_sibling(dom, i),
+    ]
+    .into_iter()
+    .flatten()
     {
-        for s in [
-            previous_element_sibling(dom, i),
-            next_element_sibling(dom, i),
-        ]
-        .into_iter()
-        .flatten()
+        if !pruned.get(s).copied().unwrap_or(true)
+            && raw.get(s).copied().unwrap_or(0) <= MAX_READING_TIME_RAW_CHARS
+            && dom.end(s) <= s + MAX_COUNTER_NODES
+            && reading_time_line(dom, pruned, s) == Some(false)
+            && let Some(x) = pruned.get_mut(s)
         {
-            if !pruned.get(s).copied().unwrap_or(true)
-                && raw.get(s).copied().unwrap_or(0) <= MAX_READING_TIME_RAW_CHARS
-                && dom.end(s) <= s + MAX_COUNTER_NODES
-                && reading_time_line(dom, pruned, s) == Some(false)
-                && let Some(x) = pruned.get_mut(s)
-            {
-                *x = true;
-            }
+            *x = true;
         }
     }
 }

@@ -92,7 +92,7 @@ pub(crate) fn from_url(url: &str) -> Option<String> {
 const MAX_URL_PATH_BYTES: usize = 2048;
 
 /// `11`, `nov` or `november` (any case) → 11.
-fn month_number(m: &str) -> Option<u32> {
+pub(crate) fn month_number(m: &str) -> Option<u32> {
     if (1..=2).contains(&m.len()) && m.bytes().all(|c| c.is_ascii_digit()) {
         return m.parse().ok().filter(|n| (1..=12).contains(n));
     }
@@ -110,10 +110,12 @@ fn month_number(m: &str) -> Option<u32> {
         "november",
         "december",
     ];
-    let m = m.to_ascii_lowercase();
-    let k = MONTHS
-        .iter()
-        .position(|full| m.len() >= 3 && full.starts_with(m.as_str()))?;
+    let k = MONTHS.iter().position(|full| {
+        m.len() >= 3
+            && full
+                .get(..m.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(m))
+    })?;
     u32::try_from(k + 1).ok()
 }
 
