@@ -66,6 +66,10 @@ pub enum Command {
         /// Also print the extracted text (the defaults of `tamis extract`).
         #[arg(long)]
         text: bool,
+        /// Also print the root's nearest N ancestors, each with its children's values,
+        /// characters and link characters (why a container lost to a narrower root).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        ancestors: usize,
     },
 }
 

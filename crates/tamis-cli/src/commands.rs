@@ -89,15 +89,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Explain { page, text } => {
+        Command::Explain {
+            page,
+            text,
+            ancestors,
+        } => {
             init_logging("warn");
-            explain(&page, text)
+            explain(&page, text, ancestors)
         }
     }
 }
 
 /// `tamis explain`: how the content root of one page was chosen and what pruning removed.
-fn explain(page: &std::path::Path, with_text: bool) -> Result<ExitCode> {
+fn explain(page: &std::path::Path, with_text: bool, ancestors: usize) -> Result<ExitCode> {
     use std::io::Read;
     let decoded = tamis_io::compression::open_decoded(page)?;
     let mut html = Vec::new();
@@ -109,7 +113,7 @@ fn explain(page: &std::path::Path, with_text: bool) -> Result<ExitCode> {
         .read_to_end(&mut html)
         .with_context(|| format!("reading {}", page.display()))?;
     let mut out = std::io::stdout().lock();
-    write!(out, "{}", tamis_extract::explain(&html))?;
+    write!(out, "{}", tamis_extract::explain(&html, ancestors))?;
     if with_text {
         let ex = tamis_extract::ExtractConfig {
             drop_empty: false,

@@ -20,7 +20,12 @@ fn main() {
     } else {
         bytes = raw;
     }
-    print!("{}", tamis_extract::explain(&bytes));
+    // TAMIS_UP=n: also the root's n ancestors, each with its children's values.
+    let up = std::env::var("TAMIS_UP")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    print!("{}", tamis_extract::explain(&bytes, up));
     if std::env::args().nth(2).is_some() {
         println!(
             "-----\n{}",

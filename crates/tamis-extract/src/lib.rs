@@ -150,9 +150,11 @@ fn element_label(d: &dom::Dom, i: usize) -> String {
 }
 
 /// Debugging aid (not a stable API): describes how the content root of `html` was chosen —
-/// the root's path, the highest-valued elements and the largest pruned regions.
+/// the root's path, the highest-valued elements and the largest pruned regions — and, for
+/// `ancestors` levels above the root, each ancestor's children with their values,
+/// characters and link characters (why a container lost to a narrower root).
 #[doc(hidden)]
-pub fn explain(html: &[u8]) -> String {
+pub fn explain(html: &[u8], ancestors: usize) -> String {
     use std::fmt::Write;
     let (d, a, product) = analyse_explained(html);
     let label = |i: usize| element_label(&d, i);
@@ -196,43 +198,38 @@ pub fn explain(html: &[u8]) -> String {
             path(i)
         );
     }
-    // The root's ancestors and their children, with their values (TAMIS_UP=levels).
-    if let Some(levels) = std::env::var("TAMIS_UP")
-        .ok()
-        .and_then(|v| v.parse::<usize>().ok())
-    {
-        let mut r = a.root;
-        for _ in 0..levels {
-            let Some(p) = d.parent(r) else { break };
-            let _ = writeln!(
-                out,
-                "up: v={:.0} c={} l={} {}[{p}]",
-                num(&a.value, p),
-                cnt(&a.chars, p),
-                cnt(&a.link_chars, p),
-                label(p)
-            );
-            let mut c = p + 1;
-            while c < d.end(p) {
-                if d.tag(c) != tag::Tag::Text {
-                    let mut s = String::new();
-                    d.subtree_text(c, &mut s);
-                    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-                    let s: String = s.chars().take(70).collect();
-                    let _ = writeln!(
-                        out,
-                        "    {} v={:.0} c={} l={} {}[{c}] | {s}",
-                        if pruned(c) { "P" } else { " " },
-                        num(&a.value, c),
-                        cnt(&a.chars, c),
-                        cnt(&a.link_chars, c),
-                        label(c)
-                    );
-                }
-                c = d.end(c).max(c + 1);
+    // The root's ancestors and their children, with their values.
+    let mut r = a.root;
+    for _ in 0..ancestors {
+        let Some(p) = d.parent(r) else { break };
+        let _ = writeln!(
+            out,
+            "up: v={:.0} c={} l={} {}[{p}]",
+            num(&a.value, p),
+            cnt(&a.chars, p),
+            cnt(&a.link_chars, p),
+            label(p)
+        );
+        let mut c = p + 1;
+        while c < d.end(p) {
+            if d.tag(c) != tag::Tag::Text {
+                let mut s = String::new();
+                d.subtree_text(c, &mut s);
+                let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+                let s: String = s.chars().take(70).collect();
+                let _ = writeln!(
+                    out,
+                    "    {} v={:.0} c={} l={} {}[{c}] | {s}",
+                    if pruned(c) { "P" } else { " " },
+                    num(&a.value, c),
+                    cnt(&a.chars, c),
+                    cnt(&a.link_chars, c),
+                    label(c)
+                );
             }
-            r = p;
+            c = d.end(c).max(c + 1);
         }
+        r = p;
     }
     if let Ok(needle) = std::env::var("TAMIS_FIND")
         && let Some(t) = (0..d.nodes.len()).find(|&i| d.text_of(i).contains(needle.as_str()))
