@@ -3004,22 +3004,25 @@ fn heading_names_code(dom: &Dom, i: usize) -> bool {
 /// Tag and first class word of an element, hashed: the template an element is made from,
 /// without the state words that follow (see [`dated_posts`]).
 fn first_word_signature(dom: &Dom, i: usize) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (dom.tag(i) as u64);
-    let word = dom
-        .attr(i, Attr::Class)
+    tag_hash(dom.tag(i), first_class_word(dom, i).bytes())
+}
+
+/// The first word of element `i`'s class (empty when it has none).
+fn first_class_word(dom: &Dom, i: usize) -> &str {
+    dom.attr(i, Attr::Class)
         .and_then(|c| c.split_ascii_whitespace().next())
-        .unwrap_or("");
-    for b in word.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+        .unwrap_or("")
 }
 
 /// Tag and class of an element, hashed.
 fn signature(dom: &Dom, i: usize, tag: Tag) -> u64 {
+    tag_hash(tag, dom.attr(i, Attr::Class).unwrap_or("").bytes())
+}
+
+/// A tag and bytes, hashed (FNV-1a, seeded with the tag).
+fn tag_hash(tag: Tag, bytes: impl Iterator<Item = u8>) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (tag as u64);
-    for b in dom.attr(i, Attr::Class).unwrap_or("").bytes() {
+    for b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
@@ -3789,7 +3792,7 @@ fn prune_link_paragraphs(
 /// In an article's root, prunes groups of teaser cards ("most popular" boxes of other
 /// stories) by their shape rather than their link share, since a card's blurb may outweigh
 /// its title link: at least [`MIN_RECORDS`] siblings of one tag and first class name (see
-/// `kind_of`) each of which holds an image link and at least one more link, all to one
+/// [`first_word_signature`]) each of which holds an image link and at least one more link, all to one
 /// address, and at most [`MAX_CAPTION_CHARS`] of text outside its links; product cards are
 /// left alone. A wrapper left with headings only (the box's title) goes with them.
 fn prune_teaser_cards(
@@ -3827,14 +3830,14 @@ fn prune_teaser_cards(
         // The cards of one box share their tag and first class name; themes add per-item
         // classes (`post-3460 category-news`) that make their whole class values differ.
         kinds.clear();
-        kinds.extend(cards.iter().map(|&c| kind_of(dom, c)));
+        kinds.extend(cards.iter().map(|&c| first_word_signature(dom, c)));
         kinds.sort_unstable();
         if let Some(kind) = kinds
             .chunk_by(|a, b| a == b)
             .max_by_key(|run| run.len())
             .and_then(|run| run.first().copied())
         {
-            cards.retain(|&c| kind_of(dom, c) == kind);
+            cards.retain(|&c| first_word_signature(dom, c) == kind);
         }
         let card_chars: u32 = cards
             .iter()
@@ -3885,21 +3888,6 @@ fn names_article_item(dom: &Dom, i: usize) -> bool {
             .iter()
             .any(|a| ty.eq_ignore_ascii_case(a))
     })
-}
-
-/// Tag and first class name of element `i`, hashed: the kind of a card whose other class
-/// names vary from card to card.
-fn kind_of(dom: &Dom, i: usize) -> u64 {
-    let first = dom
-        .attr(i, Attr::Class)
-        .and_then(|c| c.split_ascii_whitespace().next())
-        .unwrap_or("");
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (dom.tag(i) as u64);
-    for b in first.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
 }
 
 /// Most nodes (elements and texts) of a teaser card ([`teaser_card`]): an image, a title, a
@@ -4582,16 +4570,12 @@ const MAX_CARD_TWIN_SIBLINGS: usize = 4;
 /// reads `loop-item-`), hashed: what a template writes alike on each of its records, the
 /// post's number aside.
 fn template_word(dom: &Dom, i: usize) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (dom.tag(i) as u64);
-    let word = dom
-        .attr(i, Attr::Class)
-        .and_then(|c| c.split_ascii_whitespace().next())
-        .unwrap_or("");
-    for b in word.bytes().filter(|b| !b.is_ascii_digit()) {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    tag_hash(
+        dom.tag(i),
+        first_class_word(dom, i)
+            .bytes()
+            .filter(|b| !b.is_ascii_digit()),
+    )
 }
 
 /// Candidate posts kept per poster card by [`post_of_card`]. Our choice.
