@@ -1775,6 +1775,7 @@ fn prune_after_reply_form(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usi
         }
     }
     let Some(f) = form else { return };
+    prune_comments_area(dom, pruned, raw, root, f);
     let start = dom.end(f);
     let mut after = 0u32;
     let mut i = start;
@@ -1797,6 +1798,61 @@ fn prune_after_reply_form(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usi
             *p = true;
         }
         i = dom.end(i).max(i + 1);
+    }
+}
+
+/// The comments area around an article's reply form `f` (blogs put the form after the
+/// comments it answers, in one block: "3 Comments", the comments, "Leave a reply"): the
+/// largest block holding the form, below the root, whose shown text is at most half the
+/// story's shown text before it while that holds at least [`MIN_ARTICLE_VALUE`]
+/// characters. The comments are no part of the story, and a page built of `<div>`s has no
+/// class or `<aside>` to say so; the form is what marks them.
+fn prune_comments_area(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize, f: usize) {
+    // The form's ancestors below the root, nearest first.
+    let chain: Vec<usize> = dom
+        .ancestors(f)
+        .skip(1)
+        .take_while(|&a| a > root)
+        .take(MAX_REPLY_FORM_NODES)
+        .collect();
+    let Some(&top) = chain.last() else { return };
+    // Shown text before each node up to the end of the outermost ancestor, in one walk:
+    // `upto[i - root]` is the shown text of the root before node `i`.
+    let end = dom.end(top);
+    let mut upto = vec![0u32; end - root + 1];
+    let mut shown = 0u32;
+    let mut i = root + 1;
+    while i < end {
+        let next = if pruned.get(i).copied().unwrap_or(true) {
+            dom.end(i).max(i + 1).min(end)
+        } else {
+            if dom.tag(i) == Tag::Text {
+                shown += raw.get(i).copied().unwrap_or(0);
+            }
+            i + 1
+        };
+        for x in upto
+            .get_mut(i + 1 - root..=next - root)
+            .into_iter()
+            .flatten()
+        {
+            *x = shown;
+        }
+        i = next;
+    }
+    let at = |k: usize| upto.get(k - root).copied().unwrap_or(0);
+    let mut area = None;
+    for &a in &chain {
+        let (b, t) = (at(a), at(dom.end(a)) - at(a));
+        if (b as f32) < MIN_ARTICLE_VALUE || b < 2 * t {
+            break;
+        }
+        area = Some(a);
+    }
+    if let Some(a) = area
+        && let Some(p) = pruned.get_mut(a)
+    {
+        *p = true;
     }
 }
 

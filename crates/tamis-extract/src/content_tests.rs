@@ -4651,6 +4651,37 @@ fn what_follows_an_articles_reply_form_is_pruned() {
 }
 
 #[test]
+fn the_comments_area_around_an_articles_reply_form_is_pruned() {
+    // A Divi-like post on a site of `<div>`s with hashed names: the story, then one block
+    // holding the comment count (an `<h1>`, as Divi titles it), the comments and the reply
+    // form after them. Only the form says what the block is.
+    let comment = |who: &str, said: &str| {
+        format!(
+            "<li class=h4d><div class=h5e><span class=h6f>{who}</span><span class=h7a>on February 13, 2024 at 8:14 am</span></div><div class=h8b><p>{said}</p><a href='#'>Reply</a></div></li>"
+        )
+    };
+    let area = format!(
+        "<div class=h9c><h1>2 Comments</h1><ol class=h0d>{}{}</ol><div class=h1e><h3>Submit a Comment</h3><form action=/wp-comments-post.php method=post><textarea name=comment></textarea><input type=submit value=Submit></form></div></div>",
+        comment(
+            "Gwen Patel",
+            "I cut mine back every October and wondered why it never flowered."
+        ),
+        comment(
+            "Tom Reyes",
+            "Does the same apply to the climbing kind on a north wall?"
+        )
+    );
+    let html = format!(
+        "<body><div class=h3c><div class=h1x><h1>A title</h1><p class=h1y>by Ruth Alder | Feb 12, 2024</p></div><div class=h2f>{}</div>{area}</div><div class=h4g><h4>Recent Posts</h4><ul><li><a href=/a>Dividing Hostas in Early Spring</a></li><li><a href=/b>A Seed-Starting Calendar</a></li></ul></div></body>",
+        article(4)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Gwen Patel"), "{t}");
+    assert!(!t.contains("wondered why it never flowered"), "{t}");
+}
+
+#[test]
 fn an_articles_reading_time_line_is_pruned_with_its_date() {
     // A Ghost-like meta line: the byline, the `<time>` and the reading time side by side.
     let meta = "<div class=m><div class=a><a href=/author/jo>Jo Writer</a></div><time datetime=2025-12-18>Dec 18, 2025</time> <span class=r>2 min read</span></div>";

@@ -1,0 +1,232 @@
+//! Articles and service pages written by hand in the markup of widely used CMS and page
+//! builders (class names, nesting, what surrounds the text: header and menus, hero, the
+//! body's headings, lists and figures, inline promotions, author box, comments, related
+//! posts, newsletter box, footer), with made-up text: `tests/platforms/<platform>.html`.
+//! The markup follows each platform's public templates (WordPress with Elementor, Divi and
+//! the block theme Twenty Twenty-Four; Drupal 10's Olivero; Joomla 4's Cassiopeia; Ghost's
+//! Casper; Blogger; Webflow; a news site on Arc XP-style blocks); the pages are not copies
+//! of them.
+//!
+//! What is asserted follows what annotated article and service pages keep: the body's
+//! paragraphs, headings and lists are the text; the site's menus, footer, comments, the
+//! cards of other posts and the sidebar's widgets are not.
+//!
+//! Each check runs twice: on the page, and on its copy in `tests/platforms/plain/` made by
+//! `bench/extraction_hash_classes.py --plain-tags` (class and id tokens hashed, microdata and
+//! JSON-LD removed, sectioning tags turned into `<div>`, roles removed): a site of the same
+//! layout whose names say nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use tamis_extract::Extractor;
+
+fn extract(name: &str) -> String {
+    let path = format!("{}/tests/platforms/{name}.html", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read(&path).unwrap();
+    Extractor::default().extract(&html, None).text
+}
+
+/// Asserts that the text of page `name`, and of its plain copy, holds every one of `kept`
+/// and none of `dropped`.
+fn check(name: &str, kept: &[&str], dropped: &[&str]) {
+    for page in [name.to_owned(), format!("plain/{name}")] {
+        let text = extract(&page);
+        for k in kept {
+            assert!(text.contains(k), "{page}: lost {k:?}\n{text}");
+        }
+        for d in dropped {
+            assert!(!text.contains(d), "{page}: kept {d:?}\n{text}");
+        }
+    }
+}
+
+#[test]
+fn elementor_service_page() {
+    // Every widget sits in its own section > container > column > widget-wrap > widget;
+    // the header and footer are Elementor templates of the same shape.
+    check(
+        "elementor-service",
+        &[
+            "Burst pipe, overflowing toilet",
+            "What Counts as a Plumbing Emergency?",
+            "Sewer backups and overflowing drains",
+            "Parts and labour on every emergency repair",
+            "Find your main shut-off valve",
+            "We serve Portland, Beaverton",
+        ],
+        &["Drain Cleaning", "CCB #204817", "All rights reserved"],
+    );
+}
+
+#[test]
+fn divi_article_with_comments() {
+    // The post's text in builder modules, a call-to-action module between them, then the
+    // comments area (titled with an `<h1>`) and its reply form in one block.
+    check(
+        "divi-article",
+        &[
+            "More hydrangeas fail to flower",
+            "Old wood or new wood?",
+            "Cut the remaining stems back by a third",
+            "Leave them alone in autumn",
+            "Whatever the type, use clean, sharp bypass pruners",
+        ],
+        &[
+            "Gwen Patel",
+            "wondered why it never flowered",
+            "climbing hydrangeas on a north wall",
+            "Submit a Comment",
+            "Dividing Hostas",
+            "Powered by WordPress",
+        ],
+    );
+}
+
+#[test]
+fn gutenberg_block_theme_article() {
+    // Twenty Twenty-Four: `wp-block-group`s all the way down; the post navigation, the
+    // comments block and the reply form follow the post content.
+    check(
+        "gutenberg-tt4",
+        &[
+            "Most couples choose a photographer",
+            "1. Can I see a full gallery?",
+            "3. What happens if you are ill?",
+            "Six to eight weeks is typical",
+            "Make sure the licence covers printing",
+        ],
+        &[
+            "Jess Moran",
+            "Question five caught us out",
+            "Golden Hour Portraits in Winter",
+            "Leave a Reply",
+            "Designed with",
+        ],
+    );
+}
+
+#[test]
+fn ghost_casper_post() {
+    // Koenig cards (image, callout, call to action) inside `gh-content`; the members'
+    // signup box and the "read more" cards after the article.
+    check(
+        "ghost-casper",
+        &[
+            "For three years each of our CI runners",
+            "What we tried first",
+            "keyed by a hash of the lockfile",
+            "Compressing entries with zstd",
+            "Storage for ninety days of entries",
+        ],
+        &[
+            "Quarantining Flaky Tests",
+            "Two Years in a Monorepo",
+            "Sign up for more like this",
+            "Powered by Ghost",
+        ],
+    );
+}
+
+#[test]
+fn drupal_olivero_article() {
+    // The body field, then paragraphs (text, quote) in a second field; tags and a related
+    // news view after the node.
+    check(
+        "drupal-olivero",
+        &[
+            "From Monday, September 2",
+            "The new schedule",
+            "Thursday: 8:00 am to 9:00 pm",
+            "The book drop beside the main entrance",
+            "Why the change",
+            "Staffing costs stay the same",
+        ],
+        &[
+            "Summer reading challenge",
+            "Council approves 2025 budget",
+            "Privacy policy",
+            "Powered by",
+        ],
+    );
+}
+
+#[test]
+fn joomla_cassiopeia_article() {
+    check(
+        "joomla-article",
+        &[
+            "Ab dem 2. April gelten",
+            "Die neuen Zeiten im Überblick",
+            "Mittwoch",
+            "Grünschnitt wird weiterhin",
+            "Fragen beantwortet das Bauamt",
+        ],
+        &[
+            "Frühjahrsputz am Dorfweiher",
+            "Hauptstraße 1, 72555 Lindenau",
+            "GNU/GPL-Lizenz",
+        ],
+    );
+}
+
+#[test]
+fn blogger_post() {
+    // The post body is bare text and `<br>`s; comments, the blog pager and the archive
+    // widget follow.
+    check(
+        "blogger",
+        &[
+            "I left my rye starter at the back of the fridge",
+            "Day two.",
+            "It doubled in six hours",
+            "do not throw it away",
+        ],
+        &[
+            "Rye is tough stuff",
+            "warm oven",
+            "Older Post",
+            "Pumpernickel in a Pullman Tin",
+            "View my complete profile",
+            "Powered by",
+        ],
+    );
+}
+
+#[test]
+fn news_article_in_blocks() {
+    // One block per paragraph, with an ad slot, "Read more" links and a newsletter box
+    // between them; most-read list and story cards beside and after.
+    check(
+        "news-arc",
+        &[
+            "The Harbor City Council voted 6-3",
+            "keeps the garage's concrete frame",
+            "Supporters said the garage",
+            "Opponents worry about parking",
+            "Construction is expected to start next spring",
+            "final lease terms in May",
+        ],
+        &[
+            "Advertisement",
+            "Get the Morning Ledger",
+            "Ferry fares rise",
+            "School board delays vote",
+            "Terms of Service",
+        ],
+    );
+}
+
+#[test]
+fn webflow_service_page() {
+    check(
+        "webflow-service",
+        &[
+            "Monthly books, payroll and year-end reports",
+            "What is included",
+            "Payroll for up to 25 employees",
+            "At year end we prepare the financial statements",
+            "Connect your accounts",
+            "ask questions by email at any time",
+        ],
+        &["Careers", "Ledgerline Inc."],
+    );
+}
