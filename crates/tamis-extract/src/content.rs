@@ -1515,7 +1515,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // A thread by its markup (comment regions, microdata, posts named or dated), not merely
     // by two `<article>` elements (a page's story and a related one, a services grid).
     let thread = !listing && (opts.include_comments || forum_mode || typed >= 2 || named);
-    if listing || opts.include_comments || forum_mode || threaded || named {
+    // An article's or a service page's template repeats its buttons too ("Check price",
+    // "Book now" under each item). Product pages keep the narrower scope (not measured).
+    if listing || opts.include_comments || forum_mode || threaded || named || !opts.product {
         prune_repeated_actions(dom, &mut pruned, &raw, root, thread);
         blame(&pruned, &mut why, Why::RepeatedAction);
     }
@@ -6004,8 +6006,8 @@ const MAX_ACTION_NODES: usize = 8;
 /// Levels looked up from an action's label for its link or button.
 const MAX_CONTROL_DEPTH: usize = 3;
 
-/// Prunes, in a thread or a listing, the actions its template repeats on every post or
-/// record: a link or button alone on its line whose label (letters, no digits, no `:`,
+/// Prunes, in a thread, a listing, an article or a service page, the actions its template
+/// repeats on every post, record or item: a link or button alone on its line whose label (letters, no digits, no `:`,
 /// at most [`MAX_ACTION_CHARS`]) occurs at least [`MIN_ACTION_REPEATS`] times ("Reply",
 /// "Quote", "Back to Project", "I like..."). A post's or record's own words differ from one
 /// to the next; a label the template writes on each is its chrome. Spared: a poster's name

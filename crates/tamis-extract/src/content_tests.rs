@@ -2903,6 +2903,37 @@ fn a_definition_root_grows_to_its_term() {
 }
 
 #[test]
+fn an_articles_repeated_button_labels_are_pruned() {
+    // An Astra-like roundup on a site of `<div>`s with hashed names: each pick ends with
+    // the same "Check price" button. A label the template writes under every pick is
+    // chrome; the picks' own words stay.
+    let pick = |name: &str| {
+        format!(
+            "<h3><a href=https://shop.example.com/{name}>{name}</a></h3><p>{PROSE}</p><div class=h1b><div class=h2c><a class=h3d href=https://shop.example.com/{name}>Check price</a></div></div>"
+        )
+    };
+    let html = format!(
+        "<body><div class=h0a><h1>The best trail shoes</h1>{}{}{}{}</div></body>",
+        pick("lexi"),
+        pick("corva"),
+        pick("nimbo"),
+        article(2)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(t.contains("corva"), "{t}");
+    assert!(!t.contains("Check price"), "{t}");
+    // Written twice, a label is no template's.
+    let html = format!(
+        "<body><div class=h0a><h1>The best trail shoes</h1>{}{}{}</div></body>",
+        pick("lexi"),
+        pick("corva"),
+        article(2)
+    );
+    assert!(root_text(&html).contains("Check price"));
+}
+
+#[test]
 fn a_threads_repeated_action_links_are_pruned() {
     // Posts named by their class (a thread): each ends with a "Reply" link and a "Back to
     // top" link alone on their lines, which the template repeats; a poster's name link

@@ -2,9 +2,10 @@
 //! builders (class names, nesting, what surrounds the text: header and menus, hero, the
 //! body's headings, lists and figures, inline promotions, author box, comments, related
 //! posts, newsletter box, footer), with made-up text: `tests/platforms/<platform>.html`.
-//! The markup follows each platform's public templates (WordPress with Elementor, Divi and
-//! the block theme Twenty Twenty-Four; Drupal 10's Olivero; Joomla 4's Cassiopeia; Ghost's
-//! Casper; Blogger; Webflow; a news site on Arc XP-style blocks); the pages are not copies
+//! The markup follows each platform's public templates (WordPress with Elementor, Divi, the
+//! block theme Twenty Twenty-Four, GeneratePress and Astra; Drupal 10's Olivero; Joomla 4's
+//! Cassiopeia; Ghost's Casper; Blogger; Webflow; Squarespace 7.1; HubSpot CMS; Substack;
+//! Zendesk Guide's Copenhagen; a news site on Arc XP-style blocks); the pages are not copies
 //! of them.
 //!
 //! What is asserted follows what annotated article and service pages keep: the body's
@@ -228,5 +229,142 @@ fn webflow_service_page() {
             "ask questions by email at any time",
         ],
         &["Careers", "Ledgerline Inc."],
+    );
+}
+
+#[test]
+fn squarespace_service_page() {
+    // Page sections of `sqs-block`s: hero, text beside an image, a three-column price
+    // grid, then a summary block of blog cards; the footer sections hold the address and a
+    // newsletter form.
+    check(
+        "squarespace-service",
+        &[
+            "Deep tissue work for training",
+            "Who is it for?",
+            "Sports massage is not only for athletes",
+            "Overuse injuries such as shin splints",
+            "45 minutes",
+            "A full-body session",
+        ],
+        &[
+            "Foam rolling: how much is enough?",
+            "Three stretches for desk workers",
+            "14 Mill Lane",
+            "Training tips and clinic news",
+        ],
+    );
+}
+
+#[test]
+fn zendesk_guide_article() {
+    // Copenhagen theme: "Articles in this section" beside the article, votes, related
+    // articles and an empty comments section after it.
+    check(
+        "zendesk-guide",
+        &[
+            "Invoices and payment receipts go to the billing email",
+            "Change the billing email",
+            "Enter the new address under",
+            "Past invoices are not re-sent",
+            "If you cannot find the Billing menu",
+        ],
+        &[
+            "Why was I charged twice?",
+            "Was this article helpful?",
+            "found this helpful",
+            "Transferring account ownership",
+            "to leave a comment",
+        ],
+    );
+}
+
+#[test]
+fn substack_post() {
+    // Subscription widgets inside the body, like and comment counters around it, a
+    // comments preview and a closing call to subscribe.
+    check(
+        "substack",
+        &[
+            "Ten years ago the night train looked finished",
+            "The good",
+            "The best cabins are genuinely comfortable",
+            "Reliability is poor",
+            "Book the earliest you can",
+        ],
+        &[
+            "reader-supported publication",
+            "Thanks for reading Rail Letters",
+            "Kerstin W.",
+            "couchettes really are grim",
+            "Ready for more?",
+            "Start Writing",
+        ],
+    );
+}
+
+#[test]
+fn hubspot_blog_post() {
+    // The rich-text module of the post body with a call-to-action image inside; related
+    // posts and a subscribe form module after the article.
+    check(
+        "hubspot-blog",
+        &[
+            "The call went well",
+            "Send it the same day",
+            "Lead with their problem",
+            "End with one clear next step",
+            "thanks for walking me through your onboarding",
+        ],
+        &[
+            "Cold Calling Scripts That Work",
+            "The Discovery Call Checklist",
+            "Subscribe to the Pipewell blog",
+            "Pipewell, Inc.",
+        ],
+    );
+}
+
+#[test]
+fn generatepress_short_post_with_long_comments() {
+    // Three paragraphs, then twelve comments (more text than the post) and the reply form.
+    check(
+        "generatepress-comments",
+        &[
+            "A rusty skillet is almost never ruined",
+            "Mix equal parts white vinegar and water",
+            "Repeat the oiling and baking three times",
+        ],
+        &[
+            "Hannah Lee",
+            "flash rust appears within the hour",
+            "Leave a Comment",
+            "Seasoning Oils Compared",
+            "Built with",
+        ],
+    );
+}
+
+#[test]
+fn astra_roundup_post() {
+    // Every pick: a heading linked to the shop, its image, a paragraph and the same
+    // "Check price" button; related posts after the article.
+    check(
+        "astra-roundup",
+        &[
+            "We ran more than 400 kilometres",
+            "Lexi Trail Runner 3",
+            "The Lexi has the grippiest outsole",
+            "Aldan XT",
+            "build up slowly",
+            "How we tested",
+            "weighed a US men's size 9",
+        ],
+        &[
+            "Check price",
+            "Best Running Vests for Ultras",
+            "Gear deals and trail tips",
+            "Powered by",
+        ],
     );
 }
