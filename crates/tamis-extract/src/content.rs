@@ -5517,6 +5517,12 @@ fn closing_box(
     root: usize,
 ) -> Option<(usize, usize, Vec<usize>)> {
     let texts = shown_texts(dom, pruned, raw, root);
+    closing_box_of(dom, raw, root, &texts).map(|(b, first)| (b, first, texts))
+}
+
+/// [`closing_box`] of the root's shown texts `texts` (a prefix of them: what stands before a
+/// box set aside): the box and the position of its first text in `texts`.
+fn closing_box_of(dom: &Dom, raw: &[u32], root: usize, texts: &[usize]) -> Option<(usize, usize)> {
     let &last = texts.last()?;
     let total: u32 = texts
         .iter()
@@ -5541,7 +5547,7 @@ fn closing_box(
             best = Some((b, first));
         }
     }
-    best.map(|(b, first)| (b, first, texts))
+    best
 }
 
 /// Longest name (characters) read as the author's in a closing box. Our choice.
@@ -5564,11 +5570,16 @@ fn named_before(dom: &Dom, body: usize, t: usize, start: usize) -> bool {
     })
 }
 
+/// Most boxes of links only set aside after an author's card ([`prune_author_card`]): the
+/// post's tags, the links to the previous and the next post. Our choice.
+const MAX_LINK_BOXES_AFTER_CARD: usize = 2;
+
 /// Prunes, at the end of the root, an author's card: a closing box ([`closing_box`]) with
 /// an image (the portrait), opening with a short line starting with a letter (or a label and
 /// such a line) that is also a whole line before the article's prose (the byline's name),
-/// and more text after it (the author's biography), with no like sibling (a grid's cards).
-/// The article's credit is its byline; the card is the site's, whatever its class names.
+/// and more text after it (the author's biography), with no like sibling (a grid's cards);
+/// boxes of links only after it (tags, the next post's link) do not hide it. The article's
+/// credit is its byline; the card is the site's, whatever its class names.
 fn prune_author_card(
     dom: &Dom,
     pruned: &mut [bool],
@@ -5577,17 +5588,43 @@ fn prune_author_card(
     body: usize,
     root: usize,
 ) {
-    let Some((b, first, texts)) = closing_box(dom, pruned, raw, root) else {
+    let Some((mut b, mut first, texts)) = closing_box(dom, pruned, raw, root) else {
         return;
     };
+    // Boxes of links only after the card (the post's tags, the links to the previous and
+    // the next post) are set aside: the card is the box before them.
+    for _ in 0..MAX_LINK_BOXES_AFTER_CARD {
+        if has_img.get(b).copied().unwrap_or(false) {
+            break;
+        }
+        let links_only = texts.get(first..).unwrap_or(&[]).iter().all(|&t| {
+            dom.ancestors(t)
+                .take_while(|&p| p != b)
+                .any(|p| dom.tag(p) == Tag::A)
+        });
+        let Some(before) = texts.get(..first).filter(|_| links_only) else {
+            return;
+        };
+        let Some((c, f)) = closing_box_of(dom, raw, root, before) else {
+            return;
+        };
+        (b, first) = (c, f);
+    }
     if !has_img.get(b).copied().unwrap_or(false) {
         return;
     }
-    // The article's first line of prose: a byline stands before it.
+    // The article's first line of prose: a byline stands before it. A heading is no prose
+    // (a news story's subheadline stands above its byline).
     let prose_start = texts
         .iter()
         .copied()
-        .find(|&t| raw.get(t).copied().unwrap_or(0) >= MIN_PROSE_CHARS)
+        .find(|&t| {
+            raw.get(t).copied().unwrap_or(0) >= MIN_PROSE_CHARS
+                && !dom
+                    .ancestors(t)
+                    .take(MAX_INLINE_WRAPPERS + 2)
+                    .any(|p| dom.tag(p).is_heading())
+        })
         .unwrap_or(root);
     let is_name = |t: usize| {
         raw.get(t).copied().unwrap_or(0) <= MAX_NAME_CHARS

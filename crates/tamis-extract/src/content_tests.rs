@@ -3655,6 +3655,29 @@ fn an_authors_card_closing_the_article_is_pruned_by_its_bylines_name() {
 }
 
 #[test]
+fn an_authors_card_before_the_posts_tags_under_a_subheadline_is_pruned() {
+    // A news page of `<div>`s with hashed names: the subheadline (a long heading) stands
+    // above the byline, and the post's tags (links only) follow the author's card.
+    let page = |tags: &str| {
+        format!(
+            "<body><div class=h1><h1>A title</h1><h2>The 6-3 vote clears the way for 240 apartments on the site of the old garage.</h2><div class=h2>By <a href=/people/jane>Jane Doe</a></div>{}<div class=h3><img src=jane.jpg><div class=h4><a href=/people/jane>Jane Doe</a><p>Covers city hall and housing, and has done so for twenty years.</p></div></div>{tags}</div></body>",
+            article(6)
+        )
+    };
+    let t = root_text(&page(
+        "<div class=h6><a href=/tags/housing>Housing</a> <a href=/tags/council>City Council</a></div>",
+    ));
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("twenty years"), "{t}");
+    // A box of text after the card is the article's end, not a list of links: the card
+    // stays.
+    let t = root_text(&page(
+        "<div class=h6><p>Correction: an earlier version misstated the number of flats.</p></div>",
+    ));
+    assert!(t.contains("twenty years"), "{t}");
+}
+
+#[test]
 fn a_posts_microdata_author_card_keeps_only_the_name_whatever_its_classes() {
     // The poster's card is the post's `itemprop=author` element: its rank, location and join
     // date go whatever its (meaningless) class names, the name stays, once per post.

@@ -5,8 +5,8 @@
 //! The markup follows each platform's public templates (WordPress with Elementor, Divi, the
 //! block theme Twenty Twenty-Four, GeneratePress and Astra; Drupal 10's Olivero; Joomla 4's
 //! Cassiopeia; Ghost's Casper; Blogger; Webflow; Squarespace 7.1; HubSpot CMS; Substack;
-//! Zendesk Guide's Copenhagen; a news site on Arc XP-style blocks); the pages are not copies
-//! of them.
+//! Zendesk Guide's Copenhagen; WPBakery; Medium; news sites on Arc XP-style and WordPress
+//! VIP-style blocks); the pages are not copies of them.
 //!
 //! What is asserted follows what annotated article and service pages keep: the body's
 //! paragraphs, headings and lists are the text; the site's menus, footer, comments, the
@@ -195,7 +195,8 @@ fn blogger_post() {
 #[test]
 fn news_article_in_blocks() {
     // One block per paragraph, with an ad slot, "Read more" links and a newsletter box
-    // between them; most-read list and story cards beside and after.
+    // between them; the author's card and the tags after them; most-read list and story
+    // cards beside and after.
     check(
         "news-arc",
         &[
@@ -209,6 +210,7 @@ fn news_article_in_blocks() {
         &[
             "Advertisement",
             "Get the Morning Ledger",
+            "covers city hall and housing",
             "Ferry fares rise",
             "School board delays vote",
             "Terms of Service",
@@ -365,6 +367,97 @@ fn astra_roundup_post() {
             "Best Running Vests for Ultras",
             "Gear deals and trail tips",
             "Powered by",
+        ],
+    );
+}
+
+#[test]
+fn news_story_cut_into_blocks() {
+    // The story's paragraphs in four sibling blocks, cut by an inline related-links box, an
+    // ad slot and a newsletter module; tags, the author's card and story cards after it.
+    check(
+        "wpvip-split",
+        &[
+            "Wildfire smoke from fires hundreds of miles away",
+            "Researchers at three universities",
+            "We spent forty years cleaning up the air",
+            "Several counties in Washington and Montana",
+            "smoke days are arriving earlier",
+            "more monitors in rural areas",
+        ],
+        &[
+            "Do portable air purifiers work?",
+            "Advertisement",
+            "Our weekly newsletter",
+            "is the Pacific Daily's environment reporter",
+            "Sierra snowpack melts",
+            "Ethics policy",
+        ],
+    );
+}
+
+#[test]
+fn wpbakery_service_page() {
+    // Rows of `wpb_text_column`s, a tabs element whose panels hold text, a call-to-action
+    // box; widget footer with the address and a services menu.
+    check(
+        "wpbakery-service",
+        &[
+            "Offices, clinics and retail spaces cleaned after hours",
+            "A cleaner workplace, without the hassle",
+            "paid above the Real Living Wage",
+            "Clinical cleaning to NHS colour-coding standards",
+            "Early-morning cleans before opening",
+        ],
+        &[
+            "Trafford Park Road",
+            "Carpet Cleaning",
+            "Registered in England",
+        ],
+    );
+}
+
+#[test]
+fn medium_short_post() {
+    // A short post (three paragraphs) with utility class names, then six cards of the
+    // author's other posts with long excerpts.
+    check(
+        "medium-short",
+        &[
+            "Before I write a line of code for a new library",
+            "that example is the API",
+            "It finds the missing pieces",
+            "Half of my design questions",
+        ],
+        &[
+            "Most standups drift",
+            "Every new tool costs attention",
+            "See all from Lena Ortiz",
+            "Privacy",
+        ],
+    );
+}
+
+#[test]
+fn elementor_single_post_template() {
+    // Elementor Pro's single-post template: post title, post info list, post content, then
+    // an author box and post navigation; a sidebar column of post cards with excerpts and a
+    // sign-up form. (The plain copy still keeps the author box: its byline is a list item.)
+    check(
+        "elementor-post",
+        &[
+            "Aeration is the single most useful thing",
+            "When to aerate",
+            "always hire a core aerator",
+            "Make two passes in different directions",
+            "keep the lawn moist for two weeks",
+        ],
+        &[
+            "Spring Lawn Care Checklist",
+            "Twice a day for the first two weeks",
+            "Get lawn tips",
+            "The Right Mowing Height",
+            "Station Road",
         ],
     );
 }
