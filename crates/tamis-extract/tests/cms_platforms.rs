@@ -5,8 +5,8 @@
 //! The markup follows each platform's public templates (WordPress with Elementor, Divi, the
 //! block theme Twenty Twenty-Four, GeneratePress and Astra; Drupal 10's Olivero; Joomla 4's
 //! Cassiopeia; Ghost's Casper; Blogger; Webflow; Squarespace 7.1; HubSpot CMS; Substack;
-//! Zendesk Guide's Copenhagen; WPBakery; Medium; news sites on Arc XP-style and WordPress
-//! VIP-style blocks); the pages are not copies of them.
+//! Zendesk Guide's Copenhagen; WPBakery; Medium; Wix Blog; news sites on Arc XP-style and
+//! WordPress VIP-style blocks); the pages are not copies of them.
 //!
 //! What is asserted follows what annotated article and service pages keep: the body's
 //! paragraphs, headings and lists are the text; the site's menus, footer, comments, the
@@ -458,6 +458,30 @@ fn elementor_single_post_template() {
             "Get lawn tips",
             "The Right Mowing Height",
             "Station Road",
+        ],
+    );
+}
+
+#[test]
+fn wix_blog_post() {
+    // Wix Blog: every paragraph a Draft.js block in its own `data-breakout` div; metadata
+    // with avatar and read time above, share buttons and counters, recent posts and the
+    // comments widget after.
+    check(
+        "wix-blog",
+        &[
+            "Most people replace their running shoes too late",
+            "A rough rule is 500 to 800 kilometres",
+            "Three checks",
+            "Look at the outsole first",
+            "the cushioning has gone",
+        ],
+        &[
+            "How to Taper for Your First Marathon",
+            "Hill Repeats for Beginners",
+            "126 views",
+            "Be the first to write a comment",
+            "Proudly created with",
         ],
     );
 }
