@@ -1515,7 +1515,9 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // A thread by its markup (comment regions, microdata, posts named or dated), not merely
     // by two `<article>` elements (a page's story and a related one, a services grid).
     let thread = !listing && (opts.include_comments || forum_mode || typed >= 2 || named);
-    if listing || opts.include_comments || forum_mode || threaded || named {
+    // An article's or a service page's template repeats its buttons too ("Check price",
+    // "Book now" under each item). Product pages keep the narrower scope (not measured).
+    if listing || opts.include_comments || forum_mode || threaded || named || !opts.product {
         prune_repeated_actions(dom, &mut pruned, &raw, root, thread);
         blame(&pruned, &mut why, Why::RepeatedAction);
     }
@@ -1750,6 +1752,7 @@ fn prune_after_reply_form(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usi
         }
     }
     let Some(f) = form else { return };
+    prune_comments_area(dom, pruned, raw, root, f);
     let start = dom.end(f);
     let mut after = 0u32;
     let mut i = start;
@@ -1772,6 +1775,61 @@ fn prune_after_reply_form(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usi
             *p = true;
         }
         i = dom.end(i).max(i + 1);
+    }
+}
+
+/// The comments area around an article's reply form `f` (blogs put the form after the
+/// comments it answers, in one block: "3 Comments", the comments, "Leave a reply"): the
+/// largest block holding the form, below the root, whose shown text is at most half the
+/// story's shown text before it while that holds at least [`MIN_ARTICLE_VALUE`]
+/// characters. The comments are no part of the story, and a page built of `<div>`s has no
+/// class or `<aside>` to say so; the form is what marks them.
+fn prune_comments_area(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize, f: usize) {
+    // The form's ancestors below the root, nearest first.
+    let chain: Vec<usize> = dom
+        .ancestors(f)
+        .skip(1)
+        .take_while(|&a| a > root)
+        .take(MAX_REPLY_FORM_NODES)
+        .collect();
+    let Some(&top) = chain.last() else { return };
+    // Shown text before each node up to the end of the outermost ancestor, in one walk:
+    // `upto[i - root]` is the shown text of the root before node `i`.
+    let end = dom.end(top);
+    let mut upto = vec![0u32; end - root + 1];
+    let mut shown = 0u32;
+    let mut i = root + 1;
+    while i < end {
+        let next = if pruned.get(i).copied().unwrap_or(true) {
+            dom.end(i).max(i + 1).min(end)
+        } else {
+            if dom.tag(i) == Tag::Text {
+                shown += raw.get(i).copied().unwrap_or(0);
+            }
+            i + 1
+        };
+        for x in upto
+            .get_mut(i + 1 - root..=next - root)
+            .into_iter()
+            .flatten()
+        {
+            *x = shown;
+        }
+        i = next;
+    }
+    let at = |k: usize| upto.get(k - root).copied().unwrap_or(0);
+    let mut area = None;
+    for &a in &chain {
+        let (b, t) = (at(a), at(dom.end(a)) - at(a));
+        if (b as f32) < MIN_ARTICLE_VALUE || b < 2 * t {
+            break;
+        }
+        area = Some(a);
+    }
+    if let Some(a) = area
+        && let Some(p) = pruned.get_mut(a)
+    {
+        *p = true;
     }
 }
 
@@ -5418,6 +5476,12 @@ fn closing_box(
     root: usize,
 ) -> Option<(usize, usize, Vec<usize>)> {
     let texts = shown_texts(dom, pruned, raw, root);
+    closing_box_of(dom, raw, root, &texts).map(|(b, first)| (b, first, texts))
+}
+
+/// [`closing_box`] of the root's shown texts `texts` (a prefix of them: what stands before a
+/// box set aside): the box and the position of its first text in `texts`.
+fn closing_box_of(dom: &Dom, raw: &[u32], root: usize, texts: &[usize]) -> Option<(usize, usize)> {
     let &last = texts.last()?;
     let total: u32 = texts
         .iter()
@@ -5442,7 +5506,7 @@ fn closing_box(
             best = Some((b, first));
         }
     }
-    best.map(|(b, first)| (b, first, texts))
+    best
 }
 
 /// Longest name (characters) read as the author's in a closing box. Our choice.
@@ -5465,11 +5529,16 @@ fn named_before(dom: &Dom, body: usize, t: usize, start: usize) -> bool {
     })
 }
 
+/// Most boxes of links only set aside after an author's card ([`prune_author_card`]): the
+/// post's tags, the links to the previous and the next post. Our choice.
+const MAX_LINK_BOXES_AFTER_CARD: usize = 2;
+
 /// Prunes, at the end of the root, an author's card: a closing box ([`closing_box`]) with
 /// an image (the portrait), opening with a short line starting with a letter (or a label and
 /// such a line) that is also a whole line before the article's prose (the byline's name),
-/// and more text after it (the author's biography), with no like sibling (a grid's cards).
-/// The article's credit is its byline; the card is the site's, whatever its class names.
+/// and more text after it (the author's biography), with no like sibling (a grid's cards);
+/// boxes of links only after it (tags, the next post's link) do not hide it. The article's
+/// credit is its byline; the card is the site's, whatever its class names.
 fn prune_author_card(
     dom: &Dom,
     pruned: &mut [bool],
@@ -5478,17 +5547,43 @@ fn prune_author_card(
     body: usize,
     root: usize,
 ) {
-    let Some((b, first, texts)) = closing_box(dom, pruned, raw, root) else {
+    let Some((mut b, mut first, texts)) = closing_box(dom, pruned, raw, root) else {
         return;
     };
+    // Boxes of links only after the card (the post's tags, the links to the previous and
+    // the next post) are set aside: the card is the box before them.
+    for _ in 0..MAX_LINK_BOXES_AFTER_CARD {
+        if has_img.get(b).copied().unwrap_or(false) {
+            break;
+        }
+        let links_only = texts.get(first..).unwrap_or(&[]).iter().all(|&t| {
+            dom.ancestors(t)
+                .take_while(|&p| p != b)
+                .any(|p| dom.tag(p) == Tag::A)
+        });
+        let Some(before) = texts.get(..first).filter(|_| links_only) else {
+            return;
+        };
+        let Some((c, f)) = closing_box_of(dom, raw, root, before) else {
+            return;
+        };
+        (b, first) = (c, f);
+    }
     if !has_img.get(b).copied().unwrap_or(false) {
         return;
     }
-    // The article's first line of prose: a byline stands before it.
+    // The article's first line of prose: a byline stands before it. A heading is no prose
+    // (a news story's subheadline stands above its byline).
     let prose_start = texts
         .iter()
         .copied()
-        .find(|&t| raw.get(t).copied().unwrap_or(0) >= MIN_PROSE_CHARS)
+        .find(|&t| {
+            raw.get(t).copied().unwrap_or(0) >= MIN_PROSE_CHARS
+                && !dom
+                    .ancestors(t)
+                    .take(MAX_INLINE_WRAPPERS + 2)
+                    .any(|p| dom.tag(p).is_heading())
+        })
         .unwrap_or(root);
     let is_name = |t: usize| {
         raw.get(t).copied().unwrap_or(0) <= MAX_NAME_CHARS
@@ -5907,8 +6002,8 @@ const MAX_ACTION_NODES: usize = 8;
 /// Levels looked up from an action's label for its link or button.
 const MAX_CONTROL_DEPTH: usize = 3;
 
-/// Prunes, in a thread or a listing, the actions its template repeats on every post or
-/// record: a link or button alone on its line whose label (letters, no digits, no `:`,
+/// Prunes, in a thread, a listing, an article or a service page, the actions its template
+/// repeats on every post, record or item: a link or button alone on its line whose label (letters, no digits, no `:`,
 /// at most [`MAX_ACTION_CHARS`]) occurs at least [`MIN_ACTION_REPEATS`] times ("Reply",
 /// "Quote", "Back to Project", "I like..."). A post's or record's own words differ from one
 /// to the next; a label the template writes on each is its chrome. Spared: a poster's name

@@ -2903,6 +2903,37 @@ fn a_definition_root_grows_to_its_term() {
 }
 
 #[test]
+fn an_articles_repeated_button_labels_are_pruned() {
+    // An Astra-like roundup on a site of `<div>`s with hashed names: each pick ends with
+    // the same "Check price" button. A label the template writes under every pick is
+    // chrome; the picks' own words stay.
+    let pick = |name: &str| {
+        format!(
+            "<h3><a href=https://shop.example.com/{name}>{name}</a></h3><p>{PROSE}</p><div class=h1b><div class=h2c><a class=h3d href=https://shop.example.com/{name}>Check price</a></div></div>"
+        )
+    };
+    let html = format!(
+        "<body><div class=h0a><h1>The best trail shoes</h1>{}{}{}{}</div></body>",
+        pick("lexi"),
+        pick("corva"),
+        pick("nimbo"),
+        article(2)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(t.contains("corva"), "{t}");
+    assert!(!t.contains("Check price"), "{t}");
+    // Written twice, a label is no template's.
+    let html = format!(
+        "<body><div class=h0a><h1>The best trail shoes</h1>{}{}{}</div></body>",
+        pick("lexi"),
+        pick("corva"),
+        article(2)
+    );
+    assert!(root_text(&html).contains("Check price"));
+}
+
+#[test]
 fn a_threads_repeated_action_links_are_pruned() {
     // Posts named by their class (a thread): each ends with a "Reply" link and a "Back to
     // top" link alone on their lines, which the template repeats; a poster's name link
@@ -3620,6 +3651,29 @@ fn an_authors_card_closing_the_article_is_pruned_by_its_bylines_name() {
     assert!(!t.contains("twenty years"), "{t}");
     // A name not shown before the article's prose is no byline's: the box stays.
     let t = root_text(&page("Other Person"));
+    assert!(t.contains("twenty years"), "{t}");
+}
+
+#[test]
+fn an_authors_card_before_the_posts_tags_under_a_subheadline_is_pruned() {
+    // A news page of `<div>`s with hashed names: the subheadline (a long heading) stands
+    // above the byline, and the post's tags (links only) follow the author's card.
+    let page = |tags: &str| {
+        format!(
+            "<body><div class=h1><h1>A title</h1><h2>The 6-3 vote clears the way for 240 apartments on the site of the old garage.</h2><div class=h2>By <a href=/people/jane>Jane Doe</a></div>{}<div class=h3><img src=jane.jpg><div class=h4><a href=/people/jane>Jane Doe</a><p>Covers city hall and housing, and has done so for twenty years.</p></div></div>{tags}</div></body>",
+            article(6)
+        )
+    };
+    let t = root_text(&page(
+        "<div class=h6><a href=/tags/housing>Housing</a> <a href=/tags/council>City Council</a></div>",
+    ));
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("twenty years"), "{t}");
+    // A box of text after the card is the article's end, not a list of links: the card
+    // stays.
+    let t = root_text(&page(
+        "<div class=h6><p>Correction: an earlier version misstated the number of flats.</p></div>",
+    ));
     assert!(t.contains("twenty years"), "{t}");
 }
 
@@ -4648,6 +4702,37 @@ fn what_follows_an_articles_reply_form_is_pruned() {
     let t = root_text(&html);
     assert!(t.contains("real prose"), "{t}");
     assert!(t.contains("By submitting this form"), "{t}");
+}
+
+#[test]
+fn the_comments_area_around_an_articles_reply_form_is_pruned() {
+    // A Divi-like post on a site of `<div>`s with hashed names: the story, then one block
+    // holding the comment count (an `<h1>`, as Divi titles it), the comments and the reply
+    // form after them. Only the form says what the block is.
+    let comment = |who: &str, said: &str| {
+        format!(
+            "<li class=h4d><div class=h5e><span class=h6f>{who}</span><span class=h7a>on February 13, 2024 at 8:14 am</span></div><div class=h8b><p>{said}</p><a href='#'>Reply</a></div></li>"
+        )
+    };
+    let area = format!(
+        "<div class=h9c><h1>2 Comments</h1><ol class=h0d>{}{}</ol><div class=h1e><h3>Submit a Comment</h3><form action=/wp-comments-post.php method=post><textarea name=comment></textarea><input type=submit value=Submit></form></div></div>",
+        comment(
+            "Gwen Patel",
+            "I cut mine back every October and wondered why it never flowered."
+        ),
+        comment(
+            "Tom Reyes",
+            "Does the same apply to the climbing kind on a north wall?"
+        )
+    );
+    let html = format!(
+        "<body><div class=h3c><div class=h1x><h1>A title</h1><p class=h1y>by Ruth Alder | Feb 12, 2024</p></div><div class=h2f>{}</div>{area}</div><div class=h4g><h4>Recent Posts</h4><ul><li><a href=/a>Dividing Hostas in Early Spring</a></li><li><a href=/b>A Seed-Starting Calendar</a></li></ul></div></body>",
+        article(4)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("Gwen Patel"), "{t}");
+    assert!(!t.contains("wondered why it never flowered"), "{t}");
 }
 
 #[test]

@@ -1,0 +1,487 @@
+//! Articles and service pages written by hand in the markup of widely used CMS and page
+//! builders (class names, nesting, what surrounds the text: header and menus, hero, the
+//! body's headings, lists and figures, inline promotions, author box, comments, related
+//! posts, newsletter box, footer), with made-up text: `tests/platforms/<platform>.html`.
+//! The markup follows each platform's public templates (WordPress with Elementor, Divi, the
+//! block theme Twenty Twenty-Four, GeneratePress and Astra; Drupal 10's Olivero; Joomla 4's
+//! Cassiopeia; Ghost's Casper; Blogger; Webflow; Squarespace 7.1; HubSpot CMS; Substack;
+//! Zendesk Guide's Copenhagen; WPBakery; Medium; Wix Blog; news sites on Arc XP-style and
+//! WordPress VIP-style blocks); the pages are not copies of them.
+//!
+//! What is asserted follows what annotated article and service pages keep: the body's
+//! paragraphs, headings and lists are the text; the site's menus, footer, comments, the
+//! cards of other posts and the sidebar's widgets are not.
+//!
+//! Each check runs twice: on the page, and on its copy in `tests/platforms/plain/` made by
+//! `bench/extraction_hash_classes.py --plain-tags` (class and id tokens hashed, microdata and
+//! JSON-LD removed, sectioning tags turned into `<div>`, roles removed): a site of the same
+//! layout whose names say nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use tamis_extract::Extractor;
+
+fn extract(name: &str) -> String {
+    let path = format!("{}/tests/platforms/{name}.html", env!("CARGO_MANIFEST_DIR"));
+    let html = std::fs::read(&path).unwrap();
+    Extractor::default().extract(&html, None).text
+}
+
+/// Asserts that the text of page `name`, and of its plain copy, holds every one of `kept`
+/// and none of `dropped`.
+fn check(name: &str, kept: &[&str], dropped: &[&str]) {
+    for page in [name.to_owned(), format!("plain/{name}")] {
+        let text = extract(&page);
+        for k in kept {
+            assert!(text.contains(k), "{page}: lost {k:?}\n{text}");
+        }
+        for d in dropped {
+            assert!(!text.contains(d), "{page}: kept {d:?}\n{text}");
+        }
+    }
+}
+
+#[test]
+fn elementor_service_page() {
+    // Every widget sits in its own section > container > column > widget-wrap > widget;
+    // the header and footer are Elementor templates of the same shape.
+    check(
+        "elementor-service",
+        &[
+            "Burst pipe, overflowing toilet",
+            "What Counts as a Plumbing Emergency?",
+            "Sewer backups and overflowing drains",
+            "Parts and labour on every emergency repair",
+            "Find your main shut-off valve",
+            "We serve Portland, Beaverton",
+        ],
+        &["Drain Cleaning", "CCB #204817", "All rights reserved"],
+    );
+}
+
+#[test]
+fn divi_article_with_comments() {
+    // The post's text in builder modules, a call-to-action module between them, then the
+    // comments area (titled with an `<h1>`) and its reply form in one block.
+    check(
+        "divi-article",
+        &[
+            "More hydrangeas fail to flower",
+            "Old wood or new wood?",
+            "Cut the remaining stems back by a third",
+            "Leave them alone in autumn",
+            "Whatever the type, use clean, sharp bypass pruners",
+        ],
+        &[
+            "Gwen Patel",
+            "wondered why it never flowered",
+            "climbing hydrangeas on a north wall",
+            "Submit a Comment",
+            "Dividing Hostas",
+            "Powered by WordPress",
+        ],
+    );
+}
+
+#[test]
+fn gutenberg_block_theme_article() {
+    // Twenty Twenty-Four: `wp-block-group`s all the way down; the post navigation, the
+    // comments block and the reply form follow the post content.
+    check(
+        "gutenberg-tt4",
+        &[
+            "Most couples choose a photographer",
+            "1. Can I see a full gallery?",
+            "3. What happens if you are ill?",
+            "Six to eight weeks is typical",
+            "Make sure the licence covers printing",
+        ],
+        &[
+            "Jess Moran",
+            "Question five caught us out",
+            "Golden Hour Portraits in Winter",
+            "Leave a Reply",
+            "Designed with",
+        ],
+    );
+}
+
+#[test]
+fn ghost_casper_post() {
+    // Koenig cards (image, callout, call to action) inside `gh-content`; the members'
+    // signup box and the "read more" cards after the article.
+    check(
+        "ghost-casper",
+        &[
+            "For three years each of our CI runners",
+            "What we tried first",
+            "keyed by a hash of the lockfile",
+            "Compressing entries with zstd",
+            "Storage for ninety days of entries",
+        ],
+        &[
+            "Quarantining Flaky Tests",
+            "Two Years in a Monorepo",
+            "Sign up for more like this",
+            "Powered by Ghost",
+        ],
+    );
+}
+
+#[test]
+fn drupal_olivero_article() {
+    // The body field, then paragraphs (text, quote) in a second field; tags and a related
+    // news view after the node.
+    check(
+        "drupal-olivero",
+        &[
+            "From Monday, September 2",
+            "The new schedule",
+            "Thursday: 8:00 am to 9:00 pm",
+            "The book drop beside the main entrance",
+            "Why the change",
+            "Staffing costs stay the same",
+        ],
+        &[
+            "Summer reading challenge",
+            "Council approves 2025 budget",
+            "Privacy policy",
+            "Powered by",
+        ],
+    );
+}
+
+#[test]
+fn joomla_cassiopeia_article() {
+    check(
+        "joomla-article",
+        &[
+            "Ab dem 2. April gelten",
+            "Die neuen Zeiten im Überblick",
+            "Mittwoch",
+            "Grünschnitt wird weiterhin",
+            "Fragen beantwortet das Bauamt",
+        ],
+        &[
+            "Frühjahrsputz am Dorfweiher",
+            "Hauptstraße 1, 72555 Lindenau",
+            "GNU/GPL-Lizenz",
+        ],
+    );
+}
+
+#[test]
+fn blogger_post() {
+    // The post body is bare text and `<br>`s; comments, the blog pager and the archive
+    // widget follow.
+    check(
+        "blogger",
+        &[
+            "I left my rye starter at the back of the fridge",
+            "Day two.",
+            "It doubled in six hours",
+            "do not throw it away",
+        ],
+        &[
+            "Rye is tough stuff",
+            "warm oven",
+            "Older Post",
+            "Pumpernickel in a Pullman Tin",
+            "View my complete profile",
+            "Powered by",
+        ],
+    );
+}
+
+#[test]
+fn news_article_in_blocks() {
+    // One block per paragraph, with an ad slot, "Read more" links and a newsletter box
+    // between them; the author's card and the tags after them; most-read list and story
+    // cards beside and after.
+    check(
+        "news-arc",
+        &[
+            "The Harbor City Council voted 6-3",
+            "keeps the garage's concrete frame",
+            "Supporters said the garage",
+            "Opponents worry about parking",
+            "Construction is expected to start next spring",
+            "final lease terms in May",
+        ],
+        &[
+            "Advertisement",
+            "Get the Morning Ledger",
+            "covers city hall and housing",
+            "Ferry fares rise",
+            "School board delays vote",
+            "Terms of Service",
+        ],
+    );
+}
+
+#[test]
+fn webflow_service_page() {
+    check(
+        "webflow-service",
+        &[
+            "Monthly books, payroll and year-end reports",
+            "What is included",
+            "Payroll for up to 25 employees",
+            "At year end we prepare the financial statements",
+            "Connect your accounts",
+            "ask questions by email at any time",
+        ],
+        &["Careers", "Ledgerline Inc."],
+    );
+}
+
+#[test]
+fn squarespace_service_page() {
+    // Page sections of `sqs-block`s: hero, text beside an image, a three-column price
+    // grid, then a summary block of blog cards; the footer sections hold the address and a
+    // newsletter form.
+    check(
+        "squarespace-service",
+        &[
+            "Deep tissue work for training",
+            "Who is it for?",
+            "Sports massage is not only for athletes",
+            "Overuse injuries such as shin splints",
+            "45 minutes",
+            "A full-body session",
+        ],
+        &[
+            "Foam rolling: how much is enough?",
+            "Three stretches for desk workers",
+            "14 Mill Lane",
+            "Training tips and clinic news",
+        ],
+    );
+}
+
+#[test]
+fn zendesk_guide_article() {
+    // Copenhagen theme: "Articles in this section" beside the article, votes, related
+    // articles and an empty comments section after it.
+    check(
+        "zendesk-guide",
+        &[
+            "Invoices and payment receipts go to the billing email",
+            "Change the billing email",
+            "Enter the new address under",
+            "Past invoices are not re-sent",
+            "If you cannot find the Billing menu",
+        ],
+        &[
+            "Why was I charged twice?",
+            "Was this article helpful?",
+            "found this helpful",
+            "Transferring account ownership",
+            "to leave a comment",
+        ],
+    );
+}
+
+#[test]
+fn substack_post() {
+    // Subscription widgets inside the body, like and comment counters around it, a
+    // comments preview and a closing call to subscribe.
+    check(
+        "substack",
+        &[
+            "Ten years ago the night train looked finished",
+            "The good",
+            "The best cabins are genuinely comfortable",
+            "Reliability is poor",
+            "Book the earliest you can",
+        ],
+        &[
+            "reader-supported publication",
+            "Thanks for reading Rail Letters",
+            "Kerstin W.",
+            "couchettes really are grim",
+            "Ready for more?",
+            "Start Writing",
+        ],
+    );
+}
+
+#[test]
+fn hubspot_blog_post() {
+    // The rich-text module of the post body with a call-to-action image inside; related
+    // posts and a subscribe form module after the article.
+    check(
+        "hubspot-blog",
+        &[
+            "The call went well",
+            "Send it the same day",
+            "Lead with their problem",
+            "End with one clear next step",
+            "thanks for walking me through your onboarding",
+        ],
+        &[
+            "Cold Calling Scripts That Work",
+            "The Discovery Call Checklist",
+            "Subscribe to the Pipewell blog",
+            "Pipewell, Inc.",
+        ],
+    );
+}
+
+#[test]
+fn generatepress_short_post_with_long_comments() {
+    // Three paragraphs, then twelve comments (more text than the post) and the reply form.
+    check(
+        "generatepress-comments",
+        &[
+            "A rusty skillet is almost never ruined",
+            "Mix equal parts white vinegar and water",
+            "Repeat the oiling and baking three times",
+        ],
+        &[
+            "Hannah Lee",
+            "flash rust appears within the hour",
+            "Leave a Comment",
+            "Seasoning Oils Compared",
+            "Built with",
+        ],
+    );
+}
+
+#[test]
+fn astra_roundup_post() {
+    // Every pick: a heading linked to the shop, its image, a paragraph and the same
+    // "Check price" button; related posts after the article.
+    check(
+        "astra-roundup",
+        &[
+            "We ran more than 400 kilometres",
+            "Lexi Trail Runner 3",
+            "The Lexi has the grippiest outsole",
+            "Aldan XT",
+            "build up slowly",
+            "How we tested",
+            "weighed a US men's size 9",
+        ],
+        &[
+            "Check price",
+            "Best Running Vests for Ultras",
+            "Gear deals and trail tips",
+            "Powered by",
+        ],
+    );
+}
+
+#[test]
+fn news_story_cut_into_blocks() {
+    // The story's paragraphs in four sibling blocks, cut by an inline related-links box, an
+    // ad slot and a newsletter module; tags, the author's card and story cards after it.
+    check(
+        "wpvip-split",
+        &[
+            "Wildfire smoke from fires hundreds of miles away",
+            "Researchers at three universities",
+            "We spent forty years cleaning up the air",
+            "Several counties in Washington and Montana",
+            "smoke days are arriving earlier",
+            "more monitors in rural areas",
+        ],
+        &[
+            "Do portable air purifiers work?",
+            "Advertisement",
+            "Our weekly newsletter",
+            "is the Pacific Daily's environment reporter",
+            "Sierra snowpack melts",
+            "Ethics policy",
+        ],
+    );
+}
+
+#[test]
+fn wpbakery_service_page() {
+    // Rows of `wpb_text_column`s, a tabs element whose panels hold text, a call-to-action
+    // box; widget footer with the address and a services menu.
+    check(
+        "wpbakery-service",
+        &[
+            "Offices, clinics and retail spaces cleaned after hours",
+            "A cleaner workplace, without the hassle",
+            "paid above the Real Living Wage",
+            "Clinical cleaning to NHS colour-coding standards",
+            "Early-morning cleans before opening",
+        ],
+        &[
+            "Trafford Park Road",
+            "Carpet Cleaning",
+            "Registered in England",
+        ],
+    );
+}
+
+#[test]
+fn medium_short_post() {
+    // A short post (three paragraphs) with utility class names, then six cards of the
+    // author's other posts with long excerpts.
+    check(
+        "medium-short",
+        &[
+            "Before I write a line of code for a new library",
+            "that example is the API",
+            "It finds the missing pieces",
+            "Half of my design questions",
+        ],
+        &[
+            "Most standups drift",
+            "Every new tool costs attention",
+            "See all from Lena Ortiz",
+            "Privacy",
+        ],
+    );
+}
+
+#[test]
+fn elementor_single_post_template() {
+    // Elementor Pro's single-post template: post title, post info list, post content, then
+    // an author box and post navigation; a sidebar column of post cards with excerpts and a
+    // sign-up form. (The plain copy still keeps the author box: its byline is a list item.)
+    check(
+        "elementor-post",
+        &[
+            "Aeration is the single most useful thing",
+            "When to aerate",
+            "always hire a core aerator",
+            "Make two passes in different directions",
+            "keep the lawn moist for two weeks",
+        ],
+        &[
+            "Spring Lawn Care Checklist",
+            "Twice a day for the first two weeks",
+            "Get lawn tips",
+            "The Right Mowing Height",
+            "Station Road",
+        ],
+    );
+}
+
+#[test]
+fn wix_blog_post() {
+    // Wix Blog: every paragraph a Draft.js block in its own `data-breakout` div; metadata
+    // with avatar and read time above, share buttons and counters, recent posts and the
+    // comments widget after.
+    check(
+        "wix-blog",
+        &[
+            "Most people replace their running shoes too late",
+            "A rough rule is 500 to 800 kilometres",
+            "Three checks",
+            "Look at the outsole first",
+            "the cushioning has gone",
+        ],
+        &[
+            "How to Taper for Your First Marathon",
+            "Hill Repeats for Beginners",
+            "126 views",
+            "Be the first to write a comment",
+            "Proudly created with",
+        ],
+    );
+}
