@@ -2465,6 +2465,45 @@ fn find_records(
     let mut teasers = vec![false; n];
     let mut cards = vec![false; n];
     let mut group: Vec<(u64, usize)> = Vec::new();
+    let mut scratch = LoopScratch::default();
+    // Headings per element, and those that are links or inside one (an item of a
+    // template's loop carries its title in one heading, linked to the item's own page).
+    let mut in_link = vec![false; n];
+    for i in 1..n {
+        let inside = dom.tag(i) == Tag::A
+            || dom
+                .parent(i)
+                .and_then(|p| in_link.get(p).copied())
+                .unwrap_or(false);
+        if let Some(x) = in_link.get_mut(i) {
+            *x = inside;
+        }
+    }
+    let mut holds_link = vec![false; n];
+    let mut headed = vec![(0u32, 0u32); n];
+    for i in (1..n).rev() {
+        let link = holds_link.get(i).copied().unwrap_or(false);
+        if dom.tag(i).is_heading()
+            && let Some(h) = headed.get_mut(i)
+        {
+            h.0 = h.0.saturating_add(1);
+            if link || in_link.get(i).copied().unwrap_or(false) {
+                h.1 = h.1.saturating_add(1);
+            }
+        }
+        let here = headed.get(i).copied().unwrap_or((0, 0));
+        if let Some(p) = dom.parent(i) {
+            if let Some(h) = headed.get_mut(p) {
+                h.0 = h.0.saturating_add(here.0);
+                h.1 = h.1.saturating_add(here.1);
+            }
+            if (link || dom.tag(i) == Tag::A)
+                && let Some(x) = holds_link.get_mut(p)
+            {
+                *x = true;
+            }
+        }
+    }
     for parent in 0..n {
         let end = dom.end(parent);
         if end <= parent + 1
@@ -2485,6 +2524,7 @@ fn find_records(
         if group.len() < MIN_RECORDS {
             continue;
         }
+        shared_class_signatures(dom, &mut group, &mut scratch, &headed);
         group.sort_unstable();
         for run in group.chunk_by(|a, b| a.0 == b.0) {
             let mut total = 0u64;
@@ -3071,6 +3111,162 @@ fn first_class_word(dom: &Dom, i: usize) -> &str {
         .and_then(|c| c.split_ascii_whitespace().next())
         .unwrap_or("")
 }
+
+/// Fewest siblings holding one heading for [`shared_class_signatures`] to join those with
+/// words of their own: three boxes marked `grid_1`, `grid_2`, `grid_3` are the columns of one
+/// row, a layout rather than a loop. Our choice: [`MIN_RECORDS`] merged a row of three teasers
+/// beside an article on the plain copy of one tuning page and read it as a listing.
+const MIN_LOOP_ITEMS: u64 = 4;
+
+/// Most element children of an item [`shared_class_signatures`] reads for its shape. Our
+/// choice.
+const MAX_SHAPE_CHILDREN: usize = 8;
+
+/// Hash of one class token, seeded with the element's tag.
+fn class_token(tag: Tag, token: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (tag as u64);
+    for b in token.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Rewrites the signatures of the children `group` (signature, node) of one parent so that
+/// the words a template adds per item do not split its records. The items of a loop are
+/// the children holding one heading, a link (a loop's item is titled by a link to its own
+/// page; a menu's branch holds no heading or several, a page builder's section an unlinked
+/// one), when there are [`MIN_LOOP_ITEMS`] of one tag. An item with words of its own
+/// (`post-118`, `first`, `category-news` in a WordPress or WooCommerce loop) whose words held
+/// by at least half of its siblings of that tag (`product`, `type-product`, `hentry`) are
+/// most of its class is signed by its tag, those words and its shape (the tags of its element
+/// children). Other children keep their whole class: `container header`, `container main`
+/// and `container footer` stay apart. `scratch` is reused space; linear in the children's
+/// class words (at most [`MAX_CLASS_WORDS`] each).
+fn shared_class_signatures(
+    dom: &Dom,
+    group: &mut [(u64, usize)],
+    scratch: &mut LoopScratch,
+    headed: &[(u32, u32)],
+) {
+    let LoopScratch {
+        tokens,
+        per_tag,
+        shared,
+    } = scratch;
+    tokens.clear();
+    per_tag.clear();
+    for &(_, c) in group.iter() {
+        let tag = dom.tag(c);
+        let titled = u64::from(headed.get(c).copied() == Some((1, 1)));
+        match per_tag.iter_mut().find(|(t, _, _)| *t == tag) {
+            Some((_, k, h)) => {
+                *k += 1;
+                *h += titled;
+            }
+            None => per_tag.push((tag, 1, titled)),
+        }
+        let class = dom.attr(c, Attr::Class).unwrap_or("");
+        for (i, w) in class
+            .split_ascii_whitespace()
+            .take(MAX_CLASS_WORDS)
+            .enumerate()
+        {
+            // A word the class repeats counts once.
+            if class.split_ascii_whitespace().take(i).any(|x| x == w) {
+                continue;
+            }
+            tokens.push((class_token(tag, w), 1));
+        }
+    }
+    tokens.sort_unstable();
+    tokens.dedup_by(|a, b| {
+        if a.0 == b.0 {
+            b.1 += a.1;
+            true
+        } else {
+            false
+        }
+    });
+    for (sig, c) in group.iter_mut() {
+        let tag = dom.tag(*c);
+        let (siblings, titled) = per_tag
+            .iter()
+            .find(|(t, _, _)| *t == tag)
+            .map_or((1, 0), |&(_, k, h)| (k, h));
+        if titled < MIN_LOOP_ITEMS || headed.get(*c).copied() != Some((1, 1)) {
+            continue;
+        }
+        let class = dom.attr(*c, Attr::Class).unwrap_or("");
+        shared.clear();
+        shared.extend(
+            class
+                .split_ascii_whitespace()
+                .take(MAX_CLASS_WORDS)
+                .map(|w| class_token(tag, w))
+                .filter(|h| {
+                    tokens
+                        .binary_search_by(|(t, _)| t.cmp(h))
+                        .ok()
+                        .and_then(|i| tokens.get(i))
+                        .is_some_and(|&(_, k)| 2 * k >= siblings)
+                }),
+        );
+        shared.sort_unstable();
+        shared.dedup();
+        let own = {
+            let words = class.split_ascii_whitespace().take(MAX_CLASS_WORDS);
+            words
+                .clone()
+                .enumerate()
+                .filter(|&(i, w)| !words.clone().take(i).any(|x| x == w))
+                .count()
+        };
+        // A child all of whose words are shared keeps its signature (the same words, the
+        // same signature as before); one whose shared words are half of its class or fewer
+        // is another kind of box.
+        if shared.len() >= own || 2 * shared.len() <= own {
+            continue;
+        }
+        let mut h: u64 = 0x9e37_79b9_7f4a_7c15 ^ (tag as u64);
+        // Items of one loop are made from one template: a child with words of its own joins
+        // siblings of the same shape only (the tags of its element children).
+        {
+            let end = dom.end(*c);
+            let mut k = *c + 1;
+            let mut seen = 0;
+            while k < end && seen < MAX_SHAPE_CHILDREN {
+                let t = dom.tag(k);
+                if t != Tag::Text {
+                    h ^= t as u64 + 1;
+                    h = h.wrapping_mul(0x0100_0000_01b3);
+                    seen += 1;
+                }
+                k = dom.end(k).max(k + 1);
+            }
+            h ^= 0xff;
+        }
+        for &t in shared.iter() {
+            h ^= t;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        *sig = h;
+    }
+}
+
+/// Reused space of [`shared_class_signatures`].
+#[derive(Default)]
+struct LoopScratch {
+    /// Tag-seeded class word hash, siblings holding it.
+    tokens: Vec<(u64, u64)>,
+    /// Tag, siblings of that tag, those holding one heading.
+    per_tag: Vec<(Tag, u64, u64)>,
+    /// A child's shared words.
+    shared: Vec<u64>,
+}
+
+/// Most class words of an element [`shared_class_signatures`] reads. Our choice.
+const MAX_CLASS_WORDS: usize = 32;
 
 /// Tag and class of an element, hashed.
 fn signature(dom: &Dom, i: usize, tag: Tag) -> u64 {

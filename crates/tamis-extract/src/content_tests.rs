@@ -4781,3 +4781,74 @@ fn cards_linked_by_their_thumbnail_are_teasers_beside_an_article() {
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("Click the picture above"), "{t}");
 }
+
+/// A WooCommerce-like grid: every card's class carries words of its own (`post-N`, `first`,
+/// `sale`), its title is a heading inside the link to the product.
+fn loop_grid(per_item_words: bool, heading: bool) -> String {
+    let mut cards = String::new();
+    for (i, (t, p)) in [
+        ("Waffle Cotton Tea Towel, Set of Two", "$18.00"),
+        ("Stonewashed Linen Bread Bag, Natural", "$32.00"),
+        ("Hand-Thrown Stoneware Butter Crock", "$46.00"),
+        ("Olive Wood Spoon Set with Linen Pouch", "$38.00"),
+        ("Enamel Measuring Cups, Set of Four", "$29.00"),
+        ("Cast Iron Trivet from Reclaimed Grates", "$24.00"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let own = if per_item_words {
+            format!(
+                " post-{} {}",
+                100 + i,
+                if i % 3 == 0 { "first" } else { "" }
+            )
+        } else {
+            String::new()
+        };
+        let (open, close) = if heading {
+            ("<h2>", "</h2>")
+        } else {
+            ("<span>", "</span>")
+        };
+        cards.push_str(&format!(
+            "<li class='product type-product status-publish instock{own}'><a href='/product/{i}/'><img src='/p{i}.jpg' alt=''>{open}{t}{close}<span class=price>{p}</span></a><a href='?add-to-cart={i}' class=button>Add to cart</a></li>"
+        ));
+    }
+    format!(
+        "<body><div><h1>Kitchen</h1><p>Everyday tools for a kitchen you actually cook in, each made by a small workshop we have visited in person.</p></div><ul class=products>{cards}</ul></body>"
+    )
+}
+
+#[test]
+fn loop_items_with_words_of_their_own_are_still_records() {
+    // Before the rule, `post-100 first` and `post-101 sale` split the grid into one-item
+    // groups: no records, and the page kept its intro only.
+    let text = root_text(&loop_grid(true, true));
+    assert!(text.contains("Everyday tools"), "{text}");
+    assert!(text.contains("Waffle Cotton Tea Towel"), "{text}");
+    assert!(text.contains("Cast Iron Trivet"), "{text}");
+    // The same cards with identical classes read alike.
+    let same = root_text(&loop_grid(false, true));
+    assert!(same.contains("Cast Iron Trivet"), "{same}");
+}
+
+#[test]
+fn loop_items_without_a_title_heading_keep_their_whole_class() {
+    // Without one heading per item (a menu's branches), words of their own still split them.
+    let dom = parse(&loop_grid(true, false), 256);
+    let pruned = vec![false; dom.nodes.len()];
+    let chars: Vec<u32> = vec![50; dom.nodes.len()];
+    let links = vec![0; dom.nodes.len()];
+    let (records, _, _) = find_records(&dom, &pruned, &chars, &links);
+    let lis = (0..dom.nodes.len())
+        .filter(|&i| dom.tag(i) == Tag::Li && records.get(i).copied().unwrap_or(false))
+        .count();
+    assert_eq!(lis, 0);
+    let dom = parse(&loop_grid(true, true), 256);
+    let (records, _, _) = find_records(&dom, &pruned, &chars, &links);
+    let lis = (0..dom.nodes.len())
+        .filter(|&i| dom.tag(i) == Tag::Li && records.get(i).copied().unwrap_or(false))
+        .count();
+    assert_eq!(lis, 6);
+}
