@@ -3124,12 +3124,7 @@ const MAX_SHAPE_CHILDREN: usize = 8;
 
 /// Hash of one class token, seeded with the element's tag.
 fn class_token(tag: Tag, token: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (tag as u64);
-    for b in token.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    tag_hash(tag, token.bytes())
 }
 
 /// Rewrites the signatures of the children `group` (signature, node) of one parent so that
