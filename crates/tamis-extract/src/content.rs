@@ -2517,9 +2517,37 @@ const MAX_THUMBNAIL_CARD_NODES: usize = 64;
 /// other page.
 const IMAGE_FILE_ENDINGS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"];
 
+/// Most characters of a name linked beside an avatar ([`names_link`]). Our choice.
+const MAX_LINKED_NAME_CHARS: usize = 32;
+
+/// Whether card `r` links page `href` elsewhere by a name: a link to the same page whose
+/// text is one or two words (at most [`MAX_LINKED_NAME_CHARS`]). A picture linked to the page
+/// the card names that way is a poster's avatar beside their name (a thread's post), no
+/// teaser's thumbnail, whose page the card titles by a headline.
+fn names_link(dom: &Dom, r: usize, href: &str, thumb: usize) -> bool {
+    let end = dom.end(r);
+    (r + 1..end).any(|a| {
+        if dom.tag(a) != Tag::A
+            || (a..dom.end(a)).contains(&thumb)
+            || dom.attr(a, Attr::Href).map(str::trim) != Some(href)
+        {
+            return false;
+        }
+        let (mut len, mut words) = (0usize, 0usize);
+        for k in a + 1..dom.end(a) {
+            if dom.tag(k) == Tag::Text {
+                let t = dom.text_of(k);
+                len += t.trim().len();
+                words += t.split_whitespace().count();
+            }
+        }
+        len > 0 && len <= MAX_LINKED_NAME_CHARS && words <= 2
+    })
+}
+
 /// Whether card `r` (at most [`MAX_THUMBNAIL_CARD_NODES`] nodes, no heading of its own)
 /// holds a link to another page whose only content is an image: the thumbnail of a teaser
-/// card, its title outside it.
+/// card, its title outside it. Not an avatar ([`names_link`]).
 fn thumbnail_link(dom: &Dom, r: usize) -> bool {
     let end = dom.end(r);
     if end.saturating_sub(r) > MAX_THUMBNAIL_CARD_NODES
@@ -2544,6 +2572,9 @@ fn thumbnail_link(dom: &Dom, r: usize) -> bool {
             && (a + 1..dom.end(a)).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture))
             && (a + 1..dom.end(a))
                 .all(|k| dom.tag(k) != Tag::Text || dom.text_of(k).trim().is_empty())
+            && !dom
+                .attr(a, Attr::Href)
+                .is_some_and(|h| names_link(dom, r, h.trim(), a))
     })
 }
 

@@ -4696,3 +4696,32 @@ fn cards_linked_by_their_thumbnail_are_teasers_beside_an_article() {
     assert!(t.contains("real prose"), "{t}");
     assert!(!t.contains("Click the picture above"), "{t}");
 }
+
+#[test]
+fn posts_with_linked_avatars_are_no_teaser_cards() {
+    // A thread's posts, each with its poster's avatar linked to the poster's page and the
+    // poster's name linked to the same page; the opening poster's posts (1, 3, 5) share a
+    // class of their own, and all but the first are short. The picture is an avatar, not a
+    // teaser's thumbnail: the opening poster's posts are not weighed as teasers (they were,
+    // and the first post's text was taken alone).
+    let post = |k: usize, cls: &str, words: &str| {
+        format!(
+            "<div class='{cls}'><div class=av><a href=/u/user{k}><img src=/a{k}.png width=48 height=48></a></div><div class=meta><a href=/u/user{k}>user{k}</a></div><div class=body><p>Reply number {k}: {words}</p></div></div>"
+        )
+    };
+    let long = "the flame touches one side of the tip only, and it is blue rather than yellow, so the orifice is clean; the thermocouple is the likely culprit, and a new one costs less than fifteen dollars at any hardware store, which makes it the cheapest thing to try first.";
+    let short = "thanks, the new thermocouple fixed it and the water is hot every morning.";
+    let posts = [
+        post(1, "post owner", long),
+        post(2, "post", short),
+        post(3, "post owner", short),
+        post(4, "post", short),
+        post(5, "post owner", short),
+    ]
+    .concat();
+    let html = format!("<body><div class=thread>{posts}</div></body>");
+    let t = root_text(&html);
+    for k in 1..=5 {
+        assert!(t.contains(&format!("Reply number {k}")), "{t}");
+    }
+}

@@ -217,3 +217,32 @@ fn ipboard3_thread() {
     check("ipb3", include_str!("platforms/ipb3.html"), &[]);
     assert!(t.contains("Harold_K, on"), "ipb3: quote lost:\n{t}");
 }
+
+#[test]
+fn discourse_rendered_thread() {
+    // Discourse's JavaScript view (not its crawler view): each post's avatar is a picture
+    // linked to the poster's page, and the opening poster's posts share a class of their
+    // own, so three short posts form a group of cards linked by a thumbnail. The avatar's
+    // page is the one the post's name links to: no teaser, and the thread stays whole
+    // (before, the first post alone was kept). Still wrong: the opening poster's names,
+    // and the poster's title ("Licensed plumber") beside a name.
+    let t = text(include_str!("platforms/discourse.html"));
+    for p in POSTS {
+        assert!(t.contains(p), "discourse: post lost ({p}):\n{t}");
+    }
+    for u in ["Harold_K", "waterworks22"] {
+        assert!(
+            t.lines().any(|l| l.starts_with(u)),
+            "discourse: {u} lost:\n{t}"
+        );
+    }
+    for c in [
+        "Related topics",
+        "Tankless heater",
+        "Powered by",
+        "Log In",
+        "Categories",
+    ] {
+        assert!(!t.contains(c), "discourse: chrome kept ({c}):\n{t}");
+    }
+}
