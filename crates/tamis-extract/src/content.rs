@@ -5985,8 +5985,9 @@ const MAX_CONTROL_DEPTH: usize = 3;
 /// "Quote", "Back to Project", "I like..."). A post's or record's own words differ from one
 /// to the next; a label the template writes on each is its chrome. Spared: a poster's name
 /// (it repeats too, [`names_user_name`]), labels with digits (dates, counts, which other
-/// rules read), a field's label ("Comments:"), links inside tables and headings, links inside
-/// lists but in a `thread` (whose posts' action bars are often lists), and a card's link
+/// rules read), a field's label ("Comments:"), links inside headings, links inside lists and
+/// tables but in a `thread` (whose posts' action bars are often lists, and whose posts are
+/// often rows of layout tables: a comment tree, an old board's postbits), and a card's link
 /// around its thumbnail. A link without a target (no `href`, no anchor's `name`) is a
 /// script's control as a button is ("Click to expand..."). In a thread, a poster's initials
 /// linked alone on their line ([`is_initials`], a letter avatar) count together, whatever
@@ -6000,8 +6001,8 @@ fn prune_repeated_actions(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usi
     while i < end {
         let tag = dom.tag(i);
         if pruned.get(i).copied().unwrap_or(true)
-            || matches!(tag, Tag::Table | Tag::Pre | Tag::Code | Tag::Dl)
-            || (!thread && tag == Tag::Li)
+            || matches!(tag, Tag::Pre | Tag::Code | Tag::Dl)
+            || (!thread && matches!(tag, Tag::Li | Tag::Table))
             || tag.is_heading()
         {
             i = dom.end(i).max(i + 1);

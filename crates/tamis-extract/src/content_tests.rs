@@ -4725,3 +4725,19 @@ fn posts_with_linked_avatars_are_no_teaser_cards() {
         assert!(t.contains(&format!("Reply number {k}")), "{t}");
     }
 }
+
+#[test]
+fn a_threads_repeated_controls_go_inside_layout_tables() {
+    // Comments laid out as rows of a table, each ending in its "reply" link: in a thread the
+    // repeated control goes inside tables as outside them.
+    let row = |k: usize| {
+        format!(
+            "<tr><td><table><tr><td class=c><div>Comment {k} says the flame should wrap around the tip of the thermocouple by about half an inch, and a yellow flame points at a dirty orifice.</div><div><font size=1><u><a href=/reply?id={k}>reply</a></u></font></div></td></tr></table></td></tr>"
+        )
+    };
+    let rows: String = (1..=4).map(row).collect();
+    let html = format!("<body><table class=tree>{rows}</table></body>");
+    let t = root_text_with_comments(&html);
+    assert!(t.contains("Comment 4 says"), "{t}");
+    assert!(!t.contains("reply"), "{t}");
+}

@@ -246,3 +246,22 @@ fn discourse_rendered_thread() {
         assert!(!t.contains(c), "discourse: chrome kept ({c}):\n{t}");
     }
 }
+
+#[test]
+fn comment_tree_in_layout_tables() {
+    // A Hacker News-like item page: the comments are rows of a layout table, each ending in
+    // its "reply" link. A thread's repeated controls go inside its tables too (before, the
+    // tables were passed over, as data tables are, and every "reply" stayed). Still wrong:
+    // the posters' names, in a header line of links ("next", "[–]") read as a menu.
+    let t = text(include_str!("platforms/hn.html"));
+    for p in POSTS {
+        assert!(t.contains(p), "hn: post lost ({p}):\n{t}");
+    }
+    assert!(
+        !t.lines().any(|l| l.trim() == "reply"),
+        "hn: reply kept:\n{t}"
+    );
+    for c in ["Guidelines", "add comment", "login", "48 points"] {
+        assert!(!t.contains(c), "hn: chrome kept ({c}):\n{t}");
+    }
+}
