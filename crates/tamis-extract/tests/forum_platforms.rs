@@ -265,3 +265,125 @@ fn comment_tree_in_layout_tables() {
         assert!(!t.contains(c), "hn: chrome kept ({c}):\n{t}");
     }
 }
+
+#[test]
+fn stack_exchange_question() {
+    // The question and every answer stay; the sidebar's related and network questions, the
+    // vote controls and the "Not the answer" line go. Still kept: the asker's and the first
+    // answerer's names (a hidden span of microdata) and a hidden comment count ("1").
+    let t = text(include_str!("platforms/stackexchange.html"));
+    for p in POSTS {
+        if *p != "I will try the swap tonight and report back" {
+            assert!(t.contains(p), "stackexchange: post lost ({p}):\n{t}");
+        }
+    }
+    for c in [
+        "Hot Network Questions",
+        "How to replace a thermocouple",
+        "Up vote",
+        "Not the answer",
+        "Ask Question",
+        "Highest score",
+    ] {
+        assert!(!t.contains(c), "stackexchange: chrome kept ({c}):\n{t}");
+    }
+}
+
+#[test]
+fn old_reddit_comments() {
+    // The submission and the comment tree stay; the subreddit's sidebar, the header's
+    // subreddit bar and the button lists go. Still wrong: the posters' names (links classed
+    // `author`) and each comment's tagline ("[–] 31 points (1 children)").
+    let t = text(include_str!("platforms/oldreddit.html"));
+    for p in POSTS {
+        assert!(t.contains(p), "oldreddit: post lost ({p}):\n{t}");
+    }
+    for c in [
+        "A place for plumbers",
+        "readers",
+        "HomeImprovement",
+        "permalink",
+        "User Agreement",
+        "sorted by",
+    ] {
+        assert!(!t.contains(c), "oldreddit: chrome kept ({c}):\n{t}");
+    }
+}
+
+#[test]
+fn discuz_thread() {
+    // A Chinese Discuz! X thread, each post a table: the posts, the quote and its
+    // attribution stay; the poster cells (points, group), the reply and report bars, the
+    // reply form and the footer go. Still kept: the floor labels ("沙发#").
+    let t = text(include_str!("platforms/discuz.html"));
+    for p in [
+        "请问是热电偶坏了吗",
+        "十有八九是热电偶的问题",
+        "Harold_K 发表于 2024-1-3 10:05",
+        "今晚就换上试试",
+        "我在窗户缝上贴了一条铝箔胶带",
+        "旧的那个在头部附近有一道裂缝",
+    ] {
+        assert!(t.contains(p), "discuz: post lost ({p}):\n{t}");
+    }
+    for u in ["Harold_K", "waterworks22"] {
+        assert!(
+            t.lines().any(|l| l.starts_with(u)),
+            "discuz: {u} lost:\n{t}"
+        );
+    }
+    for c in [
+        "积分",
+        "中级会员",
+        "举报",
+        "只看该作者",
+        "发表回复",
+        "Powered by",
+        "立即注册",
+    ] {
+        assert!(!t.contains(c), "discuz: chrome kept ({c}):\n{t}");
+    }
+}
+
+#[test]
+fn pipermail_message() {
+    // A mailing-list archive's message: its text (the quoted lines too) stays, the archive's
+    // navigation around it goes. Still wrong: the sender's name and the date above the
+    // navigation are lost, and the signature under "-- " stays.
+    let t = text(include_str!("platforms/pipermail.html"));
+    for p in [
+        "Nine times out of ten",
+        "dirty pilot orifice instead",
+        "dmartin <dmartin at example.com> wrote:",
+    ] {
+        assert!(t.contains(p), "pipermail: message lost ({p}):\n{t}");
+    }
+    for c in [
+        "Messages sorted by",
+        "Previous message",
+        "More information about",
+    ] {
+        assert!(!t.contains(c), "pipermail: chrome kept ({c}):\n{t}");
+    }
+}
+
+#[test]
+fn article_comments_stay_out() {
+    // A WordPress article with four comments below it: comments are off by default, so the
+    // article alone is kept, without its reply form, post navigation or sidebar.
+    let t = text(include_str!("platforms/wp-comments.html"));
+    assert!(
+        t.contains("seal any gap you find near the heater"),
+        "wp: article lost:\n{t}"
+    );
+    for c in [
+        "thoughts on",
+        "Had exactly the same symptom",
+        "flame sensor",
+        "Leave a Reply",
+        "Recent Posts",
+        "How to thaw a frozen pipe",
+    ] {
+        assert!(!t.contains(c), "wp: comment or chrome kept ({c}):\n{t}");
+    }
+}
