@@ -1545,7 +1545,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         prune_jump_menus(dom, &mut pruned, &chars, &link_chars, root);
         blame(&pruned, &mut why, Why::JumpMenu);
     }
-    prune_template_lines(dom, &mut pruned, &raw, &records, root);
+    prune_template_lines(dom, &mut pruned, &raw, &records, root, thread);
     blame(&pruned, &mut why, Why::TemplateLine);
     let mut in_record = records;
     for i in 1..n {
@@ -2543,6 +2543,53 @@ fn names_link(dom: &Dom, r: usize, href: &str, thumb: usize) -> bool {
         }
         len > 0 && len <= MAX_LINKED_NAME_CHARS && words <= 2
     })
+}
+
+/// Levels looked up from a link for the avatar beside it ([`beside_avatar`]). Our choice.
+const MAX_AVATAR_DEPTH: usize = 6;
+
+/// Whether link `a` is a poster's name beside their avatar: its text a name (one or two
+/// words, at most [`MAX_LINKED_NAME_CHARS`]), and within [`MAX_AVATAR_DEPTH`] levels up, in
+/// a box of at most [`MAX_THUMBNAIL_CARD_NODES`] nodes, another link to the same page shows
+/// only a picture: [`names_link`] seen from the name's side.
+fn beside_avatar(dom: &Dom, a: usize) -> bool {
+    let Some(href) = dom.attr(a, Attr::Href).map(str::trim) else {
+        return false;
+    };
+    if href.is_empty() || href.starts_with('#') {
+        return false;
+    }
+    let (mut len, mut words) = (0usize, 0usize);
+    for k in a + 1..dom.end(a) {
+        if dom.tag(k) == Tag::Text {
+            let t = dom.text_of(k);
+            len += t.trim().len();
+            words += t.split_whitespace().count();
+        }
+    }
+    if len == 0 || len > MAX_LINKED_NAME_CHARS || words > 2 {
+        return false;
+    }
+    let mut b = a;
+    for _ in 0..MAX_AVATAR_DEPTH {
+        let Some(p) = dom.parent(b) else { break };
+        b = p;
+        let end = dom.end(b);
+        if end.saturating_sub(b) > MAX_THUMBNAIL_CARD_NODES {
+            break;
+        }
+        if (b + 1..end).any(|k| {
+            k != a
+                && dom.tag(k) == Tag::A
+                && dom.attr(k, Attr::Href).map(str::trim) == Some(href)
+                && (k + 1..dom.end(k)).any(|x| matches!(dom.tag(x), Tag::Img | Tag::Picture))
+                && (k + 1..dom.end(k))
+                    .all(|x| dom.tag(x) != Tag::Text || dom.text_of(x).trim().is_empty())
+        }) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether card `r` (at most [`MAX_THUMBNAIL_CARD_NODES`] nodes, no heading of its own)
@@ -6643,6 +6690,7 @@ fn prune_template_lines(
     raw: &[u32],
     records: &[bool],
     root: usize,
+    thread: bool,
 ) {
     struct Slot {
         text: u64,
@@ -6664,12 +6712,15 @@ fn prune_template_lines(
     // A link, button or custom element (`<quick-shop-opener>`, a script's widget: no
     // standard element, so its label is a control's) showing `own` characters and no image
     // (a card's link around its thumbnail and a badge is no control).
+    // Nor is, in a thread, a poster's name beside their avatar ([`beside_avatar`]): one
+    // poster's posts repeat it alike (elsewhere a card's "Learn more" beside its logo).
     let is_control = |k: usize, own: u32| {
         (matches!(dom.tag(k), Tag::Button | Tag::Other)
             || (dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some()))
             && raw.get(k).copied().unwrap_or(0) == own
             && dom.end(k) <= k + 2 * MAX_TEMPLATE_LINE_NODES
             && (k..dom.end(k)).all(|x| dom.tag(x) != Tag::Img)
+            && !(thread && dom.tag(k) == Tag::A && beside_avatar(dom, k))
     };
     // A group of records: their parent and signature.
     let group_of = |k: usize| {

@@ -4741,3 +4741,20 @@ fn a_threads_repeated_controls_go_inside_layout_tables() {
     assert!(t.contains("Comment 4 says"), "{t}");
     assert!(!t.contains("reply"), "{t}");
 }
+
+#[test]
+fn a_posters_name_beside_their_avatar_is_no_template_line() {
+    // One poster's posts form a group of their own (their class), each showing the same
+    // name linked to the poster's page beside the avatar linked there too: in a thread the
+    // name is the poster's, not a line the template writes alike in each record.
+    let post = |k: usize| {
+        format!(
+            "<div class='post owner'><div class=av><a href=/u/dmartin><img src=/a.png></a></div><div class=meta><div class=names><span class=username><a href=/u/dmartin>dmartin</a></span></div><div class=date>2024-01-0{k} 10:0{k}</div></div><div class=body><p>Update number {k} from the opening poster: the new thermocouple is in and the flame wraps its tip now, blue and steady, for day {k}.</p></div></div>"
+        )
+    };
+    let posts: String = (1..=4).map(post).collect();
+    let html = format!("<body><div class=thread>{posts}</div></body>");
+    let t = root_text(&html);
+    assert!(t.contains("Update number 4"), "{t}");
+    assert_eq!(t.matches("dmartin").count(), 4, "{t}");
+}

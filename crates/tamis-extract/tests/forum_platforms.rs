@@ -224,9 +224,16 @@ fn discourse_rendered_thread() {
     // linked to the poster's page, and the opening poster's posts share a class of their
     // own, so three short posts form a group of cards linked by a thumbnail. The avatar's
     // page is the one the post's name links to: no teaser, and the thread stays whole
-    // (before, the first post alone was kept). Still wrong: the opening poster's names,
-    // and the poster's title ("Licensed plumber") beside a name.
+    // (before, the first post alone was kept). The opening poster's name on their later
+    // posts (the same line in each of their posts' group) is a name beside an avatar, no
+    // template line: it stays. Still wrong: the first post's name and date, and the
+    // poster's title ("Licensed plumber") beside a name.
     let t = text(include_str!("platforms/discourse.html"));
+    assert_eq!(
+        t.lines().filter(|l| l.trim() == "dmartin").count(),
+        2,
+        "discourse: the opening poster's later names lost:\n{t}"
+    );
     for p in POSTS {
         assert!(t.contains(p), "discourse: post lost ({p}):\n{t}");
     }
