@@ -1547,7 +1547,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         prune_jump_menus(dom, &mut pruned, &chars, &link_chars, root);
         blame(&pruned, &mut why, Why::JumpMenu);
     }
-    prune_template_lines(dom, &mut pruned, &raw, &records, root);
+    prune_template_lines(dom, &mut pruned, &raw, &records, root, thread);
     blame(&pruned, &mut why, Why::TemplateLine);
     let mut in_record = records;
     for i in 1..n {
@@ -2590,9 +2590,84 @@ const MAX_THUMBNAIL_CARD_NODES: usize = 64;
 /// other page.
 const IMAGE_FILE_ENDINGS: &[&str] = &[".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"];
 
+/// Most characters of a name linked beside an avatar ([`names_link`]). Our choice.
+const MAX_LINKED_NAME_CHARS: usize = 32;
+
+/// Whether card `r` links page `href` elsewhere by a name: a link to the same page whose
+/// text is one or two words (at most [`MAX_LINKED_NAME_CHARS`]). A picture linked to the page
+/// the card names that way is a poster's avatar beside their name (a thread's post), no
+/// teaser's thumbnail, whose page the card titles by a headline.
+fn names_link(dom: &Dom, r: usize, href: &str, thumb: usize) -> bool {
+    let end = dom.end(r);
+    (r + 1..end).any(|a| {
+        if dom.tag(a) != Tag::A
+            || (a..dom.end(a)).contains(&thumb)
+            || dom.attr(a, Attr::Href).map(str::trim) != Some(href)
+        {
+            return false;
+        }
+        let (mut len, mut words) = (0usize, 0usize);
+        for k in a + 1..dom.end(a) {
+            if dom.tag(k) == Tag::Text {
+                let t = dom.text_of(k);
+                len += t.trim().len();
+                words += t.split_whitespace().count();
+            }
+        }
+        len > 0 && len <= MAX_LINKED_NAME_CHARS && words <= 2
+    })
+}
+
+/// Levels looked up from a link for the avatar beside it ([`beside_avatar`]). Our choice.
+const MAX_AVATAR_DEPTH: usize = 6;
+
+/// Whether link `a` is a poster's name beside their avatar: its text a name (one or two
+/// words, at most [`MAX_LINKED_NAME_CHARS`]), and within [`MAX_AVATAR_DEPTH`] levels up, in
+/// a box of at most [`MAX_THUMBNAIL_CARD_NODES`] nodes, another link to the same page shows
+/// only a picture: [`names_link`] seen from the name's side.
+fn beside_avatar(dom: &Dom, a: usize) -> bool {
+    let Some(href) = dom.attr(a, Attr::Href).map(str::trim) else {
+        return false;
+    };
+    if href.is_empty() || href.starts_with('#') {
+        return false;
+    }
+    let (mut len, mut words) = (0usize, 0usize);
+    for k in a + 1..dom.end(a) {
+        if dom.tag(k) == Tag::Text {
+            let t = dom.text_of(k);
+            len += t.trim().len();
+            words += t.split_whitespace().count();
+        }
+    }
+    if len == 0 || len > MAX_LINKED_NAME_CHARS || words > 2 {
+        return false;
+    }
+    let mut b = a;
+    for _ in 0..MAX_AVATAR_DEPTH {
+        let Some(p) = dom.parent(b) else { break };
+        b = p;
+        let end = dom.end(b);
+        if end.saturating_sub(b) > MAX_THUMBNAIL_CARD_NODES {
+            break;
+        }
+        if (b + 1..end).any(|k| {
+            k != a
+                && dom.tag(k) == Tag::A
+                && dom.attr(k, Attr::Href).map(str::trim) == Some(href)
+                && (k + 1..dom.end(k)).any(|x| matches!(dom.tag(x), Tag::Img | Tag::Picture))
+                && (k + 1..dom.end(k))
+                    .all(|x| dom.tag(x) != Tag::Text || dom.text_of(x).trim().is_empty())
+        }) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether card `r` (at most [`MAX_THUMBNAIL_CARD_NODES`] nodes, no heading of its own)
 /// holds a link to another page whose only content is an image: the thumbnail of a teaser
-/// card, its title outside it.
+/// card, its title outside it. Not an avatar ([`names_link`]).
 fn thumbnail_link(dom: &Dom, r: usize) -> bool {
     let end = dom.end(r);
     if end.saturating_sub(r) > MAX_THUMBNAIL_CARD_NODES
@@ -2617,6 +2692,9 @@ fn thumbnail_link(dom: &Dom, r: usize) -> bool {
             && (a + 1..dom.end(a)).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture))
             && (a + 1..dom.end(a))
                 .all(|k| dom.tag(k) != Tag::Text || dom.text_of(k).trim().is_empty())
+            && !dom
+                .attr(a, Attr::Href)
+                .is_some_and(|h| names_link(dom, r, h.trim(), a))
     })
 }
 
@@ -6199,8 +6277,9 @@ const MAX_CONTROL_DEPTH: usize = 3;
 /// "Quote", "Back to Project", "I like..."). A post's or record's own words differ from one
 /// to the next; a label the template writes on each is its chrome. Spared: a poster's name
 /// (it repeats too, [`names_user_name`]), labels with digits (dates, counts, which other
-/// rules read), a field's label ("Comments:"), links inside tables and headings, links inside
-/// lists but in a `thread` (whose posts' action bars are often lists), and a card's link
+/// rules read), a field's label ("Comments:"), links inside headings, links inside lists and
+/// tables but in a `thread` (whose posts' action bars are often lists, and whose posts are
+/// often rows of layout tables: a comment tree, an old board's postbits), and a card's link
 /// around its thumbnail. A link without a target (no `href`, no anchor's `name`) is a
 /// script's control as a button is ("Click to expand..."). In a thread, a poster's initials
 /// linked alone on their line ([`is_initials`], a letter avatar) count together, whatever
@@ -6214,8 +6293,8 @@ fn prune_repeated_actions(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usi
     while i < end {
         let tag = dom.tag(i);
         if pruned.get(i).copied().unwrap_or(true)
-            || matches!(tag, Tag::Table | Tag::Pre | Tag::Code | Tag::Dl)
-            || (!thread && tag == Tag::Li)
+            || matches!(tag, Tag::Pre | Tag::Code | Tag::Dl)
+            || (!thread && matches!(tag, Tag::Li | Tag::Table))
             || tag.is_heading()
         {
             i = dom.end(i).max(i + 1);
@@ -6856,6 +6935,7 @@ fn prune_template_lines(
     raw: &[u32],
     records: &[bool],
     root: usize,
+    thread: bool,
 ) {
     struct Slot {
         text: u64,
@@ -6877,12 +6957,15 @@ fn prune_template_lines(
     // A link, button or custom element (`<quick-shop-opener>`, a script's widget: no
     // standard element, so its label is a control's) showing `own` characters and no image
     // (a card's link around its thumbnail and a badge is no control).
+    // Nor is, in a thread, a poster's name beside their avatar ([`beside_avatar`]): one
+    // poster's posts repeat it alike (elsewhere a card's "Learn more" beside its logo).
     let is_control = |k: usize, own: u32| {
         (matches!(dom.tag(k), Tag::Button | Tag::Other)
             || (dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some()))
             && raw.get(k).copied().unwrap_or(0) == own
             && dom.end(k) <= k + 2 * MAX_TEMPLATE_LINE_NODES
             && (k..dom.end(k)).all(|x| dom.tag(x) != Tag::Img)
+            && !(thread && dom.tag(k) == Tag::A && beside_avatar(dom, k))
     };
     // A group of records: their parent and signature.
     let group_of = |k: usize| {

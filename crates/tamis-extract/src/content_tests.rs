@@ -4852,3 +4852,65 @@ fn loop_items_without_a_title_heading_keep_their_whole_class() {
         .count();
     assert_eq!(lis, 6);
 }
+
+#[test]
+fn posts_with_linked_avatars_are_no_teaser_cards() {
+    // A thread's posts, each with its poster's avatar linked to the poster's page and the
+    // poster's name linked to the same page; the opening poster's posts (1, 3, 5) share a
+    // class of their own, and all but the first are short. The picture is an avatar, not a
+    // teaser's thumbnail: the opening poster's posts are not weighed as teasers (they were,
+    // and the first post's text was taken alone).
+    let post = |k: usize, cls: &str, words: &str| {
+        format!(
+            "<div class='{cls}'><div class=av><a href=/u/user{k}><img src=/a{k}.png width=48 height=48></a></div><div class=meta><a href=/u/user{k}>user{k}</a></div><div class=body><p>Reply number {k}: {words}</p></div></div>"
+        )
+    };
+    let long = "the flame touches one side of the tip only, and it is blue rather than yellow, so the orifice is clean; the thermocouple is the likely culprit, and a new one costs less than fifteen dollars at any hardware store, which makes it the cheapest thing to try first.";
+    let short = "thanks, the new thermocouple fixed it and the water is hot every morning.";
+    let posts = [
+        post(1, "post owner", long),
+        post(2, "post", short),
+        post(3, "post owner", short),
+        post(4, "post", short),
+        post(5, "post owner", short),
+    ]
+    .concat();
+    let html = format!("<body><div class=thread>{posts}</div></body>");
+    let t = root_text(&html);
+    for k in 1..=5 {
+        assert!(t.contains(&format!("Reply number {k}")), "{t}");
+    }
+}
+
+#[test]
+fn a_threads_repeated_controls_go_inside_layout_tables() {
+    // Comments laid out as rows of a table, each ending in its "reply" link: in a thread the
+    // repeated control goes inside tables as outside them.
+    let row = |k: usize| {
+        format!(
+            "<tr><td><table><tr><td class=c><div>Comment {k} says the flame should wrap around the tip of the thermocouple by about half an inch, and a yellow flame points at a dirty orifice.</div><div><font size=1><u><a href=/reply?id={k}>reply</a></u></font></div></td></tr></table></td></tr>"
+        )
+    };
+    let rows: String = (1..=4).map(row).collect();
+    let html = format!("<body><table class=tree>{rows}</table></body>");
+    let t = root_text_with_comments(&html);
+    assert!(t.contains("Comment 4 says"), "{t}");
+    assert!(!t.contains("reply"), "{t}");
+}
+
+#[test]
+fn a_posters_name_beside_their_avatar_is_no_template_line() {
+    // One poster's posts form a group of their own (their class), each showing the same
+    // name linked to the poster's page beside the avatar linked there too: in a thread the
+    // name is the poster's, not a line the template writes alike in each record.
+    let post = |k: usize| {
+        format!(
+            "<div class='post owner'><div class=av><a href=/u/dmartin><img src=/a.png></a></div><div class=meta><div class=names><span class=username><a href=/u/dmartin>dmartin</a></span></div><div class=date>2024-01-0{k} 10:0{k}</div></div><div class=body><p>Update number {k} from the opening poster: the new thermocouple is in and the flame wraps its tip now, blue and steady, for day {k}.</p></div></div>"
+        )
+    };
+    let posts: String = (1..=4).map(post).collect();
+    let html = format!("<body><div class=thread>{posts}</div></body>");
+    let t = root_text(&html);
+    assert!(t.contains("Update number 4"), "{t}");
+    assert_eq!(t.matches("dmartin").count(), 4, "{t}");
+}

@@ -217,3 +217,180 @@ fn ipboard3_thread() {
     check("ipb3", include_str!("platforms/ipb3.html"), &[]);
     assert!(t.contains("Harold_K, on"), "ipb3: quote lost:\n{t}");
 }
+
+#[test]
+fn discourse_rendered_thread() {
+    // Discourse's JavaScript view (not its crawler view): each post's avatar is a picture
+    // linked to the poster's page, and the opening poster's posts share a class of their
+    // own, so three short posts form a group of cards linked by a thumbnail. The avatar's
+    // page is the one the post's name links to: no teaser, and the thread stays whole
+    // (before, the first post alone was kept). The opening poster's name on their later
+    // posts (the same line in each of their posts' group) is a name beside an avatar, no
+    // template line: it stays. Still wrong: the first post's name and date, and the
+    // poster's title ("Licensed plumber") beside a name.
+    let t = text(include_str!("platforms/discourse.html"));
+    assert_eq!(
+        t.lines().filter(|l| l.trim() == "dmartin").count(),
+        2,
+        "discourse: the opening poster's later names lost:\n{t}"
+    );
+    for p in POSTS {
+        assert!(t.contains(p), "discourse: post lost ({p}):\n{t}");
+    }
+    for u in ["Harold_K", "waterworks22"] {
+        assert!(
+            t.lines().any(|l| l.starts_with(u)),
+            "discourse: {u} lost:\n{t}"
+        );
+    }
+    for c in [
+        "Related topics",
+        "Tankless heater",
+        "Powered by",
+        "Log In",
+        "Categories",
+    ] {
+        assert!(!t.contains(c), "discourse: chrome kept ({c}):\n{t}");
+    }
+}
+
+#[test]
+fn comment_tree_in_layout_tables() {
+    // A Hacker News-like item page: the comments are rows of a layout table, each ending in
+    // its "reply" link. A thread's repeated controls go inside its tables too (before, the
+    // tables were passed over, as data tables are, and every "reply" stayed). Still wrong:
+    // the posters' names, in a header line of links ("next", "[–]") read as a menu.
+    let t = text(include_str!("platforms/hn.html"));
+    for p in POSTS {
+        assert!(t.contains(p), "hn: post lost ({p}):\n{t}");
+    }
+    assert!(
+        !t.lines().any(|l| l.trim() == "reply"),
+        "hn: reply kept:\n{t}"
+    );
+    for c in ["Guidelines", "add comment", "login", "48 points"] {
+        assert!(!t.contains(c), "hn: chrome kept ({c}):\n{t}");
+    }
+}
+
+#[test]
+fn stack_exchange_question() {
+    // The question and every answer stay; the sidebar's related and network questions, the
+    // vote controls and the "Not the answer" line go. Still kept: the asker's and the first
+    // answerer's names (a hidden span of microdata) and a hidden comment count ("1").
+    let t = text(include_str!("platforms/stackexchange.html"));
+    for p in POSTS {
+        if *p != "I will try the swap tonight and report back" {
+            assert!(t.contains(p), "stackexchange: post lost ({p}):\n{t}");
+        }
+    }
+    for c in [
+        "Hot Network Questions",
+        "How to replace a thermocouple",
+        "Up vote",
+        "Not the answer",
+        "Ask Question",
+        "Highest score",
+    ] {
+        assert!(!t.contains(c), "stackexchange: chrome kept ({c}):\n{t}");
+    }
+}
+
+#[test]
+fn old_reddit_comments() {
+    // The submission and the comment tree stay; the subreddit's sidebar, the header's
+    // subreddit bar and the button lists go. Still wrong: the posters' names (links classed
+    // `author`) and each comment's tagline ("[–] 31 points (1 children)").
+    let t = text(include_str!("platforms/oldreddit.html"));
+    for p in POSTS {
+        assert!(t.contains(p), "oldreddit: post lost ({p}):\n{t}");
+    }
+    for c in [
+        "A place for plumbers",
+        "readers",
+        "HomeImprovement",
+        "permalink",
+        "User Agreement",
+        "sorted by",
+    ] {
+        assert!(!t.contains(c), "oldreddit: chrome kept ({c}):\n{t}");
+    }
+}
+
+#[test]
+fn discuz_thread() {
+    // A Chinese Discuz! X thread, each post a table: the posts, the quote and its
+    // attribution stay; the poster cells (points, group), the reply and report bars, the
+    // reply form and the footer go. Still kept: the floor labels ("沙发#").
+    let t = text(include_str!("platforms/discuz.html"));
+    for p in [
+        "请问是热电偶坏了吗",
+        "十有八九是热电偶的问题",
+        "Harold_K 发表于 2024-1-3 10:05",
+        "今晚就换上试试",
+        "我在窗户缝上贴了一条铝箔胶带",
+        "旧的那个在头部附近有一道裂缝",
+    ] {
+        assert!(t.contains(p), "discuz: post lost ({p}):\n{t}");
+    }
+    for u in ["Harold_K", "waterworks22"] {
+        assert!(
+            t.lines().any(|l| l.starts_with(u)),
+            "discuz: {u} lost:\n{t}"
+        );
+    }
+    for c in [
+        "积分",
+        "中级会员",
+        "举报",
+        "只看该作者",
+        "发表回复",
+        "Powered by",
+        "立即注册",
+    ] {
+        assert!(!t.contains(c), "discuz: chrome kept ({c}):\n{t}");
+    }
+}
+
+#[test]
+fn pipermail_message() {
+    // A mailing-list archive's message: its text (the quoted lines too) stays, the archive's
+    // navigation around it goes. Still wrong: the sender's name and the date above the
+    // navigation are lost, and the signature under "-- " stays.
+    let t = text(include_str!("platforms/pipermail.html"));
+    for p in [
+        "Nine times out of ten",
+        "dirty pilot orifice instead",
+        "dmartin <dmartin at example.com> wrote:",
+    ] {
+        assert!(t.contains(p), "pipermail: message lost ({p}):\n{t}");
+    }
+    for c in [
+        "Messages sorted by",
+        "Previous message",
+        "More information about",
+    ] {
+        assert!(!t.contains(c), "pipermail: chrome kept ({c}):\n{t}");
+    }
+}
+
+#[test]
+fn article_comments_stay_out() {
+    // A WordPress article with four comments below it: comments are off by default, so the
+    // article alone is kept, without its reply form, post navigation or sidebar.
+    let t = text(include_str!("platforms/wp-comments.html"));
+    assert!(
+        t.contains("seal any gap you find near the heater"),
+        "wp: article lost:\n{t}"
+    );
+    for c in [
+        "thoughts on",
+        "Had exactly the same symptom",
+        "flame sensor",
+        "Leave a Reply",
+        "Recent Posts",
+        "How to thaw a frozen pipe",
+    ] {
+        assert!(!t.contains(c), "wp: comment or chrome kept ({c}):\n{t}");
+    }
+}
