@@ -2467,37 +2467,38 @@ fn find_records(
     let mut group: Vec<(u64, usize)> = Vec::new();
     let mut scratch = LoopScratch::default();
     // Headings per element, and those that are links or inside one (an item of a
-    // template's loop carries its title in one heading, linked to the item's own page).
-    let mut in_link = vec![false; n];
-    for i in 1..n {
-        let inside = dom.tag(i) == Tag::A
-            || dom
-                .parent(i)
-                .and_then(|p| in_link.get(p).copied())
-                .unwrap_or(false);
-        if let Some(x) = in_link.get_mut(i) {
-            *x = inside;
-        }
-    }
+    // template's loop carries its title in one heading, linked to the item's own page):
+    // one walk up the tree; a heading looks up for a link around it (headings are few).
     let mut holds_link = vec![false; n];
     let mut headed = vec![(0u32, 0u32); n];
     for i in (1..n).rev() {
+        let tag = dom.tag(i);
+        if tag == Tag::Text {
+            continue;
+        }
         let link = holds_link.get(i).copied().unwrap_or(false);
-        if dom.tag(i).is_heading()
+        if tag.is_heading()
             && let Some(h) = headed.get_mut(i)
         {
             h.0 = h.0.saturating_add(1);
-            if link || in_link.get(i).copied().unwrap_or(false) {
+            if link
+                || dom
+                    .ancestors(i)
+                    .take(MAX_HEADING_LINK_DEPTH)
+                    .any(|a| dom.tag(a) == Tag::A)
+            {
                 h.1 = h.1.saturating_add(1);
             }
         }
         let here = headed.get(i).copied().unwrap_or((0, 0));
         if let Some(p) = dom.parent(i) {
-            if let Some(h) = headed.get_mut(p) {
+            if here != (0, 0)
+                && let Some(h) = headed.get_mut(p)
+            {
                 h.0 = h.0.saturating_add(here.0);
                 h.1 = h.1.saturating_add(here.1);
             }
-            if (link || dom.tag(i) == Tag::A)
+            if (link || tag == Tag::A)
                 && let Some(x) = holds_link.get_mut(p)
             {
                 *x = true;
@@ -3229,9 +3230,14 @@ fn shared_class_signatures(
     } = scratch;
     tokens.clear();
     per_tag.clear();
+    // Most parents hold no loop of titled items: they are left before any class is read.
+    let titled = |c: usize| headed.get(c).copied() == Some((1, 1));
+    if (group.iter().filter(|&&(_, c)| titled(c)).count() as u64) < MIN_LOOP_ITEMS {
+        return;
+    }
     for &(_, c) in group.iter() {
         let tag = dom.tag(c);
-        let titled = u64::from(headed.get(c).copied() == Some((1, 1)));
+        let titled = u64::from(titled(c));
         match per_tag.iter_mut().find(|(t, _, _)| *t == tag) {
             Some((_, k, h)) => {
                 *k += 1;
@@ -3326,6 +3332,10 @@ fn shared_class_signatures(
         *sig = h;
     }
 }
+
+/// Most ancestors of a heading looked through for a link holding it ([`find_records`]):
+/// a card that is one link wraps its title in a few boxes. Our choice.
+const MAX_HEADING_LINK_DEPTH: usize = 32;
 
 /// Reused space of [`shared_class_signatures`].
 #[derive(Default)]
@@ -4795,14 +4805,16 @@ fn poster_name(dom: &Dom, i: usize, raw: &[u32], by_link: bool) -> Option<usize>
         return None;
     }
     let end = dom.end(i);
-    if (i..end).any(|k| is_post(dom, k)) {
-        return None;
-    }
     let is_name = |k: usize| {
         dom.tag(k) != Tag::Text
             && (1..=MAX_POSTER_NAME_CHARS).contains(&raw(k))
             && (names_user_name(dom, k) || author_name_prop(dom, k))
     };
+    // Every small pruned region is asked (poster cards outside typed posts): most hold no
+    // name, and that is the cheaper question.
+    if (!by_link && !(i..end).any(is_name)) || (i..end).any(|k| is_post(dom, k)) {
+        return None;
+    }
     // The innermost: `<h3 class=username><a class=username>Name</a> <span>Rank</span></h3>`.
     // Without a class or microdata naming it, in a post typed as one (`by_link`), the
     // first link to a user's page showing a name.
@@ -4848,12 +4860,28 @@ fn links_to_profile(dom: &Dom, i: usize) -> bool {
 /// or `name` after `user`, `author`, `poster` or `member` (`author-name`, `user_name`).
 fn names_user_name(dom: &Dom, i: usize) -> bool {
     dom.attr(i, Attr::Class).is_some_and(|c| {
+        // Every class names a user name with the word "name" in it.
+        if !c
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"name"))
+        {
+            return false;
+        }
         let mut prev = "";
+        // Every word of every small pruned region's classes is asked (poster cards outside
+        // typed posts): no lowercase copy per word.
         c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|t| {
-            let l = t.to_ascii_lowercase();
-            let hit = l.ends_with("username")
-                || matches!(l.as_str(), "authorname" | "postername" | "membername")
-                || (l == "name"
+            let b = t.as_bytes();
+            let hit = b
+                .len()
+                .checked_sub(8)
+                .and_then(|k| b.get(k..))
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(b"username"))
+                || ["authorname", "postername", "membername"]
+                    .iter()
+                    .any(|w| t.eq_ignore_ascii_case(w))
+                || (t.eq_ignore_ascii_case("name")
                     && ["user", "author", "poster", "member"]
                         .iter()
                         .any(|w| prev.eq_ignore_ascii_case(w)));
