@@ -1494,12 +1494,15 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let dated = last.is_some_and(|l| dated_group(dom, &raw, l));
     let named = dated || last.is_some_and(|l| names_post(dom, l));
     if !listing && (opts.include_comments || threaded || named) {
-        prune_counters(dom, &mut pruned, &raw, root, false);
+        // Posts' numbers only inside the posts' container: elsewhere `#2` is a label of the
+        // page's own (a screwdriver bit's size).
+        let posts = last.and_then(|l| dom.parent(l));
+        prune_counters(dom, &mut pruned, &raw, root, false, posts);
         blame(&pruned, &mut why, Why::PostCounter);
     } else if !listing {
         // Outside a thread (or one not recognised: posts in `<div>`s), a relative time alone
         // ("1 year ago") is still a post's or a page's age, never text.
-        prune_counters(dom, &mut pruned, &raw, root, true);
+        prune_counters(dom, &mut pruned, &raw, root, true, None);
         blame(&pruned, &mut why, Why::PostCounter);
     }
     if !listing {
@@ -6012,6 +6015,57 @@ fn counter_shaped(s: &str) -> bool {
     digit
 }
 
+/// Whether `s` is a post's number in its thread, a `#` before or after the post's place:
+/// digits (`#2`, `5#`) or a short word naming the place (Chinese forums' `沙发#`, "sofa",
+/// the first reply). A lone ASCII letter before `#` is a name (`C#`), not a place.
+fn post_number(s: &str) -> bool {
+    let t = s.trim();
+    let core = t.trim_start_matches('#').trim_end_matches('#').trim();
+    if core.len() == t.len() || core.is_empty() {
+        return false;
+    }
+    core.chars().all(|c| c.is_ascii_digit())
+        || (core.chars().count() <= 3 && core.chars().all(|c| c.is_alphabetic() && !c.is_ascii()))
+}
+
+/// Whether inline element `i` (with the inline elements around it holding nothing else)
+/// shows on a line of its own: the nearest shown siblings before and after it, at the level
+/// of its block, are blocks or none (`<div><strong><a>#2</a></strong><div>...`).
+fn own_line(dom: &Dom, pruned: &[bool], i: usize, root: usize) -> bool {
+    let own = count(&shown_text(dom, pruned, i)).0;
+    let mut x = i;
+    for _ in 0..MAX_RULE_NODES {
+        let Some(p) = dom.parent(x) else { return false };
+        if p <= root {
+            return false;
+        }
+        if dom.tag(p).is_block() || matches!(dom.tag(p), Tag::Li | Tag::Td | Tag::Th) {
+            // Children of `p` in order; `x` must have only blocks (or nothing shown) beside it.
+            let mut c = p + 1;
+            while c < dom.end(p) {
+                if c != x && !pruned.get(c).copied().unwrap_or(true) {
+                    let t = dom.tag(c);
+                    let shows = if t == Tag::Text {
+                        !dom.text_of(c).trim().is_empty()
+                    } else {
+                        !t.is_block() && count(&shown_text(dom, pruned, c)).0 > 0
+                    };
+                    if shows {
+                        return false;
+                    }
+                }
+                c = dom.end(c).max(c + 1);
+            }
+            return true;
+        }
+        if count(&shown_text(dom, pruned, p)).0 != own {
+            return false;
+        }
+        x = p;
+    }
+    false
+}
+
 /// Whether the thread passes ([`prune_counters`], [`prune_poster_labels`]) skip element `i`
 /// (tag `tag`) and its subtree: pruned already, or data, code or a title (tables, `<pre>`,
 /// `<code>`, headings), whose numbers and labels are the text's.
@@ -6026,7 +6080,15 @@ fn skipped_by_thread_passes(dom: &Dom, pruned: &[bool], raw: &[u32], i: usize, t
 /// a poster's points: `26`, `1.2k`) and the relative times (`1 year ago`): a post's text is
 /// words, and a bare number on its own line is a counter of the forum's template, as a
 /// post's age is its date. Lines inside tables, code and headings stay (data, titles).
-fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize, ages_only: bool) {
+/// Inside `posts` (the posts' container), a post's number (`#2`, [`post_number`]) goes too.
+fn prune_counters(
+    dom: &Dom,
+    pruned: &mut [bool],
+    raw: &[u32],
+    root: usize,
+    ages_only: bool,
+    posts: Option<usize>,
+) {
     let end = dom.end(root);
     let mut i = root + 1;
     while i < end {
@@ -6047,10 +6109,13 @@ fn prune_counters(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize, ages
             if short
                 && (relative_time(&text)
                     || (!ages_only
-                        && counter_shaped(&text)
                         && !holds_shown_block(dom, pruned, i)
-                        && line_alone(dom, pruned, i, root)
-                        && !numbered_run(dom, pruned, i, &text)))
+                        && ((line_alone(dom, pruned, i, root)
+                            && counter_shaped(&text)
+                            && !numbered_run(dom, pruned, i, &text))
+                            || (posts.is_some_and(|p| p < i && i < dom.end(p))
+                                && post_number(&text)
+                                && own_line(dom, pruned, i, root)))))
             {
                 if let Some(x) = pruned.get_mut(i) {
                     *x = true;

@@ -2517,6 +2517,30 @@ fn a_threads_counters_and_post_ages_are_pruned() {
 }
 
 #[test]
+fn a_posts_number_in_a_thread_is_pruned() {
+    // Posts numbered by the forum (`#2`, Discuz!'s `5#` and `沙发#`) on their own line: the
+    // thread's template, even numbered in a run. `C#` alone in a post stays.
+    let post = |name: &str, no: &str, own: &str| {
+        format!(
+            "<div class=postItem><div class=poster><a href=/u>{name}</a></div><div class=right><span title='Sep 16, 2019'>posted 6 years ago</span><a href=#p>{no}</a><div class=postText>{}<p>{own}</p></div></div></div>",
+            article(2)
+        )
+    };
+    let html = format!(
+        "<body><div class=topic><h1>A topic</h1>{}{}{}</div></body>",
+        post("alice", "#1", "C#"),
+        post("bob", "沙发<sup>#</sup>", ""),
+        post("carol", "<em>5</em><sup>#</sup>", "")
+    );
+    let t = root_text(&html);
+    assert!(t.contains("alice") && t.contains("real prose"), "{t}");
+    for n in ["#1", "沙发", "5#"] {
+        assert!(!t.contains(n), "{n}: {t}");
+    }
+    assert!(t.contains("C#"), "{t}");
+}
+
+#[test]
 fn short_regions_after_a_threads_last_post_are_pruned() {
     // Posts typed by microdata, then a guest's sign-in box and a thread status: the forum's
     // template after the last post. A long region after the posts stays.

@@ -86,10 +86,16 @@ fn vbulletin4_thread() {
 
 #[test]
 fn smf_thread() {
+    // Each post's number ("#2") on its own line is the forum's, not the poster's: it goes.
     check(
         "smf",
         include_str!("platforms/smf.html"),
         &["dmartin", "Harold_K", "waterworks22"],
+    );
+    let t = text(include_str!("platforms/smf.html"));
+    assert!(
+        !t.lines().any(|l| l.trim().starts_with('#')),
+        "smf: post number kept:\n{t}"
     );
 }
 
@@ -321,7 +327,8 @@ fn old_reddit_comments() {
 fn discuz_thread() {
     // A Chinese Discuz! X thread, each post a table: the posts, the quote and its
     // attribution stay; the poster cells (points, group), the reply and report bars, the
-    // reply form and the footer go. Still kept: the floor labels ("沙发#").
+    // reply form and the footer go, and so do the floor labels ("沙发#", "5#": each post's
+    // place, a number or a word, before a `#`).
     let t = text(include_str!("platforms/discuz.html"));
     for p in [
         "请问是热电偶坏了吗",
@@ -347,6 +354,9 @@ fn discuz_thread() {
         "发表回复",
         "Powered by",
         "立即注册",
+        "沙发",
+        "板凳",
+        "5#",
     ] {
         assert!(!t.contains(c), "discuz: chrome kept ({c}):\n{t}");
     }
