@@ -16,29 +16,7 @@
 //! `bench/extraction_hash_classes.py --plain-tags` (class and id tokens hashed, microdata and
 //! JSON-LD removed, sectioning tags turned into `<div>`, roles removed): a site of the same
 //! layout whose names say nothing.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-use tamis_extract::Extractor;
-
-fn extract(name: &str) -> String {
-    let path = format!("{}/tests/platforms/{name}.html", env!("CARGO_MANIFEST_DIR"));
-    let html = std::fs::read(&path).unwrap();
-    Extractor::default().extract(&html, None).text
-}
-
-/// Asserts that the text of page `name`, and of its plain copy, holds every one of `kept`
-/// and none of `dropped`.
-fn check(name: &str, kept: &[&str], dropped: &[&str]) {
-    for page in [name.to_owned(), format!("plain/{name}")] {
-        let text = extract(&page);
-        for k in kept {
-            assert!(text.contains(k), "{page}: lost {k:?}\n{text}");
-        }
-        for d in dropped {
-            assert!(!text.contains(d), "{page}: kept {d:?}\n{text}");
-        }
-    }
-}
+use super::check;
 
 #[test]
 fn elementor_service_page() {

@@ -13,29 +13,7 @@
 //! Each check runs twice: on the page, and on its copy in `tests/platforms/plain/` made by
 //! `bench/extraction_hash_classes.py --plain-tags` (class and id tokens hashed, microdata and
 //! JSON-LD removed, sectioning tags turned into `<div>`, roles removed).
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-use tamis_extract::Extractor;
-
-fn extract(name: &str) -> String {
-    let path = format!("{}/tests/platforms/{name}.html", env!("CARGO_MANIFEST_DIR"));
-    let html = std::fs::read(&path).unwrap();
-    Extractor::default().extract(&html, None).text
-}
-
-/// Asserts that the text of page `name`, and of its plain copy, holds every one of `kept`
-/// and none of `dropped`.
-fn check(name: &str, kept: &[&str], dropped: &[&str]) {
-    for page in [name.to_owned(), format!("plain/{name}")] {
-        let text = extract(&page);
-        for k in kept {
-            assert!(text.contains(k), "{page}: lost {k:?}\n{text}");
-        }
-        for d in dropped {
-            assert!(!text.contains(d), "{page}: kept {d:?}\n{text}");
-        }
-    }
-}
+use super::check;
 
 /// The shops' cards, first to last, with a price of each end.
 const PRODUCTS: &[&str] = &[
