@@ -2610,16 +2610,21 @@ fn names_link(dom: &Dom, r: usize, href: &str, thumb: usize) -> bool {
         {
             return false;
         }
-        let (mut len, mut words) = (0usize, 0usize);
-        for k in a + 1..dom.end(a) {
-            if dom.tag(k) == Tag::Text {
-                let t = dom.text_of(k);
-                len += t.trim().len();
-                words += t.split_whitespace().count();
-            }
-        }
-        len > 0 && len <= MAX_LINKED_NAME_CHARS && words <= 2
+        shows_short_name(dom, a)
     })
+}
+
+/// Whether link `a` shows a name: one or two words, at most [`MAX_LINKED_NAME_CHARS`].
+fn shows_short_name(dom: &Dom, a: usize) -> bool {
+    let (mut len, mut words) = (0usize, 0usize);
+    for k in a + 1..dom.end(a) {
+        if dom.tag(k) == Tag::Text {
+            let t = dom.text_of(k);
+            len += t.trim().len();
+            words += t.split_whitespace().count();
+        }
+    }
+    len > 0 && len <= MAX_LINKED_NAME_CHARS && words <= 2
 }
 
 /// Levels looked up from a link for the avatar beside it ([`beside_avatar`]). Our choice.
@@ -2636,15 +2641,7 @@ fn beside_avatar(dom: &Dom, a: usize) -> bool {
     if href.is_empty() || href.starts_with('#') {
         return false;
     }
-    let (mut len, mut words) = (0usize, 0usize);
-    for k in a + 1..dom.end(a) {
-        if dom.tag(k) == Tag::Text {
-            let t = dom.text_of(k);
-            len += t.trim().len();
-            words += t.split_whitespace().count();
-        }
-    }
-    if len == 0 || len > MAX_LINKED_NAME_CHARS || words > 2 {
+    if !shows_short_name(dom, a) {
         return false;
     }
     let mut b = a;
