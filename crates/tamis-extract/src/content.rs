@@ -5108,10 +5108,16 @@ fn prune_author_cards(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
 
 /// Whether the passes reading a post's own words ([`prune_link_previews`],
 /// [`prune_repeated_post_lines`]) skip element `i` (tag `tag`) and its subtree: pruned
-/// already, or a quote (another post's words), a table or code.
+/// already, or a quote (another post's words), a table of data or code.
 fn skipped_in_post(dom: &Dom, pruned: &[bool], raw: &[u32], i: usize, tag: Tag) -> bool {
+    pruned_data_or_code(dom, pruned, raw, i, tag) || tag == Tag::Blockquote
+}
+
+/// What every pass over a thread's posts skips: element `i` (tag `tag`) pruned already, or
+/// code (`<pre>`, `<code>`), or a table of data (not a post's layout, [`layout_table`]).
+fn pruned_data_or_code(dom: &Dom, pruned: &[bool], raw: &[u32], i: usize, tag: Tag) -> bool {
     pruned.get(i).copied().unwrap_or(true)
-        || matches!(tag, Tag::Blockquote | Tag::Pre | Tag::Code)
+        || matches!(tag, Tag::Pre | Tag::Code)
         || (tag == Tag::Table && !layout_table(dom, raw, i))
 }
 
@@ -6067,10 +6073,7 @@ fn own_line(dom: &Dom, pruned: &[bool], i: usize, root: usize) -> bool {
 /// (tag `tag`) and its subtree: pruned already, or data, code or a title (tables, `<pre>`,
 /// `<code>`, headings), whose numbers and labels are the text's.
 fn skipped_by_thread_passes(dom: &Dom, pruned: &[bool], raw: &[u32], i: usize, tag: Tag) -> bool {
-    pruned.get(i).copied().unwrap_or(true)
-        || matches!(tag, Tag::Pre | Tag::Code)
-        || (tag == Tag::Table && !layout_table(dom, raw, i))
-        || tag.is_heading()
+    pruned_data_or_code(dom, pruned, raw, i, tag) || tag.is_heading()
 }
 
 /// Prunes, in a thread's root, the lines that are only a count (votes, likes, reactions,
