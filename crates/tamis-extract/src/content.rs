@@ -7275,8 +7275,10 @@ fn is_accordion_toggle(dom: &Dom, i: usize) -> bool {
     {
         return true;
     }
+    // A button that is all of a heading, or of a description list's term (`<dt><button>`:
+    // the term an FAQ's `<dd>` answers), titles what it opens.
     let in_heading = dom.parent(i).is_some_and(|p| {
-        dom.tag(p).is_heading()
+        (dom.tag(p).is_heading() || dom.tag(p) == Tag::Dt)
             && (p + 1..dom.end(p)).all(|k| {
                 (k >= i && k < dom.end(i))
                     || (dom.tag(k) == Tag::Text && dom.text_of(k).trim().is_empty())

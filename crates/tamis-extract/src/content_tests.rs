@@ -4938,3 +4938,24 @@ fn a_posters_name_beside_their_avatar_is_no_template_line() {
     assert!(t.contains("Update number 4"), "{t}");
     assert_eq!(t.matches("dmartin").count(), 4, "{t}");
 }
+
+#[test]
+fn a_button_that_is_all_of_a_term_titles_its_description() {
+    // Headless UI's disclosure in a description list (Tailwind UI's FAQ sections):
+    // `<dt><button><span>Question</span><svg/></button></dt><dd>Answer</dd>`; the question
+    // is kept with its answer. A button beside other words in a term stays pruned.
+    let html = format!(
+        "<body><main><h2>Questions</h2><p>{PROSE}</p><dl>\
+         <div><dt><button type=button aria-expanded=false><span>Can staff use it without a phone</span><span><svg><path d=M0></path></svg></span></button></dt><dd><p>Yes, every rota can be printed or sent as a text message.</p></dd></div>\
+         <div><dt><button type=button aria-expanded=false><span>How long does setup take</span></button></dt><dd><p>Most teams publish a first rota within an afternoon.</p></dd></div>\
+         <div><dt>Plan <button type=button>Compare</button></dt><dd><p>Monthly or yearly.</p></dd></div>\
+         </dl><p>{PROSE}</p></main></body>"
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("Can staff use it without a phone") && t.contains("How long does setup take"),
+        "{t}"
+    );
+    assert!(t.contains("printed or sent"), "{t}");
+    assert!(!t.contains("Compare"), "{t}");
+}

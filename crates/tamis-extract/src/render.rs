@@ -37,6 +37,11 @@ struct Writer {
     segments: Vec<(usize, u8)>,
     /// Index in `segments` of the first paragraph of each post of a thread.
     posts: Vec<usize>,
+    /// Outermost lists without a link: the index in `segments` of their first paragraph and
+    /// one past their last.
+    plain_lists: Vec<(usize, usize)>,
+    /// The outermost list being written, if it holds no link: its first paragraph's index.
+    plain_list: Option<usize>,
     /// Heading level of the next paragraph.
     next_heading: u8,
     /// First character of the word being written (for [`Gap::Soft`]).
@@ -412,6 +417,8 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         markdown,
         segments: Vec::new(),
         posts: Vec::new(),
+        plain_lists: Vec::new(),
+        plain_list: None,
         next_heading: 0,
         next_first: None,
         tables: 0,
@@ -497,9 +504,12 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     let (s, e) = if a.listing {
         (0, w.out.len())
     } else if a.contents {
-        (0, prose_range(&w.out, &w.segments, &w.posts).1)
+        (
+            0,
+            prose_range(&w.out, &w.segments, &w.posts, &w.plain_lists).1,
+        )
     } else {
-        prose_range(&w.out, &w.segments, &w.posts)
+        prose_range(&w.out, &w.segments, &w.posts, &w.plain_lists)
     };
     // The panels of a tab widget are peers, shown one at a time: the text does not end at
     // the last prose paragraph of one of them (the first tab's description) when the others
@@ -1076,12 +1086,24 @@ const MIN_CASED_WORDS: u32 = 5;
 /// [`MAX_LEAD_HEADINGS`]) that directly precede the first prose paragraph.
 #[cfg(test)]
 fn trim_to_prose(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> String {
-    let (s, e) = prose_range(out, segments, posts);
+    let (s, e) = prose_range(out, segments, posts, &[]);
     out.get(s..e).unwrap_or(out).to_owned()
 }
 
-/// The byte range of `out` that [`trim_to_prose`] keeps.
-fn prose_range(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> (usize, usize) {
+/// Most headings between the last prose paragraph and a titled list that ends the text.
+/// Our choice: a section's heading, under its group's.
+const MAX_TAIL_HEADINGS: usize = 2;
+/// Fewest paragraphs (items) of a titled list that ends the text. Our choice.
+const MIN_TAIL_ITEMS: usize = 2;
+
+/// The byte range of `out` that [`trim_to_prose`] keeps. `plain_lists` (first paragraph,
+/// one past the last) are the outermost lists without a link.
+fn prose_range(
+    out: &str,
+    segments: &[(usize, u8)],
+    posts: &[usize],
+    plain_lists: &[(usize, usize)],
+) -> (usize, usize) {
     let bounds: Vec<(usize, usize, u8)> = segments
         .iter()
         .enumerate()
@@ -1145,6 +1167,23 @@ fn prose_range(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> (usize, 
     {
         start = p;
     }
+    // A list of the text's own words (no link: fees, a checklist, opening hours) under its
+    // heading after the last paragraph ends the text, as a section of it; a list of links
+    // there is a menu, tags or related pages.
+    let last = match plain_lists.last() {
+        Some(&(f, e))
+            if e == bounds.len()
+                && f > last + 1
+                && f <= last + 1 + MAX_TAIL_HEADINGS
+                && e >= f + MIN_TAIL_ITEMS
+                && bounds
+                    .get(last + 1..f)
+                    .is_some_and(|h| h.iter().all(|b| b.2 > 0)) =>
+        {
+            e - 1
+        }
+        _ => last,
+    };
     let s = bounds.get(start).map_or(0, |b| b.0);
     let e = bounds.get(last).map_or(out.len(), |b| b.1);
     (s, e)
@@ -1718,6 +1757,9 @@ fn open(
         }
         Tag::Ul | Tag::Ol | Tag::Dl => {
             *list_depth += 1;
+            if *list_depth == 1 && !(i + 1..dom.end(i)).any(|k| dom.tag(k) == Tag::A) {
+                w.plain_list = Some(w.segments.len());
+            }
             w.want(if *list_depth > 1 {
                 Gap::Line
             } else {
@@ -1828,6 +1870,11 @@ fn close(
         Tag::Li | Tag::Dt | Tag::Dd | Tag::Tr => w.want(Gap::Line),
         Tag::Ul | Tag::Ol | Tag::Dl => {
             *list_depth = list_depth.saturating_sub(1);
+            if *list_depth == 0
+                && let Some(f) = w.plain_list.take()
+            {
+                w.plain_lists.push((f, w.segments.len()));
+            }
             w.want(if *list_depth > 0 {
                 Gap::Line
             } else {
@@ -1924,6 +1971,30 @@ mod tests {
         assert!(reads_as_running_text(
             "MBC SBS KBS JTBC 이유리의 연기는 그녀의 막장 히트작 연민정처럼 감정펀치다 그때그때 감정의"
         ));
+    }
+
+    #[test]
+    fn a_titled_list_without_links_after_the_last_paragraph_ends_the_text() {
+        // A service page's fees under their heading after its last paragraph (Wix rich
+        // text: an `<li><p>` per item): a section of the text. Not when the list holds links
+        // (not among `plain_lists`: related pages, tags), nor without a heading of its own.
+        let out = "Most of our clients never go to court, and we help them agree in writing so that it lasts.\n\nOur fees\n\nUncontested divorce: 750 plus VAT\n\nConsent order: 950 plus VAT";
+        let segs = vec![
+            (0, 0),
+            (out.find("Our fees").unwrap(), 2),
+            (out.find("Uncontested").unwrap(), 0),
+            (out.find("Consent").unwrap(), 0),
+        ];
+        let (_, e) = prose_range(out, &segs, &[], &[(2, 4)]);
+        assert_eq!(e, out.len());
+        let (_, e) = prose_range(out, &segs, &[], &[]);
+        assert!(out[..e].trim_end().ends_with("lasts."), "{}", &out[..e]);
+        let untitled: Vec<(usize, u8)> = segs.iter().map(|&(s, _)| (s, 0)).collect();
+        let (_, e) = prose_range(out, &untitled, &[], &[(1, 4)]);
+        assert!(out[..e].trim_end().ends_with("lasts."), "{}", &out[..e]);
+        // A list with more after it is no ending.
+        let (_, e) = prose_range(out, &segs, &[], &[(2, 3)]);
+        assert!(out[..e].trim_end().ends_with("lasts."), "{}", &out[..e]);
     }
 
     const PROSE: &str = "The committee met on Tuesday to discuss the budget, and after a long debate it decided to fund the new library.";

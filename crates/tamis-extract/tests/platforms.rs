@@ -11,7 +11,8 @@
 //! - [`listings`]: collection and listing pages (shop categories, blog archives, job lists,
 //!   forum topic lists);
 //! - [`cms`]: articles and service pages (WordPress page builders and themes, Drupal, Joomla,
-//!   Ghost, Blogger, Webflow, HubSpot, Substack, Medium, news sites' block layouts);
+//!   Ghost, Blogger, Webflow, HubSpot, Substack, Medium, news sites' block layouts, Wix,
+//!   Framer, Tailwind UI, GOV.UK, USWDS);
 //! - [`forums`]: threads and Q&A pages (phpBB, vBulletin, XenForo, SMF, bbPress, Vanilla,
 //!   Discourse, Discuz!, Stack Exchange, old Reddit, mailing-list archives).
 #![allow(clippy::unwrap_used, clippy::expect_used)]

@@ -6,7 +6,8 @@
 //! block theme Twenty Twenty-Four, GeneratePress and Astra; Drupal 10's Olivero; Joomla 4's
 //! Cassiopeia; Ghost's Casper; Blogger; Webflow; Squarespace 7.1; HubSpot CMS; Substack;
 //! Zendesk Guide's Copenhagen; WPBakery; Medium; Wix Blog; news sites on Arc XP-style and
-//! WordPress VIP-style blocks); the pages are not copies of them.
+//! WordPress VIP-style blocks; service and landing pages on Divi, Wix, Framer, Tailwind UI,
+//! the GOV.UK Design System and USWDS); the pages are not copies of them.
 //!
 //! What is asserted follows what annotated article and service pages keep: the body's
 //! paragraphs, headings and lists are the text; the site's menus, footer, comments, the
@@ -460,6 +461,152 @@ fn wix_blog_post() {
             "126 views",
             "Be the first to write a comment",
             "Proudly created with",
+        ],
+    );
+}
+
+#[test]
+fn divi_service_page() {
+    // A dentist's service page built with the Divi Builder (LocalBusiness JSON-LD): sections >
+    // rows > columns > modules; a text module as hero, blurbs, testimonials, toggles as FAQ,
+    // a call-to-action module; top header, main header and a widget footer.
+    check(
+        "divi-service",
+        &[
+            "Gentle check-ups, cleanings",
+            "Care that starts with listening",
+            "Low-dose bitewing images",
+            "Nobody lectured me",
+            "How often should I have a check-up?",
+            "Bring your child in by their first birthday",
+        ],
+        &[
+            "Pay Online",
+            "Office Hours",
+            "Teeth Whitening",
+            "All rights reserved",
+        ],
+    );
+}
+
+#[test]
+fn govuk_service_start_page() {
+    // GOV.UK Design System and publishing components: cookie banner, super navigation
+    // header, breadcrumbs, a two-thirds column of govspeak around the start button, related
+    // links in the one-third column, the "Is this page useful?" form, the footer.
+    check(
+        "govuk-service",
+        &[
+            "You must register a borehole",
+            "register a new private water supply",
+            "Before you start",
+            "how many people drink the water",
+            "Other ways to register",
+            "within 20 working days",
+        ],
+        &[
+            "Cookies on GOV.UK",
+            "Is this page useful?",
+            "Water testing charges",
+            "Crown copyright",
+            "Births, death",
+        ],
+    );
+}
+
+#[test]
+fn tailwind_ui_saas_landing_page() {
+    // Utility classes only: hero, feature grid as a `<dl>`, testimonials as figures,
+    // pricing tiers, an FAQ whose questions are disclosure buttons in `<dt>`s, a CTA band,
+    // a footer with link columns and a newsletter form.
+    check(
+        "tailwind-saas",
+        &[
+            "Skill-aware shifts",
+            "Worked hours go straight to your payroll provider",
+            "Our accountant stopped asking",
+            "For busy practices with several rooms",
+            "Can staff use Rostery without a smartphone?",
+            "How long does setup take?",
+            "Your data stays available",
+        ],
+        &[
+            "Subscribe to our newsletter",
+            "Scheduling tips and product news",
+            "All rights reserved",
+            "Press",
+        ],
+    );
+}
+
+#[test]
+fn uswds_agency_program_page() {
+    // U.S. Web Design System: gov banner, extended header with a mega menu, breadcrumb,
+    // side navigation, a `usa-prose` body with a summary box, a process list and an
+    // accordion; footer and identifier.
+    check(
+        "uswds-agency",
+        &[
+            "Applications close May 30",
+            "Who can apply",
+            "Native grass and shrub buffers",
+            "Finish the work and get paid",
+            "Is the grant taxable income?",
+            "Usually yes.",
+        ],
+        &[
+            "how you know",
+            "Beginning Farmer Loans",
+            "Agency Contact Center",
+            "FOIA requests",
+        ],
+    );
+}
+
+#[test]
+fn framer_studio_page() {
+    // Framer: every element a div with a hashed class and a `data-framer-name`; the
+    // navigation and the footer are components of divs, no `nav` or `footer` tag.
+    check(
+        "framer-agency",
+        &[
+            "We are a four-person studio",
+            "What we do",
+            "Brand identity",
+            "Labels, boxes and bags",
+            "How a project runs",
+            "two-week rounds",
+            "Our sales through the website doubled",
+        ],
+        &[
+            "Start a project",
+            "Journal",
+            "Paintworks",
+            "Registered in England",
+        ],
+    );
+}
+
+#[test]
+fn wix_law_firm_page() {
+    // Wix (Thunderbolt): sections of `comp-*` rich-text elements, a repeater of services,
+    // then the fees as a list (`<li><p>`) under their heading after the last paragraph.
+    check(
+        "wix-lawfirm",
+        &[
+            "Calm, practical advice",
+            "How we can help",
+            "Most of our clients never go to court",
+            "Arrangements for children",
+            "Unmarried couples buying a home",
+            "Our fees",
+            "Consent order: £950 plus VAT",
+        ],
+        &[
+            "Wills & Probate",
+            "Queen Square",
+            "SRA number",
+            "Proudly created",
         ],
     );
 }
