@@ -7,7 +7,8 @@
 //! Cassiopeia; Ghost's Casper; Blogger; Webflow; Squarespace 7.1; HubSpot CMS; Substack;
 //! Zendesk Guide's Copenhagen; WPBakery; Medium; Wix Blog; news sites on Arc XP-style and
 //! WordPress VIP-style blocks; service and landing pages on Divi, Wix, Framer, Tailwind UI,
-//! the GOV.UK Design System and USWDS); the pages are not copies of them.
+//! the GOV.UK Design System, USWDS and a block theme's restaurant front page); the pages
+//! are not copies of them.
 //!
 //! What is asserted follows what annotated article and service pages keep: the body's
 //! paragraphs, headings and lists are the text; the site's menus, footer, comments, the
@@ -607,6 +608,32 @@ fn wix_law_firm_page() {
             "Queen Square",
             "SRA number",
             "Proudly created",
+        ],
+    );
+}
+
+#[test]
+fn gutenberg_restaurant_front_page() {
+    // A block theme's front page (Restaurant JSON-LD): header and footer template parts, a
+    // cover block as hero, columns of meal times, pull quotes, details blocks as FAQ, and
+    // the opening hours in a last group after the FAQ.
+    check(
+        "gutenberg-restaurant",
+        &[
+            "Seasonal Yorkshire cooking",
+            "About us",
+            "borrowed espresso machine",
+            "A short menu of three starters",
+            "remembered our dog",
+            "Are dogs welcome?",
+            "Most dishes can be made gluten-free",
+            "Sunday 9am",
+        ],
+        &[
+            "Gift Vouchers",
+            "Privacy Policy",
+            "12 Market Street",
+            "Designed with WordPress",
         ],
     );
 }
