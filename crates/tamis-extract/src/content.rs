@@ -3488,6 +3488,32 @@ struct PageFacts<'a> {
     form_box: &'a [bool],
 }
 
+/// Elements above one named as reviews that are looked at for a testimonials block
+/// ([`chosen_quotes`]): a theme's wrapper of the quotes, and its slider's. Our choice.
+const MAX_TESTIMONIAL_LEVELS: usize = 3;
+
+/// Whether element `i`, named as reviews (`reviews`) off a product page (`product`), is or
+/// sits in a block named as testimonials (Avada's `fusion-testimonials > reviews > review`):
+/// a business's chosen quotes of its clients, part of a service page's text, not its
+/// visitors' comments.
+fn chosen_quotes(dom: &Dom, i: usize, reviews: bool, product: bool) -> bool {
+    reviews && !product && in_testimonials(dom, i)
+}
+
+/// Whether element `i` or one of its [`MAX_TESTIMONIAL_LEVELS`] nearest ancestors has a class
+/// naming testimonials.
+fn in_testimonials(dom: &Dom, i: usize) -> bool {
+    let mut k = Some(i);
+    for _ in 0..=MAX_TESTIMONIAL_LEVELS {
+        let Some(e) = k else { return false };
+        if class_has_word(dom, e, &["testimonial", "testimonials"]) {
+            return true;
+        }
+        k = dom.parent(e);
+    }
+    false
+}
+
 /// Whether one of the words of element `i`'s class (split at every non-alphanumeric
 /// character: `products__card` is `products` and `card`) is one of `words`, ignoring case.
 pub(crate) fn class_has_word(dom: &Dom, i: usize, words: &[&str]) -> bool {
@@ -8852,7 +8878,11 @@ fn should_prune(
         Why::ClassWord
     } else if fixed_overlay(dom, i) {
         Why::Overlay
-    } else if h.comments && !opts.include_comments && !comment_field(dom, i, raw) {
+    } else if h.comments
+        && !opts.include_comments
+        && !comment_field(dom, i, raw)
+        && !chosen_quotes(dom, i, h.reviews, opts.product)
+    {
         Why::Comments
     } else if h.commerce && opts.product {
         Why::Commerce

@@ -4959,3 +4959,24 @@ fn a_button_that_is_all_of_a_term_titles_its_description() {
     assert!(t.contains("printed or sent"), "{t}");
     assert!(!t.contains("Compare"), "{t}");
 }
+
+#[test]
+fn reviews_inside_a_testimonials_block_are_the_pages_text() {
+    // Avada's testimonials element (`fusion-testimonials > reviews > review`): a business's
+    // chosen quotes of its clients on a service page are kept. A reviews section that is no
+    // testimonials block, and one on a product page, stay pruned as comments.
+    let quote =
+        "The engineer explained every control before he left, and the house has never been warmer.";
+    let page = |outer: &str| {
+        format!(
+            "<body><main><h1>Boiler installation</h1><p>{PROSE}</p><p>{PROSE}</p>\
+             <div class={outer}><div class=reviews><div class=review><blockquote><q>{quote}</q></blockquote><div class=author><strong>Ruth Hallam</strong></div></div></div></div></main></body>"
+        )
+    };
+    let t = root_text(&page("fusion-testimonials"));
+    assert!(t.contains("has never been warmer"), "{t}");
+    let t = root_text(&page("box"));
+    assert!(!t.contains("has never been warmer"), "{t}");
+    let t = product_root_text(&page("fusion-testimonials"));
+    assert!(!t.contains("has never been warmer"), "{t}");
+}

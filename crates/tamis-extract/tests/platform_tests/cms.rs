@@ -6,9 +6,9 @@
 //! block theme Twenty Twenty-Four, GeneratePress and Astra; Drupal 10's Olivero; Joomla 4's
 //! Cassiopeia; Ghost's Casper; Blogger; Webflow; Squarespace 7.1; HubSpot CMS; Substack;
 //! Zendesk Guide's Copenhagen; WPBakery; Medium; Wix Blog; news sites on Arc XP-style and
-//! WordPress VIP-style blocks; service and landing pages on Divi, Wix, Framer, Tailwind UI,
-//! the GOV.UK Design System, USWDS and a block theme's restaurant front page); the pages
-//! are not copies of them.
+//! WordPress VIP-style blocks; service and landing pages on Divi, Avada, Wix, Framer,
+//! Tailwind UI, the GOV.UK Design System, USWDS and a block theme's restaurant front page);
+//! the pages are not copies of them.
 //!
 //! What is asserted follows what annotated article and service pages keep: the body's
 //! paragraphs, headings and lists are the text; the site's menus, footer, comments, the
@@ -634,6 +634,33 @@ fn gutenberg_restaurant_front_page() {
             "Privacy Policy",
             "12 Market Street",
             "Designed with WordPress",
+        ],
+    );
+}
+
+#[test]
+fn avada_service_page() {
+    // Avada's Fusion Builder (HVACBusiness JSON-LD): page title bar, containers > rows >
+    // columns of title, text, content boxes, toggles (FAQ titles as links in panel headings)
+    // and a testimonials element (`fusion-testimonials > reviews > review`); widget footer
+    // and copyright bar.
+    check(
+        "avada-service",
+        &[
+            "A new boiler, fitted in a day",
+            "ten-year parts and labour warranty",
+            "Breakdown repairs",
+            "Room-by-room thermostats",
+            "How long does a boiler last?",
+            "subject to status",
+            "What customers say",
+            "never been warmer",
+        ],
+        &[
+            "Call 0161",
+            "Power Flushing",
+            "Emergency callout",
+            "All Rights Reserved",
         ],
     );
 }
