@@ -7,7 +7,8 @@
 //! Cassiopeia; Ghost's Casper; Blogger; Webflow; Squarespace 7.1; HubSpot CMS; Substack;
 //! Zendesk Guide's Copenhagen; WPBakery; Medium; Wix Blog; news sites on Arc XP-style and
 //! WordPress VIP-style blocks; service and landing pages on Divi, Avada, Wix, Framer,
-//! Tailwind UI, the GOV.UK Design System, USWDS and a block theme's restaurant front page);
+//! Tailwind UI, the GOV.UK Design System, USWDS, a block theme's restaurant front page and
+//! a Drupal university department);
 //! the pages are not copies of them.
 //!
 //! What is asserted follows what annotated article and service pages keep: the body's
@@ -661,6 +662,30 @@ fn avada_service_page() {
             "Power Flushing",
             "Emergency callout",
             "All Rights Reserved",
+        ],
+    );
+}
+
+#[test]
+fn drupal_university_department_page() {
+    // A Drupal 10 campus theme's landing page: utility and main menus, breadcrumb, the
+    // section's menu in the first sidebar, then paragraphs (text, a card grid of programmes
+    // whose titles link away, a contact block); footer regions.
+    check(
+        "drupal-department",
+        &[
+            "We study how people and places change together",
+            "34 academic staff",
+            "Our programmes",
+            "BSc Environmental Science",
+            "Taught with the School of Law",
+            "three residential field courses",
+        ],
+        &[
+            "Current students",
+            "Research groups",
+            "Registered charity number",
+            "Freedom of information",
         ],
     );
 }
