@@ -4156,6 +4156,7 @@ fn prune_teaser_cards(
     let end = dom.end(root);
     let mut cards = Vec::new();
     let mut kinds = Vec::new();
+    let mut last_text = None;
     let mut p = root;
     while p < end {
         if pruned.get(p).copied().unwrap_or(true) {
@@ -4193,11 +4194,20 @@ fn prune_teaser_cards(
         // as a titled box closing the root's text ("More from Money"): between its parts,
         // or untitled, they are the page's own sections (a service page's offers).
         let has_img = |c: usize| facts.has_img.get(c).copied().unwrap_or(false);
-        if cards.len() >= MIN_RECORDS
-            && cards.iter().any(|&c| !has_img(c))
-            && !titled_closing_box(dom, pruned, root, p, cards.first().copied().unwrap_or(p))
-        {
-            cards.retain(|&c| has_img(c));
+        if cards.len() >= MIN_RECORDS && cards.iter().any(|&c| !has_img(c)) {
+            // The root's last shown text, found once: a box closes the root when it holds
+            // it, so only the few boxes around it are read further (no quadratic scan).
+            let last = *last_text.get_or_insert_with(|| {
+                shown_nodes(dom, pruned, root + 1, end)
+                    .filter(|&k| shows_text(dom, k))
+                    .last()
+                    .unwrap_or(root)
+            });
+            let closes = last > p && last < dom.end(p);
+            let first = cards.first().copied().unwrap_or(p);
+            if !(closes && heading_before_cards(dom, pruned, root, first)) {
+                cards.retain(|&c| has_img(c));
+            }
         }
         let card_chars: u32 = cards
             .iter()
@@ -4324,15 +4334,16 @@ fn headlined(dom: &Dom, has_h1: &[bool], chars: &[u32], root: usize, body: usize
     false
 }
 
-/// Whether box `p` of the root closes its text (no shown text after it) and the last text
-/// before its first card `first` is a heading's (the box's title).
-fn titled_closing_box(dom: &Dom, pruned: &[bool], root: usize, p: usize, first: usize) -> bool {
-    let shows = |k: usize| dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty();
-    if shown_nodes(dom, pruned, dom.end(p), dom.end(root)).any(shows) {
-        return false;
-    }
+/// Whether node `k` is a text node with more than white space.
+fn shows_text(dom: &Dom, k: usize) -> bool {
+    dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty()
+}
+
+/// Whether the last shown text of the root before a box's first card `first` is a heading's
+/// (the box's title).
+fn heading_before_cards(dom: &Dom, pruned: &[bool], root: usize, first: usize) -> bool {
     let Some(last) = shown_nodes(dom, pruned, root + 1, first)
-        .filter(|&k| shows(k))
+        .filter(|&k| shows_text(dom, k))
         .last()
     else {
         return false;
