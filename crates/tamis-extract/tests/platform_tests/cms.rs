@@ -8,7 +8,8 @@
 //! Zendesk Guide's Copenhagen; WPBakery; Medium; Wix Blog; news sites on Arc XP-style and
 //! WordPress VIP-style blocks; WordPress news themes tagDiv Newspaper, JNews and Newspack;
 //! Jekyll's minima; Hugo's PaperMod; Forem (dev.to); Tumblr; Typepad; a page published from
-//! Notion; a news liveblog; paywalled news stories); the pages are not copies of them.
+//! Notion; Hexo's landscape; Dreamwidth; a news liveblog; paywalled news stories); the pages
+//! are not copies of them.
 //!
 //! What is asserted follows what annotated article and service pages keep: the body's
 //! paragraphs, headings and lists are the text; the site's menus, footer, comments, the
@@ -747,4 +748,76 @@ fn typepad_post_with_comments() {
             "Blog powered by Typepad",
         ],
     );
+}
+
+#[test]
+fn hexo_landscape_post() {
+    // Hexo's default theme (landscape): `article-meta` with the date and category above the
+    // `article-inner` (header, `article-entry`, footer with share, comment link and tags),
+    // newer/older navigation, a Disqus placeholder and a sidebar of category, tag and
+    // recent-post widgets.
+    check(
+        "hexo-landscape",
+        &[
+            "There are forty-one trees on Cobden Road",
+            "What I recorded",
+            "Trunk girth at chest height",
+            "pushed the kerb a good ten centimetres",
+        ],
+        &[
+            "Every bus shelter in the ward",
+            "Counting Victorian post boxes",
+            "Please enable JavaScript",
+            "Powered by",
+            "small surveys of ordinary places",
+        ],
+    );
+}
+
+#[test]
+fn dreamwidth_entry() {
+    // Dreamwidth (LiveJournal's code base) site scheme: the entry's text in `entry-content`
+    // as lines split by `<br /><br />`, the entry footer (tags, memories, share, comment
+    // count), then the comment threads, and a sidebar with profile, calendar and tag cloud.
+    // The plain copy keeps the two comments: see `dreamwidth_comments_without_names`.
+    check(
+        "dreamwidth",
+        &[
+            "The chair from the junk shop finally has a seat again.",
+            "the seven-step pattern",
+            "Soak the cane for twenty minutes",
+            "the whole row looks wrong from the front",
+        ],
+        &[
+            "Previous Entry",
+            "Add Memory",
+            "3 comments",
+            "Monthly calendar",
+            "baskets",
+            "Powered by Dreamwidth",
+        ],
+    );
+}
+
+/// Known failures on plain copies, left for later sessions: each asserts what the page's own
+/// copy already gets right.
+#[test]
+#[ignore = "known failure: the plain copy keeps two comments (no class names, two records only)"]
+fn dreamwidth_comments_without_names() {
+    let text = super::extract("plain/dreamwidth");
+    assert!(!text.contains("pre-woven sheet cane"), "{text}");
+}
+
+#[test]
+#[ignore = "known failure: the plain copy keeps the subscription box after a truncated story"]
+fn paywall_box_without_names() {
+    let text = super::extract("plain/paywall-news");
+    assert!(!text.contains("This article is for subscribers"), "{text}");
+}
+
+#[test]
+#[ignore = "known failure: the plain copy keeps Newspack's inline donation prompt (its role is gone)"]
+fn donation_prompt_without_names() {
+    let text = super::extract("plain/newspack-feature");
+    assert!(!text.contains("Like what you are reading?"), "{text}");
 }
