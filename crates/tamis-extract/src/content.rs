@@ -158,6 +158,14 @@ pub const MAX_RECORD_REGION_SHARE: f32 = 0.5;
 /// A page whose best prose region is worth less than this (about characters of prose) is
 /// scored again as a listing. Our choice, tuned on the development pages.
 pub const MIN_ARTICLE_VALUE: f32 = 300.0;
+/// Prose worth at least this share of [`MIN_ARTICLE_VALUE`] stays the root when no group of
+/// records outweighs it (see [`MIN_RECORD_GROUP_FACTOR`]), however much the menus around it
+/// are worth as a listing: a paywalled story's free paragraphs. Our choice.
+pub const MIN_SHORT_ARTICLE_SHARE: f32 = 0.5;
+/// ...and when the smallest block holding it and an `<h1>` holds at most this many times its
+/// text: the story under its headline (with kicker, dek, byline, share bar and the offer
+/// that cuts it short), not a footer's address under a shop's grid. Our choice.
+pub const MAX_HEADLINED_FACTOR: f32 = 6.0;
 /// A sibling of the root joins it when its value is at least this share of the root's
 /// (Readability: `max(10, topCandidate.score * 0.2)`; 0.3 measured slightly better on
 /// both halves of the development pages)...
@@ -1292,11 +1300,16 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // A page with short prose and no listing either (the listing scoring takes the whole
     // body, not its `<main>`, and is worth little more than the prose: a short note, a
     // chapter page of a manual with one paragraph) keeps its prose root rather than becoming
-    // a listing of everything.
+    // a listing of everything. So does prose worth half an article under its headline when
+    // no group of records outweighs it, however much the menus around it add up to as a
+    // listing (a paywalled story's free paragraphs under a publisher's many small menus).
     let short_article = best > 0.0
         && best < MIN_ARTICLE_VALUE
         && lroot == body
-        && lbest <= MAX_SHORT_PAGE_LISTING_FACTOR * best
+        && (lbest <= MAX_SHORT_PAGE_LISTING_FACTOR * best
+            || (best >= MIN_SHORT_ARTICLE_SHARE * MIN_ARTICLE_VALUE
+                && top_group <= MIN_RECORD_GROUP_FACTOR * best
+                && headlined(dom, &has_h1, &chars, root, body)))
         && single_article(
             dom,
             &pruned,
@@ -4169,6 +4182,7 @@ fn prune_teaser_cards(
     let end = dom.end(root);
     let mut cards = Vec::new();
     let mut kinds = Vec::new();
+    let mut last_text = None;
     let mut p = root;
     while p < end {
         if pruned.get(p).copied().unwrap_or(true) {
@@ -4201,6 +4215,25 @@ fn prune_teaser_cards(
             .and_then(|run| run.first().copied())
         {
             cards.retain(|&c| first_word_signature(dom, c) == kind);
+        }
+        // Cards without a picture (a linked heading and blurb) are other pages' teasers only
+        // as a titled box closing the root's text ("More from Money"): between its parts,
+        // or untitled, they are the page's own sections (a service page's offers).
+        let has_img = |c: usize| facts.has_img.get(c).copied().unwrap_or(false);
+        if cards.len() >= MIN_RECORDS && cards.iter().any(|&c| !has_img(c)) {
+            // The root's last shown text, found once: a box closes the root when it holds
+            // it, so only the few boxes around it are read further (no quadratic scan).
+            let last = *last_text.get_or_insert_with(|| {
+                shown_nodes(dom, pruned, root + 1, end)
+                    .filter(|&k| shows_text(dom, k))
+                    .last()
+                    .unwrap_or(root)
+            });
+            let closes = last > p && last < dom.end(p);
+            let first = cards.first().copied().unwrap_or(p);
+            if !(closes && heading_before_cards(dom, pruned, root, first)) {
+                cards.retain(|&c| has_img(c));
+            }
         }
         let card_chars: u32 = cards
             .iter()
@@ -4284,7 +4317,7 @@ fn teaser_card(
             .any(|k| dom.tag(k) == Tag::A && dom.attr(k, Attr::Href).is_some());
     }
     if !facts.has_img.get(c).copied().unwrap_or(false) {
-        return false;
+        return linked_heading_card(dom, pruned, c, text, link_chars);
     }
     let mut href: Option<&str> = None;
     let mut anchors = 0;
@@ -4307,6 +4340,72 @@ fn teaser_card(
         }
     }
     anchors >= 2 && image
+}
+
+/// Whether the `<h1>` nearest above `root` (in its smallest ancestor below `body` holding
+/// one) heads it: that ancestor holds at most [`MAX_HEADLINED_FACTOR`] times `root`'s text
+/// (a story's headline, byline and offer around its paragraphs, not a page of other boxes).
+fn headlined(dom: &Dom, has_h1: &[bool], chars: &[u32], root: usize, body: usize) -> bool {
+    let own = chars.get(root).copied().unwrap_or(0) as f32;
+    let mut a = Some(root);
+    while let Some(x) = a {
+        if x == body {
+            return false;
+        }
+        if has_h1.get(x).copied().unwrap_or(false) {
+            return chars.get(x).copied().unwrap_or(0) as f32 <= MAX_HEADLINED_FACTOR * own;
+        }
+        a = dom.parent(x);
+    }
+    false
+}
+
+/// Whether node `k` is a text node with more than white space.
+fn shows_text(dom: &Dom, k: usize) -> bool {
+    dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty()
+}
+
+/// Whether the last shown text of the root before a box's first card `first` is a heading's
+/// (the box's title).
+fn heading_before_cards(dom: &Dom, pruned: &[bool], root: usize, first: usize) -> bool {
+    let Some(last) = shown_nodes(dom, pruned, root + 1, first)
+        .filter(|&k| shows_text(dom, k))
+        .last()
+    else {
+        return false;
+    };
+    let mut a = dom.parent(last);
+    while let Some(x) = a {
+        if x == root {
+            break;
+        }
+        if dom.tag(x).is_heading() {
+            return true;
+        }
+        a = dom.parent(x);
+    }
+    false
+}
+
+/// A teaser card without a thumbnail: all of element `c`'s `text` inside one link that holds
+/// a heading (`<a><h3>title</h3><p>blurb</p></a>`): the whole box points at another page.
+fn linked_heading_card(
+    dom: &Dom,
+    pruned: &[bool],
+    c: usize,
+    text: u32,
+    link_chars: &[u32],
+) -> bool {
+    if link_chars.get(c).copied().unwrap_or(0) < text {
+        return false;
+    }
+    let mut links = shown_nodes(dom, pruned, c + 1, dom.end(c)).filter(|&k| dom.tag(k) == Tag::A);
+    let Some(a) = links.next() else {
+        return false;
+    };
+    links.next().is_none()
+        && dom.attr(a, Attr::Href).is_some()
+        && (a + 1..dom.end(a)).any(|k| dom.tag(k).is_heading())
 }
 
 /// Whether all the text of element `i` outside its first link comes before that link (a

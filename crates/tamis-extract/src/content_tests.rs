@@ -4980,3 +4980,52 @@ fn reviews_inside_a_testimonials_block_are_the_pages_text() {
     let t = product_root_text(&page("fusion-testimonials"));
     assert!(!t.contains("has never been warmer"), "{t}");
 }
+
+#[test]
+fn linked_heading_cards_after_the_story_are_teasers_between_its_parts_sections() {
+    // Cards without a picture, each one link around a heading and a blurb ("More from
+    // Money" under a news story): after the story's text they point at other pages; between
+    // two parts of the text (a service page's offers, then its questions) they are the page.
+    let card = |k: usize| {
+        format!(
+            "<div class=card><a href=/money/story-{k}><h3>Other story number {k} about savings</h3><p>A short blurb of story {k}.</p></a></div>"
+        )
+    };
+    let cards: String = (1..=3).map(card).collect();
+    let after = format!(
+        "<body><div class=page><div class=body>{}<div class=more><h2>More from Money</h2>{cards}</div></div></div></body>",
+        article(3)
+    );
+    let t = root_text(&after);
+    assert!(t.contains("This is a long paragraph"), "{t}");
+    assert!(!t.contains("Other story number 2"), "{t}");
+    assert!(!t.contains("More from Money"), "{t}");
+    let between = format!(
+        "<body><div class=page><div class=body>{}<div class=more><h2>Our services</h2>{cards}</div><h2>Questions</h2>{}</div></div></body>",
+        article(3),
+        article(2)
+    );
+    let t = root_text(&between);
+    assert!(t.contains("Other story number 2"), "{t}");
+    assert!(t.contains("Questions"), "{t}");
+}
+
+#[test]
+fn short_prose_no_record_group_outweighs_stays_an_article() {
+    // A paywalled story's two free paragraphs under a header of many small link menus (a
+    // publisher's network, sections): the menus together are worth far more as a listing
+    // than the prose, but no one of them outweighs it, so the page is the short story.
+    let menu = |g: usize| {
+        let items: String = (1..=10)
+            .map(|k| format!("<li><a href=/s{g}/{k}>Paper {g}-{k}</a></li>"))
+            .collect();
+        format!("<div><span>Group {g}</span><ul>{items}</ul></div>")
+    };
+    let menus: String = (1..=4).map(menu).collect();
+    let html = format!(
+        "<body><div>{menus}</div><div><div><h1>Ferry sailings cut</h1><div><p>The island ferries will run four fewer sailings a week this winter, the operator said, blaming a shortage of crew.</p><p>Councillors said some villages would be left with one return crossing a day from November until March.</p></div></div></div></body>"
+    );
+    let t = root_text(&html);
+    assert!(t.contains("four fewer sailings"), "{t}");
+    assert!(!t.contains("Paper 2-3"), "{t}");
+}

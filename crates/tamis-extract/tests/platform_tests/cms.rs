@@ -6,10 +6,12 @@
 //! block theme Twenty Twenty-Four, GeneratePress and Astra; Drupal 10's Olivero; Joomla 4's
 //! Cassiopeia; Ghost's Casper; Blogger; Webflow; Squarespace 7.1; HubSpot CMS; Substack;
 //! Zendesk Guide's Copenhagen; WPBakery; Medium; Wix Blog; news sites on Arc XP-style and
-//! WordPress VIP-style blocks; service and landing pages on Divi, Avada, Wix, Framer,
-//! Tailwind UI, the GOV.UK Design System, USWDS, a block theme's restaurant front page and
-//! a Drupal university department);
-//! the pages are not copies of them.
+//! WordPress VIP-style blocks; WordPress news themes tagDiv Newspaper, JNews and Newspack;
+//! Jekyll's minima; Hugo's PaperMod; Forem (dev.to); Tumblr; Typepad; a page published from
+//! Notion; Hexo's landscape; Dreamwidth; a news liveblog; paywalled news stories; service
+//! and landing pages on Divi, Avada, Wix, Framer, Tailwind UI, the GOV.UK Design System,
+//! USWDS, a block theme's restaurant front page and a Drupal university department); the
+//! pages are not copies of them.
 //!
 //! What is asserted follows what annotated article and service pages keep: the body's
 //! paragraphs, headings and lists are the text; the site's menus, footer, comments, the
@@ -688,4 +690,359 @@ fn drupal_university_department_page() {
             "Freedom of information",
         ],
     );
+}
+
+#[test]
+fn newspaper_tagdiv_news_article() {
+    // tagDiv's Newspaper theme: `td-post-content` between the sharing bar and the post's
+    // footer (tags, next and previous posts, author box), inline ad spots in the body, a
+    // "Related articles" block of thumbnail cards, comments, and a sidebar of social counters
+    // and latest-news cards.
+    check(
+        "newspaper-tagdiv",
+        &[
+            "Riverside County councillors voted nine to four",
+            "Traffic concerns",
+            "We were asked to take the figures on trust",
+            "Construction is expected to begin in September",
+        ],
+        &[
+            "Advertisement",
+            "Cycle lane on Bridge Street",
+            "Library opening hours cut",
+            "Karen covers transport and planning",
+            "About time. The Station Road garage",
+            "Hospital staff to get free parking",
+            "Stay Connected",
+            "All rights reserved",
+        ],
+    );
+}
+
+#[test]
+fn jekyll_minima_post() {
+    // Jekyll's default theme: `article.post.h-entry` with `post-header` and
+    // `post-content e-content`, a Disqus placeholder, the site footer's contact columns.
+    check(
+        "jekyll-minima",
+        &[
+            "Last week a colleague sent me a database",
+            "Walking the b-tree",
+            "53 51 4c 69 74 65",
+            "The cell count was zero",
+            "turns a corrupt file from a mystery into a puzzle",
+        ],
+        &[
+            "Please enable JavaScript",
+            "Notes on databases, file formats",
+            "tom@example.com",
+        ],
+    );
+}
+
+#[test]
+fn hugo_papermod_post() {
+    // Hugo's PaperMod: breadcrumbs, title, description and meta line in `post-header`, a
+    // `<details>` table of contents of in-page links, `post-content`, then tags, the
+    // previous/next titles and share icons in `post-footer`. (The page copy keeps the
+    // description and the "date · 4 min · words · author" line; the plain copy does not.)
+    check(
+        "hugo-papermod",
+        &[
+            "For three weeks every loaf I baked",
+            "What I tried first",
+            "Switching to a stronger bread flour",
+            "Check the thermometer before you blame the starter.",
+            "the loaves were back to normal",
+        ],
+        &[
+            "Table of Contents",
+            "Keeping a rye starter alive",
+            "How to clean a cane banneton",
+            "Powered by",
+            "Troubleshooting",
+        ],
+    );
+}
+
+#[test]
+fn forem_dev_to_article() {
+    // Forem (dev.to): a three-column layout, reaction counters on the left, the article card
+    // (cover, author, title, tags, `crayons-article__body`), a sponsor line, the comments as
+    // `<details>` trees, and a right rail with the author card and "More from" links.
+    check(
+        "forem-devto",
+        &[
+            "Our test suite had more than four hundred tests",
+            "A real database in every test run",
+            "conn.rollback()",
+            "Calls to third-party payment and email APIs.",
+        ],
+        &[
+            "We did the same with testcontainers",
+            "How do you handle tests that need to commit",
+            "Partial indexes saved our slowest query",
+            "Try managed Postgres",
+            "Valencia, Spain",
+            "Code of Conduct",
+        ],
+    );
+}
+
+#[test]
+fn news_liveblog() {
+    // A news liveblog: key points, then timestamped entries each with its own heading and
+    // share links, an ad slot between them, "load more", a newsletter box and related links.
+    // (The plain copy also keeps the standfirst, the byline and each entry's author.)
+    check(
+        "liveblog",
+        &[
+            "More than 38,000 homes without power",
+            "Power company says some homes may wait until Wednesday",
+            "reconnected 11,000 customers since midday",
+            "Lorry blown over on the moor road",
+            "Schools to reopen tomorrow, council says",
+        ],
+        &[
+            "Copy link",
+            "Load more updates",
+            "Get the morning briefing",
+            "How storms get their names",
+            "Councillor resigns after expenses row",
+            "Cookie settings",
+        ],
+    );
+}
+
+#[test]
+fn paywalled_news_article() {
+    // A metered news site: two free paragraphs, then the subscription box (heading, benefits
+    // list, price, buttons), tags and a "More from" box of cards, each one link around a
+    // heading and a blurb, without pictures. (The plain copy still keeps the subscription
+    // box's heading, text and list: nothing but its words tells it from the story.)
+    check(
+        "paywall-news",
+        &[
+            "On the last day the Barton Street branch was open",
+            "The answer, for many, was a bus ride",
+        ],
+        &[
+            "Subscribe now",
+            "More from Money",
+            "Energy bills to fall by 7 per cent",
+            "An estimated 2.8 million pots are lost",
+            "Complaints",
+        ],
+    );
+}
+
+#[test]
+fn paywalled_article_under_publisher_menus() {
+    // A paywalled story's two free paragraphs under a publisher's network bar (three lists of
+    // its papers, magazines and services) and a mega menu, with "Most read" and video lists
+    // below: the menus are worth more as a listing than the short story, but no one of them
+    // outweighs it. (Both copies keep the offer's two lines after the story.)
+    check(
+        "paywall-megamenu",
+        &[
+            "The island ferries will run four fewer sailings",
+            "Councillors said some villages would be left",
+        ],
+        &[
+            "Seaboard Media Group is a family",
+            "Evening Courier",
+            "Personal finance",
+            "Harbour warehouse fire",
+            "Seal pup returned to the sea",
+            "Cookie settings",
+        ],
+    );
+}
+
+#[test]
+fn newspack_feature_with_gallery_table_and_footnotes() {
+    // Newspack (WordPress for newsrooms): header outside the `<article>`, a Jetpack
+    // slideshow, an inline donation prompt, a table block, a pull quote, a "Read more:"
+    // paragraph, a related-articles block inside the body, footnotes, tags and author bio.
+    // (The plain copy still keeps the donation prompt, the tags and the author bio: without
+    // the prompt's `role="dialog"` and the bio's class nothing tells them from the story.)
+    check(
+        "newspack-feature",
+        &[
+            "The water came over the bank at Hatt Farm",
+            "Counting the cost",
+            "Once in 5 years",
+            "You learn where it wants to go.",
+            "lowered the February peak in town",
+            "she has sold a third of her herd",
+            "unpublished sensor data shared with Valley Voice",
+        ],
+        &[
+            "Beavers are back on the Tamar",
+            "never built",
+            "An orchard that floods every winter",
+            "Proudly powered by Newspack",
+            "independent, non-profit newsroom covering",
+        ],
+    );
+}
+
+#[test]
+fn notion_published_page() {
+    // A page published from Notion: every block a `<div>` (`notion-text-block`,
+    // `notion-header-block`, `notion-bulleted_list-block`, a callout with an emoji icon)
+    // under a breadcrumb top bar, "Made with Notion" at the foot.
+    check(
+        "notion-page",
+        &[
+            "thank you for giving up your time",
+            "Before you arrive",
+            "Wear closed shoes",
+            "Park on Greaves Road",
+            "goes in the grey crate",
+            "Do not promise to keep it secret.",
+        ],
+        &["Try Notion", "Made with Notion"],
+    );
+}
+
+#[test]
+fn tumblr_text_post() {
+    // Tumblr's default theme: a text post's `body-text`, then the notes count, tags and
+    // controls, and the notes list (likes, reblogs, a reply).
+    check(
+        "tumblr",
+        &[
+            "I started my first commonplace book at nineteen",
+            "Read with a pen in your hand",
+            "buy the cheapest notebook you can find",
+        ],
+        &[
+            "reblogged this from",
+            "liked this",
+            "mine are all from the corner shop",
+            "214 notes",
+            "Ask me anything",
+            "Powered by Tumblr",
+        ],
+    );
+}
+
+#[test]
+fn jnews_article_with_inline_related_posts() {
+    // JNews: an inline "Related Posts" block of three thumbnail posts inside the body, an
+    // inline ad, tags, previous/next titles, author box, a second related block, the reply
+    // form and a "Popular" sidebar.
+    check(
+        "jnews-inline-related",
+        &[
+            "Two years ago a phone under two hundred pounds",
+            "1. Pebble A15",
+            "Three version updates and four years of patches",
+            "A fair pick if you keep phones until they break.",
+        ],
+        &[
+            "Six phone battery myths",
+            "eSIM explained",
+            "ADVERTISEMENT",
+            "We tested twelve pairs of earbuds",
+            "still misses physical keyboards",
+            "Folding phones two years on",
+            "Black Friday phone deals",
+        ],
+    );
+}
+
+#[test]
+fn typepad_post_with_comments() {
+    // Typepad (Movable Type templates): date header, `entry-header`, `entry-body` and
+    // `entry-more`, the entry footer, comments with "Posted by" footers, and a sidebar of
+    // modules.
+    check(
+        "typepad",
+        &[
+            "Why I gave up on raised beds",
+            "I built six of them out of scaffold boards",
+            "His leeks are twice the size of mine.",
+        ],
+        &[
+            "Permalink",
+            "woodlouse hotels",
+            "Comments are moderated",
+            "Margaret has kept plot 14",
+            "Blog powered by Typepad",
+        ],
+    );
+}
+
+#[test]
+fn hexo_landscape_post() {
+    // Hexo's default theme (landscape): `article-meta` with the date and category above the
+    // `article-inner` (header, `article-entry`, footer with share, comment link and tags),
+    // newer/older navigation, a Disqus placeholder and a sidebar of category, tag and
+    // recent-post widgets.
+    check(
+        "hexo-landscape",
+        &[
+            "There are forty-one trees on Cobden Road",
+            "What I recorded",
+            "Trunk girth at chest height",
+            "pushed the kerb a good ten centimetres",
+        ],
+        &[
+            "Every bus shelter in the ward",
+            "Counting Victorian post boxes",
+            "Please enable JavaScript",
+            "Powered by",
+            "small surveys of ordinary places",
+        ],
+    );
+}
+
+#[test]
+fn dreamwidth_entry() {
+    // Dreamwidth (LiveJournal's code base) site scheme: the entry's text in `entry-content`
+    // as lines split by `<br /><br />`, the entry footer (tags, memories, share, comment
+    // count), then the comment threads, and a sidebar with profile, calendar and tag cloud.
+    // The plain copy keeps the two comments: see `dreamwidth_comments_without_names`.
+    check(
+        "dreamwidth",
+        &[
+            "The chair from the junk shop finally has a seat again.",
+            "the seven-step pattern",
+            "Soak the cane for twenty minutes",
+            "the whole row looks wrong from the front",
+        ],
+        &[
+            "Previous Entry",
+            "Add Memory",
+            "3 comments",
+            "Monthly calendar",
+            "baskets",
+            "Powered by Dreamwidth",
+        ],
+    );
+}
+
+/// Known failures on plain copies, left for later sessions: each asserts what the page's own
+/// copy already gets right.
+#[test]
+#[ignore = "known failure: the plain copy keeps two comments (no class names, two records only)"]
+fn dreamwidth_comments_without_names() {
+    let text = super::extract("plain/dreamwidth");
+    assert!(!text.contains("pre-woven sheet cane"), "{text}");
+}
+
+#[test]
+#[ignore = "known failure: the plain copy keeps the subscription box after a truncated story"]
+fn paywall_box_without_names() {
+    let text = super::extract("plain/paywall-news");
+    assert!(!text.contains("This article is for subscribers"), "{text}");
+}
+
+#[test]
+#[ignore = "known failure: the plain copy keeps Newspack's inline donation prompt (its role is gone)"]
+fn donation_prompt_without_names() {
+    let text = super::extract("plain/newspack-feature");
+    assert!(!text.contains("Like what you are reading?"), "{text}");
 }
