@@ -1393,6 +1393,12 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             root = join_description(dom, &mut pruned, root, d, body);
             blame(&pruned, &mut why, Why::Join);
         }
+        if opts.product
+            && let Some(d) = sheet_beside(dom, &pruned, &has_h1, root, body)
+        {
+            root = join_description(dom, &mut pruned, root, d, body);
+            blame(&pruned, &mut why, Why::Join);
+        }
         let prev = previous_siblings(dom);
         prune_captions(dom, &mut pruned, &records, &prev, root, &facts);
         blame(&pruned, &mut why, Why::Caption);
@@ -3710,6 +3716,104 @@ fn join_description(dom: &Dom, pruned: &mut [bool], root: usize, d: usize, body:
     a
 }
 
+/// Most nodes of a table read by [`is_sheet`]: a specification sheet of a few dozen rows.
+/// Our choice.
+const MAX_SHEET_NODES: usize = 600;
+
+/// Whether element `i` is a sheet of labelled values: a definition list, or a table of
+/// label and value rows (two cells each) holding no table (a layout table holds the page).
+pub(crate) fn is_sheet(dom: &Dom, i: usize) -> bool {
+    match dom.tag(i) {
+        Tag::Dl => true,
+        Tag::Table => {
+            let end = dom.end(i);
+            if end - i > MAX_SHEET_NODES {
+                return false;
+            }
+            let mut rows = 0usize;
+            let mut k = i + 1;
+            while k < end {
+                match dom.tag(k) {
+                    Tag::Table => return false,
+                    Tag::Tr => {
+                        let mut cells = 0usize;
+                        let mut c = k + 1;
+                        while c < dom.end(k) {
+                            if matches!(dom.tag(c), Tag::Td | Tag::Th) {
+                                cells += 1;
+                            }
+                            c = dom.end(c).max(c + 1);
+                        }
+                        if cells != 2 {
+                            return false;
+                        }
+                        rows += 1;
+                    }
+                    _ => {}
+                }
+                k += 1;
+            }
+            rows >= 2
+        }
+        _ => false,
+    }
+}
+
+/// Most levels above the root, and most element siblings after each, read by
+/// [`sheet_beside`]. Our choice: a theme puts the specifications in the box after the
+/// description's, or one level up.
+const MAX_SHEET_LEVELS: usize = 2;
+const MAX_SHEET_SIBLINGS: usize = 3;
+/// Most nodes of a sibling box searched for a sheet by [`sheet_beside`]. Our choice.
+const MAX_SHEET_BOX_NODES: usize = 1500;
+
+/// On a product page, a specification sheet ([`is_sheet`]) in a box that follows the root
+/// (the root's next element siblings, or its parent's, up to [`MAX_SHEET_LEVELS`] levels):
+/// the element holding the sheet, when the box holds no `<h1>`. Shops put the description
+/// and the specifications in sibling boxes (nopCommerce's `product-collateral` after its
+/// `product-essential`), whose short cells alone never outweigh the description.
+fn sheet_beside(
+    dom: &Dom,
+    pruned: &[bool],
+    has_h1: &[bool],
+    root: usize,
+    body: usize,
+) -> Option<usize> {
+    let mut a = root;
+    for _ in 0..MAX_SHEET_LEVELS {
+        let mut s = a;
+        for _ in 0..MAX_SHEET_SIBLINGS {
+            let Some(n) = element_sibling(dom, s, Dom::next_sibling) else {
+                break;
+            };
+            s = n;
+            let end = dom.end(s);
+            if pruned.get(s).copied().unwrap_or(true)
+                || has_h1.get(s).copied().unwrap_or(false)
+                || end - s > MAX_SHEET_BOX_NODES
+            {
+                continue;
+            }
+            let mut k = s;
+            while k < end {
+                if pruned.get(k).copied().unwrap_or(true) {
+                    k = dom.end(k).max(k + 1);
+                    continue;
+                }
+                if matches!(dom.tag(k), Tag::Table | Tag::Dl) && is_sheet(dom, k) {
+                    return dom.parent(k).filter(|&p| p >= s).or(Some(k));
+                }
+                k += 1;
+            }
+        }
+        match dom.parent(a) {
+            Some(p) if p > body => a = p,
+            _ => break,
+        }
+    }
+    None
+}
+
 /// Most nodes of a product card link ([`is_product_card_link`]): an image, a name, prices,
 /// badges and rating stars take dozens. Our choice.
 const MAX_PRODUCT_CARD_NODES: usize = 400;
@@ -5668,7 +5772,11 @@ fn next_element_sibling(dom: &Dom, i: usize) -> Option<usize> {
 
 /// The nearest element sibling of `i` that `step` (next or previous sibling) reaches past
 /// blank text nodes (at most a few); none when text stands between.
-fn element_sibling(dom: &Dom, i: usize, step: fn(&Dom, usize) -> Option<usize>) -> Option<usize> {
+pub(crate) fn element_sibling(
+    dom: &Dom,
+    i: usize,
+    step: fn(&Dom, usize) -> Option<usize>,
+) -> Option<usize> {
     let mut k = step(dom, i)?;
     for _ in 0..4 {
         if dom.tag(k) != Tag::Text {
@@ -8806,7 +8914,10 @@ fn should_prune(
     {
         return Some(Why::Nosnippet);
     }
-    if matches!(tag, Tag::Div | Tag::Section | Tag::Aside)
+    // A product's page keeps the card of the person who made it (a book's author, a print's
+    // artist): it is about the product, as the buyer reads it (the byline of a story is not).
+    if !opts.product
+        && matches!(tag, Tag::Div | Tag::Section | Tag::Aside)
         && facts.has_img.get(i).copied().unwrap_or(false)
         && raw.get(i).copied().unwrap_or(0) <= MAX_PORTRAIT_CARD_CHARS
         && facts.para.get(i).copied().unwrap_or(0) <= 2
@@ -8973,7 +9084,10 @@ fn should_prune(
         return Some(Why::HiddenClass);
     }
     let headed = headed_by_boilerplate(dom, i);
-    let flag = if h.boilerplate {
+    // On a product's page, a box named for an author that holds a paragraph is the maker's
+    // biography (a book's author, a print's artist), as the portrait card above is.
+    let makers_bio = opts.product && h.byline && facts.para.get(i).copied().unwrap_or(0) > 0;
+    let flag = if h.boilerplate && !makers_bio {
         Why::ClassWord
     } else if fixed_overlay(dom, i) {
         Why::Overlay

@@ -5029,3 +5029,36 @@ fn short_prose_no_record_group_outweighs_stays_an_article() {
     assert!(t.contains("four fewer sailings"), "{t}");
     assert!(!t.contains("Paper 2-3"), "{t}");
 }
+
+/// Three paragraphs of a product's description, each its own.
+const KETTLE: &str = "<p>The kettle is cast in one piece in grey iron and coated inside and out with two layers of enamel, so the water never tastes of metal.</p><p>A cool-touch wooden grip is pinned to a wire bail that folds flat for storage, and the lid is held by a lug so it stays put when you pour.</p><p>On an open fire, hang it from the bail well clear of the flames: enamel can craze when a flame licks a cold kettle.</p>";
+
+#[test]
+fn a_products_specification_sheet_in_the_box_after_its_description_joins_the_root() {
+    // nopCommerce: the buy box and the description in one box, the specifications in the
+    // next one (their short cells never outweigh the description), then cards of other
+    // products.
+    let cards: String = (1..=4)
+        .map(|k| format!("<div class=c><a href=/p{k}><img src=/p{k}.jpg alt=''></a><h2><a href=/p{k}>Other {k}</a></h2><span>${k}0.00</span></div>"))
+        .collect();
+    let html = format!(
+        "<body><div class=page><div class=e><div class=o><h1>Kettle</h1><p>$64.00</p></div><div class=f>{KETTLE}</div></div><div class=col><div><b>Specifications</b></div><table><tr><td>Capacity</td><td>3 quarts</td></tr><tr><td>Weight</td><td>2.6 kg</td></tr></table></div><div class=r><div><b>Related products</b></div><div class=g>{cards}</div></div></div></body>"
+    );
+    let t = product_root_text(&html);
+    assert!(t.contains("grey iron") && t.contains("2.6 kg"), "{t}");
+    assert!(!t.contains("Other 2"), "{t}");
+    // A box holding the page's `<h1>` is the product's own, not a sheet beside it.
+    let t = product_root_text(&html.replace("<div><b>Specifications</b></div>", "<h1>Specs</h1>"));
+    assert!(!t.contains("2.6 kg"), "{t}");
+}
+
+#[test]
+fn a_products_page_keeps_its_makers_portrait_card() {
+    // A publisher's book page: the author's photo and biography are about the book.
+    let html = format!(
+        "<body><main><h1>The Salt Road</h1>{KETTLE}<section><h2>About Imogen Trask</h2><div><img src=/a.jpg alt='Imogen Trask'><p>Imogen Trask grew up in Maldon and worked as a river clerk before turning to fiction.</p></div></section></main></body>"
+    );
+    assert!(product_root_text(&html).contains("grew up in Maldon"));
+    // After an article, the writer's card is no part of the story.
+    assert!(!root_text(&html).contains("grew up in Maldon"));
+}

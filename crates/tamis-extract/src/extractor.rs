@@ -179,17 +179,46 @@ fn append_structured(body: &mut String, descriptions: &[String]) {
         if d.chars().count() < MIN_STRUCTURED_CHARS {
             continue;
         }
-        let probe: String = d.split_whitespace().take(8).collect::<Vec<_>>().join(" ");
         let flat: String = body.split_whitespace().collect::<Vec<_>>().join(" ");
-        if flat.contains(&probe) {
+        let shown = |t: &str| {
+            let probe = t
+                .split_whitespace()
+                .take(STRUCTURED_PROBE_WORDS)
+                .collect::<Vec<_>>()
+                .join(" ");
+            flat.contains(&probe)
+        };
+        if !shown(d) {
+            if !body.is_empty() {
+                body.push_str("\n\n");
+            }
+            body.push_str(d);
             continue;
         }
-        if !body.is_empty() {
-            body.push_str("\n\n");
+        // The page shows the description's opening only (a teaser clamped to a few lines,
+        // the rest rendered by a script): the sentences it does not show follow it.
+        let words: Vec<&str> = d.split_whitespace().collect();
+        let Some(tail) = words.len().checked_sub(STRUCTURED_PROBE_WORDS) else {
+            continue;
+        };
+        if shown(&words[tail..].join(" ")) {
+            continue;
         }
-        body.push_str(d);
+        let rest: Vec<&str> = d
+            .split_inclusive(". ")
+            .map(str::trim)
+            .filter(|s| !s.is_empty() && !shown(s))
+            .collect();
+        if rest.iter().map(|s| s.chars().count()).sum::<usize>() >= MIN_STRUCTURED_CHARS {
+            body.push_str("\n\n");
+            body.push_str(&rest.join(" "));
+        }
     }
 }
+
+/// Words of a structured-data description (its first, its last, a sentence's first) looked
+/// for in the visible text by [`append_structured`]. Our choice.
+const STRUCTURED_PROBE_WORDS: usize = 8;
 
 fn is_html_mime(mime: &str) -> bool {
     mime.contains("html") || mime.contains("xml")
@@ -378,6 +407,28 @@ mod tests {
         let out = ex.extract(page.as_bytes(), None);
         assert!(out.text.contains("simple design"), "{}", out.text);
         assert!(!out.text.contains("adapts to taste"), "{}", out.text);
+    }
+
+    #[test]
+    fn a_structured_description_shown_as_its_opening_only_is_completed() {
+        // A headless shop: the page shows the description's first sentence, clamped; the
+        // JSON-LD holds all of it.
+        let ex = Extractor::default();
+        let ld = r#"<script type="application/ld+json">{"@type":"Product","name":"Dripper","description":"A ceramic cone dripper with spiral ribs, glazed inside and matte outside. The spiral ribs hold the paper filter away from the wall so the water flows evenly through the bed of coffee. The thick walls hold heat through a four-minute brew."}</script>"#;
+        let page = format!(
+            "<html><head>{ld}</head><body><main><h1>Dripper</h1><p>$34.00</p><button>Add to cart</button><div><p>A ceramic cone dripper with spiral ribs, glazed inside and matte outside.</p></div></main></body></html>"
+        );
+        let out = ex.extract(page.as_bytes(), None);
+        assert!(out.text.contains("four-minute brew"), "{}", out.text);
+        // The sentence the page shows is not written twice.
+        assert_eq!(out.text.matches("glazed inside").count(), 1, "{}", out.text);
+        // A page that shows the whole description gets nothing appended.
+        let whole = page.replace(
+            "glazed inside and matte outside.</p>",
+            "glazed inside and matte outside. The spiral ribs hold the paper filter away from the wall so the water flows evenly through the bed of coffee. The thick walls hold heat through a four-minute brew.</p>",
+        );
+        let out = ex.extract(whole.as_bytes(), None);
+        assert_eq!(out.text.matches("four-minute brew").count(), 1, "{}", out.text);
     }
 
     #[test]

@@ -352,6 +352,13 @@ fn buy_box_after(dom: &Dom, h1: usize) -> bool {
         .min(dom.nodes.len());
     while k < stop {
         let tag = dom.tag(k);
+        // A price set as a heading (OpenCart's `<h2>$89.00</h2>`) is the buy box's, not the
+        // title of the page's next section.
+        if tag.is_heading() && heading_shows_price(dom, k, &mut buf) {
+            prices += 1;
+            k = dom.end(k);
+            continue;
+        }
         if tag.is_heading() || (tag == Tag::A && crate::content::is_priced_image_link(dom, k)) {
             break;
         }
@@ -380,6 +387,16 @@ fn buy_box_after(dom: &Dom, h1: usize) -> bool {
     }
     ((1..=MAX_BUY_BOX_PRICES).contains(&prices) && controls > 0)
         || (1..=MAX_BUY_BOX_LABELLED).contains(&labelled)
+}
+
+/// Whether heading `h` shows a price alone ([`shows_price`] on its text holding digits).
+fn heading_shows_price(dom: &Dom, h: usize, buf: &mut String) -> bool {
+    dom.end(h).saturating_sub(h) <= MAX_PRICE_BLOCK_NODES
+        && (h + 1..dom.end(h)).any(|t| {
+            dom.tag(t) == Tag::Text
+                && dom.text_of(t).bytes().any(|b| b.is_ascii_digit())
+                && shows_price(dom, t, buf)
+        })
 }
 
 /// A control a buyer uses: a button (`<button>`, `role=button`, a submit or image input),
@@ -1098,6 +1115,17 @@ mod tests {
             r#"<body><h1>Lamps</h1><ul itemscope itemtype="https://schema.org/ItemList">{card}</ul></body>"#
         );
         assert!(!collect(&parse(&html, 64)).product);
+    }
+
+    #[test]
+    fn a_price_set_as_a_heading_is_the_buy_boxs() {
+        // OpenCart's default theme: the price is an `<h2>` in the list under the name, the
+        // button is named by neither its class nor a buying word.
+        let html = "<body><div><h1>Brass Telescope</h1><ul><li>Brand: Meridian</li><li>Availability: In Stock</li></ul><ul><li><h2>$89.00</h2></li><li>Ex Tax: $74.17</li></ul><div><input type=text name=qty2 value=1><button type=button id=button-cart>Go</button></div></div></body>";
+        assert!(collect(&parse(html, 64)).product);
+        // A heading that is no price still ends the buy box: the page's next section.
+        let section = html.replace("<h2>$89.00</h2>", "<h2>Details</h2><p>$89.00</p>");
+        assert!(!collect(&parse(&section, 64)).product);
     }
 
     #[test]

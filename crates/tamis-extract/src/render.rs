@@ -445,6 +445,10 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     let mut tab_end = 0usize;
     // Where the last specification sheet of a product's root ends (0: none rendered).
     let mut sheet_end = 0usize;
+    // A product's lists that close a paragraph ([`closes_paragraph`]): where each starts and
+    // ends in the output, in document order.
+    let mut feature_lists: Vec<(usize, usize)> = Vec::new();
+    let mut list_starts: Vec<(usize, usize)> = Vec::new();
     let mut pre_depth = 0usize;
     let mut list_depth = 0usize;
     let mut i = root;
@@ -458,8 +462,13 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
             if a.tab_set == Some(k) {
                 tab_end = w.out.len();
             }
-            if a.product && is_sheet(dom, k) {
+            if a.product && crate::content::is_sheet(dom, k) {
                 sheet_end = w.out.len();
+            }
+            if list_starts.last().is_some_and(|&(n, _)| n == k)
+                && let Some((_, start)) = list_starts.pop()
+            {
+                feature_lists.push((start, w.out.len()));
             }
         }
         if skip(dom, a, i, root, cfg, text) {
@@ -482,6 +491,9 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         if a.thread && crate::content::is_typed_post(dom, i) {
             w.posts.push(w.segments.len());
         }
+        if a.product && matches!(tag, Tag::Ul | Tag::Ol) && closes_paragraph(dom, i) {
+            list_starts.push((i, w.out.len()));
+        }
         open(dom, i, cfg, &mut w, &mut pre_depth, &mut list_depth);
         let e = dom.end(i);
         if e > i + 1 {
@@ -496,8 +508,13 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         if a.tab_set == Some(k) {
             tab_end = w.out.len();
         }
-        if a.product && is_sheet(dom, k) {
+        if a.product && crate::content::is_sheet(dom, k) {
             sheet_end = w.out.len();
+        }
+        if list_starts.last().is_some_and(|&(n, _)| n == k)
+            && let Some((_, start)) = list_starts.pop()
+        {
+            feature_lists.push((start, w.out.len()));
         }
     }
     let code = repeatable_code_lines(&w.out, &w.code);
@@ -518,6 +535,17 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     // A product's specification sheet (its dimensions, materials, weight) after its
     // description is the product's text, not the page's trailing lines.
     let e = e.max(sheet_end.min(w.out.len()));
+    // A product's description often closes with a list of its features or care points
+    // straight after its last paragraph: that list is the description's, not trailing lines.
+    feature_lists.sort_unstable();
+    let mut e = e;
+    for &(start, end) in &feature_lists {
+        // The list's start was taken before the separator its first item writes.
+        let gap = w.out.get(start.min(e)..start.max(e));
+        if end > e && gap.is_some_and(|g| g.trim().is_empty()) {
+            e = end.min(w.out.len());
+        }
+    }
     let (s, out) = match w.out.get(s..e) {
         Some(t) => (s, t),
         None => (0, w.out.as_str()),
@@ -567,47 +595,33 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     out
 }
 
-/// Most nodes of a table read by [`is_sheet`]: a specification sheet of a few dozen rows.
+/// Most items of a list that [`closes_paragraph`]: a description's closing list of features.
 /// Our choice.
-const MAX_SHEET_NODES: usize = 600;
+const MAX_FEATURE_LIST_ITEMS: usize = 40;
 
-/// Whether element `i` is a sheet of labelled values: a definition list, or a table of
-/// label and value rows (two cells each) holding no table (a layout table holds the page).
-fn is_sheet(dom: &Dom, i: usize) -> bool {
-    match dom.tag(i) {
-        Tag::Dl => true,
-        Tag::Table => {
-            let end = dom.end(i);
-            if end - i > MAX_SHEET_NODES {
-                return false;
-            }
-            let mut rows = 0usize;
-            let mut k = i + 1;
-            while k < end {
-                match dom.tag(k) {
-                    Tag::Table => return false,
-                    Tag::Tr => {
-                        let mut cells = 0usize;
-                        let mut c = k + 1;
-                        while c < dom.end(k) {
-                            if matches!(dom.tag(c), Tag::Td | Tag::Th) {
-                                cells += 1;
-                            }
-                            c = dom.end(c).max(c + 1);
-                        }
-                        if cells != 2 {
-                            return false;
-                        }
-                        rows += 1;
-                    }
-                    _ => {}
-                }
-                k += 1;
-            }
-            rows >= 2
-        }
-        _ => false,
+/// Whether list `i` comes straight after a paragraph (`<p>`, its previous element sibling)
+/// and holds at least two items and no link: the closing list of a product's description
+/// (its features, what is in the box, care points), not a list of links to other pages.
+fn closes_paragraph(dom: &Dom, i: usize) -> bool {
+    if !crate::content::element_sibling(dom, i, Dom::previous_sibling)
+        .is_some_and(|p| dom.tag(p) == Tag::P)
+    {
+        return false;
     }
+    let mut items = 0usize;
+    let mut k = i + 1;
+    while k < dom.end(i) {
+        match dom.tag(k) {
+            Tag::A | Tag::Ul | Tag::Ol | Tag::Table => return false,
+            Tag::Li => items += 1,
+            _ => {}
+        }
+        if items > MAX_FEATURE_LIST_ITEMS {
+            return false;
+        }
+        k += 1;
+    }
+    items >= 2
 }
 
 /// Lines shorter than this (characters) may repeat (table cells, "Yes", prices).
@@ -2005,6 +2019,24 @@ mod tests {
 
     fn extract(html: &str) -> String {
         extract_with(html, ExtractConfig::default())
+    }
+
+    #[test]
+    fn a_list_closing_a_products_description_is_kept() {
+        // Shopify's Debut theme: the description's paragraphs, then a list of points, last in
+        // the product's column (the platform page of the theme, tests/platforms/).
+        let html = include_str!("../tests/platforms/shopify-debut.html");
+        let t = extract(html);
+        assert!(t.contains("Capacity: 12 oz") && t.contains("Not for the microwave"), "{t}");
+        // A list of links is no description's.
+        let links = extract(&html.replace(
+            "<li>Not for the microwave</li>",
+            "<li><a href=/care>Not for the microwave</a></li>",
+        ));
+        assert!(!links.contains("Not for the microwave"), "{links}");
+        // Off a product page, the lines after the last prose paragraph stay trimmed.
+        let article = extract(&html.replace("content=\"product\"", "content=\"article\""));
+        assert!(!article.contains("Not for the microwave"), "{article}");
     }
 
     #[test]

@@ -7,7 +7,9 @@
 //! They stand in for the sites nobody tuned on: a failure on one is a failure on every site
 //! built with that software. One test binary, a module per page type:
 //! - [`shops`]: product pages (Shopify, WooCommerce, Magento, PrestaShop, Shopware,
-//!   BigCommerce, Wix, Squarespace);
+//!   BigCommerce, Wix, Squarespace, OpenCart, Zen Cart, nopCommerce, Salesforce SFRA, SAP
+//!   Commerce, a headless Next.js shop, a publisher's book page, an app's page, a handmade
+//!   marketplace's listing);
 //! - [`listings`]: collection and listing pages (shop categories, blog archives, job lists,
 //!   forum topic lists);
 //! - [`cms`]: articles and service pages (WordPress page builders and themes, Drupal, Joomla,
