@@ -5664,6 +5664,15 @@ fn opens_after_button(dom: &Dom, i: usize, raw: &[u32]) -> bool {
     false
 }
 
+/// Whether `i` is a link to nowhere: an `<a>` with neither `href` nor `id` nor `name` (no
+/// place and no anchor), a script's control (a like or share counter, a "load more").
+fn control_link(dom: &Dom, i: usize) -> bool {
+    dom.tag(i) == Tag::A
+        && [Attr::Href, Attr::Id, Attr::Name]
+            .iter()
+            .all(|&a| dom.attr(i, a).is_none())
+}
+
 /// Longest text (characters) of an element styled as a button (`class="btn"`) pruned as a
 /// control's label. Our choice.
 pub const MAX_BUTTON_CHARS: u32 = 20;
@@ -5692,11 +5701,12 @@ fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) -> Ve
             && raw.get(i).copied().unwrap_or(0) <= MAX_BUTTON_CHARS
             && dom.end(i) <= i + MAX_BUTTON_NODES
             && (class_has_word(dom, i, &["btn", "button"])
-                || (dom.attr(i, Attr::Role).is_some_and(|r| {
+                || ((dom.attr(i, Attr::Role).is_some_and(|r| {
                     r.split_ascii_whitespace()
                         .any(|t| t.eq_ignore_ascii_case("button"))
-                }) && !in_running_text(dom, i)))
-            && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
+                }) || control_link(dom, i))
+                    && !in_running_text(dom, i)))
+            && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block() && dom.tag(k) != Tag::Div)
             && !is_accordion_toggle(dom, i)
     });
     pagers

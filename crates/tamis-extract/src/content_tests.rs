@@ -1950,6 +1950,22 @@ fn links_with_the_button_role_are_pruned_unless_in_a_sentence() {
 }
 
 #[test]
+fn button_controls_with_a_div_label_and_links_to_nowhere_are_pruned() {
+    // A post's like and comment counters, buttons whose label sits in a `<div>` (React
+    // apps), and the same as links to nowhere (no `href`, no `id` or `name`: once their role
+    // is gone): controls. A named anchor around a title and a link to a place stay, and so
+    // does a button-role wrapper holding a paragraph.
+    let html = format!(
+        "<body><main>{}<div class=ufi><a role=button aria-label='Like (12)'><div class=label>12</div></a><a class=counter><div class=label>47</div></a></div><h2><a name=s2>Second part</a></h2><p><a href=/more>More notes</a></p><div role=button><p>{PROSE} Kept.</p></div></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("12") && !t.contains("47"), "{t}");
+    assert!(t.contains("Second part") && t.contains("More notes"), "{t}");
+    assert!(t.contains("Kept."), "{t}");
+}
+
+#[test]
 fn json_left_in_the_markup_is_pruned() {
     // A script's data written into a (hidden by style sheet) element is no text; JSON in
     // code is.

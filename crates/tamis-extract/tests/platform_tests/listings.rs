@@ -6,8 +6,8 @@
 //! `[jobs]` list, Magento 2's Luma category page, phpBB 3.3's prosilver `viewforum`, a Hugo
 //! theme's section list in Tachyons classes; round two: OpenCart 3's default `product/category`,
 //! a Drupal 10 Views page of teasers under Olivero, Joomla 4's Cassiopeia category blog, The
-//! Events Calendar's list view, Jekyll's Minima home, a Greenhouse and a Lever job board); the
-//! pages are not copies of them.
+//! Events Calendar's list view, Jekyll's Minima home, a Greenhouse and a Lever job board,
+//! Blogger's Contempo label page, a Substack archive); the pages are not copies of them.
 //!
 //! What is asserted follows what annotated collection and listing pages keep: the page's
 //! title and intro, and every card's title, price or blurb; the site's menus, filters, sort
@@ -309,5 +309,51 @@ fn lever_job_board() {
             "Marketing Intern",
         ],
         &["Filter by", "Jobs powered by", "Quayside Home Page"],
+    );
+}
+
+#[test]
+fn blogger_label_page() {
+    // Known gap: on the plain copy the label's filter line ("Showing posts with the label
+    // Bread", "Show all") is kept.
+    check(
+        "list-blogger",
+        &[
+            "Sourdough starter from scratch in seven days",
+            "finally bubbled over the jar",
+            "Preserving lemons with nothing but salt",
+            "once, a cake.",
+        ],
+        &[
+            "Keep reading",
+            "Search This Blog",
+            "Report Abuse",
+            "Powered by Blogger",
+            "More posts",
+            "Visit profile",
+        ],
+    );
+}
+
+#[test]
+fn substack_archive() {
+    // The posts' like and comment counters are buttons whose label is a `<div>` (links to
+    // nowhere on the plain copy, which has no roles): controls, not text.
+    check(
+        "list-substack-archive",
+        &[
+            "The cheapest way to heat one room",
+            "against the meter for a month",
+            "We fitted secondary glazing ourselves",
+            "three degrees warmer at dawn",
+        ],
+        &[
+            "\n12\n",
+            "\n15\n",
+            "Share",
+            "Start writing",
+            "Discussions",
+            "Collection notice",
+        ],
     );
 }
