@@ -7,7 +7,8 @@
 //! theme's section list in Tachyons classes; round two: OpenCart 3's default `product/category`,
 //! a Drupal 10 Views page of teasers under Olivero, Joomla 4's Cassiopeia category blog, The
 //! Events Calendar's list view, Jekyll's Minima home, a Greenhouse and a Lever job board,
-//! Blogger's Contempo label page, a Substack archive); the pages are not copies of them.
+//! Blogger's Contempo label page, a Substack archive, the Business Directory Plugin's
+//! listings, an Astra theme's search results); the pages are not copies of them.
 //!
 //! What is asserted follows what annotated collection and listing pages keep: the page's
 //! title and intro, and every card's title, price or blurb; the site's menus, filters, sort
@@ -218,6 +219,7 @@ fn drupal_views_teasers() {
             "designed with pupils from two local schools",
         ],
         &[
+            "Read more about",
             "Bins and recycling",
             "Popular pages",
             "Accessibility statement",
@@ -355,5 +357,45 @@ fn substack_archive() {
             "Discussions",
             "Collection notice",
         ],
+    );
+}
+
+#[test]
+fn business_directory_listings() {
+    // A directory's entries are its content. Known gaps: each entry's field labels
+    // ("Business Name", "Business Phone Number") are kept; on the plain copy the
+    // directory's buttons and the sidebar's opening hours are kept too.
+    check(
+        "list-business-directory",
+        &[
+            "Harbour Lane Bakery",
+            "a Saturday queue for the custard tarts",
+            "(01632) 960 411",
+            "Quayside Hardware",
+            "28 Fore Street, Port Elsworth",
+        ],
+        &[
+            "Find Listings",
+            "Advanced Search",
+            "Join the association",
+            "Next »",
+            "Privacy",
+        ],
+    );
+}
+
+#[test]
+fn wordpress_search_results() {
+    // The results' "Read More »" links carry their title for screen readers; on the plain
+    // copy (no class to hide it) they repeat the title after a few words and go.
+    check(
+        "list-wp-search",
+        &[
+            "How to plant bare-root roses",
+            "keep the graft just below the surface",
+            "Black spot on roses: what works",
+            "sprays help less than people think",
+        ],
+        &["Read More", "Recent Posts", "Sowing sweet peas", "Powered by"],
     );
 }
