@@ -1569,6 +1569,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         prune_jump_menus(dom, &mut pruned, &chars, &link_chars, root);
         blame(&pruned, &mut why, Why::JumpMenu);
     }
+    prune_title_echoes(dom, &mut pruned, &records, root);
+    blame(&pruned, &mut why, Why::ReadMore);
     prune_template_lines(dom, &mut pruned, &raw, &records, root, thread);
     blame(&pruned, &mut why, Why::TemplateLine);
     let mut in_record = records;
@@ -5897,6 +5899,33 @@ fn opens_after_button(dom: &Dom, i: usize, raw: &[u32]) -> bool {
     false
 }
 
+/// Whether `i` is a counter on a link to nowhere: an `<a>` with neither `href` nor `id` nor
+/// `name` (no place and no anchor) showing a bare count, a script's control (a post's like
+/// or comment counter). Old sites style plain text as such links (a race's date), so its
+/// label must be a count.
+fn control_link(dom: &Dom, i: usize) -> bool {
+    dom.tag(i) == Tag::A
+        && [Attr::Href, Attr::Id, Attr::Name]
+            .iter()
+            .all(|&a| dom.attr(i, a).is_none())
+        && {
+            // Digits, with thousands commas or one decimal point and a unit ("1.2k").
+            let (mut digits, mut points) = (false, 0);
+            (i + 1..dom.end(i))
+                .filter(|&k| dom.tag(k) == Tag::Text)
+                .flat_map(|k| dom.text_of(k).chars())
+                .all(|c| {
+                    digits |= c.is_ascii_digit();
+                    points += usize::from(c == '.');
+                    c.is_ascii_digit()
+                        || c.is_whitespace()
+                        || matches!(c, '.' | ',' | 'k' | 'K' | 'm' | 'M')
+                })
+                && digits
+                && points <= 1
+        }
+}
+
 /// Longest text (characters) of an element styled as a button (`class="btn"`) pruned as a
 /// control's label. Our choice.
 pub const MAX_BUTTON_CHARS: u32 = 20;
@@ -5925,11 +5954,12 @@ fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) -> Ve
             && raw.get(i).copied().unwrap_or(0) <= MAX_BUTTON_CHARS
             && dom.end(i) <= i + MAX_BUTTON_NODES
             && (class_has_word(dom, i, &["btn", "button"])
-                || (dom.attr(i, Attr::Role).is_some_and(|r| {
+                || ((dom.attr(i, Attr::Role).is_some_and(|r| {
                     r.split_ascii_whitespace()
                         .any(|t| t.eq_ignore_ascii_case("button"))
-                }) && !in_running_text(dom, i)))
-            && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block())
+                }) || control_link(dom, i))
+                    && !in_running_text(dom, i)))
+            && !(i + 1..dom.end(i)).any(|k| dom.tag(k).is_block() && dom.tag(k) != Tag::Div)
             && !is_accordion_toggle(dom, i)
     });
     pagers
@@ -8827,6 +8857,70 @@ fn names_read_more(dom: &Dom, i: usize) -> bool {
             hit
         })
     })
+}
+
+/// Most nodes of a record read by [`prune_title_echoes`]. Our choice: a teaser's card.
+const MAX_ECHO_RECORD_NODES: usize = 400;
+/// Most words before a record's title in a link repeating it ("Read more about", "Continue
+/// reading"). Our choice.
+const MAX_ECHO_PREFIX_WORDS: usize = 4;
+/// Fewest words of a record's title for a link repeating it to be read so. Our choice.
+const MIN_ECHO_TITLE_WORDS: usize = 2;
+
+/// Prunes, in the records of the root, the links that repeat the record's title after a few
+/// words ("Read more about Library hours", "Continue reading Pruning apple trees": the
+/// title sits in the link for screen readers, hidden by a class a hashed or utility-class
+/// site does not name): the record's action link, whose words add nothing to its title.
+/// A link inside a sentence ("offered at The Ohio State University") is the sentence's.
+fn prune_title_echoes(dom: &Dom, pruned: &mut [bool], records: &[bool], root: usize) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if !records.get(i).copied().unwrap_or(false) || dom.tag(i) == Tag::P {
+            i += 1;
+            continue;
+        }
+        let e = dom.end(i).min(i + MAX_ECHO_RECORD_NODES);
+        let title = (i..e)
+            .find(|&k| dom.tag(k).is_heading())
+            .or_else(|| (i..e).find(|&k| dom.tag(k) == Tag::A));
+        if let Some(t) = title {
+            let name = shown_text(dom, pruned, t);
+            let name = name.trim();
+            if name.split_whitespace().count() >= MIN_ECHO_TITLE_WORDS {
+                let mut k = dom.end(t);
+                while k < e {
+                    if dom.tag(k) == Tag::A
+                        && !pruned.get(k).copied().unwrap_or(true)
+                        && !in_running_text(dom, k)
+                    {
+                        let text = shown_text(dom, pruned, k);
+                        let text = text.trim();
+                        let cut = text.len().saturating_sub(name.len());
+                        if cut > 0
+                            && text
+                                .get(cut..)
+                                .is_some_and(|x| x.eq_ignore_ascii_case(name))
+                            && text.get(..cut).is_some_and(|p| {
+                                p.split_whitespace().count() <= MAX_ECHO_PREFIX_WORDS
+                            })
+                            && let Some(x) = pruned.get_mut(k)
+                        {
+                            *x = true;
+                        }
+                        k = dom.end(k).max(k + 1);
+                        continue;
+                    }
+                    k += 1;
+                }
+            }
+        }
+        i = dom.end(i).max(i + 1);
+    }
 }
 
 /// Longest text (characters) of a field named by a comment word. Our choice.

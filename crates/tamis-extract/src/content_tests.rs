@@ -1950,6 +1950,46 @@ fn links_with_the_button_role_are_pruned_unless_in_a_sentence() {
 }
 
 #[test]
+fn button_controls_with_a_div_label_and_links_to_nowhere_are_pruned() {
+    // A post's like and comment counters, buttons whose label sits in a `<div>` (React
+    // apps), and counters on links to nowhere (no `href`, no `id` or `name`: once their role
+    // is gone): controls. A named anchor around a title, a link to a place, an old site's
+    // text styled as a link to nowhere (a date) stay, and so does a button-role wrapper
+    // holding a paragraph.
+    let html = format!(
+        "<body><main>{}<div class=ufi><a role=button aria-label='Like (12)'><div class=label>12</div></a><a class=counter><div class=label>47</div></a></div><h2><a name=s2>Second part</a></h2><p><a href=/more>More notes</a></p><p><a style='font-size:10px'>08.08.2020</a></p><div role=button><p>{PROSE} Kept.</p></div></main></body>",
+        article(3)
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("12") && !t.contains("47"), "{t}");
+    assert!(t.contains("Second part") && t.contains("More notes"), "{t}");
+    assert!(t.contains("08.08.2020"), "{t}");
+    assert!(t.contains("Kept."), "{t}");
+}
+
+#[test]
+fn links_repeating_a_records_title_after_a_few_words_are_pruned() {
+    // Teasers whose "Read more" link carries the title for screen readers, hidden by a
+    // class a hashed site does not name: the link adds nothing to the title. The title
+    // itself stays, and so does a link to the same name inside a sentence.
+    let card = |t: &str| {
+        format!(
+            "<div class=c><h2><a href=/x>{t}</a></h2><p>{PROSE} Offered at <a href=/u>The {t}</a> now.</p><a href=/x>Read more about<span class=h1a2>{t}</span></a></div>"
+        )
+    };
+    let html = format!(
+        "<body><main>{}{}{}</main></body>",
+        card("Library opening hours"),
+        card("Riverside cycle path"),
+        card("Spring waste collections")
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("Read more about"), "{t}");
+    assert!(t.contains("Library opening hours"), "{t}");
+    assert!(t.contains("The Riverside cycle path"), "{t}");
+}
+
+#[test]
 fn json_left_in_the_markup_is_pruned() {
     // A script's data written into a (hidden by style sheet) element is no text; JSON in
     // code is.

@@ -428,7 +428,12 @@ mod tests {
             "glazed inside and matte outside. The spiral ribs hold the paper filter away from the wall so the water flows evenly through the bed of coffee. The thick walls hold heat through a four-minute brew.</p>",
         );
         let out = ex.extract(whole.as_bytes(), None);
-        assert_eq!(out.text.matches("four-minute brew").count(), 1, "{}", out.text);
+        assert_eq!(
+            out.text.matches("four-minute brew").count(),
+            1,
+            "{}",
+            out.text
+        );
     }
 
     #[test]

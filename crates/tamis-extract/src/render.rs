@@ -42,6 +42,11 @@ struct Writer {
     plain_lists: Vec<(usize, usize)>,
     /// The outermost list being written, if it holds no link: its first paragraph's index.
     plain_list: Option<usize>,
+    /// The repeated records of the root (outermost), each as the range of indices in
+    /// `segments` of its paragraphs and its parent node.
+    records: Vec<(usize, usize, usize)>,
+    /// Indices in `segments` of the records' paragraphs holding text outside links, in order.
+    unlinked: Vec<usize>,
     /// Heading level of the next paragraph.
     next_heading: u8,
     /// First character of the word being written (for [`Gap::Soft`]).
@@ -419,6 +424,8 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         posts: Vec::new(),
         plain_lists: Vec::new(),
         plain_list: None,
+        records: Vec::new(),
+        unlinked: Vec::new(),
         next_heading: 0,
         next_first: None,
         tables: 0,
@@ -451,6 +458,8 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     let mut list_starts: Vec<(usize, usize)> = Vec::new();
     let mut pre_depth = 0usize;
     let mut list_depth = 0usize;
+    // The open record: its first segment, where its subtree ends, and its parent.
+    let mut record: Option<(usize, usize, usize)> = None;
     let mut i = root;
     while i < end {
         while let Some(&(e, k)) = closers.last() {
@@ -471,9 +480,24 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
                 feature_lists.push((start, w.out.len()));
             }
         }
+        if let Some((s, e, p)) = record
+            && i >= e
+        {
+            w.records.push((s, w.segments.len(), p));
+            record = None;
+        }
         if skip(dom, a, i, root, cfg, text) {
             i = dom.end(i).max(i + 1);
             continue;
+        }
+        if record.is_none()
+            && !a.product
+            && i > root
+            && a.in_record.get(i).copied().unwrap_or(false)
+            && let Some(p) = dom.parent(i)
+            && !a.in_record.get(p).copied().unwrap_or(false)
+        {
+            record = Some((w.segments.len(), dom.end(i), p));
         }
         let tag = dom.tag(i);
         if tag == Tag::Text {
@@ -483,6 +507,13 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
                     w.pre(dom.text_of(i))
                 } else {
                     w.text(dom.text_of(i))
+                }
+                if record.is_some()
+                    && let Some(k) = w.segments.len().checked_sub(1)
+                    && w.unlinked.last() != Some(&k)
+                    && !in_link(dom, i)
+                {
+                    w.unlinked.push(k);
                 }
             }
             i += 1;
@@ -517,16 +548,34 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
             feature_lists.push((start, w.out.len()));
         }
     }
+    if let Some((s, _, p)) = record {
+        w.records.push((s, w.segments.len(), p));
+    }
     let code = repeatable_code_lines(&w.out, &w.code);
     let (s, e) = if a.listing {
         (0, w.out.len())
     } else if a.contents {
         (
             0,
-            prose_range(&w.out, &w.segments, &w.posts, &w.plain_lists).1,
+            prose_range(
+                &w.out,
+                &w.segments,
+                &w.posts,
+                &w.plain_lists,
+                &w.records,
+                &w.unlinked,
+            )
+            .1,
         )
     } else {
-        prose_range(&w.out, &w.segments, &w.posts, &w.plain_lists)
+        prose_range(
+            &w.out,
+            &w.segments,
+            &w.posts,
+            &w.plain_lists,
+            &w.records,
+            &w.unlinked,
+        )
     };
     // The panels of a tab widget are peers, shown one at a time: the text does not end at
     // the last prose paragraph of one of them (the first tab's description) when the others
@@ -1090,6 +1139,12 @@ pub const MAX_POST_HEADER_CHARS: usize = 200;
 /// previous rule kept one; 3 and 8 measured alike on the tuning half (8 by one product page).
 /// The page's title (`<h1>`) never counts, and a byline or any other line breaks the run.
 pub const MAX_LEAD_HEADINGS: usize = 8;
+/// Most paragraphs of a repeated record kept before its first or after its last prose
+/// paragraph when the text starts or ends there (its title, date, place, price). Our choice.
+pub const MAX_RECORD_LEAD: usize = 8;
+/// Fewest words of a record's heading that make it a title (a poster's name is one or two).
+/// Our choice.
+const MIN_RECORD_TITLE_WORDS: usize = 3;
 /// Lowest heading level (h2) that [`MAX_LEAD_HEADINGS`] keeps.
 const LEAD_MIN_LEVEL: u8 = 2;
 /// Paragraphs with fewer cased words than this skip the lowercase test.
@@ -1100,7 +1155,7 @@ const MIN_CASED_WORDS: u32 = 5;
 /// [`MAX_LEAD_HEADINGS`]) that directly precede the first prose paragraph.
 #[cfg(test)]
 fn trim_to_prose(out: &str, segments: &[(usize, u8)], posts: &[usize]) -> String {
-    let (s, e) = prose_range(out, segments, posts, &[]);
+    let (s, e) = prose_range(out, segments, posts, &[], &[], &[]);
     out.get(s..e).unwrap_or(out).to_owned()
 }
 
@@ -1111,12 +1166,16 @@ const MAX_TAIL_HEADINGS: usize = 2;
 const MIN_TAIL_ITEMS: usize = 2;
 
 /// The byte range of `out` that [`trim_to_prose`] keeps. `plain_lists` (first paragraph,
-/// one past the last) are the outermost lists without a link.
+/// one past the last) are the outermost lists without a link; `records` (first paragraph,
+/// one past the last, parent node) the root's repeated records, and `unlinked` their
+/// paragraphs holding text outside links.
 fn prose_range(
     out: &str,
     segments: &[(usize, u8)],
     posts: &[usize],
     plain_lists: &[(usize, usize)],
+    records: &[(usize, usize, usize)],
+    unlinked: &[usize],
 ) -> (usize, usize) {
     let bounds: Vec<(usize, usize, u8)> = segments
         .iter()
@@ -1198,9 +1257,70 @@ fn prose_range(
         }
         _ => last,
     };
+    // Text that runs over several records of one group (a list of teasers, events,
+    // products: records whose title, a heading of a few words, comes before their prose; a
+    // thread's posts have none, or their poster's name) neither starts nor ends inside one: the first record's title, date and place
+    // above its blurb (not the page's `<h1>`: a landing page's sections repeat too), and the
+    // last one's price or place below it, go with it. One record
+    // holding all the prose is an article among others: its title stays out; a product's
+    // page is one item (its records are features and carousels), never read so.
+    let holding = |k: usize| records.iter().find(|&&(r, e, _)| r <= k && k < e);
+    let titled = |r: usize, e: usize| {
+        (r..e).any(|k| {
+            bounds.get(k).is_some_and(|b| b.2 > 0)
+                && text(k)
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count()
+                    >= MIN_RECORD_TITLE_WORDS
+        })
+    };
+    // Another record of the group meets the text: it runs over the group.
+    let shared = |r: usize, p: usize| {
+        records
+            .iter()
+            .any(|&(r2, e2, p2)| p2 == p && r2 != r && r2 <= last && e2 > first)
+    };
+    if let Some(&(r, _, p)) = holding(first)
+        && r >= from
+        && first - r <= MAX_RECORD_LEAD
+        && titled(r, first)
+        && !(r..first).any(|k| bounds.get(k).is_some_and(|b| b.2 == 1))
+        && shared(r, p)
+    {
+        start = start.min(r);
+    }
+    let mut last = last;
+    if let Some(&(q, e, p)) = holding(last)
+        && titled(q, last)
+        && shared(q, p)
+    {
+        // Up to its last line of text outside links ("Read more", "Book now" are actions).
+        let from = unlinked.partition_point(|&k| k <= last);
+        let to = unlinked.partition_point(|&k| k < e.min(last + 1 + MAX_RECORD_LEAD));
+        if let Some(&k) = unlinked.get(from..to).and_then(<[usize]>::last) {
+            last = k;
+        }
+    }
     let s = bounds.get(start).map_or(0, |b| b.0);
     let e = bounds.get(last).map_or(out.len(), |b| b.1);
     (s, e)
+}
+
+/// Most ancestors of a text node read by [`in_link`]. Our choice.
+const MAX_LINK_DEPTH: usize = 6;
+
+/// Whether text node `i` stands inside a link (within [`MAX_LINK_DEPTH`] ancestors).
+fn in_link(dom: &Dom, i: usize) -> bool {
+    let mut p = dom.parent(i);
+    for _ in 0..MAX_LINK_DEPTH {
+        match p {
+            Some(q) if dom.tag(q) == Tag::A => return true,
+            Some(q) => p = dom.parent(q),
+            None => return false,
+        }
+    }
+    false
 }
 
 /// The first and the last prose paragraph (a `<p>` of positive value, outside pruned
@@ -1999,15 +2119,15 @@ mod tests {
             (out.find("Uncontested").unwrap(), 0),
             (out.find("Consent").unwrap(), 0),
         ];
-        let (_, e) = prose_range(out, &segs, &[], &[(2, 4)]);
+        let (_, e) = prose_range(out, &segs, &[], &[(2, 4)], &[], &[]);
         assert_eq!(e, out.len());
-        let (_, e) = prose_range(out, &segs, &[], &[]);
+        let (_, e) = prose_range(out, &segs, &[], &[], &[], &[]);
         assert!(out[..e].trim_end().ends_with("lasts."), "{}", &out[..e]);
         let untitled: Vec<(usize, u8)> = segs.iter().map(|&(s, _)| (s, 0)).collect();
-        let (_, e) = prose_range(out, &untitled, &[], &[(1, 4)]);
+        let (_, e) = prose_range(out, &untitled, &[], &[(1, 4)], &[], &[]);
         assert!(out[..e].trim_end().ends_with("lasts."), "{}", &out[..e]);
         // A list with more after it is no ending.
-        let (_, e) = prose_range(out, &segs, &[], &[(2, 3)]);
+        let (_, e) = prose_range(out, &segs, &[], &[(2, 3)], &[], &[]);
         assert!(out[..e].trim_end().ends_with("lasts."), "{}", &out[..e]);
     }
 
@@ -2027,7 +2147,10 @@ mod tests {
         // the product's column (the platform page of the theme, tests/platforms/).
         let html = include_str!("../tests/platforms/shopify-debut.html");
         let t = extract(html);
-        assert!(t.contains("Capacity: 12 oz") && t.contains("Not for the microwave"), "{t}");
+        assert!(
+            t.contains("Capacity: 12 oz") && t.contains("Not for the microwave"),
+            "{t}"
+        );
         // A list of links is no description's.
         let links = extract(&html.replace(
             "<li>Not for the microwave</li>",
@@ -2059,6 +2182,38 @@ mod tests {
             "<dl><dt>Weight</dt><dd>1.1 kg</dd><dt>Wood</dt><dd>Black walnut</dd></dl>",
         ));
         assert!(dl.contains("Black walnut"), "{dl}");
+    }
+
+    #[test]
+    fn text_over_titled_records_keeps_the_first_and_last_records_fields() {
+        // A list of events read as an article (each has a blurb of prose): the first one's
+        // date, title and place stand above its blurb, the last one's price below it (not its
+        // action link).
+        let events: String = [
+            ("Sat, Mar 8", "Seed swap and potting morning", "Community Hall", "Free"),
+            ("Wed, Mar 19", "Talk on hedgerows through the seasons", "Old School Room", "$5"),
+            ("Sat, Apr 5", "Pond dipping at Whitewater Meadow", "Whitewater Meadow", "$3"),
+        ]
+        .iter()
+        .map(|(d, t, v, c)| {
+            format!(
+                "<li class=ev><div><span>{d}</span><h3><a href=/e>{t}</a></h3><address>{v}</address><p>{PROSE} {PROSE}</p><div>{c}</div><a href=/e>Read more</a></div></li>"
+            )
+        })
+        .collect();
+        let html = format!(
+            "<body><main><ul>{events}</ul></main><footer>Site footer, with some words here.</footer></body>"
+        );
+        let t = extract(&html);
+        assert!(t.starts_with("Sat, Mar 8"), "{t}");
+        assert!(t.contains("Community Hall"), "{t}");
+        assert!(t.ends_with("$3"), "{t}");
+        // Records whose heading is a poster's name (a thread's posts) are not read so.
+        let posts = html
+            .replace("Seed swap and potting morning", "kevin")
+            .replace("Pond dipping at Whitewater Meadow", "ana");
+        let t = extract(&posts);
+        assert!(!t.contains("Sat, Mar 8") && !t.ends_with("$3"), "{t}");
     }
 
     #[test]

@@ -4,7 +4,11 @@
 //! WooCommerce's `archive-product` and `content-product` under Storefront, a WordPress classic
 //! theme's category archive with `post_class()`, Ghost's Casper tag page, WP Job Manager's
 //! `[jobs]` list, Magento 2's Luma category page, phpBB 3.3's prosilver `viewforum`, a Hugo
-//! theme's section list in Tachyons classes); the pages are not copies of them.
+//! theme's section list in Tachyons classes; round two: OpenCart 3's default `product/category`,
+//! a Drupal 10 Views page of teasers under Olivero, Joomla 4's Cassiopeia category blog, The
+//! Events Calendar's list view, Jekyll's Minima home, a Greenhouse and a Lever job board,
+//! Blogger's Contempo label page, a Substack archive, the Business Directory Plugin's
+//! listings, an Astra theme's search results); the pages are not copies of them.
 //!
 //! What is asserted follows what annotated collection and listing pages keep: the page's
 //! title and intro, and every card's title, price or blurb; the site's menus, filters, sort
@@ -177,5 +181,230 @@ fn hugo_section_list() {
             "Release notes, engineering write-ups and community news.",
         ],
         &["GitHub", "Download", "2025 Lanternfish"],
+    );
+}
+
+#[test]
+fn opencart_category() {
+    // Each card's description is prose: the page reads as an article, and its text still
+    // ends with the last card's price, not at its description.
+    check(
+        "coll-opencart",
+        &[
+            "Hiking",
+            "chosen and tested by our staff",
+            "Trail Runner 2 Headlamp",
+            "Merino Hiking Socks, 2 pack",
+            "$42.00",
+            "$24.00",
+        ],
+        &[
+            "Sort By",
+            "Product Compare",
+            "Shopping Cart",
+            "Delivery Information",
+            "Powered By",
+        ],
+    );
+}
+
+#[test]
+fn drupal_views_teasers() {
+    check(
+        "list-drupal-views",
+        &[
+            "Library extends weekend opening hours from June",
+            "funding for two new staff posts",
+            "New play area opens at Hollins Park",
+            "designed with pupils from two local schools",
+        ],
+        &[
+            "Read more about",
+            "Bins and recycling",
+            "Popular pages",
+            "Accessibility statement",
+            "Powered by",
+        ],
+    );
+}
+
+#[test]
+fn joomla_category_blog() {
+    check(
+        "list-joomla-blog",
+        &[
+            "Parish news",
+            "what the groups that meet in the church are up to",
+            "Choir rehearsals move to the school hall",
+            "Churchyard clean-up day on March 8",
+            "plant the bulbs given by the garden club",
+        ],
+        &["Weddings and baptisms", "All Rights Reserved", "Joomla!"],
+    );
+}
+
+#[test]
+fn events_calendar_list() {
+    // Each event's blurb is prose: read as an article, the text starts with the first
+    // event's date, title and place, not at its blurb.
+    check(
+        "list-events-calendar",
+        &[
+            "Sat, Mar 8 @ 10:00 am",
+            "Seed swap and potting morning",
+            "Community Hall",
+            "Talk: hedgerows through the seasons",
+            "Dawn chorus walk planning meeting",
+            "the breakfast rota",
+        ],
+        &[
+            "Find Events",
+            "Subscribe to calendar",
+            "Next Events",
+            "registered charity",
+            "Sightings",
+        ],
+    );
+}
+
+#[test]
+fn jekyll_minima_home() {
+    check(
+        "list-jekyll-minima",
+        &[
+            "Mar 2, 2025",
+            "Reading the river before you launch",
+            "Most capsizes we see happen",
+            "The club trip calendar for 2025",
+            "Sign-up opens in February.",
+        ],
+        &[
+            "subscribe via RSS",
+            "hello@paddlers.example",
+            "Notes, trip reports",
+        ],
+    );
+}
+
+#[test]
+fn greenhouse_job_board() {
+    // The openings are short links with a place: the list is the page's content.
+    check(
+        "list-greenhouse",
+        &[
+            "Current openings at Fernbrook Goods",
+            "repairs it for life",
+            "Senior Platform Engineer",
+            "Remote - US",
+            "Sales",
+            "Partnerships Manager",
+        ],
+        &["All Departments", "Powered by", "Privacy Policy"],
+    );
+}
+
+#[test]
+fn lever_job_board() {
+    // Known gap: on the page itself, the postings' place, team and work type (spans named
+    // as category labels) are lost; the plain copy keeps them.
+    check(
+        "list-lever",
+        &[
+            "Backend Engineer, Billing",
+            "Customer Success Manager, DACH",
+            "Marketing Intern",
+        ],
+        &["Filter by", "Jobs powered by", "Quayside Home Page"],
+    );
+}
+
+#[test]
+fn blogger_label_page() {
+    // Known gap: on the plain copy the label's filter line ("Showing posts with the label
+    // Bread", "Show all") is kept.
+    check(
+        "list-blogger",
+        &[
+            "Sourdough starter from scratch in seven days",
+            "finally bubbled over the jar",
+            "Preserving lemons with nothing but salt",
+            "once, a cake.",
+        ],
+        &[
+            "Keep reading",
+            "Search This Blog",
+            "Report Abuse",
+            "Powered by Blogger",
+            "More posts",
+            "Visit profile",
+        ],
+    );
+}
+
+#[test]
+fn substack_archive() {
+    // The posts' like and comment counters are buttons whose label is a `<div>` (links to
+    // nowhere on the plain copy, which has no roles): controls, not text.
+    check(
+        "list-substack-archive",
+        &[
+            "The cheapest way to heat one room",
+            "against the meter for a month",
+            "We fitted secondary glazing ourselves",
+            "three degrees warmer at dawn",
+        ],
+        &[
+            "\n12\n",
+            "\n15\n",
+            "Share",
+            "Start writing",
+            "Discussions",
+            "Collection notice",
+        ],
+    );
+}
+
+#[test]
+fn business_directory_listings() {
+    // A directory's entries are its content. Known gaps: each entry's field labels
+    // ("Business Name", "Business Phone Number") are kept; on the plain copy the
+    // directory's buttons and the sidebar's opening hours are kept too.
+    check(
+        "list-business-directory",
+        &[
+            "Harbour Lane Bakery",
+            "a Saturday queue for the custard tarts",
+            "(01632) 960 411",
+            "Quayside Hardware",
+            "28 Fore Street, Port Elsworth",
+        ],
+        &[
+            "Find Listings",
+            "Advanced Search",
+            "Join the association",
+            "Next »",
+            "Privacy",
+        ],
+    );
+}
+
+#[test]
+fn wordpress_search_results() {
+    // The results' "Read More »" links carry their title for screen readers; on the plain
+    // copy (no class to hide it) they repeat the title after a few words and go.
+    check(
+        "list-wp-search",
+        &[
+            "How to plant bare-root roses",
+            "keep the graft just below the surface",
+            "Black spot on roses: what works",
+            "sprays help less than people think",
+        ],
+        &[
+            "Read More",
+            "Recent Posts",
+            "Sowing sweet peas",
+            "Powered by",
+        ],
     );
 }

@@ -318,7 +318,11 @@ fn sap_commerce_accelerator() {
             "brushless motor runs cooler",
             "three-light gauge",
         ],
-        &["Drill Bit Set, 32 Pieces", "Spirit Level 60 cm", "About Brightwell"],
+        &[
+            "Drill Bit Set, 32 Pieces",
+            "Spirit Level 60 cm",
+            "About Brightwell",
+        ],
     );
 }
 
@@ -349,7 +353,11 @@ fn headless_nextjs_shop() {
     check(
         "nextjs-headless",
         &["glazed inside and matte outside"],
-        &["Glass Coffee Server", "Gooseneck Kettle", "Shipping & Return Policy"],
+        &[
+            "Glass Coffee Server",
+            "Gooseneck Kettle",
+            "Shipping & Return Policy",
+        ],
     );
     let text = extract("nextjs-headless");
     for k in ["water flows evenly", "small differences in colour"] {
@@ -371,7 +379,11 @@ fn publisher_book_page() {
             "grew up in Maldon",
             "ISBN: 9781917340120",
         ],
-        &["Barnes & Noble", "Sign up for our newsletter", "Tidewater, Imogen"],
+        &[
+            "Barnes & Noble",
+            "Sign up for our newsletter",
+            "Tidewater, Imogen",
+        ],
     );
 }
 
