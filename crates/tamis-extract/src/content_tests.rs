@@ -4938,3 +4938,77 @@ fn a_posters_name_beside_their_avatar_is_no_template_line() {
     assert!(t.contains("Update number 4"), "{t}");
     assert_eq!(t.matches("dmartin").count(), 4, "{t}");
 }
+
+#[test]
+fn striped_siblings_share_one_signature() {
+    // Four posts whose classes alternate (`odd even odd even`, a template's striped rows):
+    // one group, so two of each stripe make records, and each post finds the other stripe.
+    let dom = parse(
+        "<div><div class=odd>a</div><div class=even>b</div><div class=odd>c</div><div class=even>d</div><div class=odd>e</div></div>",
+        32,
+    );
+    let kids: Vec<usize> = (1..dom.nodes.len())
+        .filter(|&k| dom.tag(k) == Tag::Div && dom.attr(k, Attr::Class).is_some())
+        .collect();
+    assert_eq!(kids.len(), 5);
+    let chars = vec![1u32; dom.nodes.len()];
+    let mut group: Vec<(u64, usize)> = kids
+        .iter()
+        .map(|&k| (signature(&dom, k, Tag::Div), k))
+        .collect();
+    merge_striped(&dom, &mut group, &chars);
+    assert!(group.iter().all(|g| g.0 == group[0].0), "{group:?}");
+    let odd = signature(&dom, kids[0], Tag::Div);
+    let even = signature(&dom, kids[1], Tag::Div);
+    assert_eq!(striped_with(&dom, kids[0]), Some(even));
+    assert_eq!(striped_with(&dom, kids[3]), Some(odd));
+    // A member without text (an empty separator between items) breaks the run.
+    let mut chars = chars;
+    chars[kids[1]] = 0;
+    let mut group: Vec<(u64, usize)> = kids
+        .iter()
+        .map(|&k| (signature(&dom, k, Tag::Div), k))
+        .collect();
+    let before = group.clone();
+    merge_striped(&dom, &mut group, &chars);
+    assert_eq!(group, before);
+    // Classes that do not alternate (two of one, then the other) stay apart.
+    let dom = parse(
+        "<div><div class=odd>a</div><div class=odd>b</div><div class=even>c</div><div class=even>d</div></div>",
+        32,
+    );
+    let kids: Vec<usize> = (1..dom.nodes.len())
+        .filter(|&k| dom.tag(k) == Tag::Div && dom.attr(k, Attr::Class).is_some())
+        .collect();
+    let chars = vec![1u32; dom.nodes.len()];
+    let mut group: Vec<(u64, usize)> = kids
+        .iter()
+        .map(|&k| (signature(&dom, k, Tag::Div), k))
+        .collect();
+    let before = group.clone();
+    merge_striped(&dom, &mut group, &chars);
+    assert_eq!(group, before);
+    assert_eq!(striped_with(&dom, kids[0]), None);
+}
+
+#[test]
+fn a_posts_opening_name_is_no_poster_label() {
+    // A guest's view of a thread: each post opens with its poster's name unlinked, then the
+    // rank. The rank repeated across posts goes; the opening poster's name, repeated on
+    // their posts, stays (it opens each post).
+    let post = |k: usize| {
+        let name = if k.is_multiple_of(2) {
+            "Travis Miller"
+        } else {
+            "Dana Fox"
+        };
+        format!(
+            "<div class=h5e09><div class=h42af><div class=h1n><span title=x>{name}</span></div><div class=h751>pollinator</div></div><div class=h6c1>posted Feb 2{k}, 2019</div><div class=h8dfb><p>Post {k}: {PROSE}</p></div></div>"
+        )
+    };
+    let t = root_text(&hashed_thread(post, 5));
+    assert!(!t.contains("pollinator"), "rank kept: {t}");
+    // Before, the name repeated on three posts went as a rank does.
+    assert_eq!(t.matches("Travis Miller").count(), 3, "{t}");
+    assert_eq!(t.matches("Dana Fox").count(), 2, "{t}");
+}

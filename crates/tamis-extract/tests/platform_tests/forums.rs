@@ -402,3 +402,102 @@ fn article_comments_stay_out() {
         assert!(!t.contains(c), "wp: comment or chrome kept ({c}):\n{t}");
     }
 }
+
+/// The page and its plain copy (`tests/platforms/plain/`: names hashed, sectioning tags
+/// turned into `<div>`).
+fn both(name: &str) -> [(String, String); 2] {
+    [name.to_owned(), format!("plain/{name}")].map(|p| {
+        let path = format!("{}/tests/platforms/{p}.html", env!("CARGO_MANIFEST_DIR"));
+        let html = std::fs::read_to_string(&path).unwrap();
+        (p, html)
+    })
+}
+
+#[test]
+fn github_issue() {
+    // A GitHub issue (server-rendered timeline): the comments with their "NAME commented
+    // DATE" headers stay; the repository's header and tabs, the timeline's events ("added
+    // the question label"), the reactions, the sidebar (assignees, labels, participants),
+    // the sign-up box and the footer go.
+    for (p, html) in both("github-issue") {
+        check(&p, &html, &["dmartin", "Harold_K", "waterworks22"]);
+        let t = text(&html);
+        assert!(
+            t.contains("Harold_K commented Jan 8, 2024"),
+            "{p}: header lost:\n{t}"
+        );
+        for c in [
+            "added the",
+            "Assignees",
+            "participants",
+            "Sign up for free",
+            "Pull requests",
+            "Notifications",
+        ] {
+            assert!(!t.contains(c), "{p}: chrome kept ({c}):\n{t}");
+        }
+        // The issue author's badge opens their later comments' headers, before their
+        // linked name: no poster's name, a label repeated across posts.
+        assert!(
+            !t.lines().any(|l| l.trim() == "Author"),
+            "{p}: badge kept:\n{t}"
+        );
+    }
+}
+
+#[test]
+fn imageboard_thread() {
+    // An imageboard thread (4chan-like `postContainer`s, each post's text a `<blockquote>`):
+    // the posts, their quote links and greentext stay; the board list, the post form, the
+    // blotter, the navigation links and the footer go. Still kept: each reply's side arrows
+    // (">>") and the opening post's "[Reply]".
+    for (p, html) in both("imageboard") {
+        let t = text(&html);
+        for k in POSTS {
+            assert!(t.contains(k), "{p}: post lost ({k}):\n{t}");
+        }
+        assert!(t.contains(">>3312"), "{p}: quote link lost:\n{t}");
+        for c in [
+            "Anime & Manga",
+            "Post a Reply",
+            "New boards added",
+            "Catalog",
+            "Delete Post",
+            "All trademarks",
+            "Settings",
+        ] {
+            assert!(!t.contains(c), "{p}: chrome kept ({c}):\n{t}");
+        }
+    }
+}
+
+#[test]
+fn hyperkitty_thread() {
+    // A Mailman 3 (HyperKitty) thread: the first message, then the replies in `div`s whose
+    // class alternates (`odd`, `even`): one group of posts, a dated thread. The messages
+    // and the quoted line stay; the list's month menu, the thread's side panel
+    // (participants, tags), the like counts, the "Reply" links and the footer go. Still
+    // wrong: the senders' names (in a card pruned by its class, or, unnamed, repeated like an
+    // action) are lost, and each date shows twice (its wide and narrow forms).
+    for (p, html) in both("hyperkitty") {
+        let t = text(&html);
+        for k in POSTS {
+            assert!(t.contains(k), "{p}: post lost ({k}):\n{t}");
+        }
+        assert!(t.contains("Harold_K wrote:"), "{p}: attribution lost:\n{t}");
+        for c in [
+            "November",
+            "participants",
+            "No tags",
+            "Powered by",
+            "Sign In",
+            "Keyboard Shortcuts",
+        ] {
+            assert!(!t.contains(c), "{p}: chrome kept ({c}):\n{t}");
+        }
+        assert!(
+            !t.lines().any(|l| l.trim() == "Reply" || l.trim() == "0 0"),
+            "{p}: actions kept:\n{t}"
+        );
+    }
+}
