@@ -13,8 +13,8 @@
 //! - [`cms`]: articles and service pages (WordPress page builders and themes, Drupal, Joomla,
 //!   Ghost, Blogger, Webflow, HubSpot, Substack, Medium, news sites' block layouts);
 //! - [`forums`]: threads and Q&A pages (phpBB, vBulletin, XenForo, SMF, bbPress, Vanilla,
-//!   Discourse, Discuz!, Stack Exchange, old Reddit, GitHub issues, an imageboard,
-//!   mailing-list archives: pipermail and HyperKitty).
+//!   Discourse, Discuz!, Stack Exchange, a vendor support Q&A, old Reddit, GitHub issues,
+//!   an imageboard, mailing-list archives: pipermail and HyperKitty).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use tamis_extract::Extractor;

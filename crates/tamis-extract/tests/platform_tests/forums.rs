@@ -501,3 +501,44 @@ fn hyperkitty_thread() {
         );
     }
 }
+
+#[test]
+fn vendor_support_question() {
+    // A vendor's support Q&A (Microsoft Q&A-like): the question and its answers, each under
+    // its poster's card (avatar, linked name, reputation), with an "answered DATE" line.
+    // The site's header, breadcrumbs, sort menu, helpfulness votes ("Was this answer
+    // helpful?" Yes/No), the side panel (related questions) and the footer go. Still
+    // wrong: the asker's card before the question's first words goes with the page's
+    // header; the asker's card on their last answer goes as a repeat of the same line
+    // ("dmartin 20 Reputation points"); each post's "0 comments No comments", the
+    // reputation counts, the tags and "N people found this answer helpful." stay.
+    for (p, html) in both("vendor-qa") {
+        let t = text(&html);
+        for k in POSTS {
+            assert!(t.contains(k), "{p}: post lost ({k}):\n{t}");
+        }
+        for u in ["Harold_K", "waterworks22"] {
+            assert!(t.lines().any(|l| l.starts_with(u)), "{p}: {u} lost:\n{t}");
+        }
+        assert!(
+            t.contains("answered Jan 9, 2024, 11:27 AM"),
+            "{p}: date lost:\n{t}"
+        );
+        for c in [
+            "Was this answer helpful",
+            "Most helpful",
+            "Related questions",
+            "Burner will not light",
+            "Sign in",
+            "Terms of Use",
+            "I have the same question",
+            "Microsoft Edge",
+        ] {
+            assert!(!t.contains(c), "{p}: chrome kept ({c}):\n{t}");
+        }
+        assert!(
+            !t.lines().any(|l| l.trim() == "Yes" || l.trim() == "No"),
+            "{p}: votes kept:\n{t}"
+        );
+    }
+}
