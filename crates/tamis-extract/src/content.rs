@@ -6676,6 +6676,42 @@ fn line_edge(dom: &Dom, k: usize, step: fn(&Dom, usize) -> Option<usize>) -> boo
 /// Most nodes read before an element by [`opens_post`]. Our choice.
 const MAX_POST_OPENING_NODES: usize = 128;
 
+/// Most texts of a line read by [`label_texts`]. Our choice.
+const MAX_LABEL_TEXTS: usize = 4;
+
+/// The key of a line of element `i` made of several texts, each a count and its word or two
+/// ([`counted_label`], one at least) or a short label ([`poster_label`]): `<span>0
+/// comments</span> <span>No comments</span>`, a template's pieces side by side, its counts
+/// read as `#`. A sentence's words split by inline markup run into a longer text.
+fn label_texts(dom: &Dom, pruned: &[bool], i: usize) -> Option<String> {
+    let mut key = String::new();
+    let (mut texts, mut counted) = (0usize, false);
+    for k in shown_nodes(dom, pruned, i + 1, dom.end(i)) {
+        if dom.tag(k) != Tag::Text {
+            continue;
+        }
+        let t = dom.text_of(k).trim();
+        if t.is_empty() {
+            continue;
+        }
+        texts += 1;
+        if texts > MAX_LABEL_TEXTS {
+            return None;
+        }
+        if !key.is_empty() {
+            key.push('|');
+        }
+        if let Some(w) = counted_label(t) {
+            counted = true;
+            key.push('#');
+            key.push_str(w);
+        } else {
+            key.push_str(poster_label(t)?);
+        }
+    }
+    (texts >= 2 && counted).then_some(key)
+}
+
 /// Nodes after an element read by [`opens_post`] for a linked name. Our choice.
 const MAX_NAME_LINK_GAP: usize = 12;
 
@@ -6776,7 +6812,8 @@ fn prune_poster_labels(
                     poster_label(t).map(str::to_owned)
                 }
                 None if !linked => counted_fields(t)
-                    .or_else(|| dated.then(|| field_label(t).map(str::to_owned)).flatten()),
+                    .or_else(|| dated.then(|| field_label(t).map(str::to_owned)).flatten())
+                    .or_else(|| label_texts(dom, pruned, i)),
                 None => None,
             };
             if let Some(label) = label

@@ -5012,3 +5012,23 @@ fn a_posts_opening_name_is_no_poster_label() {
     assert_eq!(t.matches("Travis Miller").count(), 3, "{t}");
     assert_eq!(t.matches("Dana Fox").count(), 2, "{t}");
 }
+
+#[test]
+fn a_line_of_template_labels_repeated_across_posts_is_pruned() {
+    // Each post's footer shows its comment count and a label side by side (`<span>0
+    // comments</span> <span>No comments</span>`): the same pieces on every post, the
+    // count aside, go. A post's own line of a count and words, met once, stays.
+    let post = |k: usize| {
+        let own = if k == 1 {
+            "<p><span>2 cups</span> <span>and a spoon</span></p>"
+        } else {
+            ""
+        };
+        format!(
+            "<div class=h5e09><div class=h42af><a href=/u/{k}>user{k}</a></div><div class=h6c1>posted Feb 2{k}, 2019</div><div class=h8dfb><p>Post {k}: {PROSE}</p>{own}</div><div class=h9c><span>{k} comments</span> <span>No comments</span></div></div>"
+        )
+    };
+    let t = root_text(&hashed_thread(post, 4));
+    assert!(!t.contains("No comments"), "{t}");
+    assert!(t.contains("2 cups") && t.contains("Post 3:"), "{t}");
+}

@@ -510,8 +510,9 @@ fn vendor_support_question() {
     // helpful?" Yes/No), the side panel (related questions) and the footer go. Still
     // wrong: the asker's card before the question's first words goes with the page's
     // header; the asker's card on their last answer goes as a repeat of the same line
-    // ("dmartin 20 Reputation points"); each post's "0 comments No comments", the
-    // reputation counts, the tags and "N people found this answer helpful." stay.
+    // ("dmartin 20 Reputation points"); the reputation counts, the tags and "N people
+    // found this answer helpful." stay. Each post's "0 comments No comments" (two labels
+    // side by side, one a count, on every post) goes.
     for (p, html) in both("vendor-qa") {
         let t = text(&html);
         for k in POSTS {
@@ -540,5 +541,6 @@ fn vendor_support_question() {
             !t.lines().any(|l| l.trim() == "Yes" || l.trim() == "No"),
             "{p}: votes kept:\n{t}"
         );
+        assert!(!t.contains("No comments"), "{p}: comment counts kept:\n{t}");
     }
 }
