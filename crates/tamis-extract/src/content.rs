@@ -4884,10 +4884,22 @@ fn poster_name(dom: &Dom, i: usize, raw: &[u32], by_link: bool) -> Option<usize>
         return None;
     }
     let end = dom.end(i);
+    // A card named for its poster (`email-author`, `comment-author`) names its poster's
+    // name by the bare word (`<span class=name>`).
+    let poster_card = std::cell::Cell::new(None);
+    let card_named = || {
+        poster_card.get().unwrap_or_else(|| {
+            let v = names_poster_card(dom, i);
+            poster_card.set(Some(v));
+            v
+        })
+    };
     let is_name = |k: usize| {
         dom.tag(k) != Tag::Text
             && (1..=MAX_POSTER_NAME_CHARS).contains(&raw(k))
-            && (names_user_name(dom, k) || author_name_prop(dom, k))
+            && (names_user_name(dom, k)
+                || author_name_prop(dom, k)
+                || (class_word(dom, k, "name") && card_named()))
     };
     // Every small pruned region is asked (poster cards outside typed posts): most hold no
     // name, and that is the cheaper question.
@@ -4910,6 +4922,31 @@ fn poster_name(dom: &Dom, i: usize, raw: &[u32], by_link: bool) -> Option<usize>
         a = b;
     }
     Some(a)
+}
+
+/// Whether element `i`'s class holds the word `w` (any case), words split at anything but
+/// letters and digits (`post-name`, `nameLink` do not hold `name`; `name`, `x name` do).
+fn class_word(dom: &Dom, i: usize, w: &str) -> bool {
+    dom.attr(i, Attr::Class).is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|t| t.eq_ignore_ascii_case(w))
+    })
+}
+
+/// Whether card `i`'s class names a poster: a word ending in `author` or `poster`
+/// (`email-author`, `comment-author`, `postAuthor`).
+fn names_poster_card(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, Attr::Class).is_some_and(|c| {
+        c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|t| {
+            let b = t.as_bytes();
+            ["author", "poster"].iter().any(|w| {
+                b.len()
+                    .checked_sub(w.len())
+                    .and_then(|k| b.get(k..))
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(w.as_bytes()))
+            })
+        })
+    })
 }
 
 /// Words of a link's address naming a user's page (`/profiles/91-name`,

@@ -5032,3 +5032,28 @@ fn a_line_of_template_labels_repeated_across_posts_is_pruned() {
     assert!(!t.contains("No comments"), "{t}");
     assert!(t.contains("2 cups") && t.contains("Post 3:"), "{t}");
 }
+
+#[test]
+fn a_name_in_a_card_named_for_the_poster_is_kept() {
+    // Each post's card is named for its poster (`email-author`, pruned by that word) and
+    // holds the name in a `name` element: the name stays, once per post, the card's
+    // picture goes.
+    let post = |k: usize| {
+        format!(
+            "<div class=entry><div class=\"email-author\"><img src=a{k}.png alt=\"\"><span class=name><a href=/people/{k}/>poster{k}</a></span></div><div class=when>Jan {d}, 2024</div><div class=body><p>Post {k}: {PROSE}</p></div></div>",
+            d = k + 8
+        )
+    };
+    let posts: String = (0..3).map(post).collect();
+    let t = root_text(&format!(
+        "<body><div class=thread><h1>A topic</h1><div class=replies>{posts}</div></div></body>"
+    ));
+    for k in 0..3 {
+        assert!(t.contains(&format!("poster{k}")), "poster{k} lost: {t}");
+    }
+    // A `name` element in a card named otherwise (a product's box) is no poster's name.
+    assert!(!names_poster_card(
+        &parse("<div class=product-box></div>", 4),
+        1
+    ));
+}

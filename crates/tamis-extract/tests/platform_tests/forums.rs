@@ -476,15 +476,26 @@ fn hyperkitty_thread() {
     // A Mailman 3 (HyperKitty) thread: the first message, then the replies in `div`s whose
     // class alternates (`odd`, `even`): one group of posts, a dated thread. The messages
     // and the quoted line stay; the list's month menu, the thread's side panel
-    // (participants, tags), the like counts, the "Reply" links and the footer go. Still
-    // wrong: the senders' names (in a card pruned by its class, or, unnamed, repeated like an
-    // action) are lost, and each date shows twice (its wide and narrow forms).
+    // (participants, tags), the like counts, the "Reply" links and the footer go. The
+    // replies' senders' names (a `name` in a card named `email-author`) stay. Still wrong:
+    // the first message's sender is lost; in the plain copy the name of a sender with three
+    // messages goes as a repeated action; each date shows twice (its wide and narrow forms).
     for (p, html) in both("hyperkitty") {
         let t = text(&html);
         for k in POSTS {
             assert!(t.contains(k), "{p}: post lost ({k}):\n{t}");
         }
         assert!(t.contains("Harold_K wrote:"), "{p}: attribution lost:\n{t}");
+        for u in ["Harold_K", "waterworks22"] {
+            assert!(t.lines().any(|l| l.trim() == u), "{p}: {u} lost:\n{t}");
+        }
+        if p == "hyperkitty" {
+            assert_eq!(
+                t.lines().filter(|l| l.trim() == "dmartin").count(),
+                2,
+                "{p}: dmartin's replies' names lost:\n{t}"
+            );
+        }
         for c in [
             "November",
             "participants",
