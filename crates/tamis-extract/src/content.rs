@@ -4899,7 +4899,7 @@ fn poster_name(dom: &Dom, i: usize, raw: &[u32], by_link: bool) -> Option<usize>
             && (1..=MAX_POSTER_NAME_CHARS).contains(&raw(k))
             && (names_user_name(dom, k)
                 || author_name_prop(dom, k)
-                || (class_word(dom, k, "name") && card_named()))
+                || (card_named() && class_word(dom, k, "name")))
     };
     // Every small pruned region is asked (poster cards outside typed posts): most hold no
     // name, and that is the cheaper question.
@@ -4924,8 +4924,8 @@ fn poster_name(dom: &Dom, i: usize, raw: &[u32], by_link: bool) -> Option<usize>
     Some(a)
 }
 
-/// Whether element `i`'s class holds the word `w` (any case), words split at anything but
-/// letters and digits (`post-name`, `nameLink` do not hold `name`; `name`, `x name` do).
+/// Whether one of element `i`'s class tokens is `w` (any case): `name`, `x name` hold
+/// `name`; `post-name`, `nameLink` do not.
 fn class_word(dom: &Dom, i: usize, w: &str) -> bool {
     dom.attr(i, Attr::Class).is_some_and(|c| {
         c.split_ascii_whitespace()
