@@ -2549,6 +2549,7 @@ fn find_records(
         if group.len() < MIN_RECORDS {
             continue;
         }
+        merge_striped(dom, &mut group, chars);
         shared_class_signatures(dom, &mut group, &mut scratch, &headed);
         group.sort_unstable();
         for run in group.chunk_by(|a, b| a.0 == b.0) {
@@ -3375,6 +3376,84 @@ const MAX_CLASS_WORDS: usize = 32;
 /// Tag and class of an element, hashed.
 fn signature(dom: &Dom, i: usize, tag: Tag) -> u64 {
     tag_hash(tag, dom.attr(i, Attr::Class).unwrap_or("").bytes())
+}
+
+/// Fewest siblings in a run of alternating classes for [`merge_striped`]: two of each.
+const MIN_STRIPED_RUN: usize = 4;
+
+/// Gives one signature to a run of consecutive children `group` (signature, node, in
+/// document order) of one tag whose class alternates between two values (`odd even odd
+/// even`, `bg1 bg2`, `alt1 alt2`): a template striping its rows or posts, one loop's items.
+/// Every member of the run shows text (an empty separator between items is no item); the
+/// run is at least [`MIN_STRIPED_RUN`] long. Linear in the children.
+fn merge_striped(dom: &Dom, group: &mut [(u64, usize)], chars: &[u32]) {
+    let shows = |c: usize| chars.get(c).copied().unwrap_or(0) > 0;
+    let mut start = 0;
+    while start + MIN_STRIPED_RUN <= group.len() {
+        let (Some(&(a, x)), Some(&(b, y))) = (group.get(start), group.get(start + 1)) else {
+            break;
+        };
+        let mut end = start;
+        if a != b && dom.tag(x) == dom.tag(y) {
+            end = start + 2;
+            while let Some(&(s, c)) = group.get(end) {
+                let want = if (end - start) % 2 == 0 { a } else { b };
+                if s != want || !shows(c) {
+                    break;
+                }
+                end += 1;
+            }
+            if !(shows(x) && shows(y)) {
+                end = start;
+            }
+        }
+        if end - start >= MIN_STRIPED_RUN {
+            for g in group.get_mut(start..end).into_iter().flatten() {
+                g.0 = a;
+            }
+            start = end;
+        } else {
+            start += 1;
+        }
+    }
+}
+
+/// The signature of the siblings striped with element `l` ([`merge_striped`]): its parent's
+/// element children, around `l`, alternate between `l`'s class and another of its tag, at
+/// least [`MIN_STRIPED_RUN`] of them. Reads at most [`MAX_DATED_SIBLINGS`] siblings.
+fn striped_with(dom: &Dom, l: usize) -> Option<u64> {
+    let p = dom.parent(l)?;
+    let tag = dom.tag(l);
+    let mut kids: Vec<(u64, usize)> = Vec::new();
+    let mut c = p + 1;
+    while c < dom.end(p) && kids.len() < MAX_DATED_SIBLINGS {
+        if dom.tag(c) != Tag::Text {
+            kids.push((signature(dom, c, dom.tag(c)), c));
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    let at = kids.iter().position(|&(_, c)| c == l)?;
+    let own = kids.get(at)?.0;
+    let other = [at.checked_sub(1), Some(at + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|k| kids.get(k))
+        .find(|&&(s, c)| s != own && dom.tag(c) == tag)?
+        .0;
+    // The longest alternation through `l`.
+    let fits = |k: usize, s: u64| {
+        let want = if k.abs_diff(at) % 2 == 0 { own } else { other };
+        s == want
+    };
+    let mut lo = at;
+    while lo > 0 && kids.get(lo - 1).is_some_and(|&(s, _)| fits(lo - 1, s)) {
+        lo -= 1;
+    }
+    let mut hi = at + 1;
+    while kids.get(hi).is_some_and(|&(s, _)| fits(hi, s)) {
+        hi += 1;
+    }
+    (hi - lo >= MIN_STRIPED_RUN).then_some(other)
 }
 
 /// A tag and bytes, hashed (FNV-1a, seeded with the tag).
@@ -5036,10 +5115,22 @@ fn poster_name(dom: &Dom, i: usize, raw: &[u32], by_link: bool) -> Option<usize>
         return None;
     }
     let end = dom.end(i);
+    // A card named for its poster (`email-author`, `comment-author`) names its poster's
+    // name by the bare word (`<span class=name>`).
+    let poster_card = std::cell::Cell::new(None);
+    let card_named = || {
+        poster_card.get().unwrap_or_else(|| {
+            let v = names_poster_card(dom, i);
+            poster_card.set(Some(v));
+            v
+        })
+    };
     let is_name = |k: usize| {
         dom.tag(k) != Tag::Text
             && (1..=MAX_POSTER_NAME_CHARS).contains(&raw(k))
-            && (names_user_name(dom, k) || author_name_prop(dom, k))
+            && (names_user_name(dom, k)
+                || author_name_prop(dom, k)
+                || (card_named() && class_word(dom, k, "name")))
     };
     // Every small pruned region is asked (poster cards outside typed posts): most hold no
     // name, and that is the cheaper question.
@@ -5062,6 +5153,31 @@ fn poster_name(dom: &Dom, i: usize, raw: &[u32], by_link: bool) -> Option<usize>
         a = b;
     }
     Some(a)
+}
+
+/// Whether one of element `i`'s class tokens is `w` (any case): `name`, `x name` hold
+/// `name`; `post-name`, `nameLink` do not.
+fn class_word(dom: &Dom, i: usize, w: &str) -> bool {
+    dom.attr(i, Attr::Class).is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|t| t.eq_ignore_ascii_case(w))
+    })
+}
+
+/// Whether card `i`'s class names a poster: a word ending in `author` or `poster`
+/// (`email-author`, `comment-author`, `postAuthor`).
+fn names_poster_card(dom: &Dom, i: usize) -> bool {
+    dom.attr(i, Attr::Class).is_some_and(|c| {
+        c.split(|ch: char| !ch.is_ascii_alphanumeric()).any(|t| {
+            let b = t.as_bytes();
+            ["author", "poster"].iter().any(|w| {
+                b.len()
+                    .checked_sub(w.len())
+                    .and_then(|k| b.get(k..))
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(w.as_bytes()))
+            })
+        })
+    })
 }
 
 /// Words of a link's address naming a user's page (`/profiles/91-name`,
@@ -6496,6 +6612,7 @@ const MAX_DATED_SIBLINGS: usize = 256;
 fn dated_group(dom: &Dom, raw: &[u32], l: usize) -> bool {
     let Some(p) = dom.parent(l) else { return false };
     let (tag, sig) = (dom.tag(l), signature(dom, l, dom.tag(l)));
+    let striped = striped_with(dom, l);
     let (mut members, mut dated, mut seen) = (0usize, 0usize, 0usize);
     let mut c = p + 1;
     while c < dom.end(p) && seen < MAX_DATED_SIBLINGS {
@@ -6504,7 +6621,7 @@ fn dated_group(dom: &Dom, raw: &[u32], l: usize) -> bool {
             // Rows without words (a spacer, a "Back to top" link) between the posts of a
             // table are no posts.
             if dom.tag(c) == tag
-                && signature(dom, c, tag) == sig
+                && (signature(dom, c, tag) == sig || Some(signature(dom, c, tag)) == striped)
                 && raw.get(c).copied().unwrap_or(0) >= MIN_SENTENCE_CHARS
             {
                 members += 1;
@@ -6856,6 +6973,70 @@ fn line_edge(dom: &Dom, k: usize, step: fn(&Dom, usize) -> Option<usize>) -> boo
     false
 }
 
+/// Most nodes read before an element by [`opens_post`]. Our choice.
+const MAX_POST_OPENING_NODES: usize = 128;
+
+/// Most texts of a line read by [`label_texts`]. Our choice.
+const MAX_LABEL_TEXTS: usize = 4;
+
+/// The key of a line of element `i` made of several texts, each a count and its word or two
+/// ([`counted_label`], one at least) or a short label ([`poster_label`]): `<span>0
+/// comments</span> <span>No comments</span>`, a template's pieces side by side, its counts
+/// read as `#`. A sentence's words split by inline markup run into a longer text.
+fn label_texts(dom: &Dom, pruned: &[bool], i: usize) -> Option<String> {
+    let mut key = String::new();
+    let (mut texts, mut counted) = (0usize, false);
+    for k in shown_nodes(dom, pruned, i + 1, dom.end(i)) {
+        if dom.tag(k) != Tag::Text {
+            continue;
+        }
+        let t = dom.text_of(k).trim();
+        if t.is_empty() {
+            continue;
+        }
+        texts += 1;
+        if texts > MAX_LABEL_TEXTS {
+            return None;
+        }
+        if !key.is_empty() {
+            key.push('|');
+        }
+        if let Some(w) = counted_label(t) {
+            counted = true;
+            key.push('#');
+            key.push_str(w);
+        } else {
+            key.push_str(poster_label(t)?);
+        }
+    }
+    (texts >= 2 && counted).then_some(key)
+}
+
+/// Nodes after an element read by [`opens_post`] for a linked name. Our choice.
+const MAX_NAME_LINK_GAP: usize = 12;
+
+/// Whether element `i` shows the first words of its post (one of `posts`, in document
+/// order), its poster's name: no shown text before it in the post, among at most
+/// [`MAX_POST_OPENING_NODES`], and no linked name ([`shows_short_name`]) in the
+/// [`MAX_NAME_LINK_GAP`] nodes after it (a badge, "Author", before the poster's linked name).
+fn opens_post(dom: &Dom, pruned: &[bool], posts: &[usize], i: usize) -> bool {
+    let Some(&post) = posts
+        .partition_point(|&m| m < i)
+        .checked_sub(1)
+        .and_then(|k| posts.get(k))
+    else {
+        return false;
+    };
+    let next = dom.end(i)..dom.end(post).min(dom.end(i) + MAX_NAME_LINK_GAP);
+    i < dom.end(post)
+        && i <= post + MAX_POST_OPENING_NODES
+        && !shown_nodes(dom, pruned, post + 1, i)
+            .any(|k| dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty())
+        && !next
+            .clone()
+            .any(|k| dom.tag(k) == Tag::A && shows_short_name(dom, k))
+}
+
 /// Prunes, in a thread, the lines its template writes beside every post: a line whose
 /// label ([`poster_label`]) occurs at least [`MIN_ACTION_REPEATS`] times in the root
 /// ("Joined", "Offline", "Senior Member", "4.7k posts", "Posts: 116", "Location: Basel").
@@ -6873,7 +7054,8 @@ fn line_edge(dom: &Dom, k: usize, step: fn(&Dom, usize) -> Option<usize>) -> boo
 /// definitions along (`<dt>Joined</dt><dd>Nov 12, 2011</dd>`: the field's value). Spared:
 /// links and buttons but for counts (a
 /// poster's name links to their profile; actions are [`prune_repeated_actions`]'), text
-/// inside tables, code and headings.
+/// inside tables, code and headings, and a post's opening words ([`opens_post`]: its
+/// poster's name, unlinked in a guest's view, repeated on each of their posts).
 fn prune_poster_labels(
     dom: &Dom,
     pruned: &mut [bool],
@@ -6924,9 +7106,14 @@ fn prune_poster_labels(
             let t = t.trim();
             let label = match counted_label(t) {
                 Some(w) => Some(w.to_owned()),
-                None if !linked && single.is_some() => poster_label(t).map(str::to_owned),
+                // The first words a post shows are its poster's name (a guest's view shows
+                // it unlinked), the card's rank and fields follow.
+                None if !linked && single.is_some() && !opens_post(dom, pruned, posts, i) => {
+                    poster_label(t).map(str::to_owned)
+                }
                 None if !linked => counted_fields(t)
-                    .or_else(|| dated.then(|| field_label(t).map(str::to_owned)).flatten()),
+                    .or_else(|| dated.then(|| field_label(t).map(str::to_owned)).flatten())
+                    .or_else(|| label_texts(dom, pruned, i)),
                 None => None,
             };
             if let Some(label) = label
@@ -6986,10 +7173,13 @@ fn group_of(dom: &Dom, l: usize) -> Vec<usize> {
         return vec![l];
     };
     let (tag, sig) = (dom.tag(l), signature(dom, l, dom.tag(l)));
+    let striped = striped_with(dom, l);
     let mut out = Vec::new();
     let mut c = p + 1;
     while c < dom.end(p) {
-        if dom.tag(c) == tag && signature(dom, c, tag) == sig {
+        if dom.tag(c) == tag
+            && (signature(dom, c, tag) == sig || Some(signature(dom, c, tag)) == striped)
+        {
             out.push(c);
         }
         c = dom.end(c).max(c + 1);

@@ -5102,3 +5102,122 @@ fn a_products_page_keeps_its_makers_portrait_card() {
     // After an article, the writer's card is no part of the story.
     assert!(!root_text(&html).contains("grew up in Maldon"));
 }
+
+#[test]
+fn striped_siblings_share_one_signature() {
+    // Four posts whose classes alternate (`odd even odd even`, a template's striped rows):
+    // one group, so two of each stripe make records, and each post finds the other stripe.
+    let dom = parse(
+        "<div><div class=odd>a</div><div class=even>b</div><div class=odd>c</div><div class=even>d</div><div class=odd>e</div></div>",
+        32,
+    );
+    let kids: Vec<usize> = (1..dom.nodes.len())
+        .filter(|&k| dom.tag(k) == Tag::Div && dom.attr(k, Attr::Class).is_some())
+        .collect();
+    assert_eq!(kids.len(), 5);
+    let chars = vec![1u32; dom.nodes.len()];
+    let mut group: Vec<(u64, usize)> = kids
+        .iter()
+        .map(|&k| (signature(&dom, k, Tag::Div), k))
+        .collect();
+    merge_striped(&dom, &mut group, &chars);
+    assert!(group.iter().all(|g| g.0 == group[0].0), "{group:?}");
+    let odd = signature(&dom, kids[0], Tag::Div);
+    let even = signature(&dom, kids[1], Tag::Div);
+    assert_eq!(striped_with(&dom, kids[0]), Some(even));
+    assert_eq!(striped_with(&dom, kids[3]), Some(odd));
+    // A member without text (an empty separator between items) breaks the run.
+    let mut chars = chars;
+    chars[kids[1]] = 0;
+    let mut group: Vec<(u64, usize)> = kids
+        .iter()
+        .map(|&k| (signature(&dom, k, Tag::Div), k))
+        .collect();
+    let before = group.clone();
+    merge_striped(&dom, &mut group, &chars);
+    assert_eq!(group, before);
+    // Classes that do not alternate (two of one, then the other) stay apart.
+    let dom = parse(
+        "<div><div class=odd>a</div><div class=odd>b</div><div class=even>c</div><div class=even>d</div></div>",
+        32,
+    );
+    let kids: Vec<usize> = (1..dom.nodes.len())
+        .filter(|&k| dom.tag(k) == Tag::Div && dom.attr(k, Attr::Class).is_some())
+        .collect();
+    let chars = vec![1u32; dom.nodes.len()];
+    let mut group: Vec<(u64, usize)> = kids
+        .iter()
+        .map(|&k| (signature(&dom, k, Tag::Div), k))
+        .collect();
+    let before = group.clone();
+    merge_striped(&dom, &mut group, &chars);
+    assert_eq!(group, before);
+    assert_eq!(striped_with(&dom, kids[0]), None);
+}
+
+#[test]
+fn a_posts_opening_name_is_no_poster_label() {
+    // A guest's view of a thread: each post opens with its poster's name unlinked, then the
+    // rank. The rank repeated across posts goes; the opening poster's name, repeated on
+    // their posts, stays (it opens each post).
+    let post = |k: usize| {
+        let name = if k.is_multiple_of(2) {
+            "Travis Miller"
+        } else {
+            "Dana Fox"
+        };
+        format!(
+            "<div class=h5e09><div class=h42af><div class=h1n><span title=x>{name}</span></div><div class=h751>pollinator</div></div><div class=h6c1>posted Feb 2{k}, 2019</div><div class=h8dfb><p>Post {k}: {PROSE}</p></div></div>"
+        )
+    };
+    let t = root_text(&hashed_thread(post, 5));
+    assert!(!t.contains("pollinator"), "rank kept: {t}");
+    // Before, the name repeated on three posts went as a rank does.
+    assert_eq!(t.matches("Travis Miller").count(), 3, "{t}");
+    assert_eq!(t.matches("Dana Fox").count(), 2, "{t}");
+}
+
+#[test]
+fn a_line_of_template_labels_repeated_across_posts_is_pruned() {
+    // Each post's footer shows its comment count and a label side by side (`<span>0
+    // comments</span> <span>No comments</span>`): the same pieces on every post, the
+    // count aside, go. A post's own line of a count and words, met once, stays.
+    let post = |k: usize| {
+        let own = if k == 1 {
+            "<p><span>2 cups</span> <span>and a spoon</span></p>"
+        } else {
+            ""
+        };
+        format!(
+            "<div class=h5e09><div class=h42af><a href=/u/{k}>user{k}</a></div><div class=h6c1>posted Feb 2{k}, 2019</div><div class=h8dfb><p>Post {k}: {PROSE}</p>{own}</div><div class=h9c><span>{k} comments</span> <span>No comments</span></div></div>"
+        )
+    };
+    let t = root_text(&hashed_thread(post, 4));
+    assert!(!t.contains("No comments"), "{t}");
+    assert!(t.contains("2 cups") && t.contains("Post 3:"), "{t}");
+}
+
+#[test]
+fn a_name_in_a_card_named_for_the_poster_is_kept() {
+    // Each post's card is named for its poster (`email-author`, pruned by that word) and
+    // holds the name in a `name` element: the name stays, once per post, the card's
+    // picture goes.
+    let post = |k: usize| {
+        format!(
+            "<div class=entry><div class=\"email-author\"><img src=a{k}.png alt=\"\"><span class=name><a href=/people/{k}/>poster{k}</a></span></div><div class=when>Jan {d}, 2024</div><div class=body><p>Post {k}: {PROSE}</p></div></div>",
+            d = k + 8
+        )
+    };
+    let posts: String = (0..3).map(post).collect();
+    let t = root_text(&format!(
+        "<body><div class=thread><h1>A topic</h1><div class=replies>{posts}</div></div></body>"
+    ));
+    for k in 0..3 {
+        assert!(t.contains(&format!("poster{k}")), "poster{k} lost: {t}");
+    }
+    // A `name` element in a card named otherwise (a product's box) is no poster's name.
+    assert!(!names_poster_card(
+        &parse("<div class=product-box></div>", 4),
+        1
+    ));
+}

@@ -16,7 +16,8 @@
 //!   Ghost, Blogger, Webflow, HubSpot, Substack, Medium, news sites' block layouts, Wix,
 //!   Framer, Tailwind UI, GOV.UK, USWDS);
 //! - [`forums`]: threads and Q&A pages (phpBB, vBulletin, XenForo, SMF, bbPress, Vanilla,
-//!   Discourse, Discuz!, Stack Exchange, old Reddit, mailing-list archives).
+//!   Discourse, Discuz!, Stack Exchange, a vendor support Q&A, old Reddit, GitHub issues,
+//!   an imageboard, mailing-list archives: pipermail and HyperKitty).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use tamis_extract::Extractor;

@@ -402,3 +402,156 @@ fn article_comments_stay_out() {
         assert!(!t.contains(c), "wp: comment or chrome kept ({c}):\n{t}");
     }
 }
+
+/// The page and its plain copy (`tests/platforms/plain/`: names hashed, sectioning tags
+/// turned into `<div>`).
+fn both(name: &str) -> [(String, String); 2] {
+    [name.to_owned(), format!("plain/{name}")].map(|p| {
+        let path = format!("{}/tests/platforms/{p}.html", env!("CARGO_MANIFEST_DIR"));
+        let html = std::fs::read_to_string(&path).unwrap();
+        (p, html)
+    })
+}
+
+#[test]
+fn github_issue() {
+    // A GitHub issue (server-rendered timeline): the comments with their "NAME commented
+    // DATE" headers stay; the repository's header and tabs, the timeline's events ("added
+    // the question label"), the reactions, the sidebar (assignees, labels, participants),
+    // the sign-up box and the footer go.
+    for (p, html) in both("github-issue") {
+        check(&p, &html, &["dmartin", "Harold_K", "waterworks22"]);
+        let t = text(&html);
+        assert!(
+            t.contains("Harold_K commented Jan 8, 2024"),
+            "{p}: header lost:\n{t}"
+        );
+        for c in [
+            "added the",
+            "Assignees",
+            "participants",
+            "Sign up for free",
+            "Pull requests",
+            "Notifications",
+        ] {
+            assert!(!t.contains(c), "{p}: chrome kept ({c}):\n{t}");
+        }
+        // The issue author's badge opens their later comments' headers, before their
+        // linked name: no poster's name, a label repeated across posts.
+        assert!(
+            !t.lines().any(|l| l.trim() == "Author"),
+            "{p}: badge kept:\n{t}"
+        );
+    }
+}
+
+#[test]
+fn imageboard_thread() {
+    // An imageboard thread (4chan-like `postContainer`s, each post's text a `<blockquote>`):
+    // the posts, their quote links and greentext stay; the board list, the post form, the
+    // blotter, the navigation links and the footer go. Still kept: each reply's side arrows
+    // (">>") and the opening post's "[Reply]".
+    for (p, html) in both("imageboard") {
+        let t = text(&html);
+        for k in POSTS {
+            assert!(t.contains(k), "{p}: post lost ({k}):\n{t}");
+        }
+        assert!(t.contains(">>3312"), "{p}: quote link lost:\n{t}");
+        for c in [
+            "Anime & Manga",
+            "Post a Reply",
+            "New boards added",
+            "Catalog",
+            "Delete Post",
+            "All trademarks",
+            "Settings",
+        ] {
+            assert!(!t.contains(c), "{p}: chrome kept ({c}):\n{t}");
+        }
+    }
+}
+
+#[test]
+fn hyperkitty_thread() {
+    // A Mailman 3 (HyperKitty) thread: the first message, then the replies in `div`s whose
+    // class alternates (`odd`, `even`): one group of posts, a dated thread. The messages
+    // and the quoted line stay; the list's month menu, the thread's side panel
+    // (participants, tags), the like counts, the "Reply" links and the footer go. The
+    // replies' senders' names (a `name` in a card named `email-author`) stay. Still wrong:
+    // the first message's sender is lost; in the plain copy the name of a sender with three
+    // messages goes as a repeated action; each date shows twice (its wide and narrow forms).
+    for (p, html) in both("hyperkitty") {
+        let t = text(&html);
+        for k in POSTS {
+            assert!(t.contains(k), "{p}: post lost ({k}):\n{t}");
+        }
+        assert!(t.contains("Harold_K wrote:"), "{p}: attribution lost:\n{t}");
+        for u in ["Harold_K", "waterworks22"] {
+            assert!(t.lines().any(|l| l.trim() == u), "{p}: {u} lost:\n{t}");
+        }
+        if p == "hyperkitty" {
+            assert_eq!(
+                t.lines().filter(|l| l.trim() == "dmartin").count(),
+                2,
+                "{p}: dmartin's replies' names lost:\n{t}"
+            );
+        }
+        for c in [
+            "November",
+            "participants",
+            "No tags",
+            "Powered by",
+            "Sign In",
+            "Keyboard Shortcuts",
+        ] {
+            assert!(!t.contains(c), "{p}: chrome kept ({c}):\n{t}");
+        }
+        assert!(
+            !t.lines().any(|l| l.trim() == "Reply" || l.trim() == "0 0"),
+            "{p}: actions kept:\n{t}"
+        );
+    }
+}
+
+#[test]
+fn vendor_support_question() {
+    // A vendor's support Q&A (Microsoft Q&A-like): the question and its answers, each under
+    // its poster's card (avatar, linked name, reputation), with an "answered DATE" line.
+    // The site's header, breadcrumbs, sort menu, helpfulness votes ("Was this answer
+    // helpful?" Yes/No), the side panel (related questions) and the footer go. Still
+    // wrong: the asker's card before the question's first words goes with the page's
+    // header; the asker's card on their last answer goes as a repeat of the same line
+    // ("dmartin 20 Reputation points"); the reputation counts, the tags and "N people
+    // found this answer helpful." stay. Each post's "0 comments No comments" (two labels
+    // side by side, one a count, on every post) goes.
+    for (p, html) in both("vendor-qa") {
+        let t = text(&html);
+        for k in POSTS {
+            assert!(t.contains(k), "{p}: post lost ({k}):\n{t}");
+        }
+        for u in ["Harold_K", "waterworks22"] {
+            assert!(t.lines().any(|l| l.starts_with(u)), "{p}: {u} lost:\n{t}");
+        }
+        assert!(
+            t.contains("answered Jan 9, 2024, 11:27 AM"),
+            "{p}: date lost:\n{t}"
+        );
+        for c in [
+            "Was this answer helpful",
+            "Most helpful",
+            "Related questions",
+            "Burner will not light",
+            "Sign in",
+            "Terms of Use",
+            "I have the same question",
+            "Microsoft Edge",
+        ] {
+            assert!(!t.contains(c), "{p}: chrome kept ({c}):\n{t}");
+        }
+        assert!(
+            !t.lines().any(|l| l.trim() == "Yes" || l.trim() == "No"),
+            "{p}: votes kept:\n{t}"
+        );
+        assert!(!t.contains("No comments"), "{p}: comment counts kept:\n{t}");
+    }
+}
