@@ -158,14 +158,6 @@ pub const MAX_RECORD_REGION_SHARE: f32 = 0.5;
 /// A page whose best prose region is worth less than this (about characters of prose) is
 /// scored again as a listing. Our choice, tuned on the development pages.
 pub const MIN_ARTICLE_VALUE: f32 = 300.0;
-/// Prose worth at least this share of [`MIN_ARTICLE_VALUE`] stays the root when no group of
-/// records outweighs it (see [`MIN_RECORD_GROUP_FACTOR`]), however much the menus around it
-/// are worth as a listing: a paywalled story's free paragraphs. Our choice.
-pub const MIN_SHORT_ARTICLE_SHARE: f32 = 0.5;
-/// ...and when the smallest block holding it and an `<h1>` holds at most this many times its
-/// text: the story under its headline (with kicker, dek, byline, share bar and the offer
-/// that cuts it short), not a footer's address under a shop's grid. Our choice.
-pub const MAX_HEADLINED_FACTOR: f32 = 6.0;
 /// A sibling of the root joins it when its value is at least this share of the root's
 /// (Readability: `max(10, topCandidate.score * 0.2)`; 0.3 measured slightly better on
 /// both halves of the development pages)...
@@ -1300,16 +1292,11 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // A page with short prose and no listing either (the listing scoring takes the whole
     // body, not its `<main>`, and is worth little more than the prose: a short note, a
     // chapter page of a manual with one paragraph) keeps its prose root rather than becoming
-    // a listing of everything. So does prose worth half an article under its headline when
-    // no group of records outweighs it, however much the menus around it add up to as a
-    // listing (a paywalled story's free paragraphs under a publisher's many small menus).
+    // a listing of everything.
     let short_article = best > 0.0
         && best < MIN_ARTICLE_VALUE
         && lroot == body
-        && (lbest <= MAX_SHORT_PAGE_LISTING_FACTOR * best
-            || (best >= MIN_SHORT_ARTICLE_SHARE * MIN_ARTICLE_VALUE
-                && top_group <= MIN_RECORD_GROUP_FACTOR * best
-                && headlined(dom, &has_h1, &chars, root, body)))
+        && lbest <= MAX_SHORT_PAGE_LISTING_FACTOR * best
         && single_article(
             dom,
             &pruned,
@@ -4525,24 +4512,6 @@ fn teaser_card(
         }
     }
     anchors >= 2 && image
-}
-
-/// Whether the `<h1>` nearest above `root` (in its smallest ancestor below `body` holding
-/// one) heads it: that ancestor holds at most [`MAX_HEADLINED_FACTOR`] times `root`'s text
-/// (a story's headline, byline and offer around its paragraphs, not a page of other boxes).
-fn headlined(dom: &Dom, has_h1: &[bool], chars: &[u32], root: usize, body: usize) -> bool {
-    let own = chars.get(root).copied().unwrap_or(0) as f32;
-    let mut a = Some(root);
-    while let Some(x) = a {
-        if x == body {
-            return false;
-        }
-        if has_h1.get(x).copied().unwrap_or(false) {
-            return chars.get(x).copied().unwrap_or(0) as f32 <= MAX_HEADLINED_FACTOR * own;
-        }
-        a = dom.parent(x);
-    }
-    false
 }
 
 /// Whether node `k` is a text node with more than white space.

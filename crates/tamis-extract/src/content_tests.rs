@@ -5050,26 +5050,6 @@ fn linked_heading_cards_after_the_story_are_teasers_between_its_parts_sections()
     assert!(t.contains("Questions"), "{t}");
 }
 
-#[test]
-fn short_prose_no_record_group_outweighs_stays_an_article() {
-    // A paywalled story's two free paragraphs under a header of many small link menus (a
-    // publisher's network, sections): the menus together are worth far more as a listing
-    // than the prose, but no one of them outweighs it, so the page is the short story.
-    let menu = |g: usize| {
-        let items: String = (1..=10)
-            .map(|k| format!("<li><a href=/s{g}/{k}>Paper {g}-{k}</a></li>"))
-            .collect();
-        format!("<div><span>Group {g}</span><ul>{items}</ul></div>")
-    };
-    let menus: String = (1..=4).map(menu).collect();
-    let html = format!(
-        "<body><div>{menus}</div><div><div><h1>Ferry sailings cut</h1><div><p>The island ferries will run four fewer sailings a week this winter, the operator said, blaming a shortage of crew.</p><p>Councillors said some villages would be left with one return crossing a day from November until March.</p></div></div></div></body>"
-    );
-    let t = root_text(&html);
-    assert!(t.contains("four fewer sailings"), "{t}");
-    assert!(!t.contains("Paper 2-3"), "{t}");
-}
-
 /// Three paragraphs of a product's description, each its own.
 const KETTLE: &str = "<p>The kettle is cast in one piece in grey iron and coated inside and out with two layers of enamel, so the water never tastes of metal.</p><p>A cool-touch wooden grip is pinned to a wire bail that folds flat for storage, and the lid is held by a lug so it stays put when you pour.</p><p>On an open fire, hang it from the bail well clear of the flames: enamel can craze when a flame licks a cold kettle.</p>";
 
