@@ -554,28 +554,17 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     let code = repeatable_code_lines(&w.out, &w.code);
     let (s, e) = if a.listing {
         (0, w.out.len())
-    } else if a.contents {
-        (
-            0,
-            prose_range(
-                &w.out,
-                &w.segments,
-                &w.posts,
-                &w.plain_lists,
-                &w.records,
-                &w.unlinked,
-            )
-            .1,
-        )
     } else {
-        prose_range(
+        let (s, e) = prose_range(
             &w.out,
             &w.segments,
             &w.posts,
             &w.plain_lists,
             &w.records,
             &w.unlinked,
-        )
+        );
+        // With its table of contents restored the text starts at the top of the root.
+        (if a.contents { 0 } else { s }, e)
     };
     // The panels of a tab widget are peers, shown one at a time: the text does not end at
     // the last prose paragraph of one of them (the first tab's description) when the others
