@@ -3772,7 +3772,11 @@ fn join_description(dom: &Dom, pruned: &mut [bool], root: usize, d: usize, body:
         let end = dom.end(p);
         let mut c = p + 1;
         while c < end {
+            // A heading straight before the description (or a box holding it) is its title.
+            let titles = dom.tag(c).is_heading()
+                && next_element_sibling(dom, c).is_some_and(|n| n == d || path.contains(&n));
             if dom.tag(c) != Tag::Text
+                && !titles
                 && !path.contains(&c)
                 && let Some(x) = pruned.get_mut(c)
             {

@@ -5201,3 +5201,31 @@ fn a_name_in_a_card_named_for_the_poster_is_kept() {
         1
     ));
 }
+
+#[test]
+fn a_product_highlights_list_before_its_description_is_kept() {
+    // A shop's buy box holds the item's "Highlights" (a list without links, under its
+    // heading) straight before the "Description" heading: the list starts the text, with its
+    // heading. A list of links there (the shop's categories) does not.
+    let page = |list: &str| {
+        format!(
+            "<html><head><meta property=\"og:type\" content=\"product\"></head><body><main><div class=grid><div class=gallery><img src=/a.jpg alt=\"Oak board\"></div><div class=buy><h1>Oak Chopping Board</h1><p>&pound;40.00</p><form><select><option>Small</option><option>Large</option></select><button>Add to basket</button></form><div><p>Item details</p><div><h2>Highlights</h2>{list}</div><div><h2>Description</h2><div><p>{PROSE}</p><p>I cut each board from a plank of English oak, plane it flat by hand and round its edges so that it sits well on the counter for years.</p><p>The board is thick enough not to warp, and light enough to lift with one hand when you carry chopped onions to the pan, which is what most of our customers tell us they like best about it.</p><p>Oil it once a month with a little food-safe oil, and never leave it to soak in the sink.</p></div></div></div></div></div></main></body></html>"
+        )
+    };
+    let plain =
+        page("<ul><li>Handmade</li><li>Material: Oak</li><li>Width: 30 centimetres</li></ul>");
+    let t = crate::Extractor::default()
+        .extract(plain.as_bytes(), None)
+        .text;
+    assert!(t.contains("Highlights\n\nHandmade\nMaterial: Oak"), "{t}");
+    assert!(t.contains("plank of English oak"), "{t}");
+    assert!(!t.contains("Add to basket"), "{t}");
+    let links = page(
+        "<ul><li><a href=/c/kitchen>Kitchen</a></li><li><a href=/c/oak>Oak goods</a></li><li><a href=/c/gifts>Gifts for cooks</a></li></ul>",
+    );
+    let t = crate::Extractor::default()
+        .extract(links.as_bytes(), None)
+        .text;
+    assert!(!t.contains("Gifts for cooks"), "{t}");
+    assert!(t.contains("plank of English oak"), "{t}");
+}

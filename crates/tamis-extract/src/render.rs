@@ -566,6 +566,14 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         // With its table of contents restored the text starts at the top of the root.
         (if a.contents { 0 } else { s }, e)
     };
+    // A product's list of highlights under its heading, straight before its description's
+    // heading, is the description's lead (the item's material, size, origin), not the buy
+    // box's lines.
+    let s = if a.product && !w.plain_lists.is_empty() {
+        lead_list_start(&w.segments, &w.plain_lists, s)
+    } else {
+        s
+    };
     // The panels of a tab widget are peers, shown one at a time: the text does not end at
     // the last prose paragraph of one of them (the first tab's description) when the others
     // follow with lists (a town office's "Forms", "Tables & Maps" and "FAQs" tabs).
@@ -1294,6 +1302,39 @@ fn prose_range(
     let s = bounds.get(start).map_or(0, |b| b.0);
     let e = bounds.get(last).map_or(out.len(), |b| b.1);
     (s, e)
+}
+
+/// The start of the text (byte `s` of the output) moved back to a titled list without a link
+/// (`plain_lists`, under at most [`MAX_TAIL_HEADINGS`] sub-headings) that ends straight before the sub-headings that open the text; `s` when
+/// none does.
+fn lead_list_start(segments: &[(usize, u8)], plain_lists: &[(usize, usize)], s: usize) -> usize {
+    // Segments are in output order: the first starting at `s`.
+    let k = segments.partition_point(|g| g.0 < s);
+    if segments.get(k).is_none_or(|g| g.0 != s) {
+        return s;
+    }
+    let heads_before = |k: usize| {
+        let mut j = k;
+        while j > 0
+            && k - j < MAX_TAIL_HEADINGS
+            && segments.get(j - 1).is_some_and(|g| g.1 >= LEAD_MIN_LEVEL)
+        {
+            j -= 1;
+        }
+        j
+    };
+    let j = heads_before(k);
+    match plain_lists.iter().find(|&&(_, e)| e == j) {
+        Some(&(f, e)) if e > f => {
+            let h = heads_before(f);
+            if h < f {
+                segments.get(h).map_or(s, |g| g.0)
+            } else {
+                s
+            }
+        }
+        _ => s,
+    }
 }
 
 /// Most ancestors of a text node read by [`in_link`]. Our choice.

@@ -406,12 +406,13 @@ fn software_app_page() {
 
 #[test]
 fn marketplace_listing() {
-    // Etsy-like: the description under the buy box; the shop's reviews, the seller's card and
-    // the shop's other listings go. Known gap: the "Highlights" list above the description
-    // ("Material: Cherry wood") is dropped with the buy box.
+    // Etsy-like: the "Highlights" list and the description under the buy box; the shop's
+    // reviews, the seller's card and the shop's other listings go.
     check(
         "marketplace-etsy",
         &[
+            "Highlights",
+            "Material: Cherry wood",
             "branch of cherry felled in our local woods",
             "pink heartwood",
             "Please do not put it in the dishwasher",
