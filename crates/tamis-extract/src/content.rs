@@ -8868,7 +8868,7 @@ fn is_forum_notice(dom: &Dom, i: usize) -> bool {
         || t[g..].chars().take(12).any(|c| c.is_ascii_digit())
         || before.ends_with(" no");
     counted
-        && ["viewing", "browsing", "reading this", "online"]
+        && ["viewing", "browsing", "reading this"]
             .iter()
             .any(|v| t.contains(v))
 }
