@@ -8829,14 +8829,25 @@ const MAX_FORUM_NOTICE_CHARS: u32 = 160;
 fn is_forum_notice(dom: &Dom, i: usize) -> bool {
     // The block's text, lowercased, in a buffer on the stack (no allocation: every short
     // block is asked).
-    let mut buf = [0u8; 4 * MAX_FORUM_NOTICE_CHARS as usize];
-    let mut n = 0;
+    // First the cheap test: no block inside, and a word of a notice somewhere.
+    let mut word = false;
     for k in i + 1..dom.end(i) {
         let tag = dom.tag(k);
         if tag.is_block() {
             return false;
         }
-        if tag == Tag::Text {
+        if tag == Tag::Text && !word {
+            let t = dom.text_of(k);
+            word = t.contains("uest") || t.contains("xpand");
+        }
+    }
+    if !word {
+        return false;
+    }
+    let mut buf = [0u8; 4 * MAX_FORUM_NOTICE_CHARS as usize];
+    let mut n = 0;
+    for k in i + 1..dom.end(i) {
+        if dom.tag(k) == Tag::Text {
             let b = dom.text_of(k).as_bytes();
             if n + 1 + b.len() > buf.len() {
                 return false;
