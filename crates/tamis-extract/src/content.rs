@@ -277,6 +277,8 @@ pub enum Why {
     HexId,
     /// Placeholder text ("Loading...").
     Placeholder,
+    /// A forum script's notice: a quote's expander, the count of those viewing the page.
+    ForumNotice,
     /// Machine data shown as text (a JSON object).
     Data,
     /// A "read more" link.
@@ -401,6 +403,7 @@ impl Why {
             Why::PortraitCard => "portrait-card",
             Why::HexId => "hex-id",
             Why::Placeholder => "placeholder",
+            Why::ForumNotice => "forum-notice",
             Why::Data => "data",
             Why::ReadMore => "read-more",
             Why::Permalink => "permalink",
@@ -8787,6 +8790,73 @@ fn is_placeholder_text(dom: &Dom, i: usize) -> bool {
     opens
 }
 
+/// Longest block read as a forum script's notice ([`is_forum_notice`]). Our choice.
+const MAX_FORUM_NOTICE_CHARS: u32 = 160;
+
+/// A block with no blocks inside whose text a forum's script writes, never a poster: the
+/// expander under a long quote ("Click to expand...", a control for the quote's hidden
+/// end), or the count of those viewing the page ("0 Members and 1 Guest are viewing this
+/// topic.", "Users browsing this thread: 1 Guest(s)": a count of guests and a verb of
+/// viewing). The words are the forum software's own (SMF, vBulletin, phpBB, MyBB,
+/// XenForo), the same on every board.
+fn is_forum_notice(dom: &Dom, i: usize) -> bool {
+    // The block's text, lowercased, in a buffer on the stack (no allocation: every short
+    // block is asked).
+    // First the cheap test: no block inside, and a word of a notice somewhere.
+    let mut word = false;
+    for k in i + 1..dom.end(i) {
+        let tag = dom.tag(k);
+        if tag.is_block() {
+            return false;
+        }
+        if tag == Tag::Text && !word {
+            let t = dom.text_of(k);
+            word = t.contains("uest") || t.contains("xpand");
+        }
+    }
+    if !word {
+        return false;
+    }
+    let mut buf = [0u8; 4 * MAX_FORUM_NOTICE_CHARS as usize];
+    let mut n = 0;
+    for k in i + 1..dom.end(i) {
+        if dom.tag(k) == Tag::Text {
+            let b = dom.text_of(k).as_bytes();
+            if n + 1 + b.len() > buf.len() {
+                return false;
+            }
+            buf[n] = b' ';
+            buf[n + 1..n + 1 + b.len()].copy_from_slice(b);
+            n += 1 + b.len();
+        }
+    }
+    buf[..n].make_ascii_lowercase();
+    // Whole texts joined by spaces: still UTF-8.
+    let Ok(t) = std::str::from_utf8(&buf[..n]) else {
+        return false;
+    };
+    let t = t.trim();
+    let bare = t.trim_end_matches(['.', '\u{2026}', ' ']);
+    if matches!(
+        bare,
+        "click to expand" | "click here to expand" | "tap to expand"
+    ) {
+        return true;
+    }
+    let Some(g) = t.find("guest") else {
+        return false;
+    };
+    // A count next to the guests ("1 guest", "guests: 1", "1 Guest(s)").
+    let before = t[..g].trim_end();
+    let counted = before.chars().rev().take(4).any(|c| c.is_ascii_digit())
+        || t[g..].chars().take(12).any(|c| c.is_ascii_digit())
+        || before.ends_with(" no");
+    counted
+        && ["viewing", "browsing", "reading this"]
+            .iter()
+            .any(|v| t.contains(v))
+}
+
 /// Whether an element sibling of `i` has a class word of `words` ([`class_has_word`]).
 fn sibling_named(dom: &Dom, i: usize, words: &[&str]) -> bool {
     let Some(p) = dom.parent(i) else {
@@ -9187,6 +9257,12 @@ fn should_prune(
     }
     if tag.is_block() && raw.get(i).copied().unwrap_or(0) >= 11 && is_placeholder_text(dom, i) {
         return Some(Why::Placeholder);
+    }
+    if tag.is_block()
+        && (15..=MAX_FORUM_NOTICE_CHARS).contains(&raw.get(i).copied().unwrap_or(0))
+        && is_forum_notice(dom, i)
+    {
+        return Some(Why::ForumNotice);
     }
     if raw.get(i).copied().unwrap_or(0) >= MIN_JSON_CHARS
         && !matches!(tag, Tag::Pre | Tag::Code)

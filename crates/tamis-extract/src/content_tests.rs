@@ -5229,3 +5229,23 @@ fn a_product_highlights_list_before_its_description_is_kept() {
     assert!(!t.contains("Gifts for cooks"), "{t}");
     assert!(t.contains("plank of English oak"), "{t}");
 }
+
+#[test]
+fn forum_script_notices_are_pruned() {
+    // A single quote's expander ("Click to expand...", no repeat to tell it a control) and
+    // the count of those viewing the topic are the forum software's words, with hashed
+    // names too. A post's own sentence about guests (no count beside them, or no verb of
+    // viewing: "rooms for 2 guests") and a quote's own line ending in dots stay.
+    let html = format!(
+        "<body><div class=h1a2b><h1>A topic</h1><p class=h77>0 Members and 1 Guest are viewing this topic.</p><div class=h9f0e><div class=h5e><blockquote><div>A quoted line that trails off...</div><div class=h3c>Click to expand...</div></blockquote><p>Our guests were viewing the garden all afternoon, and loved it.</p><p>Book online today: rooms for 2 guests.</p>{}</div><div class=h5e>{}</div></div><div class=h78>Users browsing this thread: 1 Guest(s)</div></div></body>",
+        article(2),
+        article(2)
+    );
+    let t = root_text(&html);
+    assert!(!t.contains("Click to expand"), "{t}");
+    assert!(!t.contains("Guest are viewing"), "{t}");
+    assert!(t.contains("A quoted line that trails off"), "{t}");
+    assert!(t.contains("Our guests were viewing the garden"), "{t}");
+    assert!(t.contains("rooms for 2 guests"), "{t}");
+    assert!(!t.contains("Users browsing"), "{t}");
+}

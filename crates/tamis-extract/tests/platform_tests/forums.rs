@@ -95,6 +95,12 @@ fn smf_thread() {
         !t.lines().any(|l| l.trim().starts_with('#')),
         "smf: post number kept:\n{t}"
     );
+    // The count of those viewing the topic is the forum's line, with names or without.
+    for (p, html) in both("smf") {
+        let t = text(&html);
+        assert!(!t.contains("viewing this topic"), "{p}: viewers kept:\n{t}");
+        assert!(t.contains(POSTS[1]), "{p}: post lost:\n{t}");
+    }
 }
 
 #[test]
@@ -170,6 +176,13 @@ fn xenforo1_thread() {
     );
     assert!(t.contains("Harold_K said:"), "xenforo1: quote lost:\n{t}");
     assert!(!t.contains("cold shower"), "xenforo1: signature kept:\n{t}");
+    // The quote's expander ("Click to expand...", one on the page) goes with names hashed
+    // too; the quote stays.
+    for (p, html) in both("xenforo1") {
+        let t = text(&html);
+        assert!(!t.contains("Click to expand"), "{p}: expander kept:\n{t}");
+        assert!(t.contains("Harold_K said:"), "{p}: quote lost:\n{t}");
+    }
 }
 
 #[test]
