@@ -382,6 +382,8 @@ pub enum Why {
     TemplateLine,
     /// A closing call to action after the article (a heading, a line and a button).
     ClosingCall,
+    /// A call to action set between the article's paragraphs (a heading, a line, a button).
+    InlineCall,
     /// An author's card closing the article (portrait, name repeated from the byline, bio).
     AuthorCard,
     /// The name or description a container gives itself (`aria-labelledby`,
@@ -457,6 +459,7 @@ impl Why {
             Why::TemplateLine => "template-line",
             Why::RepeatedAction => "repeated-action",
             Why::ClosingCall => "closing-call",
+            Why::InlineCall => "inline-call",
             Why::AuthorCard => "author-card",
             Why::AriaCopy => "aria-copy",
             Why::Pager => "pager",
@@ -1558,6 +1561,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     if !listing && !thread && !opts.product {
         prune_closing_call(dom, &mut pruned, &raw, root);
         blame(&pruned, &mut why, Why::ClosingCall);
+        prune_inline_calls(dom, &mut pruned, &raw, &has_img, root);
+        blame(&pruned, &mut why, Why::InlineCall);
         prune_author_card(dom, &mut pruned, &raw, &has_img, body, root);
         blame(&pruned, &mut why, Why::AuthorCard);
         prune_after_reply_form(dom, &mut pruned, &raw, root);
@@ -6328,6 +6333,80 @@ fn prune_closing_call(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
     {
         *p = true;
     }
+}
+
+/// Prunes, inside the article, a box (a container, not a paragraph) set between two of its
+/// paragraphs (a paragraph of prose before it, a paragraph or a heading after it) that holds
+/// little text, opens with a heading and holds a link alone on its line (a button), with no
+/// image, no code, no form control and no like sibling: a prompt the site drops into every
+/// story ("Like what you are reading? ... Donate today"), not the article's. A figure, a
+/// pull quote, a table or a poll (its form) is no such box; sign-up forms have their own
+/// rule.
+fn prune_inline_calls(dom: &Dom, pruned: &mut [bool], raw: &[u32], has_img: &[bool], root: usize) {
+    let end = dom.end(root);
+    let mut i = root + 1;
+    while i < end {
+        if pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        let chars = raw.get(i).copied().unwrap_or(0);
+        let candidate = matches!(dom.tag(i), Tag::Div | Tag::Section | Tag::Aside)
+            && chars > 0
+            && chars <= MAX_CALL_CHARS
+            && element_sibling(dom, i, |d, k| d.previous_sibling(k)).is_some_and(|p| {
+                dom.tag(p) == Tag::P
+                    && !pruned.get(p).copied().unwrap_or(true)
+                    && raw.get(p).copied().unwrap_or(0) >= MIN_PROSE_CHARS
+            })
+            && element_sibling(dom, i, |d, k| d.next_sibling(k)).is_some_and(|n| {
+                (dom.tag(n) == Tag::P || dom.tag(n).is_heading())
+                    && raw.get(n).copied().unwrap_or(0) > 0
+            });
+        if candidate && inline_call(dom, pruned, raw, has_img, i) {
+            if let Some(p) = pruned.get_mut(i) {
+                *p = true;
+            }
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+}
+
+/// Whether the box `b` ([`prune_inline_calls`]) opens with a heading followed by more text
+/// and holds a link alone on its line, with no image, no code, no form control and no like
+/// sibling.
+fn inline_call(dom: &Dom, pruned: &[bool], raw: &[u32], has_img: &[bool], b: usize) -> bool {
+    if has_img.get(b).copied().unwrap_or(true) {
+        return false;
+    }
+    let end = dom.end(b).min(b + MAX_CALL_NODES);
+    let mut texts =
+        (b + 1..end).filter(|&k| dom.tag(k) == Tag::Text && raw.get(k).copied().unwrap_or(0) > 0);
+    let opens_with_heading = texts.next().is_some_and(|t| {
+        dom.ancestors(t)
+            .take_while(|&p| p != b)
+            .any(|p| matches!(dom.tag(p), Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6))
+    });
+    opens_with_heading
+        && texts.next().is_some()
+        && !(b + 1..end).any(|k| {
+            matches!(
+                dom.tag(k),
+                Tag::Pre
+                    | Tag::Code
+                    | Tag::Table
+                    | Tag::Figure
+                    | Tag::Blockquote
+                    | Tag::Form
+                    | Tag::Input
+                    | Tag::Select
+                    | Tag::Textarea
+            )
+        })
+        && holds_action(dom, raw, b)
+        && !has_like_sibling(dom, pruned, raw, b)
 }
 
 /// Longest count (characters) pruned as a post's counter line. Our choice.

@@ -5221,3 +5221,22 @@ fn a_name_in_a_card_named_for_the_poster_is_kept() {
         1
     ));
 }
+
+#[test]
+fn a_call_to_action_between_the_articles_paragraphs_goes() {
+    // A donation prompt dropped between two paragraphs of a story (a heading, a line and a
+    // lone button), in div-only markup: the site's, not the article's. A box of the same
+    // shape with an image (a product the review recommends) and a section wrapper holding
+    // prose and no button stay.
+    let html = format!(
+        "<body><div><div><h1>Title</h1><p>{PROSE} One.</p><div><div><h3>Like what you are reading?</h3><p>We are a non-profit newsroom funded by readers.</p><div><a href=/donate>Donate today</a></div></div></div><p>{PROSE} Two.</p><div><h3>The kettle we liked</h3><img src=k.jpg><p>It boils a litre in three minutes.</p><div><a href=/shop/kettle>See the price</a></div></div><p>{PROSE} Three.</p><div><h3>What comes next</h3><p>The council votes on the plan in May, and the farmers will be there.</p></div><p>{PROSE} Four.</p></div></div></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(!t.contains("Like what you are reading"), "{t}");
+    assert!(!t.contains("Donate today"), "{t}");
+    assert!(t.contains("It boils a litre"), "{t}");
+    assert!(t.contains("The council votes"), "{t}");
+    assert!(t.contains("Four."), "{t}");
+}
