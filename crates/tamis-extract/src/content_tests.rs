@@ -5249,3 +5249,47 @@ fn forum_script_notices_are_pruned() {
     assert!(t.contains("rooms for 2 guests"), "{t}");
     assert!(!t.contains("Users browsing"), "{t}");
 }
+
+#[test]
+fn a_call_to_action_between_the_articles_paragraphs_goes() {
+    // A donation prompt dropped between two paragraphs of a story (a heading, a line and a
+    // lone button), in div-only markup: the site's, not the article's. A box of the same
+    // shape with an image (a product the review recommends) and a section wrapper holding
+    // prose and no button stay.
+    let html = format!(
+        "<body><div><div><h1>Title</h1><p>{PROSE} One.</p><div><div><h3>Like what you are reading?</h3><p>We are a non-profit newsroom funded by readers.</p><div><a href=/donate>Donate today</a></div></div></div><p>{PROSE} Two.</p><div><h3>The kettle we liked</h3><img src=k.jpg><p>It boils a litre in three minutes.</p><div><a href=/shop/kettle>See the price</a></div></div><p>{PROSE} Three.</p><div><h3>What comes next</h3><p>The council votes on the plan in May, and the farmers will be there.</p></div><p>{PROSE} Four.</p></div></div></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(!t.contains("Like what you are reading"), "{t}");
+    assert!(!t.contains("Donate today"), "{t}");
+    assert!(t.contains("It boils a litre"), "{t}");
+    assert!(t.contains("The council votes"), "{t}");
+    assert!(t.contains("Four."), "{t}");
+}
+
+#[test]
+fn a_subscription_box_after_a_short_free_story_goes() {
+    // A paywalled story in div-only markup: two free paragraphs, then one prompt (a heading,
+    // a line, a list of benefits, an unwrapped button and a "Log in" line) holding about as
+    // much text as the story, then the story's tags. A closing box of the same size holding
+    // several headings (more of the page's own sections) stays. (Class names tell the
+    // story's, the box's and the tags' boxes apart, as on any real page.)
+    let html = format!(
+        "<body><div><div><h1>Title</h1><div class=k1><p>{PROSE} One.</p><p>{PROSE} Two.</p></div><div class=k2><div><h2>This story is for subscribers</h2><p>Subscribe to read the rest of this story and get unlimited access.</p><ul><li>Unlimited articles on any device</li><li>The daily edition of the paper</li></ul><a href=/subscribe>Subscribe now</a><p>Already a subscriber? <a href=/login>Log in</a></p></div></div><div class=k3><a href=/t/a>Banking</a> <a href=/t/b>High street</a></div></div></div></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Two."), "{t}");
+    assert!(!t.contains("This story is for subscribers"), "{t}");
+    assert!(!t.contains("Unlimited articles"), "{t}");
+    let html = format!(
+        "<body><div><div><h1>Title</h1><div class=k1><p>{PROSE} One.</p><p>{PROSE} Two.</p></div><div class=k2><div><h2>Our other services</h2><h3>Web design</h3><p>Sites built to last, for shops of every size.</p><h3>Hosting</h3><p>Fast servers looked after by people.</p><a href=/contact>Talk to us</a></div></div></div></div></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Fast servers looked after"), "{t}");
+}
