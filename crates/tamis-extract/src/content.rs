@@ -6067,13 +6067,6 @@ fn prune_buttons(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) -> Ve
 const MAX_CALL_CHARS: u32 = 600;
 /// The article before a closing call holds at least this many times its text. Our choice.
 const MIN_ARTICLE_BEFORE_CALL: u32 = 4;
-/// The article before a closing call ([`prune_closing_call`]) holds at least this many
-/// times its text: a paywalled story shows a paragraph or two before its subscription box.
-/// Our choice.
-const MIN_CALL_RATIO: u32 = 1;
-/// Most links of a closing call holding more than a quarter of the text
-/// ([`prune_closing_call`]): its button and a "Log in" link. Our choice.
-const MAX_PROMPT_LINKS: usize = 2;
 /// Longest label (characters) of a link standing alone as a closing call's button. Our
 /// choice.
 const MAX_CALL_LABEL_CHARS: u32 = 40;
@@ -6084,12 +6077,6 @@ const MAX_CALL_NODES: usize = 2048;
 /// standing alone in its block with a short label ("Contact us", "Get started"). A
 /// `<button>` is not one: most open or close a panel (an accordion's question).
 fn holds_action(dom: &Dom, raw: &[u32], b: usize) -> bool {
-    holds_action_as(dom, raw, b, false)
-}
-
-/// [`holds_action`], where with `loose` a link set between blocks of the box (not wrapped
-/// in a block of its own) also stands alone on its line.
-fn holds_action_as(dom: &Dom, raw: &[u32], b: usize, loose: bool) -> bool {
     let end = dom.end(b).min(b + MAX_CALL_NODES);
     (b + 1..end).any(|k| match dom.tag(k) {
         Tag::Form | Tag::Input | Tag::Select | Tag::Textarea => true,
@@ -6097,35 +6084,14 @@ fn holds_action_as(dom: &Dom, raw: &[u32], b: usize, loose: bool) -> bool {
             let label = raw.get(k).copied().unwrap_or(0);
             label > 0
                 && label <= MAX_CALL_LABEL_CHARS
-                && (dom
+                && dom
                     .ancestors(k)
                     .take_while(|&p| p != b)
                     .find(|&p| dom.tag(p).is_block())
                     .is_some_and(|p| raw.get(p).copied().unwrap_or(0) == label)
-                    || loose && between_blocks(dom, k))
         }
         _ => false,
     })
-}
-
-/// Whether the element `k` stands on a line of its own among its siblings: the nearest
-/// sibling shown on each side (if any) is a block, not text or an inline element.
-fn between_blocks(dom: &Dom, k: usize) -> bool {
-    let alone = |step: fn(&Dom, usize) -> Option<usize>| {
-        let mut s = step(dom, k);
-        for _ in 0..4 {
-            let Some(x) = s else { return true };
-            if dom.tag(x) != Tag::Text {
-                return dom.tag(x).is_block();
-            }
-            if !dom.text_of(x).trim().is_empty() {
-                return false;
-            }
-            s = step(dom, x);
-        }
-        false
-    };
-    alone(|d, x| d.previous_sibling(x)) && alone(|d, x| d.next_sibling(x))
 }
 
 /// Whether an element sibling of `b` (before or after it) shown with text has its tag and
@@ -6171,21 +6137,14 @@ fn closing_box(
     pruned: &[bool],
     raw: &[u32],
     root: usize,
-    ratio: u32,
 ) -> Option<(usize, usize, Vec<usize>)> {
     let texts = shown_texts(dom, pruned, raw, root);
-    closing_box_of(dom, raw, root, &texts, ratio).map(|(b, first)| (b, first, texts))
+    closing_box_of(dom, raw, root, &texts).map(|(b, first)| (b, first, texts))
 }
 
 /// [`closing_box`] of the root's shown texts `texts` (a prefix of them: what stands before a
 /// box set aside): the box and the position of its first text in `texts`.
-fn closing_box_of(
-    dom: &Dom,
-    raw: &[u32],
-    root: usize,
-    texts: &[usize],
-    ratio: u32,
-) -> Option<(usize, usize)> {
+fn closing_box_of(dom: &Dom, raw: &[u32], root: usize, texts: &[usize]) -> Option<(usize, usize)> {
     let &last = texts.last()?;
     let total: u32 = texts
         .iter()
@@ -6200,7 +6159,7 @@ fn closing_box_of(
             .iter()
             .map(|&t| raw.get(t).copied().unwrap_or(0))
             .sum();
-        if shown > MAX_CALL_CHARS || total.saturating_sub(shown) < ratio * shown {
+        if shown > MAX_CALL_CHARS || total.saturating_sub(shown) < MIN_ARTICLE_BEFORE_CALL * shown {
             break;
         }
         if matches!(
@@ -6251,9 +6210,7 @@ fn prune_author_card(
     body: usize,
     root: usize,
 ) {
-    let Some((mut b, mut first, texts)) =
-        closing_box(dom, pruned, raw, root, MIN_ARTICLE_BEFORE_CALL)
-    else {
+    let Some((mut b, mut first, texts)) = closing_box(dom, pruned, raw, root) else {
         return;
     };
     // Boxes of links only after the card (the post's tags, the links to the previous and
@@ -6270,7 +6227,7 @@ fn prune_author_card(
         let Some(before) = texts.get(..first).filter(|_| links_only) else {
             return;
         };
-        let Some((c, f)) = closing_box_of(dom, raw, root, before, MIN_ARTICLE_BEFORE_CALL) else {
+        let Some((c, f)) = closing_box_of(dom, raw, root, before) else {
             return;
         };
         (b, first) = (c, f);
@@ -6326,29 +6283,9 @@ fn prune_author_card(
 /// start? Get started"), the site's, not the article's. A whole box of its own only (no
 /// like sibling) holding no code, after at least [`MIN_ARTICLE_BEFORE_CALL`] times its text.
 fn prune_closing_call(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) {
-    let Some((mut b, mut first, texts)) = closing_box(dom, pruned, raw, root, MIN_CALL_RATIO)
-    else {
+    let Some((b, first, texts)) = closing_box(dom, pruned, raw, root) else {
         return;
     };
-    // Boxes of links only after the call (the story's tags) are set aside: the call is the
-    // box before them.
-    for _ in 0..MAX_LINK_BOXES_AFTER_CARD {
-        let links_only = texts.get(first..).unwrap_or(&[]).iter().all(|&t| {
-            dom.ancestors(t)
-                .take_while(|&p| p != b)
-                .any(|p| dom.tag(p) == Tag::A)
-        });
-        if !links_only {
-            break;
-        }
-        let Some((c, f)) = texts
-            .get(..first)
-            .and_then(|before| closing_box_of(dom, raw, root, before, MIN_CALL_RATIO))
-        else {
-            return;
-        };
-        (b, first) = (c, f);
-    }
     let in_heading = |t: usize| {
         dom.ancestors(t)
             .take_while(|&p| p != b)
@@ -6363,22 +6300,10 @@ fn prune_closing_call(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize) 
     // A box holding code is a reference's last member (its signature, its `Throws:` links),
     // never a call to action.
     let code = (b + 1..dom.end(b)).any(|k| matches!(dom.tag(k), Tag::Pre | Tag::Code));
-    // After a short story (a paywalled one's free paragraphs) the call may hold as much text
-    // as the story before it, and its button may stand between its blocks unwrapped; then it
-    // is one prompt only: one heading, at most two links.
-    let sum = |ts: &[usize]| -> u32 { ts.iter().map(|&t| raw.get(t).copied().unwrap_or(0)).sum() };
-    let shown = sum(texts.get(first..).unwrap_or(&[]));
-    let before = sum(texts.get(..first).unwrap_or(&[]));
-    let single_prompt = || {
-        let end = dom.end(b).min(b + MAX_CALL_NODES);
-        (b + 1..end).filter(|&k| dom.tag(k).is_heading()).count() == 1
-            && (b + 1..end).filter(|&k| dom.tag(k) == Tag::A).count() <= MAX_PROMPT_LINKS
-    };
     if opens_with_heading
         && !code
         && texts.get(first + 1).is_some()
-        && (before >= MIN_ARTICLE_BEFORE_CALL * shown && holds_action(dom, raw, b)
-            || single_prompt() && holds_action_as(dom, raw, b, true))
+        && holds_action(dom, raw, b)
         && !has_like_sibling(dom, pruned, raw, b)
         && let Some(p) = pruned.get_mut(b)
     {

@@ -5268,28 +5268,3 @@ fn a_call_to_action_between_the_articles_paragraphs_goes() {
     assert!(t.contains("The council votes"), "{t}");
     assert!(t.contains("Four."), "{t}");
 }
-
-#[test]
-fn a_subscription_box_after_a_short_free_story_goes() {
-    // A paywalled story in div-only markup: two free paragraphs, then one prompt (a heading,
-    // a line, a list of benefits, an unwrapped button and a "Log in" line) holding about as
-    // much text as the story, then the story's tags. A closing box of the same size holding
-    // several headings (more of the page's own sections) stays. (Class names tell the
-    // story's, the box's and the tags' boxes apart, as on any real page.)
-    let html = format!(
-        "<body><div><div><h1>Title</h1><div class=k1><p>{PROSE} One.</p><p>{PROSE} Two.</p></div><div class=k2><div><h2>This story is for subscribers</h2><p>Subscribe to read the rest of this story and get unlimited access.</p><ul><li>Unlimited articles on any device</li><li>The daily edition of the paper</li></ul><a href=/subscribe>Subscribe now</a><p>Already a subscriber? <a href=/login>Log in</a></p></div></div><div class=k3><a href=/t/a>Banking</a> <a href=/t/b>High street</a></div></div></div></body>"
-    );
-    let t = crate::Extractor::default()
-        .extract(html.as_bytes(), None)
-        .text;
-    assert!(t.contains("Two."), "{t}");
-    assert!(!t.contains("This story is for subscribers"), "{t}");
-    assert!(!t.contains("Unlimited articles"), "{t}");
-    let html = format!(
-        "<body><div><div><h1>Title</h1><div class=k1><p>{PROSE} One.</p><p>{PROSE} Two.</p></div><div class=k2><div><h2>Our other services</h2><h3>Web design</h3><p>Sites built to last, for shops of every size.</p><h3>Hosting</h3><p>Fast servers looked after by people.</p><a href=/contact>Talk to us</a></div></div></div></div></body>"
-    );
-    let t = crate::Extractor::default()
-        .extract(html.as_bytes(), None)
-        .text;
-    assert!(t.contains("Fast servers looked after"), "{t}");
-}
