@@ -1678,6 +1678,84 @@ fn reading_time_line(dom: &Dom, pruned: &[bool], i: usize) -> Option<bool> {
     }
 }
 
+/// Separators between the items of a post's meta line ("Jan 20, 2024 · 4 min · Ann Lee").
+const META_ITEM_SEPARATORS: &[char] = &['·', '•', '|'];
+/// Fewest characters of a meta line of three items with a date and a reading time
+/// ("1 May 2024 · 4 min · Jo"). Our choice: shorter elements are left without reading them.
+const MIN_META_LINE_RAW_CHARS: u32 = 16;
+/// Words counting a post's length ("820 *words*").
+const WORD_COUNT_UNITS: &[&str] = &["words", "word"];
+
+/// Whether the shown text of element `i` is a post's meta line of at least three items set
+/// apart by middots, bullets or bars: a date, a reading time ("4 min", the word "read" left
+/// out), and nothing else but a word count ("820 words") and at most one name (the byline,
+/// one to three capitalised words). Themes print it under the title from the post's front
+/// matter; none of it is the author's text.
+fn meta_items_line(dom: &Dom, pruned: &[bool], i: usize) -> bool {
+    let texts = || shown_nodes(dom, pruned, i + 1, dom.end(i)).filter(|&k| dom.tag(k) == Tag::Text);
+    // Most short elements hold no separator between their own children: they are left
+    // without reading their descendants (the items' separators are the line's own text).
+    let (mut k, end) = (i + 1, dom.end(i));
+    let mut separated = false;
+    while k < end && !separated {
+        // A byte test first: '|', and the last bytes of '·' and '•' in UTF-8.
+        separated = dom.tag(k) == Tag::Text
+            && dom
+                .text_of(k)
+                .bytes()
+                .any(|b| b == b'|' || b == 0xB7 || b == 0xA2)
+            && dom.text_of(k).contains(META_ITEM_SEPARATORS);
+        k = dom.end(k).max(k + 1);
+    }
+    if !separated {
+        return false;
+    }
+    let mut line = String::new();
+    for k in texts() {
+        line.push_str(dom.text_of(k));
+        line.push(' ');
+    }
+    let (mut items, mut date, mut time, mut names) = (0, false, false, 0);
+    for item in line.split(META_ITEM_SEPARATORS) {
+        let words: Vec<&str> = item
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        items += 1;
+        let is = |w: &str, list: &[&str]| list.iter().any(|x| w.eq_ignore_ascii_case(x));
+        let numeric = |w: &str| w.bytes().all(|b| b.is_ascii_digit());
+        let counted = |units: &[&str]| {
+            numeric(words[0])
+                && words.len() <= 3
+                && words.get(1).is_some_and(|w| is(w, units))
+                && words.get(2).is_none_or(|w| is(w, READING_WORDS))
+        };
+        if counted(READING_TIME_UNITS) {
+            time = true;
+        } else if counted(WORD_COUNT_UNITS) {
+        } else if words.iter().any(|w| numeric(w))
+            && words.iter().all(|w| {
+                numeric(w) || is(w, DATE_LINE_WORDS) || crate::date::month_number(w).is_some()
+            })
+        {
+            date = true;
+        } else if words.len() <= 3
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.contains(|c: char| c.is_ascii_digit())
+            })
+        {
+            names += 1;
+        } else {
+            return false;
+        }
+    }
+    items >= 3 && date && time && names <= 1
+}
+
 /// Prunes, in an article's root, a line telling how long the article takes to read ("2 min
 /// read", "Jun 08, 2023 • 11 Minute Read"): the template's, from the word count, never the
 /// author's words. Its line goes whole when it holds nothing but a date beside the reading
@@ -1698,7 +1776,9 @@ fn prune_reading_times(dom: &Dom, pruned: &mut [bool], raw: &[u32], root: usize)
             || !(1..=MAX_READING_TIME_RAW_CHARS).contains(&raw.get(i).copied().unwrap_or(0))
             || dom.end(i) > i + MAX_COUNTER_NODES
             || in_running_text(dom, i)
-            || reading_time_line(dom, pruned, i) != Some(true)
+            || (reading_time_line(dom, pruned, i) != Some(true)
+                && (raw.get(i).copied().unwrap_or(0) < MIN_META_LINE_RAW_CHARS
+                    || !meta_items_line(dom, pruned, i)))
         {
             i += 1;
             continue;

@@ -4800,6 +4800,31 @@ fn the_comments_area_around_an_articles_reply_form_is_pruned() {
 }
 
 #[test]
+fn a_posts_meta_line_of_date_reading_time_and_author_is_pruned() {
+    // Hugo PaperMod's meta line: date, reading time without "read", word count, author.
+    let meta = "<div class=m><span>January 20, 2024</span>&nbsp;·&nbsp;4 min&nbsp;·&nbsp;820 words&nbsp;·&nbsp;Ann Lee</div>";
+    let html = format!(
+        "<body><div class=page><h1>A title</h1>{meta}{}</div></body>",
+        article(4)
+    );
+    let t = root_text(&html);
+    assert!(t.contains("real prose"), "{t}");
+    assert!(!t.contains("820 words") && !t.contains("Ann Lee"), "{t}");
+    // Without a date, or with words that are no item of a meta line, it stays.
+    for line in [
+        "Ann Lee · 4 min · 820 words",
+        "January 20, 2024 · 4 min · we baked bread every morning",
+    ] {
+        let html = format!(
+            "<body><div class=page><h1>A title</h1><div class=m>{line}</div>{}</div></body>",
+            article(4)
+        );
+        let t = root_text(&html);
+        assert!(t.contains(line), "{line}: {t}");
+    }
+}
+
+#[test]
 fn an_articles_reading_time_line_is_pruned_with_its_date() {
     // A Ghost-like meta line: the byline, the `<time>` and the reading time side by side.
     let meta = "<div class=m><div class=a><a href=/author/jo>Jo Writer</a></div><time datetime=2025-12-18>Dec 18, 2025</time> <span class=r>2 min read</span></div>";

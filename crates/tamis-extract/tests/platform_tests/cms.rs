@@ -744,8 +744,9 @@ fn jekyll_minima_post() {
 fn hugo_papermod_post() {
     // Hugo's PaperMod: breadcrumbs, title, description and meta line in `post-header`, a
     // `<details>` table of contents of in-page links, `post-content`, then tags, the
-    // previous/next titles and share icons in `post-footer`. (The page copy keeps the
-    // description and the "date · 4 min · words · author" line; the plain copy does not.)
+    // previous/next titles and share icons in `post-footer`. The "date · 4 min · words ·
+    // author" meta line goes on both copies. (The page copy keeps the description, the plain
+    // copy does not.)
     check(
         "hugo-papermod",
         &[
@@ -757,6 +758,8 @@ fn hugo_papermod_post() {
         ],
         &[
             "Table of Contents",
+            "820 words",
+            "Priya Nair",
             "Keeping a rye starter alive",
             "How to clean a cane banneton",
             "Powered by",
