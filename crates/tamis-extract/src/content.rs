@@ -7165,8 +7165,7 @@ fn opens_post(dom: &Dom, pruned: &[bool], posts: &[usize], i: usize) -> bool {
     let next = dom.end(i)..dom.end(post).min(dom.end(i) + MAX_NAME_LINK_GAP);
     i < dom.end(post)
         && i <= post + MAX_POST_OPENING_NODES
-        && !shown_nodes(dom, pruned, post + 1, i)
-            .any(|k| dom.tag(k) == Tag::Text && !dom.text_of(k).trim().is_empty())
+        && !shown_nodes(dom, pruned, post + 1, i).any(|k| shows_text(dom, k))
         && !next
             .clone()
             .any(|k| dom.tag(k) == Tag::A && shows_short_name(dom, k))
