@@ -6174,17 +6174,36 @@ fn holds_action(dom: &Dom, raw: &[u32], b: usize) -> bool {
     })
 }
 
+/// Most wrappers [`has_like_sibling`] climbs through. Our choice.
+const MAX_LIKE_WRAPPERS: usize = 4;
+
 /// Whether an element sibling of `b` (before or after it) shown with text has its tag and
 /// class: `b` is one of a run of like boxes (an FAQ's entries, posts, cards), not a box of
-/// its own. Pruned siblings (a row of teasers) do not count.
+/// its own. Pruned siblings (a row of teasers) do not count. A box that is all of its parent
+/// (the parent shows nothing beside it) is read as that parent: an item's inner wrapper. And
+/// siblings are alike by their whole class, or, items titled by a link to their own page
+/// ([`titled_by_link_away`]: a loop's teasers), by its first word: the template they come
+/// from, before the words each item adds (a WordPress loop's `wp-block-post post-26
+/// category-news`).
 fn has_like_sibling(dom: &Dom, pruned: &[bool], raw: &[u32], b: usize) -> bool {
+    let mut b = b;
+    for _ in 0..MAX_LIKE_WRAPPERS {
+        let Some(p) = dom.parent(b) else { break };
+        if p == 0 || raw.get(p).copied().unwrap_or(0) != raw.get(b).copied().unwrap_or(0) {
+            break;
+        }
+        b = p;
+    }
     let tag = dom.tag(b);
     let sig = signature(dom, b, tag);
+    let first = first_class_word(dom, b);
+    let teaser = !first.is_empty() && titled_by_link_away(dom, b);
     let like = |s: usize| {
         dom.tag(s) == tag
             && !pruned.get(s).copied().unwrap_or(true)
             && raw.get(s).copied().unwrap_or(0) > 0
-            && signature(dom, s, tag) == sig
+            && (signature(dom, s, tag) == sig
+                || (teaser && first_class_word(dom, s) == first && titled_by_link_away(dom, s)))
     };
     element_sibling(dom, b, |d, k| d.previous_sibling(k)).is_some_and(like)
         || element_sibling(dom, b, |d, k| d.next_sibling(k)).is_some_and(like)
@@ -6660,6 +6679,7 @@ fn prune_after_posts(
     last: usize,
     root: usize,
 ) {
+    let parent = dom.parent(last).unwrap_or(root);
     let mut y = last;
     while y > root {
         let Some(p) = dom.parent(y) else { break };
@@ -6668,6 +6688,7 @@ fn prune_after_posts(
             if dom.tag(c) != Tag::Text
                 && !records.get(c).copied().unwrap_or(false)
                 && !is_post(dom, c)
+                && (p != parent || !same_template_teaser(dom, c, last))
                 && raw.get(c).copied().unwrap_or(0) <= MAX_THREAD_FOOTER_CHARS
                 && let Some(x) = pruned.get_mut(c)
             {
@@ -6677,6 +6698,17 @@ fn prune_after_posts(
         }
         y = p;
     }
+}
+
+/// Whether sibling `c` of post `last` is another item of its loop rather than the thread's
+/// footer: the same tag and first class word (the template; the words after it are the
+/// item's own, as a WordPress loop's `post-26 category-news`, which split its records), and
+/// a heading linking to another page (a teaser's title; a forum's reply box has none).
+fn same_template_teaser(dom: &Dom, c: usize, last: usize) -> bool {
+    dom.tag(c) == dom.tag(last)
+        && !first_class_word(dom, c).is_empty()
+        && first_word_signature(dom, c) == first_word_signature(dom, last)
+        && titled_by_link_away(dom, c)
 }
 
 /// The last post of the root's posts: the group of records (siblings of one tag and class,

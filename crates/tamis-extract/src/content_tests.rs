@@ -4138,6 +4138,11 @@ fn an_authors_bio_closing_the_text_goes_a_company_profile_stays() {
         "<p>The Dental Association is an independent organization that offers health advice to all.</p>",
     );
     assert!(t.contains("The Dental Association"), "{t}");
+    // Nor is a definition led by an article a bio (a blog index's last teaser).
+    let t = text(
+        "<p>An Enum is a set of symbolic names bound to unique values, much like global constants.</p>",
+    );
+    assert!(t.contains("An Enum is a set"), "{t}");
     // A reference page's closing note on a command in capitals is no person's bio.
     let t = text(
         "<h2>Compatibility</h2><p>DECLARE STATEMENT is an extension of the SQL standard, but can be used in famous DBMSs.</p>",
@@ -5292,4 +5297,61 @@ fn a_call_to_action_between_the_articles_paragraphs_goes() {
     assert!(t.contains("It boils a litre"), "{t}");
     assert!(t.contains("The council votes"), "{t}");
     assert!(t.contains("Four."), "{t}");
+}
+
+/// A blog's archive of excerpts in a WordPress block theme's markup (twentytwentytwo's query
+/// loop): each post's item carries the loop's class words and its own (`post-N`, its
+/// category `cats[N]`, a tag of its own or, `paired`, two tags shared by half of the posts),
+/// a linked title, its excerpt and its date. `wrap` puts each item's parts in one inner group
+/// (the search template).
+fn wordpress_loop(wrap: bool, cats: [&str; 6], paired: bool) -> String {
+    let items: String = cats
+        .iter()
+        .enumerate()
+        .map(|(k, cat)| {
+            let inner = format!(
+                "<h2 class='wp-block-post-title'><a href=/2025/0{k}/post-{k}/>Post number {k} of the archive</a></h2><div class=wp-block-columns><div class=wp-block-column><div class=wp-block-post-excerpt><p class=wp-block-post-excerpt__excerpt>Excerpt {k}. {PROSE} {PROSE} […]</p></div><div class=wp-block-post-date><time datetime=2025-0{k}-02><a href=/2025/0{k}/post-{k}/>May {k}, 2025</a></time></div></div></div><div class=wp-block-spacer aria-hidden=true></div>"
+            );
+            let inner = if wrap {
+                format!("<div class=wp-block-group>{inner}</div>")
+            } else {
+                inner
+            };
+            format!(
+                "<li class='wp-block-post post-{k} post type-post status-publish hentry category-{cat} {}'>{inner}</li>",
+                if paired {
+                    ["tag-style tag-tools", "tag-data tag-speed"][usize::from(k % 2 == 1 || k == 4)]
+                        .to_owned()
+                } else {
+                    format!("tag-t{k}")
+                }
+            )
+        })
+        .collect();
+    format!(
+        "<body><header><a href=/>Field Notes</a></header><main class=wp-block-query><ul class=wp-block-post-template>{items}</ul><nav><a href=/page/2/>Next Page</a></nav></main><footer>Proudly powered by WordPress</footer></body>"
+    )
+}
+
+#[test]
+fn a_blogs_loop_items_of_another_category_are_no_threads_footer() {
+    // The items carry a post class and a date line each (a thread's signs), and the last two,
+    // filed under other categories, have class words of their own: they are the loop's items,
+    // not the footer after a thread's last post.
+    let cats = ["news", "news", "news", "news", "guides", "questions"];
+    let t = root_text(&wordpress_loop(false, cats, false));
+    for k in 0..6 {
+        assert!(t.contains(&format!("Excerpt {k}.")), "{k}: {t}");
+    }
+}
+
+#[test]
+fn a_blogs_last_teaser_in_its_wrapper_is_no_closing_call() {
+    // The last item's inner group, opening with a heading and holding a link on its own
+    // line, is the last of the loop's teasers, not a call to action closing the text.
+    let cats = ["guides", "guides", "news", "news", "questions", "guides"];
+    let t = root_text(&wordpress_loop(true, cats, true));
+    for k in 0..6 {
+        assert!(t.contains(&format!("Excerpt {k}.")), "{k}: {t}");
+    }
 }

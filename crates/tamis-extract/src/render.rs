@@ -911,10 +911,11 @@ fn bio_name(line: &str) -> Option<(&str, usize)> {
 
 /// Drops an author's bio that closes the text: a last paragraph that starts with a person's
 /// name and `is a`/`is an`/`is the` ([`bio_name`]: "Jane Doe is a reporter for ..."), and
-/// the line naming the author right above it. A name of one word, or one starting with
-/// "The", is a person's only when the line above is that name (an author box's heading):
-/// "Emirates is the number one buyer ..." or "The Association is a ..." close articles about
-/// them.
+/// the line naming the author right above it. A name of one word, or one starting with an
+/// article ("The", "A", "An"), is a person's only when the line above is that name (an author
+/// box's heading): "Emirates is the number one buyer ...", "The Association is a ..." or
+/// "An Enum is a set of ..." (a definition: a teaser's blurb, a glossary's last entry) close
+/// texts about them.
 fn drop_closing_bio(out: &mut String) {
     let body = out.trim_end();
     let Some(k) = body.rfind('\n') else {
@@ -929,7 +930,8 @@ fn drop_closing_bio(out: &mut String) {
         .rfind('\n')
         .map_or((0, before), |j| (j + 1, &before[j + 1..]));
     let titled = above.trim() == name;
-    if !titled && (words < 2 || name.starts_with("The ")) {
+    let article_led = ["The ", "A ", "An "].iter().any(|a| name.starts_with(a));
+    if !titled && (words < 2 || article_led) {
         return;
     }
     // The text must go on without its bio: another paragraph of some length above.
