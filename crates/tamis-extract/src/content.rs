@@ -1331,6 +1331,17 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             }
             root = r;
         }
+        // A listing is its run of items, never one of them: a root that is one of
+        // [`MIN_RECORDS`] or more shown siblings of its tag (an archive's `<dd>` titles under
+        // their `<dt>` dates, one `<li>` of a list of short links) holding under
+        // [`MAX_ITEM_ROOT_SHARE`] of the page's text grows to their parent.
+        if let Some(p) = dom.parent(root)
+            && p >= body
+            && (chars.get(root).copied().unwrap_or(0) as f32) < MAX_ITEM_ROOT_SHARE * page
+            && like_siblings(dom, &pruned, &chars, root) + 1 >= MIN_RECORDS
+        {
+            root = p;
+        }
         // Timestamped posts in the listing that are not its records (the largest group of
         // records there) are comments on it, named or not, as beside an article: pruned when
         // the listing's records outweigh them, unless the page is a discussion.
@@ -6172,6 +6183,29 @@ fn holds_action(dom: &Dom, raw: &[u32], b: usize) -> bool {
         }
         _ => false,
     })
+}
+
+/// A listing's root that is one item of a run is no listing when it holds less than this
+/// share of the page's text. Our choice.
+const MAX_ITEM_ROOT_SHARE: f32 = 0.25;
+
+/// How many element siblings of `i` with its tag show text (pruned ones do not count).
+fn like_siblings(dom: &Dom, pruned: &[bool], chars: &[u32], i: usize) -> usize {
+    let Some(p) = dom.parent(i) else { return 0 };
+    let tag = dom.tag(i);
+    let mut n = 0;
+    let mut c = p + 1;
+    while c < dom.end(p) {
+        if c != i
+            && dom.tag(c) == tag
+            && !pruned.get(c).copied().unwrap_or(true)
+            && chars.get(c).copied().unwrap_or(0) > 0
+        {
+            n += 1;
+        }
+        c = dom.end(c).max(c + 1);
+    }
+    n
 }
 
 /// Most wrappers [`has_like_sibling`] climbs through. Our choice.

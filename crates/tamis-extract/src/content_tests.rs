@@ -5355,3 +5355,34 @@ fn a_blogs_last_teaser_in_its_wrapper_is_no_closing_call() {
         assert!(t.contains(&format!("Excerpt {k}.")), "{k}: {t}");
     }
 }
+
+#[test]
+fn an_archive_of_short_titles_is_read_whole_not_one_title() {
+    // A static blog's archive (Pelican's themes): dates as terms and short linked titles as
+    // their definitions, nothing else. Read as a listing, its root is the run of titles, not
+    // the one title worth most.
+    let titles = [
+        "Modules",
+        "Classes",
+        "Input and Output",
+        "Errors and Exceptions",
+        "Data Structures",
+        "More Control Flow Tools",
+        "Programming FAQ",
+        "Enum HOWTO",
+        "Logging Cookbook",
+        "An Informal Introduction to Python",
+    ];
+    let items: String = titles
+        .iter()
+        .enumerate()
+        .map(|(k, t)| format!("<dt>Mon 0{k} July 2025</dt><dd><a href=/post-{k}.html>{t}</a></dd>"))
+        .collect();
+    let html = format!(
+        "<body><header><h1><a href=/>Field Notes</a></h1><nav><ul><li><a href=/about.html>About</a></li><li><a href=/tutorials.html>Tutorials</a></li></ul></nav></header><main><h2>Archives for Field Notes</h2><dl>{items}</dl></main><footer>Proudly powered by Pelican, which takes great advantage of Python.</footer></body>"
+    );
+    let t = root_text(&html);
+    for title in titles {
+        assert!(t.contains(title), "{title}: {t}");
+    }
+}
