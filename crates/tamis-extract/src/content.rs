@@ -3674,6 +3674,23 @@ struct PageFacts<'a> {
     form_box: &'a [bool],
 }
 
+/// Share of the page's text from which an `<aside>` holding a story is the page's own
+/// ([`featured_story`]). Our choice.
+const MIN_FEATURED_ASIDE_SHARE: f32 = 0.5;
+/// Fewest long paragraphs of such a story. Our choice.
+const MIN_FEATURED_PARAGRAPHS: u32 = 3;
+
+/// Whether `<aside>` `i` holds the page's featured story rather than a sidebar: an
+/// `<article>` inside it, [`MIN_FEATURED_PARAGRAPHS`] long paragraphs and at least
+/// [`MIN_FEATURED_ASIDE_SHARE`] of the page's text (a static blog's index showing its newest
+/// post whole above the teasers of the others, as Pelican's default theme does). A sidebar
+/// is set beside the text; it does not hold most of it.
+fn featured_story(dom: &Dom, i: usize, facts: &PageFacts<'_>) -> bool {
+    facts.raw.get(i).copied().unwrap_or(0) as f32 >= MIN_FEATURED_ASIDE_SHARE * facts.page_chars
+        && facts.para.get(i).copied().unwrap_or(0) >= MIN_FEATURED_PARAGRAPHS
+        && (i + 1..dom.end(i)).any(|k| dom.tag(k) == Tag::Article)
+}
+
 /// Elements above one named as reviews that are looked at for a testimonials block
 /// ([`chosen_quotes`]): a theme's wrapper of the quotes, and its slider's. Our choice.
 const MAX_TESTIMONIAL_LEVELS: usize = 3;
@@ -9445,7 +9462,8 @@ fn should_prune(
     if tag_is_never_content(tag)
         && !(tag == Tag::Aside
             && ((in_article && (is_text_list_box(dom, i) || is_callout(dom, i, facts)))
-                || in_blockquote(dom, i)))
+                || in_blockquote(dom, i)
+                || featured_story(dom, i, facts)))
     {
         return Some(Why::Tag);
     }

@@ -5386,3 +5386,29 @@ fn an_archive_of_short_titles_is_read_whole_not_one_title() {
         assert!(t.contains(title), "{title}: {t}");
     }
 }
+
+#[test]
+fn a_featured_story_set_in_an_aside_is_the_pages_text() {
+    // Pelican's default theme shows the newest post whole in `<aside id=featured>` above the
+    // teasers of the others: an aside holding an article and most of the page's text is the
+    // page's own. A sidebar of teaser articles beside a story stays out.
+    let teasers: String = (1..4)
+        .map(|k| format!("<li><article><h1><a href=/p{k}.html>Older post {k}</a></h1><p>Teaser {k} is short.</p></article></li>"))
+        .collect();
+    let html = format!(
+        "<body><header><h1><a href=/>Field Notes</a></h1></header><aside id=featured><article><h1><a href=/new.html>The newest post</a></h1><p>Featured one. {PROSE}</p><p>Featured two. {PROSE}</p><p>Featured three. {PROSE}</p><p>Featured four. {PROSE}</p></article></aside><section><h1>Other articles</h1><ol>{teasers}</ol></section><footer>Proudly powered by Pelican.</footer></body>"
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("Featured one.") && t.contains("Featured four."),
+        "{t}"
+    );
+    let html = format!(
+        "<body><main><article><h1>The story</h1><p>Story one. {PROSE}</p><p>Story two. {PROSE}</p><p>Story three. {PROSE}</p><p>Story four. {PROSE}</p></article></main><aside><h2>Related</h2><article><h3><a href=/r1>Related story one</a></h3><p>Related blurb. {PROSE}</p></article></aside></body>"
+    );
+    let t = root_text(&html);
+    assert!(
+        t.contains("Story four.") && !t.contains("Related blurb."),
+        "{t}"
+    );
+}
