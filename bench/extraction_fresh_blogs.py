@@ -331,7 +331,111 @@ def service_pages():
         "correct mistakes quickly and note every change at the end of the article.</p>",
         "<blockquote><p>Good documentation is a conversation with the reader.</p></blockquote>"]
     pages.insert(0, {"title": "About", "content": "\n\n".join(about)})
+    pages.extend(block_pages(d, names))
     return pages
+
+
+def _b(name, html, attrs=""):
+    """One block in WordPress's serialised form: its saved HTML between comment delimiters
+    (WordPress renders these static blocks as saved; other generators see plain HTML)."""
+    a = f" {attrs}" if attrs else ""
+    return f"<!-- wp:{name}{a} -->\n{html}\n<!-- /wp:{name} -->"
+
+
+def _para(t):
+    return _b("paragraph", f"<p>{esc(t)}</p>")
+
+
+def _head(t, level=2):
+    attrs = "" if level == 2 else f'{{"level":{level}}}'
+    return _b("heading", f'<h{level} class="wp-block-heading">{esc(t)}</h{level}>', attrs)
+
+
+def _list(items):
+    return _b("list", "<ul>" + "".join(f"<li>{esc(t)}</li>" for t in items) + "</ul>")
+
+
+def _button(label, href):
+    inner = _b("button", f'<div class="wp-block-button"><a class="wp-block-button__link '
+                         f'wp-element-button" href="{href}">{esc(label)}</a></div>')
+    return _b("buttons", f'<div class="wp-block-buttons">{inner}</div>')
+
+
+def _columns(cols):
+    inner = "\n".join(_b("column", '<div class="wp-block-column">' + "\n".join(c) + "</div>")
+                      for c in cols)
+    return _b("columns", f'<div class="wp-block-columns">{inner}</div>')
+
+
+def _group(blocks):
+    return _b("group", '<div class="wp-block-group">' + "\n".join(blocks) + "</div>")
+
+
+def block_pages(d, names):
+    """Service pages laid out with the block editor's layout blocks (columns of plans,
+    groups, buttons, a media-and-text row, a quote, a table), as a business's site builds
+    its landing pages; text from the same package descriptions."""
+    def sentences(name, k):
+        short, paras = d[name]
+        text = " ".join(p for p in paras if not p.startswith("* "))
+        parts = [x.strip() for x in re.split(r"(?<=[.!?])\s+", text) if len(x.split()) >= 4]
+        return short, parts[:k]
+
+    plans = []
+    for label, price, name in (("Starter", "$19", names[0]), ("Team", "$49", names[1]),
+                               ("Studio", "$99", names[2])):
+        short, sents = sentences(name, 2)
+        plans.append([_head(label, 3), _para(f"{price} per month, billed yearly."),
+                      _para(" ".join(sents) or short),
+                      _list([f"{n} editors" for n in (1, 5, 20)][:1 + len(plans)]
+                            + ["Daily backups", "Email support"]),
+                      _button("Choose " + label, f"/signup/{label.lower()}/")])
+    faq = [_head("Questions we are often asked")]
+    for name in names[3:6]:
+        short, sents = sentences(name, 2)
+        faq += [_head(f"Do you support {short[:1].lower() + short[1:]}?", 3),
+                _para("Yes. " + " ".join(sents))]
+    pricing = [_para("Every plan includes hosting, updates and the help of our editors. Pick "
+                     "the one that fits the size of your team; you can change it at any time."),
+               _columns(plans), _group(faq),
+               _para("Not sure which plan fits? Write to us and we will answer within a day."),
+               _button("Contact sales", "/contact/")]
+    feats = []
+    for name in names[6:9]:
+        short, sents = sentences(name, 2)
+        feats.append([_head(short[:1].upper() + short[1:], 3), _para(" ".join(sents) or short)])
+    short, sents = sentences(names[9], 3)
+    media = _b("media-text", '<div class="wp-block-media-text"><figure class="wp-block-media-'
+               'text__media"><img src="/wp-content/uploads/workshop.jpg" alt="A workshop in '
+               'progress"/></figure><div class="wp-block-media-text__content">'
+               + _head("What a day with us looks like", 3) + _para(" ".join(sents)) + "</div></div>")
+    quote = _b("quote", '<blockquote class="wp-block-quote"><p>The workshop saved our team '
+               'weeks of trial and error; we left with a plan we could follow.</p><cite>A '
+               'newsroom editor</cite></blockquote>')
+    workshops = [_group([_head("Hands-on workshops for editorial teams"),
+                         _para("One day, your own site, and the people who build it every day."),
+                         _button("Book a workshop", "/book/")]),
+                 _columns(feats), media, quote,
+                 _head("How to book"),
+                 _b("list", "<ol><li>Choose a date that suits your team.</li><li>Tell us what "
+                    "you publish and who will attend.</li><li>We send an agenda a week before."
+                    "</li></ol>", '{"ordered":true}'),
+                 _button("See available dates", "/book/dates/")]
+    rows = "".join(f"<tr><td>{day}</td><td>{hours}</td></tr>" for day, hours in
+                   (("Monday to Thursday", "9:00 to 17:00"), ("Friday", "9:00 to 15:00"),
+                    ("Weekends", "Closed")))
+    contact = [_para("The quickest way to reach us is by email; we answer every message "
+                     "within one working day, usually sooner."),
+               _head("Opening hours"),
+               _b("table", '<figure class="wp-block-table"><table><tbody>' + rows
+                  + "</tbody></table></figure>"),
+               _head("Where to find us"),
+               _para("Our office is on the second floor, above the bakery, five minutes from "
+                     "the station. Visitors are welcome by appointment."),
+               _button("Write to us", "mailto:hello@example.org")]
+    return [{"title": "Pricing", "content": "\n\n".join(pricing)},
+            {"title": "Workshops", "content": "\n\n".join(workshops)},
+            {"title": "Contact", "content": "\n\n".join(contact)}]
 
 
 def seed_spec():
