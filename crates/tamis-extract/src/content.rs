@@ -6739,8 +6739,8 @@ fn prune_after_posts(
             if dom.tag(c) != Tag::Text
                 && !records.get(c).copied().unwrap_or(false)
                 && !is_post(dom, c)
-                && (p != parent || !same_template_teaser(dom, c, last))
                 && raw.get(c).copied().unwrap_or(0) <= MAX_THREAD_FOOTER_CHARS
+                && (p != parent || !same_template_teaser(dom, c, last))
                 && let Some(x) = pruned.get_mut(c)
             {
                 *x = true;
