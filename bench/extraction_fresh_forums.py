@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Fresh forum pages for the extraction bench: thread pages rendered by real forum software
-installed from PyPI (Spirit and django-machina, both on Django with SQLite), seeded with
+installed from PyPI (Spirit, django-machina and Askbot, all on Django with SQLite), seeded with
 deterministic posts, gold text taken from each app's own post template.
 
   extraction_fresh_forums.py build OUT_DATA [--threads 30]   # (run in the forums venv)
@@ -36,8 +36,9 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
-# app -> gold rule: `post` the XPath of one post; `parts` XPaths (relative to the post) of the
-# parts kept, in order; `drop` XPaths removed inside the parts first. cls(x): class token x.
+# app -> gold rule: `post` the XPath of the posts (and of any heading between them the gold
+# keeps), in page order; `parts` XPaths (relative to each) of the parts kept, in order; `drop`
+# XPaths removed inside them first. cls(x): the class attribute holds the token x.
 def cls(x):
     return f'contains(concat(" ", normalize-space(@class), " "), " {x} ")'
 
@@ -58,6 +59,14 @@ APPS = {
                f'.//div[{cls("post-content-wrapper")}]/p[small]',
                f'.//div[{cls("post-content")}]'],
         drop=['.//a[text()="\u00b6"]']),
+    # Askbot (a question-and-answer forum): the gold of Q&A thread pages on WCXB keeps the
+    # question body, the "N Answers" heading and the answer bodies (no names or dates).
+    "askbot": dict(
+        post=f'//div[{cls("js-question")} or {cls("js-answer")}]'
+             f' | //div[{cls("answers-header")}]/h2',
+        parts=['self::h2',
+               f'.//div[{cls("post-body")}]//div[{cls("js-editable-content")}]'],
+        drop=[]),
 }
 
 USERS = ["marta_k", "owlbear", "j.okafor", "pkrause", "linden", "tessellate", "ravi.n",
@@ -124,10 +133,10 @@ def sentences(para):
 
 
 def make_post(rng, pool, earlier):
-    """One post's Markdown source."""
+    """One post's Markdown source (a thread's first post is never a one-line reply)."""
     prose, code, _ = pool
     kind = rng.choices(["short", "long", "quote", "code", "list", "mid"],
-                       weights=[3, 3, 2, 2, 2, 3])[0]
+                       weights=[3 if earlier else 0, 3, 2, 2, 2, 3])[0]
     if kind == "short":
         return rng.choice(SHORT) if rng.random() < 0.5 else sentences(rng.choice(prose))[0]
     if kind == "mid":
@@ -201,9 +210,7 @@ def django_base(work, extra_apps, **kw):
     django.setup()
     from django.core.management import call_command
     call_command("migrate", verbosity=0, interactive=False)
-    # a fixed CSRF token, so that the pages are the same on every build
-    import django.template.context_processors as cp
-    cp.get_token = lambda request: "0" * 64
+    fixed_csrf()
 
 
 def users_of(plan):
@@ -337,7 +344,48 @@ def machina_setup(work, plan):
     return urls
 
 
-SETUP = {"spirit": spirit_setup, "machina": machina_setup}
+def askbot_setup(work, plan):
+    # the project askbot-setup writes (settings.py, urls.py), on SQLite
+    proj = os.path.join(work, "qa")
+    subprocess.run([os.path.join(os.path.dirname(sys.executable), "askbot-setup"), "-r", proj,
+                    "--proj-name", "askbench", "--db-engine", "sqlite", "--db-name",
+                    os.path.join(work, "db.sqlite3"), "--noinput", "--force", "--admin-name",
+                    "admin", "--admin-email", "admin@example.org", "--domain-name",
+                    "example.org"], check=True, stdout=subprocess.DEVNULL)
+    sys.path.insert(0, proj)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "askbench.settings"
+    import django
+    from django.conf import settings
+    django.setup()
+    settings.ALLOWED_HOSTS.append("testserver")
+    settings.SECRET_KEY = "bench"  # askbot-setup writes a random one
+    from django.core.management import call_command
+    call_command("migrate", verbosity=0, interactive=False)
+    fixed_csrf()
+    users = users_of(plan)
+    tags = ["python", "parsing", "files", "networking", "testing", "text", "email", "dates"]
+    urls = []
+    for i, (_, title, posts) in enumerate(plan):
+        user0, md0, when0 = posts[0]
+        q = users[user0].post_question(title=title, body_text=md0, timestamp=when0,
+                                       tags=" ".join(sorted({tags[i % 8], tags[(i * 3 + 1) % 8]})))
+        answered = set()
+        for user, md, when in posts[1:]:
+            if user not in answered:  # Askbot takes one answer per user and question
+                answered.add(user)
+                users[user].post_answer(question=q, body_text=md, timestamp=when)
+        urls.append(q.get_absolute_url())
+    return urls
+
+
+def fixed_csrf():
+    """A fixed CSRF token, so that the pages are the same on every build."""
+    import django.template.backends.utils as bu
+    import django.template.context_processors as cp
+    cp.get_token = bu.get_token = lambda request: "0" * 64
+
+
+SETUP = {"spirit": spirit_setup, "machina": machina_setup, "askbot": askbot_setup}
 
 
 def render_app(args):
@@ -404,7 +452,8 @@ def build(args):
     rows = []
     for app in APPS:
         res = subprocess.run([sys.executable, os.path.abspath(__file__), "render", app, args.out,
-                              "--work", work, "--threads", str(args.threads)])
+                              "--work", work, "--threads", str(args.threads)],
+                             stdout=subprocess.DEVNULL)
         part = os.path.join(args.out, f"manifest.{app}.jsonl")
         if res.returncode != 0 or not os.path.exists(part):
             print(f"  {app}: failed (exit {res.returncode}): skipped", file=sys.stderr)

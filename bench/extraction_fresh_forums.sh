@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fresh forum bench: tamis vs resiliparse vs trafilatura on forum thread pages that no one tuned
-# on: thread pages rendered by real forum software from PyPI (Spirit, django-machina; Django with
-# SQLite, Django's test client, no server), seeded with deterministic posts; gold text from each
+# on: thread pages rendered by real forum software from PyPI (Spirit, django-machina, Askbot;
+# Django with SQLite, Django's test client, no server), seeded with deterministic posts; gold text from each
 # app's own post template (bench/extraction_fresh_forums.py); single thread, same pages in the
 # same run, scored with ../shared/tools/extraction_score.py.
 #
@@ -23,14 +23,14 @@ TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 OUT=${OUT:-$TARGET/bench-fresh-forums}
 REPEAT=${REPEAT:-1}
 THREADS=${THREADS:-30}
-APPS_PIP="django-spirit==0.14.3 django-machina==1.3.1 Django>=5.2,<5.3 lxml"
+APPS_PIP="django-spirit==0.14.3 django-machina==1.3.1 askbot==0.13.0 Django>=5.2,<5.3 lxml"
 if [ ! -f "$SCORER" ]; then
     echo "skipped: scorer not found ($SCORER)" >&2
     exit 0
 fi
 
 if [ ! -x "$FORUMS_VENV/bin/python" ] \
-        || ! "$FORUMS_VENV/bin/python" -c "import spirit, machina, lxml" 2>/dev/null; then
+        || ! "$FORUMS_VENV/bin/python" -c "import spirit, machina, askbot, lxml" 2>/dev/null; then
     echo "creating $FORUMS_VENV (pip install $APPS_PIP)..." >&2
     python3 -m venv "$FORUMS_VENV"
     "$FORUMS_VENV/bin/pip" install -q --upgrade pip
