@@ -783,8 +783,11 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         {
             *f = true;
         }
+        // A field in a box its style hides (a post's share panel with the link to copy, a
+        // reply box a button opens) is not shown: it makes no wrapper around the box a form.
         if node.parent != NONE
             && has_field.get(i).copied().unwrap_or(false)
+            && !dom.attr(i, Attr::Style).is_some_and(style_hides)
             && let Some(f) = has_field.get_mut(node.parent as usize)
         {
             *f = true;

@@ -5293,3 +5293,17 @@ fn a_call_to_action_between_the_articles_paragraphs_goes() {
     assert!(t.contains("The council votes"), "{t}");
     assert!(t.contains("Four."), "{t}");
 }
+
+#[test]
+fn a_field_in_a_hidden_box_makes_no_form_of_its_post() {
+    // A thread of one short reply whose share panel (hidden by its style until a click)
+    // holds the post's link in a text field to copy (Spirit's comment footer): the field is
+    // not shown, so the post around it is no form's chrome. A shown search box's wrapper
+    // still goes.
+    let html = "<body><div class=x1><input type=text name=q><button>Go</button> Search the whole site</div><div><h1>Copy a file between two servers</h1><div><div>Did you ever find a solution to this?<div><a href=#s>share</a><div style=\"display: none;\"><input type=text value=\"http://example.org/c/13/\"></div></div></div></div></div></body>";
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Did you ever find a solution"), "{t}");
+    assert!(!t.contains("Search the whole site"), "{t}");
+}
