@@ -744,6 +744,47 @@ pub fn analyse(dom: &Dom, opts: PruneOptions) -> Analysis {
     analyse_impl(dom, opts, true)
 }
 
+/// Whether the root `article` (the page read with its comment regions pruned) chose lies in
+/// a comment region, or most of the text it keeps under it still does: a thread whose
+/// opening post is written in the same comment markup as its replies, kept only because it
+/// is too large a share of the page to prune. Its "prose" is the first post, not an article
+/// standing beside a thread.
+fn opens_in_comment_markup(dom: &Dom, article: &Analysis) -> bool {
+    let root = article.root;
+    let chars = |k: usize| article.chars.get(k).copied().unwrap_or(0);
+    let comment = |k: usize| {
+        let h = dom.class_id_hints(k);
+        h.comments && !h.boilerplate && !h.reviews
+    };
+    // The root inside a comment region: the first post's body itself.
+    let mut k = root;
+    while k > article.body {
+        if comment(k) {
+            return true;
+        }
+        match dom.parent(k) {
+            Some(p) => k = p,
+            None => break,
+        }
+    }
+    let end = dom.end(root);
+    let mut in_comments = 0u32;
+    let mut i = root;
+    while i < end {
+        if article.pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if comment(i) {
+            in_comments = in_comments.saturating_add(chars(i));
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    2 * u64::from(in_comments) > u64::from(chars(root))
+}
+
 fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let n = dom.nodes.len();
     let body = (0..n).find(|&i| dom.tag(i) == Tag::Body).unwrap_or(0);
@@ -883,6 +924,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             }
             if !article.listing
                 && article.prose_value >= MIN_ARTICLE_SHARE_OF_COMMENTS * comment_chars as f32
+                && !opens_in_comment_markup(dom, &article)
             {
                 return article;
             }

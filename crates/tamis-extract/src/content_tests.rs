@@ -5307,3 +5307,19 @@ fn a_field_in_a_hidden_box_makes_no_form_of_its_post() {
     assert!(t.contains("Did you ever find a solution"), "{t}");
     assert!(!t.contains("Search the whole site"), "{t}");
 }
+
+#[test]
+fn an_opening_post_in_comment_markup_makes_a_thread_not_an_article() {
+    // A thread whose posts are all written as comments (Spirit: `comments_list__comment`),
+    // the first one long: it stays because it is most of the page, but it is the thread's
+    // first post, not an article beside its comments, so the short replies stay too.
+    let html = format!(
+        "<body><div><h1>Parse a date string</h1><div class=comments-list><div class=comment><a href=/u/1>nadia</a><div>{}</div></div><div class=comment><a href=/u/2>kestrel</a><div><p>This class can be safely subclassed in a limited fashion.</p></div></div><div class=comment><a href=/u/3>linden</a><div><p>Works fine on my machine with the default settings.</p></div></div></div></div></body>",
+        article(4)
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("safely subclassed"), "{t}");
+    assert!(t.contains("Works fine on my machine"), "{t}");
+}
