@@ -6708,11 +6708,16 @@ fn prune_after_posts(
     let mut y = last;
     while y > root {
         let Some(p) = dom.parent(y) else { break };
+        // A sibling built like the element walked up from (its tag and class) is another
+        // post of the loop that wrote it (a short reply after a long one, too few posts to
+        // make records), not the thread's footer.
+        let sig = signature(dom, y, dom.tag(y));
         let mut c = dom.end(y);
         while c < dom.end(p) {
             if dom.tag(c) != Tag::Text
                 && !records.get(c).copied().unwrap_or(false)
                 && !is_post(dom, c)
+                && !(dom.tag(c) == dom.tag(y) && signature(dom, c, dom.tag(c)) == sig)
                 && raw.get(c).copied().unwrap_or(0) <= MAX_THREAD_FOOTER_CHARS
                 && let Some(x) = pruned.get_mut(c)
             {

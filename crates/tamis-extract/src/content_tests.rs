@@ -5323,3 +5323,27 @@ fn an_opening_post_in_comment_markup_makes_a_thread_not_an_article() {
     assert!(t.contains("safely subclassed"), "{t}");
     assert!(t.contains("Works fine on my machine"), "{t}");
 }
+
+#[test]
+fn a_reply_built_like_the_post_before_it_is_no_thread_footer() {
+    // Two posts of one template (same tag and class, hashed names) in a thread, the first
+    // with a list (its items are the records the thread's "last post" is found among) and a
+    // one-line reply: too few posts to make records, the reply is still a post, not the
+    // footer after the last post. The real footer (pages, reply link) still goes.
+    let post = |name: &str, body: &str| {
+        format!(
+            "<div class=h7c1><div class=h2a><div class=h5b><a href=/user/4/{name}/>{name}</a></div><ul class=h9d><li title=\"June 28, 2021\">28 Jun '21</li></ul></div><div class=h3e>{body}</div><div class=h4f><a href=#s>share</a></div></div>"
+        )
+    };
+    let html = format!(
+        "<body><div class=hb1><h1>Parse an internal date string</h1><div class=h0a>{}{}</div><div class=h6f>Page 1 of 1 <a href=/reply>Reply</a></div></div></body>",
+        post(
+            "nadia_v",
+            "<p>Upon exiting the context, the directory and everything in it are removed.</p><ul><li>Return true if the object is a method wrapper, and false otherwise.</li><li>Deserialize a file-like object containing a JSON document to a Python object.</li><li>A path that also offers methods to do system calls on path objects.</li></ul>"
+        ),
+        post("kestrel", "<p>This class can be safely subclassed in a limited fashion.</p>")
+    );
+    let t = root_text_with_comments(&html);
+    assert!(t.contains("safely subclassed"), "{t}");
+    assert!(!t.contains("Page 1 of 1"), "{t}");
+}
