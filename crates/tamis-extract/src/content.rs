@@ -6729,10 +6729,22 @@ fn prune_after_posts(
     }
 }
 
+/// Whether list `l` stands between paragraphs (a `<p>` is its previous or next element
+/// sibling): a list written in a post's or an article's text, whose items are no posts.
+fn list_in_text(dom: &Dom, l: usize) -> bool {
+    matches!(dom.tag(l), Tag::Ul | Tag::Ol)
+        && [
+            Dom::previous_sibling as fn(&Dom, usize) -> Option<usize>,
+            Dom::next_sibling,
+        ]
+        .into_iter()
+        .any(|step| element_sibling(dom, l, step).is_some_and(|k| dom.tag(k) == Tag::P))
+}
+
 /// The last post of the root's posts: the group of records (siblings of one tag and class,
-/// paragraphs aside) worth the most text, when it holds [`MIN_THREAD_POSTS_SHARE`] of the
-/// root's text, with its siblings of its tag when it does not alone (an opening post with a
-/// class of its own).
+/// paragraphs and the items of a list in running text aside, [`list_in_text`]) worth the
+/// most text, when it holds [`MIN_THREAD_POSTS_SHARE`] of the root's text, with its siblings
+/// of its tag when it does not alone (an opening post with a class of its own).
 fn last_post(
     dom: &Dom,
     pruned: &[bool],
@@ -6754,6 +6766,7 @@ fn last_post(
             && dom.tag(i) != Tag::P
             && records.get(i).copied().unwrap_or(false)
             && let Some(p) = dom.parent(i)
+            && !(dom.tag(i) == Tag::Li && list_in_text(dom, p))
         {
             let e = groups
                 .entry((p, signature(dom, i, dom.tag(i))))

@@ -5341,9 +5341,27 @@ fn a_reply_built_like_the_post_before_it_is_no_thread_footer() {
             "nadia_v",
             "<p>Upon exiting the context, the directory and everything in it are removed.</p><ul><li>Return true if the object is a method wrapper, and false otherwise.</li><li>Deserialize a file-like object containing a JSON document to a Python object.</li><li>A path that also offers methods to do system calls on path objects.</li></ul>"
         ),
-        post("kestrel", "<p>This class can be safely subclassed in a limited fashion.</p>")
+        post(
+            "kestrel",
+            "<p>This class can be safely subclassed in a limited fashion.</p>"
+        )
     );
     let t = root_text_with_comments(&html);
     assert!(t.contains("safely subclassed"), "{t}");
     assert!(!t.contains("Page 1 of 1"), "{t}");
+}
+
+#[test]
+fn a_list_in_a_posts_text_holds_no_posts() {
+    // A one-post thread in comment markup whose post has a list between two paragraphs: the
+    // list's items are the post's, not the thread's posts, so the paragraph after the list
+    // is no footer after the last post.
+    let html = format!(
+        "<body><div><h1>Pretty-print an object</h1><div class=comments-list><div class=comment><a href=/user/3/pk/>pkrause</a><div class=text><p>{PROSE}</p><ul><li>Return true if the object is a method wrapper, and false otherwise.</li><li>Deserialize a file-like object holding a JSON document to a Python object.</li><li>A path that also offers methods to do system calls on path objects.</li></ul><p>Raised when source and destination are the same file.</p></div></div></div><div class=foot>Page 1 of 1 <a href=/reply>Reply</a></div></div></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Deserialize a file-like object"), "{t}");
+    assert!(t.contains("Raised when source and destination"), "{t}");
 }
