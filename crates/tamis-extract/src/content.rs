@@ -6729,6 +6729,9 @@ fn prune_after_posts(
     }
 }
 
+/// Levels of nested groups of records [`last_post`] descends through. Our choice.
+const MAX_NESTED_GROUPS: usize = 4;
+
 /// Whether list `l` stands between paragraphs (a `<p>` is its previous or next element
 /// sibling): a list written in a post's or an article's text, whose items are no posts.
 fn list_in_text(dom: &Dom, l: usize) -> bool {
@@ -6778,7 +6781,27 @@ fn last_post(
     }
     // Equal totals go to the group that ends later: the map's order changes from run to run,
     // and the same page must give the same text every time.
-    let &(total, last) = groups.values().max_by_key(|g| (g.0, g.1))?;
+    let (mut key, mut best) = groups
+        .iter()
+        .max_by_key(|(_, g)| (g.0, g.1))
+        .map(|(&k, &g)| (k, g))?;
+    // Layout rows repeat too (a grid's `row`s: the title's, the actions', the posts'), and
+    // the row holding the posts outweighs them: a group nested in the heaviest group's
+    // members that holds three quarters of its text is the posts (half took one comment's
+    // replies in a nested thread for the thread's posts).
+    for _ in 0..MAX_NESTED_GROUPS {
+        let outer = key.0;
+        let inner = groups
+            .iter()
+            .filter(|(k, g)| k.0 > outer && k.0 < dom.end(outer) && 4 * g.0 >= 3 * best.0)
+            .max_by_key(|(_, g)| (g.0, g.1))
+            .map(|(&k, &g)| (k, g));
+        match inner {
+            Some((k, g)) => (key, best) = (k, g),
+            None => break,
+        }
+    }
+    let (total, last) = best;
     let share = MIN_THREAD_POSTS_SHARE * chars.get(root).copied().unwrap_or(0) as f32;
     if total as f32 >= share {
         return Some(last);

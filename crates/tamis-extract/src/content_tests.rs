@@ -5365,3 +5365,39 @@ fn a_list_in_a_posts_text_holds_no_posts() {
     assert!(t.contains("Deserialize a file-like object"), "{t}");
     assert!(t.contains("Raised when source and destination"), "{t}");
 }
+
+/// A thread laid out in a grid's rows (django-machina's Bootstrap template, hashed names): a
+/// row for the breadcrumbs, one for the title, rows for the actions (empty to a visitor),
+/// one holding the posts,
+/// each post with its byline in fine print (`<small>`) and a profile link. `extra` goes
+/// after the last post inside the posts' row.
+fn grid_thread(extra: &str) -> String {
+    let post = |n: usize, who: &str, body: &str| {
+        format!(
+            "<div id={n} class=\"hq1 hq2 hq3\"><div class=hw1><div class=hr1><div class=hc10><h4 class=hs1>Re: Convert flags to a tuple</h4><p><small class=hm1>By: <a href=/forum/member/profile/{n}/>{who}</a> on July 20, 2021, 4:48 a.m.</small></p><div class=hp1>{body}</div></div><div class=hc2><div class=hu1><a href=/forum/member/profile/{n}/><b>{who}</b></a></div><div class=hn1><b>Posts:</b> 3</div></div></div></div></div>"
+        )
+    };
+    format!(
+        "<body><div class=hx1><div class=hrow><div class=hcol><nav><a href=/forum/>Forum index</a> <a href=/forum/f/2/>Help</a></nav></div></div><div class=hrow><div class=hcol><h1>Convert flags to a tuple</h1></div></div><div class=hrow><div class=hcol></div><div class=hcol></div></div><div class=hrow><div class=hcol>{}{}{}{}{extra}</div></div><div class=hrow><div class=hcol></div></div></div></body>",
+        post(74, "linden", &article(2)),
+        post(75, "j.okafor", &format!("<p>{PROSE} Again.</p>")),
+        post(
+            76,
+            "mjolnir77",
+            "<p>Thanks, that fixed it for me and for my colleague too.</p>"
+        ),
+        post(77, "kestrel", &article(1)),
+    )
+}
+
+#[test]
+fn posts_inside_one_of_the_grids_rows_are_the_threads_posts() {
+    // The rows repeat (records too), and the row holding the posts outweighs the others:
+    // the posts are the group nested in it, so the thread's footer after its last post
+    // (a jump-to-top line) is found and goes.
+    let t = root_text(&grid_thread(
+        "<div class=hz9><a href=#top>Back to top</a> Jump to page</div>",
+    ));
+    assert!(t.contains("Thanks, that fixed it"), "{t}");
+    assert!(!t.contains("Jump to page"), "{t}");
+}
