@@ -1586,6 +1586,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         blame(&pruned, &mut why, Why::PosterCard);
         // The posts (the last post's group), in document order.
         let posts = last.map_or_else(Vec::new, |l| group_of(dom, l));
+        keep_post_bylines(dom, &mut pruned, &raw, &posts);
         prune_poster_labels(dom, &mut pruned, &raw, root, &posts, dated);
         blame(&pruned, &mut why, Why::PosterLabel);
         prune_link_previews(dom, &mut pruned, &raw, &posts);
@@ -5480,6 +5481,42 @@ fn keep_repeated_poster_names(
             *w = None;
         }
         prune_except(dom, pruned, card, name);
+    }
+}
+
+/// Most posts of a thread [`keep_post_bylines`] reads. Our choice: bounds the work on huge
+/// threads (one page of a forum shows some tens).
+const MAX_BYLINE_POSTS: usize = 200;
+
+/// Restores, in a thread's posts (`posts`, one group of one template), each post's line of
+/// fine print (`<small>`, pruned as a side note, its parent shown) that names the poster by
+/// a link to their page ([`links_to_profile`]): the post's byline ("By: alice on March 3,
+/// 2021"), which a thread's text keeps with each post. Only where at least
+/// [`MIN_NAMED_POSTS`] posts carry one, the template's line, not a lone note.
+fn keep_post_bylines(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts: &[usize]) {
+    let mut found: Vec<usize> = Vec::new();
+    for &p in posts.iter().take(MAX_BYLINE_POSTS) {
+        let end = dom.end(p).min(p + MAX_CARD_NODES);
+        let byline = (p + 1..end).find(|&k| {
+            dom.tag(k) == Tag::Small
+                && pruned.get(k).copied().unwrap_or(false)
+                && dom
+                    .parent(k)
+                    .is_some_and(|q| !pruned.get(q).copied().unwrap_or(true))
+                && raw.get(k).copied().unwrap_or(0) <= MAX_POSTER_CARD_CHARS
+                && (k + 1..dom.end(k)).any(|a| links_to_profile(dom, a))
+        });
+        if let Some(k) = byline {
+            found.push(k);
+        }
+    }
+    if found.len() < MIN_NAMED_POSTS {
+        return;
+    }
+    for k in found {
+        if let Some(x) = pruned.get_mut(k) {
+            *x = false;
+        }
     }
 }
 

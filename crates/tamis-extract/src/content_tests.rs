@@ -5401,3 +5401,23 @@ fn posts_inside_one_of_the_grids_rows_are_the_threads_posts() {
     assert!(t.contains("Thanks, that fixed it"), "{t}");
     assert!(!t.contains("Jump to page"), "{t}");
 }
+
+#[test]
+fn a_posts_byline_in_fine_print_is_kept_in_a_thread() {
+    // Each post's byline (`<small>`: "By: name on date", the name linked to the poster's
+    // page) is the thread's text; an article's lone fine print still goes.
+    let text = |html: &str| {
+        crate::Extractor::default()
+            .extract(html.as_bytes(), None)
+            .text
+    };
+    let t = text(&grid_thread(""));
+    assert!(t.contains("By: linden on July 20, 2021"), "{t}");
+    assert!(t.contains("By: kestrel on July 20, 2021"), "{t}");
+    let article_page = format!(
+        "<body><div><h1>A story</h1><p><small>By <a href=/user/9/ann/>Ann</a> on May 3, 2021</small></p>{}</div></body>",
+        article(4)
+    );
+    let t = text(&article_page);
+    assert!(!t.contains("on May 3, 2021"), "{t}");
+}
