@@ -258,6 +258,10 @@ pub struct Analysis {
     /// The page is one product's ([`PruneOptions::product`]) and was read as an article, not
     /// a listing: its specification tables are its text wherever they stand.
     pub product: bool,
+    /// In a thread (by its markup: comment regions, microdata, posts named or dated), the
+    /// last of its posts ([`last_post`]): the text runs to its end, however short its words
+    /// ("Thanks, that fixed it").
+    pub last_post: Option<usize>,
 }
 
 /// The rule or pass that pruned a region (see [`Analysis::why`]).
@@ -1222,6 +1226,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             why,
             tab_set: None,
             product: false,
+            last_post: None,
         };
     }
 
@@ -1641,6 +1646,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         why,
         tab_set,
         product: opts.product && !listing,
+        last_post: if thread { last } else { None },
     }
 }
 

@@ -5421,3 +5421,26 @@ fn a_posts_byline_in_fine_print_is_kept_in_a_thread() {
     let t = text(&article_page);
     assert!(!t.contains("on May 3, 2021"), "{t}");
 }
+
+#[test]
+fn a_threads_text_runs_to_the_end_of_its_last_post() {
+    // A thread (posts named so) whose last reply is one short line, no prose paragraph: the
+    // text does not stop at the last prose paragraph, the reply is the thread's too.
+    let post = |who: &str, body: &str| {
+        format!(
+            "<div class=post><div class=meta><a href=/u/{who}>{who}</a> 3 May 2021</div><div class=body>{body}</div></div>"
+        )
+    };
+    let html = format!(
+        "<body><div><h1>Convert flags to a tuple</h1><div class=posts>{}{}{}{}{}</div></div></body>",
+        post("linden", &format!("<p>{PROSE} One.</p><p>{PROSE} Two.</p>")),
+        post("kestrel", &format!("<p>{PROSE} Three.</p>")),
+        post("owl", &format!("<p>{PROSE} Four.</p>")),
+        post("pk", &format!("<p>{PROSE} Five.</p>")),
+        post("ravi", "<p>Thanks, that fixed it for me.</p>")
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Thanks, that fixed it"), "{t}");
+}
