@@ -1646,7 +1646,12 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         why,
         tab_set,
         product: opts.product && !listing,
-        last_post: if thread { last } else { None },
+        // Not a teaser's (a record whose heading links to another page: an event, a story).
+        last_post: if thread {
+            last.filter(|&l| !titled_by_link_away(dom, l))
+        } else {
+            None
+        },
     }
 }
 
@@ -6757,10 +6762,11 @@ fn prune_after_posts(
         let sig = signature(dom, y, dom.tag(y));
         let mut c = dom.end(y);
         while c < dom.end(p) {
+            let twin = dom.tag(c) == dom.tag(y) && signature(dom, c, dom.tag(c)) == sig;
             if dom.tag(c) != Tag::Text
                 && !records.get(c).copied().unwrap_or(false)
                 && !is_post(dom, c)
-                && !(dom.tag(c) == dom.tag(y) && signature(dom, c, dom.tag(c)) == sig)
+                && !twin
                 && raw.get(c).copied().unwrap_or(0) <= MAX_THREAD_FOOTER_CHARS
                 && let Some(x) = pruned.get_mut(c)
             {
