@@ -19,6 +19,9 @@ quotes of an earlier post, posts with a code block and posts with a list, writte
 and rendered by the app's own Markdown renderer. Dates are fixed in the past so that relative
 date filters print absolute dates.
 
+The pages are the same on every build (fixed seed, CSRF token, secret key and `{% now %}`
+clock), but for one hidden script template of Askbot's that stamps the build time.
+
 Gold follows what the WCXB forum gold keeps on thread pages (read on tuning pages): per post
 the poster's name, the post's date line and the post body, in page order; no thread title,
 no avatars, post counts, buttons, breadcrumbs or reply forms. The template elements holding
@@ -352,13 +355,18 @@ def askbot_setup(work, plan):
                     os.path.join(work, "db.sqlite3"), "--noinput", "--force", "--admin-name",
                     "admin", "--admin-email", "admin@example.org", "--domain-name",
                     "example.org"], check=True, stdout=subprocess.DEVNULL)
+    # askbot-setup writes a random secret key, which signs the sign-in links of every page
+    conf = os.path.join(proj, "askbench", "settings.py")
+    with open(conf, encoding="utf-8") as f:
+        text = re.sub(r"(?m)^SECRET_KEY = .*$", 'SECRET_KEY = "bench"', f.read())
+    with open(conf, "w", encoding="utf-8") as f:
+        f.write(text)
     sys.path.insert(0, proj)
     os.environ["DJANGO_SETTINGS_MODULE"] = "askbench.settings"
     import django
     from django.conf import settings
     django.setup()
     settings.ALLOWED_HOSTS.append("testserver")
-    settings.SECRET_KEY = "bench"  # askbot-setup writes a random one
     from django.core.management import call_command
     call_command("migrate", verbosity=0, interactive=False)
     fixed_csrf()
@@ -379,10 +387,20 @@ def askbot_setup(work, plan):
 
 
 def fixed_csrf():
-    """A fixed CSRF token, so that the pages are the same on every build."""
+    """A fixed CSRF token and a fixed clock for `{% now %}` (a page's build stamp), so that
+    the pages are the same on every build."""
+    import datetime
     import django.template.backends.utils as bu
     import django.template.context_processors as cp
+    import django.template.defaulttags as dt
     cp.get_token = bu.get_token = lambda request: "0" * 64
+
+    class Fixed(datetime.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.datetime(2026, 1, 1, 12, 0, tzinfo=tz or datetime.timezone.utc)
+
+    dt.datetime = Fixed
 
 
 SETUP = {"spirit": spirit_setup, "machina": machina_setup, "askbot": askbot_setup}
