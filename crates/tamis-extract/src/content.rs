@@ -258,6 +258,10 @@ pub struct Analysis {
     /// The page is one product's ([`PruneOptions::product`]) and was read as an article, not
     /// a listing: its specification tables are its text wherever they stand.
     pub product: bool,
+    /// In a thread (by its markup: comment regions, microdata, posts named or dated), the
+    /// last of its posts ([`last_post`]): the text runs to its end, however short its words
+    /// ("Thanks, that fixed it").
+    pub last_post: Option<usize>,
 }
 
 /// The rule or pass that pruned a region (see [`Analysis::why`]).
@@ -744,6 +748,47 @@ pub fn analyse(dom: &Dom, opts: PruneOptions) -> Analysis {
     analyse_impl(dom, opts, true)
 }
 
+/// Whether the root `article` (the page read with its comment regions pruned) chose lies in
+/// a comment region, or most of the text it keeps under it still does: a thread whose
+/// opening post is written in the same comment markup as its replies, kept only because it
+/// is too large a share of the page to prune. Its "prose" is the first post, not an article
+/// standing beside a thread.
+fn opens_in_comment_markup(dom: &Dom, article: &Analysis) -> bool {
+    let root = article.root;
+    let chars = |k: usize| article.chars.get(k).copied().unwrap_or(0);
+    let comment = |k: usize| {
+        let h = dom.class_id_hints(k);
+        h.comments && !h.boilerplate && !h.reviews
+    };
+    // The root inside a comment region: the first post's body itself.
+    let mut k = root;
+    while k > article.body {
+        if comment(k) {
+            return true;
+        }
+        match dom.parent(k) {
+            Some(p) => k = p,
+            None => break,
+        }
+    }
+    let end = dom.end(root);
+    let mut in_comments = 0u32;
+    let mut i = root;
+    while i < end {
+        if article.pruned.get(i).copied().unwrap_or(true) {
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        if comment(i) {
+            in_comments = in_comments.saturating_add(chars(i));
+            i = dom.end(i).max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    2 * u64::from(in_comments) > u64::from(chars(root))
+}
+
 fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let n = dom.nodes.len();
     let body = (0..n).find(|&i| dom.tag(i) == Tag::Body).unwrap_or(0);
@@ -783,8 +828,11 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         {
             *f = true;
         }
+        // A field in a box its style hides (a post's share panel with the link to copy, a
+        // reply box a button opens) is not shown: it makes no wrapper around the box a form.
         if node.parent != NONE
             && has_field.get(i).copied().unwrap_or(false)
+            && !dom.attr(i, Attr::Style).is_some_and(style_hides)
             && let Some(f) = has_field.get_mut(node.parent as usize)
         {
             *f = true;
@@ -880,6 +928,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             }
             if !article.listing
                 && article.prose_value >= MIN_ARTICLE_SHARE_OF_COMMENTS * comment_chars as f32
+                && !opens_in_comment_markup(dom, &article)
             {
                 return article;
             }
@@ -1177,6 +1226,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             why,
             tab_set: None,
             product: false,
+            last_post: None,
         };
     }
 
@@ -1552,6 +1602,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         blame(&pruned, &mut why, Why::PosterCard);
         // The posts (the last post's group), in document order.
         let posts = last.map_or_else(Vec::new, |l| group_of(dom, l));
+        keep_post_bylines(dom, &mut pruned, &raw, &posts);
         prune_poster_labels(dom, &mut pruned, &raw, root, &posts, dated);
         blame(&pruned, &mut why, Why::PosterLabel);
         prune_link_previews(dom, &mut pruned, &raw, &posts);
@@ -1606,6 +1657,12 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         why,
         tab_set,
         product: opts.product && !listing,
+        // Not a teaser's (a record whose heading links to another page: an event, a story).
+        last_post: if thread {
+            last.filter(|&l| !titled_by_link_away(dom, l))
+        } else {
+            None
+        },
     }
 }
 
@@ -5466,6 +5523,42 @@ fn keep_repeated_poster_names(
     }
 }
 
+/// Most posts of a thread [`keep_post_bylines`] reads. Our choice: bounds the work on huge
+/// threads (one page of a forum shows some tens).
+const MAX_BYLINE_POSTS: usize = 200;
+
+/// Restores, in a thread's posts (`posts`, one group of one template), each post's line of
+/// fine print (`<small>`, pruned as a side note, its parent shown) that names the poster by
+/// a link to their page ([`links_to_profile`]): the post's byline ("By: alice on March 3,
+/// 2021"), which a thread's text keeps with each post. Only where at least
+/// [`MIN_NAMED_POSTS`] posts carry one, the template's line, not a lone note.
+fn keep_post_bylines(dom: &Dom, pruned: &mut [bool], raw: &[u32], posts: &[usize]) {
+    let mut found: Vec<usize> = Vec::new();
+    for &p in posts.iter().take(MAX_BYLINE_POSTS) {
+        let end = dom.end(p).min(p + MAX_CARD_NODES);
+        let byline = (p + 1..end).find(|&k| {
+            dom.tag(k) == Tag::Small
+                && pruned.get(k).copied().unwrap_or(false)
+                && dom
+                    .parent(k)
+                    .is_some_and(|q| !pruned.get(q).copied().unwrap_or(true))
+                && raw.get(k).copied().unwrap_or(0) <= MAX_POSTER_CARD_CHARS
+                && (k + 1..dom.end(k)).any(|a| links_to_profile(dom, a))
+        });
+        if let Some(k) = byline {
+            found.push(k);
+        }
+    }
+    if found.len() < MIN_NAMED_POSTS {
+        return;
+    }
+    for k in found {
+        if let Some(x) = pruned.get_mut(k) {
+            *x = false;
+        }
+    }
+}
+
 /// Whether record `p` holds a heading linking to another page (not to an anchor of this
 /// one): the teaser of that page in a listing, whose byline card is the listing's chrome. A
 /// thread's post is read where it stands; its heading, if any, links to the post itself
@@ -6734,11 +6827,17 @@ fn prune_after_posts(
     let mut y = last;
     while y > root {
         let Some(p) = dom.parent(y) else { break };
+        // A sibling built like the element walked up from (its tag and class) is another
+        // post of the loop that wrote it (a short reply after a long one, too few posts to
+        // make records), not the thread's footer.
+        let sig = signature(dom, y, dom.tag(y));
         let mut c = dom.end(y);
         while c < dom.end(p) {
+            let twin = dom.tag(c) == dom.tag(y) && signature(dom, c, dom.tag(c)) == sig;
             if dom.tag(c) != Tag::Text
                 && !records.get(c).copied().unwrap_or(false)
                 && !is_post(dom, c)
+                && !twin
                 && raw.get(c).copied().unwrap_or(0) <= MAX_THREAD_FOOTER_CHARS
                 && (p != parent || !same_template_teaser(dom, c, last))
                 && let Some(x) = pruned.get_mut(c)
@@ -6762,10 +6861,25 @@ fn same_template_teaser(dom: &Dom, c: usize, last: usize) -> bool {
         && titled_by_link_away(dom, c)
 }
 
+/// Levels of nested groups of records [`last_post`] descends through. Our choice.
+const MAX_NESTED_GROUPS: usize = 4;
+
+/// Whether list `l` stands between paragraphs (a `<p>` is its previous or next element
+/// sibling): a list written in a post's or an article's text, whose items are no posts.
+fn list_in_text(dom: &Dom, l: usize) -> bool {
+    matches!(dom.tag(l), Tag::Ul | Tag::Ol)
+        && [
+            Dom::previous_sibling as fn(&Dom, usize) -> Option<usize>,
+            Dom::next_sibling,
+        ]
+        .into_iter()
+        .any(|step| element_sibling(dom, l, step).is_some_and(|k| dom.tag(k) == Tag::P))
+}
+
 /// The last post of the root's posts: the group of records (siblings of one tag and class,
-/// paragraphs aside) worth the most text, when it holds [`MIN_THREAD_POSTS_SHARE`] of the
-/// root's text, with its siblings of its tag when it does not alone (an opening post with a
-/// class of its own).
+/// paragraphs and the items of a list in running text aside, [`list_in_text`]) worth the
+/// most text, when it holds [`MIN_THREAD_POSTS_SHARE`] of the root's text, with its siblings
+/// of its tag when it does not alone (an opening post with a class of its own).
 fn last_post(
     dom: &Dom,
     pruned: &[bool],
@@ -6787,6 +6901,7 @@ fn last_post(
             && dom.tag(i) != Tag::P
             && records.get(i).copied().unwrap_or(false)
             && let Some(p) = dom.parent(i)
+            && !(dom.tag(i) == Tag::Li && list_in_text(dom, p))
         {
             let e = groups
                 .entry((p, signature(dom, i, dom.tag(i))))
@@ -6798,7 +6913,27 @@ fn last_post(
     }
     // Equal totals go to the group that ends later: the map's order changes from run to run,
     // and the same page must give the same text every time.
-    let &(total, last) = groups.values().max_by_key(|g| (g.0, g.1))?;
+    let (mut key, mut best) = groups
+        .iter()
+        .max_by_key(|(_, g)| (g.0, g.1))
+        .map(|(&k, &g)| (k, g))?;
+    // Layout rows repeat too (a grid's `row`s: the title's, the actions', the posts'), and
+    // the row holding the posts outweighs them: a group nested in the heaviest group's
+    // members that holds three quarters of its text is the posts (half took one comment's
+    // replies in a nested thread for the thread's posts).
+    for _ in 0..MAX_NESTED_GROUPS {
+        let outer = key.0;
+        let inner = groups
+            .iter()
+            .filter(|(k, g)| k.0 > outer && k.0 < dom.end(outer) && 4 * g.0 >= 3 * best.0)
+            .max_by_key(|(_, g)| (g.0, g.1))
+            .map(|(&k, &g)| (k, g));
+        match inner {
+            Some((k, g)) => (key, best) = (k, g),
+            None => break,
+        }
+    }
+    let (total, last) = best;
     let share = MIN_THREAD_POSTS_SHARE * chars.get(root).copied().unwrap_or(0) as f32;
     if total as f32 >= share {
         return Some(last);

@@ -5412,3 +5412,154 @@ fn a_featured_story_set_in_an_aside_is_the_pages_text() {
         "{t}"
     );
 }
+
+#[test]
+fn a_field_in_a_hidden_box_makes_no_form_of_its_post() {
+    // A thread of one short reply whose share panel (hidden by its style until a click)
+    // holds the post's link in a text field to copy (Spirit's comment footer): the field is
+    // not shown, so the post around it is no form's chrome. A shown search box's wrapper
+    // still goes.
+    let html = "<body><div class=x1><input type=text name=q><button>Go</button> Search the whole site</div><div><h1>Copy a file between two servers</h1><div><div>Did you ever find a solution to this?<div><a href=#s>share</a><div style=\"display: none;\"><input type=text value=\"http://example.org/c/13/\"></div></div></div></div></div></body>";
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Did you ever find a solution"), "{t}");
+    assert!(!t.contains("Search the whole site"), "{t}");
+}
+
+#[test]
+fn an_opening_post_in_comment_markup_makes_a_thread_not_an_article() {
+    // A thread whose posts are all written as comments (Spirit: `comments_list__comment`),
+    // the first one long: it stays because it is most of the page, but it is the thread's
+    // first post, not an article beside its comments, so the short replies stay too.
+    let html = format!(
+        "<body><div><h1>Parse a date string</h1><div class=comments-list><div class=comment><a href=/u/1>nadia</a><div>{}</div></div><div class=comment><a href=/u/2>kestrel</a><div><p>This class can be safely subclassed in a limited fashion.</p></div></div><div class=comment><a href=/u/3>linden</a><div><p>Works fine on my machine with the default settings.</p></div></div></div></div></body>",
+        article(4)
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("safely subclassed"), "{t}");
+    assert!(t.contains("Works fine on my machine"), "{t}");
+}
+
+#[test]
+fn a_reply_built_like_the_post_before_it_is_no_thread_footer() {
+    // Two posts of one template (same tag and class, hashed names) in a thread, the first
+    // with a list (its items are the records the thread's "last post" is found among) and a
+    // one-line reply: too few posts to make records, the reply is still a post, not the
+    // footer after the last post. The real footer (pages, reply link) still goes.
+    let post = |name: &str, body: &str| {
+        format!(
+            "<div class=h7c1><div class=h2a><div class=h5b><a href=/user/4/{name}/>{name}</a></div><ul class=h9d><li title=\"June 28, 2021\">28 Jun '21</li></ul></div><div class=h3e>{body}</div><div class=h4f><a href=#s>share</a></div></div>"
+        )
+    };
+    let html = format!(
+        "<body><div class=hb1><h1>Parse an internal date string</h1><div class=h0a>{}{}</div><div class=h6f>Page 1 of 1 <a href=/reply>Reply</a></div></div></body>",
+        post(
+            "nadia_v",
+            "<p>Upon exiting the context, the directory and everything in it are removed.</p><ul><li>Return true if the object is a method wrapper, and false otherwise.</li><li>Deserialize a file-like object containing a JSON document to a Python object.</li><li>A path that also offers methods to do system calls on path objects.</li></ul>"
+        ),
+        post(
+            "kestrel",
+            "<p>This class can be safely subclassed in a limited fashion.</p>"
+        )
+    );
+    let t = root_text_with_comments(&html);
+    assert!(t.contains("safely subclassed"), "{t}");
+    assert!(!t.contains("Page 1 of 1"), "{t}");
+}
+
+#[test]
+fn a_list_in_a_posts_text_holds_no_posts() {
+    // A one-post thread in comment markup whose post has a list between two paragraphs: the
+    // list's items are the post's, not the thread's posts, so the paragraph after the list
+    // is no footer after the last post.
+    let html = format!(
+        "<body><div><h1>Pretty-print an object</h1><div class=comments-list><div class=comment><a href=/user/3/pk/>pkrause</a><div class=text><p>{PROSE}</p><ul><li>Return true if the object is a method wrapper, and false otherwise.</li><li>Deserialize a file-like object holding a JSON document to a Python object.</li><li>A path that also offers methods to do system calls on path objects.</li></ul><p>Raised when source and destination are the same file.</p></div></div></div><div class=foot>Page 1 of 1 <a href=/reply>Reply</a></div></div></body>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Deserialize a file-like object"), "{t}");
+    assert!(t.contains("Raised when source and destination"), "{t}");
+}
+
+/// A thread laid out in a grid's rows (django-machina's Bootstrap template, hashed names): a
+/// row for the breadcrumbs, one for the title, rows for the actions (empty to a visitor),
+/// one holding the posts,
+/// each post with its byline in fine print (`<small>`) and a profile link. `extra` goes
+/// after the last post inside the posts' row.
+fn grid_thread(extra: &str) -> String {
+    let post = |n: usize, who: &str, body: &str| {
+        format!(
+            "<div id={n} class=\"hq1 hq2 hq3\"><div class=hw1><div class=hr1><div class=hc10><h4 class=hs1>Re: Convert flags to a tuple</h4><p><small class=hm1>By: <a href=/forum/member/profile/{n}/>{who}</a> on July 20, 2021, 4:48 a.m.</small></p><div class=hp1>{body}</div></div><div class=hc2><div class=hu1><a href=/forum/member/profile/{n}/><b>{who}</b></a></div><div class=hn1><b>Posts:</b> 3</div></div></div></div></div>"
+        )
+    };
+    format!(
+        "<body><div class=hx1><div class=hrow><div class=hcol><nav><a href=/forum/>Forum index</a> <a href=/forum/f/2/>Help</a></nav></div></div><div class=hrow><div class=hcol><h1>Convert flags to a tuple</h1></div></div><div class=hrow><div class=hcol></div><div class=hcol></div></div><div class=hrow><div class=hcol>{}{}{}{}{extra}</div></div><div class=hrow><div class=hcol></div></div></div></body>",
+        post(74, "linden", &article(2)),
+        post(75, "j.okafor", &format!("<p>{PROSE} Again.</p>")),
+        post(
+            76,
+            "mjolnir77",
+            "<p>Thanks, that fixed it for me and for my colleague too.</p>"
+        ),
+        post(77, "kestrel", &article(1)),
+    )
+}
+
+#[test]
+fn posts_inside_one_of_the_grids_rows_are_the_threads_posts() {
+    // The rows repeat (records too), and the row holding the posts outweighs the others:
+    // the posts are the group nested in it, so the thread's footer after its last post
+    // (a jump-to-top line) is found and goes.
+    let t = root_text(&grid_thread(
+        "<div class=hz9><a href=#top>Back to top</a> Jump to page</div>",
+    ));
+    assert!(t.contains("Thanks, that fixed it"), "{t}");
+    assert!(!t.contains("Jump to page"), "{t}");
+}
+
+#[test]
+fn a_posts_byline_in_fine_print_is_kept_in_a_thread() {
+    // Each post's byline (`<small>`: "By: name on date", the name linked to the poster's
+    // page) is the thread's text; an article's lone fine print still goes.
+    let text = |html: &str| {
+        crate::Extractor::default()
+            .extract(html.as_bytes(), None)
+            .text
+    };
+    let t = text(&grid_thread(""));
+    assert!(t.contains("By: linden on July 20, 2021"), "{t}");
+    assert!(t.contains("By: kestrel on July 20, 2021"), "{t}");
+    let article_page = format!(
+        "<body><div><h1>A story</h1><p><small>By <a href=/user/9/ann/>Ann</a> on May 3, 2021</small></p>{}</div></body>",
+        article(4)
+    );
+    let t = text(&article_page);
+    assert!(!t.contains("on May 3, 2021"), "{t}");
+}
+
+#[test]
+fn a_threads_text_runs_to_the_end_of_its_last_post() {
+    // A thread (posts named so) whose last reply is one short line, no prose paragraph: the
+    // text does not stop at the last prose paragraph, the reply is the thread's too.
+    let post = |who: &str, body: &str| {
+        format!(
+            "<div class=post><div class=meta><a href=/u/{who}>{who}</a> 3 May 2021</div><div class=body>{body}</div></div>"
+        )
+    };
+    let html = format!(
+        "<body><div><h1>Convert flags to a tuple</h1><div class=posts>{}{}{}{}{}</div></div></body>",
+        post("linden", &format!("<p>{PROSE} One.</p><p>{PROSE} Two.</p>")),
+        post("kestrel", &format!("<p>{PROSE} Three.</p>")),
+        post("owl", &format!("<p>{PROSE} Four.</p>")),
+        post("pk", &format!("<p>{PROSE} Five.</p>")),
+        post("ravi", "<p>Thanks, that fixed it for me.</p>")
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Thanks, that fixed it"), "{t}");
+}

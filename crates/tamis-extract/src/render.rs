@@ -450,6 +450,8 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     let mut closers: Vec<(usize, usize)> = Vec::new();
     // Where the text of the tab set the root grew to ends (0: no such set rendered).
     let mut tab_end = 0usize;
+    // Where the thread's last post ends in the output.
+    let mut posts_end = 0usize;
     // Where the last specification sheet of a product's root ends (0: none rendered).
     let mut sheet_end = 0usize;
     // A product's lists that close a paragraph ([`closes_paragraph`]): where each starts and
@@ -470,6 +472,9 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
             close(dom, k, cfg, &mut w, &mut pre_depth, &mut list_depth);
             if a.tab_set == Some(k) {
                 tab_end = w.out.len();
+            }
+            if a.last_post == Some(k) {
+                posts_end = w.out.len();
             }
             if a.product && crate::content::is_sheet(dom, k) {
                 sheet_end = w.out.len();
@@ -539,6 +544,9 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         if a.tab_set == Some(k) {
             tab_end = w.out.len();
         }
+        if a.last_post == Some(k) {
+            posts_end = w.out.len();
+        }
         if a.product && crate::content::is_sheet(dom, k) {
             sheet_end = w.out.len();
         }
@@ -581,6 +589,9 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     // A product's specification sheet (its dimensions, materials, weight) after its
     // description is the product's text, not the page's trailing lines.
     let e = e.max(sheet_end.min(w.out.len()));
+    // A thread's text runs to the end of its last post, however short that reply is (no
+    // prose paragraph: "Thanks, that fixed it for me.").
+    let e = e.max(posts_end.min(w.out.len()));
     // A product's description often closes with a list of its features or care points
     // straight after its last paragraph: that list is the description's, not trailing lines.
     feature_lists.sort_unstable();
