@@ -19,9 +19,9 @@ recommendations are derived from a hash of the package name. Everything is sorte
 so two builds on the same archive give the same pages.
 
 Gold follows the WCXB conventions seen on the tuning pages of those types: a product page keeps
-the title, price, availability, description, the specification table and customer reviews (title
-and text), and drops breadcrumbs, the add-to-basket form, reviewer bylines and vote buttons, and
-the recommended-products strip; a category page keeps the heading, the category description, the
+the title, price, availability, description and the specification table, and drops breadcrumbs,
+the add-to-basket form, the rating line, the customer reviews (most WCXB product pages' gold
+leaves them out) and the recommended-products strip; a category page keeps the heading, the category description, the
 result count and each product card's title, price and availability, and drops the sidebar
 (category tree), the sort form, the card buttons and the pagination. The selectors live in GOLD
 below (the only place the shop's markup appears); tamis never sees them.
@@ -51,8 +51,8 @@ GOLD = {
                   './/div[contains(@class,"sub-header")][not(@id)]'
                   '[h2="Recommended items" or h2="Products you recently viewed"]',
                   './/ul[.//article[contains(@class,"product_pod")]]',
-                  # "no reviews yet" notice
-                  './/section[not(.//article[contains(@class,"review")])]']),
+                  # the customer reviews (most WCXB product pages' gold leaves them out)
+                  './/section']),
         "collection": dict(
             root='//div[contains(@class,"col-md-9")]',
             drop=['.//form//div[contains(@class,"float-right")]', './/input',

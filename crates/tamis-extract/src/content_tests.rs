@@ -5293,3 +5293,56 @@ fn a_call_to_action_between_the_articles_paragraphs_goes() {
     assert!(t.contains("The council votes"), "{t}");
     assert!(t.contains("Four."), "{t}");
 }
+
+/// A shop's category page of short product cards (a picture, a name, a price, "In stock":
+/// django-oscar's default `product_pod`), under 40 characters each, beside a sidebar of
+/// category links in a `side_tag` element.
+fn short_cards_page(side_tag: &str) -> String {
+    let cats: String = [
+        "Audio and Video Players",
+        "Developer Tools and Editors",
+        "Education and Science",
+        "Games and Puzzles for All",
+        "Graphics and Photography",
+        "Internet and Networking",
+    ]
+    .iter()
+    .map(|c| format!("<li><a href=\"/c/{c}\">{c}</a></li>"))
+    .collect();
+    let cards: String = SHORT_CARDS
+        .iter()
+        .map(|(name, price)| {
+            format!(
+                "<li class=\"col\"><div class=\"pod\"><div class=\"img\"><a href=\"/p/{name}\">\
+                 <img src=\"x.jpg\" alt=\"{name}\"></a></div><h3><a href=\"/p/{name}\">{name}</a>\
+                 </h3><div class=\"price\"><p class=\"price_color\">{price}</p><p>In stock</p>\
+                 <form><button>Add to cart</button></form></div></div></li>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><body><div class=\"top\"><a href=\"/\">Shop</a> <a href=\"/basket\">Basket</a></div>\
+         <div class=\"row\"><{side_tag} class=\"side\"><h4>Show results for</h4><ul>{cats}</ul>\
+         </{side_tag}><div class=\"main\"><h1>Office</h1><ol class=\"grid\">{cards}</ol></div>\
+         </div></body></html>"
+    )
+}
+
+const SHORT_CARDS: &[(&str, &str)] = &[
+    ("Kalendar", "$133.11"),
+    ("AbiWord", "$170.57"),
+    ("Thunderbird", "$49.93"),
+    ("KOrganizer", "$88.17"),
+    ("Freeplane", "$146.06"),
+    ("ConfClerk", "$75.39"),
+];
+
+/// Short product cards (under [`MIN_RECORD_CHARS`] each, but a picture and a price) are the
+/// listing's records, shown in full.
+#[test]
+fn short_priced_cards_are_records() {
+    let t = root_text(&short_cards_page("aside"));
+    for (name, price) in SHORT_CARDS {
+        assert!(t.contains(name) && t.contains(price), "{name} missing: {t}");
+    }
+}
