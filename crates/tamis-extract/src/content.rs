@@ -1466,8 +1466,17 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     }
     blame(&pruned, &mut why, Why::Role);
     let mut contents = restore_contents_lists(dom, &mut pruned, &mut why, &raw, &chars, root, body);
+    // A listing's root holding records is short because they are, not because it is a
+    // chapter's one paragraph: a list of links beside it is the site's (categories,
+    // filters), no contents.
     if !contents
         && let Some(p) = dom.parent(root).filter(|&p| p > body)
+        && !(listing
+            && (root..dom.end(root))
+                .filter(|&k| records.get(k).copied().unwrap_or(false))
+                .take(MIN_RECORDS)
+                .count()
+                >= MIN_RECORDS)
         && contents_beside(dom, &pruned, &chars, &link_chars, &links, &mut value, root)
     {
         root = p;

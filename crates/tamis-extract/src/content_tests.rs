@@ -5346,3 +5346,14 @@ fn short_priced_cards_are_records() {
         assert!(t.contains(name) && t.contains(price), "{name} missing: {t}");
     }
 }
+
+/// The same page with its sidebar of category links in a `<div>` (no `<aside>`): the short
+/// listing root does not take the sidebar as its contents list (a chapter's).
+#[test]
+fn listing_root_takes_no_sidebar_as_contents() {
+    let t = root_text(&short_cards_page("div"));
+    for (name, _) in SHORT_CARDS {
+        assert!(t.contains(name), "{name} missing: {t}");
+    }
+    assert!(!t.contains("Developer Tools"), "{t}");
+}
