@@ -2250,6 +2250,10 @@ fn single_article(
     let end = dom.end(root);
     let mut found = None;
     let mut main = false;
+    // An `<article>` nested in an `<article>` is, as HTML defines it, related to the outer
+    // one (a comment on it, a customer's review of the product): never its body.
+    let in_article =
+        dom.tag(root) == Tag::Article || dom.ancestors(root).any(|a| dom.tag(a) == Tag::Article);
     let mut i = root + 1;
     while i < end {
         if pruned.get(i).copied().unwrap_or(true) {
@@ -2262,7 +2266,7 @@ fn single_article(
                     .any(|t| t.eq_ignore_ascii_case("main"))
             });
         if is_main
-            || dom.tag(i) == Tag::Article
+            || (dom.tag(i) == Tag::Article && !in_article)
             || dom.attr(i, Attr::Role).is_some_and(|r| {
                 r.split_ascii_whitespace()
                     .any(|t| t.eq_ignore_ascii_case("article"))

@@ -5357,3 +5357,25 @@ fn listing_root_takes_no_sidebar_as_contents() {
     }
     assert!(!t.contains("Developer Tools"), "{t}");
 }
+
+/// A product page in one `<article>` (django-oscar's `product_page`) whose one customer
+/// review is an `<article>` nested in it, longer than the short description: the nested
+/// article is related to the product (HTML's nesting), not its body; the root stays the
+/// product's.
+#[test]
+fn nested_article_is_no_body() {
+    let html = format!(
+        "<html><body><div class=\"nav\"><a href=\"/\">Shop</a> <a href=\"/basket\">Basket</a></div>\
+         <div class=\"page\"><article class=\"product\"><div class=\"row\"><h1>AOQPlot</h1>\
+         <p class=\"price\">$131.02</p><p>In stock (20 available)</p></div>\
+         <h2>Product Description</h2><p>The AOFlagger finds and removes radio interference \
+         in radio astronomical observations, fast and accurately.</p>\
+         <table><tr><th>UPC</th><td>100496687382</td></tr><tr><th>License</th><td>GPL-3+</td>\
+         </tr></table><section><h2>Customer Reviews</h2><ol><li><article class=\"review\">\
+         <h3><a href=\"/r/1\">Puzzles</a></h3><p>{PROSE} {PROSE} {PROSE} {PROSE} {PROSE} {PROSE} {PROSE} {PROSE}</p>\
+         </article></li></ol></section></article></div></body></html>"
+    );
+    for t in [product_root_text(&html), root_text(&html)] {
+        assert!(t.contains("AOFlagger finds"), "{t}");
+    }
+}
