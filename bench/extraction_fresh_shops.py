@@ -3,12 +3,14 @@
 installable shop software with seeded products, gold text taken from the software's own
 template.
 
-  extraction_fresh_shops.py build OUT_DATA [--products 40] [--categories 20]
-      # html/<shop>/<id>.html.gz, gold/, manifest.jsonl; needs the shop venv (Django, lxml...)
+  extraction_fresh_shops.py build OUT_DATA --shop oscar|cartridge [--products 40] [--categories 20]
+      # html/<shop>/<id>.html.gz, gold/, manifest.jsonl (appended to); run with the shop's venv
   extraction_fresh_shops.py table MANIFEST OUT_DIR --scorer extraction_score.py
   extraction_fresh_shops.py worst MANIFEST OUT_DIR --scorer extraction_score.py [--n 5]
 
-Shops: django-oscar (pip), default templates, sqlite, pages rendered with Django's test client.
+Shops: django-oscar 4.2 and Cartridge 1.3 (on Mezzanine 6.1), from PyPI, each in its own venv
+(they pin different Django versions): default templates, sqlite, pages rendered with Django's
+test client, a new visitor per page.
 
 Products are seeded from the AppStream metadata of the Debian archive (the DEP-11 component
 file that `apt-get update` fetches when the appstream package is installed): the application's
@@ -58,6 +60,19 @@ GOLD = {
             drop=['.//form//div[contains(@class,"float-right")]', './/input',
                   './/form[@action]', './/button', './/nav',
                   './/div[contains(@class,"alert")]']),
+    },
+    # Cartridge (Mezzanine): the page's <h1> sits in a box above the columns, the page's own
+    # text in the middle column.
+    "cartridge": {
+        "product": dict(
+            title="//h1", root='//div[contains(@class,"middle")]',
+            drop=['.//form', './/div[contains(@class,"rating")]',
+                  './/h2[following-sibling::div[contains(@class,"related-products")]]',
+                  './/div[contains(@class,"related-products")]']),
+        "collection": dict(
+            title="//h1", root='//div[contains(@class,"middle")]',
+            drop=['.//form', './/div[contains(@class,"shop-category-list")]',
+                  './/ul[contains(@class,"pagination")]']),
     },
 }
 
@@ -307,6 +322,105 @@ def oscar_pages(products, n_products, n_categories):
     return out
 
 
+# ------------------------------------------------------------------------------ cartridge
+
+def cartridge_setup(work):
+    """A Mezzanine project with Cartridge from the project template of `mezzanine-project`,
+    sqlite, then migrated."""
+    import django
+    os.makedirs(work, exist_ok=True)
+    tool = os.path.join(os.path.dirname(sys.executable), "mezzanine-project")
+    subprocess.run([tool, "-a", "cartridge", "cartshop"], cwd=work, check=True)
+    proj = os.path.join(work, "cartshop")
+    with open(os.path.join(proj, "cartshop", "local_settings.py"), "a") as f:
+        f.write("\nALLOWED_HOSTS = ['testserver']\nDEBUG = False\n"
+                f"DATABASES['default']['NAME'] = {os.path.join(proj, 'shop.db')!r}\n"
+                "SHOP_CURRENCY_LOCALE = 'en_US.UTF-8'\nTIME_ZONE = 'UTC'\n")
+    sys.path.insert(0, proj)
+    os.environ["DJANGO_SETTINGS_MODULE"] = "cartshop.settings"
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    call_command("migrate", verbosity=0, interactive=False)
+    return settings.MEDIA_ROOT
+
+
+def cartridge_seed(apps, media):
+    """Products (an image each: a plain picture drawn here), their categories (department >
+    subcategory, a product in both), related products for a third of them."""
+    from decimal import Decimal
+    from PIL import Image
+    from cartridge.shop.models import Category, Product
+    os.makedirs(os.path.join(media, "product"), exist_ok=True)
+    counts = {}
+    for a in apps:
+        if a["sub"]:
+            counts[(a["dept"], a["sub"])] = counts.get((a["dept"], a["sub"]), 0) + 1
+    depts, subs = {}, {}
+    for dept in sorted({a["dept"] for a in apps}):
+        depts[dept] = Category.objects.create(title=DEPARTMENTS[dept], content="")
+    for key in sorted(k for k, n in counts.items() if n >= 4):
+        subs[key] = Category.objects.create(title=split_camel(key[1]), parent=depts[key[0]],
+                                            content="")
+    products = []
+    for a in apps:
+        details = "".join(f"<li>{label}: {v}</li>" for label, v in (
+            ("Developer", a["developer"]), ("License", a["license"]), ("Package", a["pkg"]),
+            ("Keywords", a["keywords"])) if v)
+        p = Product.objects.create(
+            title=a["name"], available=True,
+            content=f"<p><strong>{a['summary']}</strong></p>" + html_desc(a["desc"])
+            + f"<h3>Details</h3><ul>{details}</ul>")
+        name = f"product/{a['pkg']}.png"
+        rgb = tuple(h(a["pkg"] + c, 256) for c in "rgb")
+        Image.new("RGB", (64, 64), rgb).save(os.path.join(media, name))
+        p.images.create(file=name, description=a["name"])
+        v = p.variations.create(default=True, sku=a["pkg"][:20],
+                                unit_price=Decimal(h(a["pkg"] + "price", 19000) + 499) / 100,
+                                num_in_stock=1 + h(a["pkg"] + "stock", 40))
+        v.image = p.images.first()
+        v.save()
+        p.copy_default_variation()
+        p.categories.add(depts[a["dept"]])
+        if (a["dept"], a["sub"]) in subs:
+            p.categories.add(subs[(a["dept"], a["sub"])])
+        products.append((p, a))
+    for p, a in products:
+        if h(a["pkg"] + "rec", 3) == 0:
+            peers = [q for q, b in products if b["dept"] == a["dept"] and q.pk != p.pk]
+            for q in peers[h(a["pkg"], max(1, len(peers))):][:3]:
+                p.related_products.add(q)
+    # category descriptions: every other category gets one, from its products' summaries
+    summ = {p.pk: a["summary"].rstrip(".") for p, a in products}
+    for c in Category.objects.all().order_by("id"):
+        if h(c.title, 2):
+            ps = list(Product.objects.filter(categories=c).order_by("id")[:4])
+            if ps:
+                c.content = (f"<p>Our {c.title.lower()} range: "
+                             + ", ".join(q.title for q in ps) + ". "
+                             + " ".join(summ[q.pk] + "." for q in ps[:2]) + "</p>")
+                c.save()
+    return products
+
+
+def cartridge_pages(products, n_products, n_categories):
+    from django.test import Client
+    from cartridge.shop.models import Category
+    step = max(1, len(products) // n_products)
+    pages = [("product", p.get_absolute_url()) for p, _ in products[::step]][:n_products]
+    cats = list(Category.objects.all().order_by("id"))
+    cstep = max(1, len(cats) // n_categories)
+    pages += [("collection", c.get_absolute_url()) for c in cats[::cstep][:n_categories]]
+    out = []
+    for kind, url in pages:
+        r = Client().get(url)
+        if r.status_code != 200:
+            print(f"  cartridge: {url} -> {r.status_code}", file=sys.stderr)
+            continue
+        out.append((kind, url, r.content))
+    return out
+
+
 def gold_of(raw, rule):
     from lxml import html as lhtml
     from extraction_fresh import render
@@ -315,6 +429,12 @@ def gold_of(raw, rule):
     if not roots:
         return None
     root = roots[0]
+    title = ""
+    if rule.get("title"):
+        t = doc.xpath(rule["title"])
+        if not t:
+            return None
+        title = render(t[0]) + "\n\n"
     for xp in rule["drop"]:
         for el in root.xpath(xp):
             parent = el.getparent()
@@ -327,7 +447,7 @@ def gold_of(raw, rule):
                 else:
                     parent.text = (parent.text or "") + tail
             parent.remove(el)
-    return render(root)
+    return title + render(root)
 
 
 def build(args):
@@ -340,19 +460,26 @@ def build(args):
     print(f"  {len(apps)} applications with long descriptions in {os.path.basename(path)}",
           file=sys.stderr)
     os.makedirs(args.out, exist_ok=True)
-    work = os.path.join(args.out, "..", "oscar-work")
+    shop = args.shop
+    work = os.path.join(args.out, "..", f"{shop}-work")
     if os.path.exists(work):
         shutil.rmtree(work)
-    oscar_setup(work)
-    # a sample spread over all departments: every k-th application
+    # a sample spread over all departments: every k-th application (the second shop starts
+    # half a step later: other products)
     k = max(1, len(apps) // (args.products * 5))
-    sample = apps[::k][:args.products * 5]
-    products = oscar_seed(sample, args.products)
-    from django.core.management import call_command
-    call_command("rebuild_index", interactive=False, verbosity=0)
-    pages = oscar_pages(products, args.products, args.categories)
+    sample = apps[(k // 2 if shop == "cartridge" else 0)::k][:args.products * 5]
+    if shop == "oscar":
+        oscar_setup(work)
+        products = oscar_seed(sample, args.products)
+        from django.core.management import call_command
+        call_command("rebuild_index", interactive=False, verbosity=0)
+        pages = oscar_pages(products, args.products, args.categories)
+    else:
+        media = cartridge_setup(work)
+        products = cartridge_seed(sample, media)
+        pages = cartridge_pages(products, args.products, args.categories)
     manifest = []
-    for shop in ("oscar",):
+    if True:
         os.makedirs(os.path.join(args.out, "html", shop), exist_ok=True)
         os.makedirs(os.path.join(args.out, "gold", shop), exist_ok=True)
         counts = {}
@@ -374,7 +501,7 @@ def build(args):
                              "page_type": kind, "source": f"{shop}:{url}"})
             counts[kind] = counts.get(kind, 0) + 1
         print(f"  {shop}: {counts}", file=sys.stderr)
-    with open(os.path.join(args.out, "manifest.jsonl"), "w", encoding="utf-8") as f:
+    with open(os.path.join(args.out, "manifest.jsonl"), "a", encoding="utf-8") as f:
         for m in manifest:
             f.write(json.dumps(m, ensure_ascii=False) + "\n")
     return 0
@@ -467,6 +594,7 @@ def main():
     b.add_argument("out")
     b.add_argument("--products", type=int, default=40)
     b.add_argument("--categories", type=int, default=20)
+    b.add_argument("--shop", choices=["oscar", "cartridge"], default="oscar")
     for name in ("table", "worst"):
         t = sub.add_parser(name)
         t.add_argument("manifest")
