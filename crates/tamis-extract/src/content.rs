@@ -2713,7 +2713,7 @@ pub const MIN_PRICED_RECORD_CHARS: u64 = 10;
 
 /// Whether element `i` is a small card (at most [`MAX_PRODUCT_CARD_NODES`] nodes) showing a
 /// picture and a price: a product in a shop's grid. (`s` is a buffer for its text.)
-fn is_small_priced_card(dom: &Dom, i: usize, s: &mut String) -> bool {
+pub(crate) fn is_small_priced_card(dom: &Dom, i: usize, s: &mut String) -> bool {
     let end = dom.end(i);
     if end.saturating_sub(i) > MAX_PRODUCT_CARD_NODES
         || !(i + 1..end).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture))
@@ -4017,7 +4017,7 @@ fn sheet_beside(
 
 /// Most nodes of a product card link ([`is_product_card_link`]): an image, a name, prices,
 /// badges and rating stars take dozens. Our choice.
-const MAX_PRODUCT_CARD_NODES: usize = 400;
+pub(crate) const MAX_PRODUCT_CARD_NODES: usize = 400;
 
 /// Currency signs that mark a price next to digits.
 pub(crate) const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₫', '₪'];
@@ -4117,7 +4117,7 @@ fn is_select_bar(dom: &Dom, i: usize, facts: &PageFacts<'_>) -> bool {
 }
 
 /// Whether `s` holds a price: a currency sign ([`CURRENCY_SIGNS`]) next to a digit.
-fn holds_price(s: &str) -> bool {
+pub(crate) fn holds_price(s: &str) -> bool {
     // The signs are `$` or start with byte C2 or E2 in UTF-8: only there is a character
     // decoded (such a byte always starts one).
     memchr::memchr3_iter(b'$', 0xc2, 0xe2, s.as_bytes()).any(|at| {

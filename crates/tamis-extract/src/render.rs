@@ -460,6 +460,12 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     let mut list_depth = 0usize;
     // The open record: its first segment, where its subtree ends, and its parent.
     let mut record: Option<(usize, usize, usize)> = None;
+    // Off a product's page, where the last record that is a small priced card (a category's
+    // grid of products, [`crate::content::is_small_priced_card`]) ends in the output, the
+    // grid's parent, and how many such cards it holds.
+    let (mut grid_end, mut grid, mut grid_cards) = (0usize, usize::MAX, 0u32);
+    let mut card_text = String::new();
+    let mut record_node = 0usize;
     let mut i = root;
     while i < end {
         while let Some(&(e, k)) = closers.last() {
@@ -485,6 +491,14 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         {
             w.records.push((s, w.segments.len(), p));
             record = None;
+            // The record just closed: a card of a shop's grid?
+            if !a.product && shown_priced_card(dom, a, record_node, &mut card_text) {
+                if grid != p {
+                    (grid, grid_cards) = (p, 0);
+                }
+                grid_cards += 1;
+                grid_end = w.out.len();
+            }
         }
         if skip(dom, a, i, root, cfg, text) {
             i = dom.end(i).max(i + 1);
@@ -498,6 +512,7 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
             && !a.in_record.get(p).copied().unwrap_or(false)
         {
             record = Some((w.segments.len(), dom.end(i), p));
+            record_node = i;
         }
         let tag = dom.tag(i);
         if tag == Tag::Text {
@@ -550,6 +565,13 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     }
     if let Some((s, _, p)) = record {
         w.records.push((s, w.segments.len(), p));
+        if !a.product && shown_priced_card(dom, a, record_node, &mut card_text) {
+            if grid != p {
+                grid_cards = 0;
+            }
+            grid_cards += 1;
+            grid_end = w.out.len();
+        }
     }
     let code = repeatable_code_lines(&w.out, &w.code);
     let (s, e) = if a.listing {
@@ -581,6 +603,12 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     // A product's specification sheet (its dimensions, materials, weight) after its
     // description is the product's text, not the page's trailing lines.
     let e = e.max(sheet_end.min(w.out.len()));
+    // So is a grid of product cards after a category's description: the category's products.
+    let e = if grid_cards >= crate::content::MIN_PRODUCT_CARDS {
+        e.max(grid_end.min(w.out.len()))
+    } else {
+        e
+    };
     // A product's description often closes with a list of its features or care points
     // straight after its last paragraph: that list is the description's, not trailing lines.
     feature_lists.sort_unstable();
@@ -1720,6 +1748,35 @@ fn term_of_record(dom: &Dom, a: &Analysis, i: usize) -> bool {
         return dom.tag(k) == Tag::Dd && a.in_record.get(k).copied().unwrap_or(false);
     }
     false
+}
+
+/// Whether record `r` is a small card (at most [`crate::content::MAX_PRODUCT_CARD_NODES`]
+/// nodes) showing a picture and a price outside its pruned parts: a product of a shop's
+/// grid, its price shown. (`s` is a buffer for the shown text.)
+fn shown_priced_card(dom: &Dom, a: &Analysis, r: usize, s: &mut String) -> bool {
+    let end = dom.end(r);
+    if end.saturating_sub(r) > crate::content::MAX_PRODUCT_CARD_NODES {
+        return false;
+    }
+    s.clear();
+    let mut picture = false;
+    let mut k = r + 1;
+    while k < end {
+        if a.pruned.get(k).copied().unwrap_or(false) {
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        match dom.tag(k) {
+            Tag::Img | Tag::Picture => picture = true,
+            Tag::Text => {
+                s.push_str(dom.text_of(k));
+                s.push(' ');
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    picture && crate::content::holds_price(s)
 }
 
 /// A product card may hold this many links (its picture, its name, its reviews, a compare
