@@ -1455,6 +1455,15 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     if listing && opts.product {
         prune_suggestions(dom, &mut pruned, &raw, &has_h1, root);
         blame(&pruned, &mut why, Why::Recommended);
+        // Its customers' reviews too (their records made it a listing): the section titled as
+        // them goes, as on a product page read as one product.
+        let name = product_name(dom, root, body);
+        let mut title = String::new();
+        prune_in_root(dom, &mut pruned, root, |i, _| {
+            !facts.has_h1.get(i).copied().unwrap_or(false)
+                && headed_by_reviews(dom, i, true, &name, &mut title)
+        });
+        blame(&pruned, &mut why, Why::Reviews);
     }
     for &(a, _) in &labelled_nav {
         if a > root

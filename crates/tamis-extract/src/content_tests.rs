@@ -5418,3 +5418,48 @@ fn product_grid_after_a_description_is_text() {
         assert!(t.contains(name) && t.contains(price), "{name} missing: {t}");
     }
 }
+
+/// A product page whose customer reviews (three short records) outweigh its short
+/// description, so that it is read as a listing (django-oscar's `product_page` with its
+/// `review-list`): the section titled as the reviews still goes, as on a product page read as
+/// one product.
+#[test]
+fn product_read_as_listing_drops_its_reviews() {
+    let reviews: String = [
+        "Clapper is a media player.",
+        "Think of Pd as a synthesizer.",
+        "Wallpaper manager with monitors.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(k, t)| {
+        format!(
+            "<li><article class=\"rv\"><h3><a href=\"/r/{k}\">Review title number {k}</a></h3>\
+             <p>{t} It is small, quick and it never crashes on my old laptop at all.</p>\
+             <p><small>Reviewed by Sam on Nov. 28</small></p></article></li>"
+        )
+    })
+    .collect();
+    let html = format!(
+        "<html><body><div class=\"nav\"><a href=\"/\">Shop</a> <a href=\"/basket\">Basket</a>\
+         </div><div class=\"page\"><article class=\"pp\"><div class=\"row\"><h1>QFractalNow</h1>\
+         <p class=\"price\">$28.06</p><p>In stock (5 available)</p><form><input type=\"number\" \
+         name=\"quantity\"><button name=\"add-to-cart\">Add to cart</button></form></div>\
+         <h2>Product Description</h2><p>FractalNow draws fractals quickly and easily.</p>\
+         <table><tr><th>UPC</th><td>104000140878</td></tr><tr><th>License</th><td>unknown</td>\
+         </tr></table><section><h2>Customer Reviews</h2><ol>{reviews}</ol></section></article>\
+         </div></body></html>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(
+        &dom,
+        PruneOptions {
+            product: true,
+            ..PruneOptions::default()
+        },
+    );
+    assert!(a.listing, "the test page is no longer read as a listing");
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("FractalNow draws"), "{t}");
+    assert!(!t.contains("Clapper"), "{t}");
+}
