@@ -5463,3 +5463,34 @@ fn product_read_as_listing_drops_its_reviews() {
     assert!(t.contains("FractalNow draws"), "{t}");
     assert!(!t.contains("Clapper"), "{t}");
 }
+
+/// Cartridge's product page: the description's paragraphs, then its "Details" list under a
+/// heading and the price's list, then the buy form's help line and the rating panel: the two
+/// lists without links after the last paragraph are the product's; what follows them is not.
+#[test]
+fn product_lists_after_the_description_are_text() {
+    let html = "<html><body><div class=\"nav\"><a href=\"/\">Shop</a> <a href=\"/cart\">Cart</a></div><div\
+          class=\"container\"><h1>Character Map</h1></div><div class=\"row\"><div class=\"left\"><u\
+         l><li><a href=\"/a\">Audio and Video</a></li><li><a href=\"/b\">Developer Tools</a></li></\
+         ul></div><div class=\"middle\"><p><strong>Insert special characters into documents</strong\
+         ></p><p>GNOME Character Map is a Unicode character map program, part of the desktop. It sh\
+         ows characters by Unicode block or by script, with short descriptions of related character\
+         s and their meanings. It lists the characters of every script in a table, and each one can\
+          be copied to the clipboard with a click or dragged into another window.</p><p>It can also\
+          be used to enter characters by copy and paste. The search finds characters by their Unico\
+         de name or by their code point, and a grid shows the font's glyphs at any size you like. C\
+         haracters you use often are kept in a list of recent ones, and the window remembers the bl\
+         ock and the font you chose last time.</p><h3>Details</h3><ul><li>License: GPL-3.0+</li><li\
+         >Package: gucharmap</li></ul><ul><li><span>$55.24</span></li></ul><form method=\"post\"><l\
+         abel>Quantity</label><input type=\"number\" name=\"quantity\" value=\"1\"><p>required</p><\
+         input type=\"submit\" name=\"add_cart\" value=\"Buy\"></form><div class=\"panel\"><p>Curre\
+         ntly unrated</p></div></div></div></body></html>";
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(
+        t.contains("Package: gucharmap") && t.contains("$55.24"),
+        "{t}"
+    );
+    assert!(!t.contains("Currently unrated"), "{t}");
+}

@@ -603,6 +603,14 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     // A product's specification sheet (its dimensions, materials, weight) after its
     // description is the product's text, not the page's trailing lines.
     let e = e.max(sheet_end.min(w.out.len()));
+    // On a product's page, lists without links after the description's last paragraph, each
+    // under at most [`MAX_TAIL_HEADINGS`] headings or straight after the one before, are the
+    // product's too (its details, its price), whatever follows them.
+    let e = if a.product {
+        product_lists_end(&w.segments, &w.plain_lists, e, w.out.len())
+    } else {
+        e
+    };
     // So is a grid of product cards after a category's description: the category's products.
     let e = if grid_cards >= crate::content::MIN_PRODUCT_CARDS {
         e.max(grid_end.min(w.out.len()))
@@ -667,6 +675,40 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out
+}
+
+/// The end (a byte of the output, `len` long) of the run of lists without links
+/// (`plain_lists`, first segment and one past the last) that starts at the text's end `e`,
+/// each list under at most [`MAX_TAIL_HEADINGS`] heading segments or straight after the one
+/// before; `e` when no list starts there.
+fn product_lists_end(
+    segments: &[(usize, u8)],
+    plain_lists: &[(usize, usize)],
+    e: usize,
+    len: usize,
+) -> usize {
+    let start_of = |k: usize| segments.get(k).map_or(len, |g| g.0);
+    let mut k = segments.partition_point(|g| g.0 < e);
+    let mut end = e;
+    loop {
+        let mut j = k;
+        while j < segments.len() && j - k < MAX_TAIL_HEADINGS && segments[j].1 > 0 {
+            j += 1;
+        }
+        // In document order: found by halving, not read through for each list of the run.
+        let found = plain_lists
+            .binary_search_by_key(&j, |&(f, _)| f)
+            .ok()
+            .and_then(|x| plain_lists.get(x));
+        match found {
+            Some(&(_, l)) if l > j => {
+                end = start_of(l);
+                k = l;
+            }
+            _ => break,
+        }
+    }
+    end.max(e)
 }
 
 /// Most items of a list that [`closes_paragraph`]: a description's closing list of features.
