@@ -1516,6 +1516,15 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     if listing && opts.product {
         prune_suggestions(dom, &mut pruned, &raw, &has_h1, root);
         blame(&pruned, &mut why, Why::Recommended);
+        // Its customers' reviews too (their records made it a listing): the section titled as
+        // them goes, as on a product page read as one product.
+        let name = product_name(dom, root, body);
+        let mut title = String::new();
+        prune_in_root(dom, &mut pruned, root, |i, _| {
+            !facts.has_h1.get(i).copied().unwrap_or(false)
+                && headed_by_reviews(dom, i, true, &name, &mut title)
+        });
+        blame(&pruned, &mut why, Why::Reviews);
     }
     for &(a, _) in &labelled_nav {
         if a > root
@@ -1527,8 +1536,17 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     }
     blame(&pruned, &mut why, Why::Role);
     let mut contents = restore_contents_lists(dom, &mut pruned, &mut why, &raw, &chars, root, body);
+    // A listing's root holding records is short because they are, not because it is a
+    // chapter's one paragraph: a list of links beside it is the site's (categories,
+    // filters), no contents.
     if !contents
         && let Some(p) = dom.parent(root).filter(|&p| p > body)
+        && !(listing
+            && (root..dom.end(root))
+                .filter(|&k| records.get(k).copied().unwrap_or(false))
+                .take(MIN_RECORDS)
+                .count()
+                >= MIN_RECORDS)
         && contents_beside(dom, &pruned, &chars, &link_chars, &links, &mut value, root)
     {
         root = p;
@@ -2309,6 +2327,10 @@ fn single_article(
     let end = dom.end(root);
     let mut found = None;
     let mut main = false;
+    // An `<article>` nested in an `<article>` is, as HTML defines it, related to the outer
+    // one (a comment on it, a customer's review of the product): never its body.
+    let in_article =
+        dom.tag(root) == Tag::Article || dom.ancestors(root).any(|a| dom.tag(a) == Tag::Article);
     let mut i = root + 1;
     while i < end {
         if pruned.get(i).copied().unwrap_or(true) {
@@ -2321,7 +2343,7 @@ fn single_article(
                     .any(|t| t.eq_ignore_ascii_case("main"))
             });
         if is_main
-            || dom.tag(i) == Tag::Article
+            || (dom.tag(i) == Tag::Article && !in_article)
             || dom.attr(i, Attr::Role).is_some_and(|r| {
                 r.split_ascii_whitespace()
                     .any(|t| t.eq_ignore_ascii_case("article"))
@@ -2633,6 +2655,7 @@ fn find_records(
     let mut cards = vec![false; n];
     let mut group: Vec<(u64, usize)> = Vec::new();
     let mut scratch = LoopScratch::default();
+    let mut text = String::new();
     // Headings per element, and those that are links or inside one (an item of a
     // template's loop carries its title in one heading, linked to the item's own page):
     // one walk up the tree; a heading looks up for a link around it (headings are few).
@@ -2707,7 +2730,16 @@ fn find_records(
                 }
             }
             let count = run.len();
-            if count >= MIN_RECORDS && total >= MIN_RECORD_CHARS * count as u64 {
+            // A shop's product cards are short (a name, a price, "In stock"), shorter than
+            // menu items may be, but each shows a picture and a price, which menu items do
+            // not.
+            let enough = total >= MIN_RECORD_CHARS * count as u64
+                || (count >= MIN_RECORDS
+                    && total >= MIN_PRICED_RECORD_CHARS * count as u64
+                    && run
+                        .iter()
+                        .all(|&(_, node)| is_small_priced_card(dom, node, &mut text)));
+            if count >= MIN_RECORDS && enough {
                 let teaser = linked * 3 >= count * 2;
                 // A card whose link is its thumbnail (`<a href=story><img></a>` and a blurb
                 // beside it) leads to another page as a headline link does: in the article
@@ -2750,6 +2782,24 @@ fn find_records(
         }
     }
     (records, teasers, cards)
+}
+
+/// Least average characters of records that are product cards ([`is_small_priced_card`]):
+/// a short name and a price ("Socks $15"). Our choice.
+pub const MIN_PRICED_RECORD_CHARS: u64 = 10;
+
+/// Whether element `i` is a small card (at most [`MAX_PRODUCT_CARD_NODES`] nodes) showing a
+/// picture and a price: a product in a shop's grid. (`s` is a buffer for its text.)
+pub(crate) fn is_small_priced_card(dom: &Dom, i: usize, s: &mut String) -> bool {
+    let end = dom.end(i);
+    if end.saturating_sub(i) > MAX_PRODUCT_CARD_NODES
+        || !(i + 1..end).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture))
+    {
+        return false;
+    }
+    s.clear();
+    dom.subtree_text(i, s);
+    holds_price(s)
 }
 
 /// Most nodes of a card [`thumbnail_link`] reads. Our choice.
@@ -4061,7 +4111,7 @@ fn sheet_beside(
 
 /// Most nodes of a product card link ([`is_product_card_link`]): an image, a name, prices,
 /// badges and rating stars take dozens. Our choice.
-const MAX_PRODUCT_CARD_NODES: usize = 400;
+pub(crate) const MAX_PRODUCT_CARD_NODES: usize = 400;
 
 /// Currency signs that mark a price next to digits.
 pub(crate) const CURRENCY_SIGNS: &[char] = &['$', '€', '£', '¥', '₹', '₩', '₽', '₺', '₫', '₪'];
@@ -4161,7 +4211,7 @@ fn is_select_bar(dom: &Dom, i: usize, facts: &PageFacts<'_>) -> bool {
 }
 
 /// Whether `s` holds a price: a currency sign ([`CURRENCY_SIGNS`]) next to a digit.
-fn holds_price(s: &str) -> bool {
+pub(crate) fn holds_price(s: &str) -> bool {
     // The signs are `$` or start with byte C2 or E2 in UTF-8: only there is a character
     // decoded (such a byte always starts one).
     memchr::memchr3_iter(b'$', 0xc2, 0xe2, s.as_bytes()).any(|at| {

@@ -5563,3 +5563,204 @@ fn a_threads_text_runs_to_the_end_of_its_last_post() {
         .text;
     assert!(t.contains("Thanks, that fixed it"), "{t}");
 }
+
+/// A shop's category page of short product cards (a picture, a name, a price, "In stock":
+/// django-oscar's default `product_pod`), under 40 characters each, beside a sidebar of
+/// category links in a `side_tag` element.
+fn short_cards_page(side_tag: &str) -> String {
+    let cats: String = [
+        "Audio and Video Players",
+        "Developer Tools and Editors",
+        "Education and Science",
+        "Games and Puzzles for All",
+        "Graphics and Photography",
+        "Internet and Networking",
+    ]
+    .iter()
+    .map(|c| format!("<li><a href=\"/c/{c}\">{c}</a></li>"))
+    .collect();
+    let cards: String = SHORT_CARDS
+        .iter()
+        .map(|(name, price)| {
+            format!(
+                "<li class=\"col\"><div class=\"pod\"><div class=\"img\"><a href=\"/p/{name}\">\
+                 <img src=\"x.jpg\" alt=\"{name}\"></a></div><h3><a href=\"/p/{name}\">{name}</a>\
+                 </h3><div class=\"price\"><p class=\"price_color\">{price}</p><p>In stock</p>\
+                 <form><button>Add to cart</button></form></div></div></li>"
+            )
+        })
+        .collect();
+    format!(
+        "<html><body><div class=\"top\"><a href=\"/\">Shop</a> <a href=\"/basket\">Basket</a></div>\
+         <div class=\"row\"><{side_tag} class=\"side\"><h4>Show results for</h4><ul>{cats}</ul>\
+         </{side_tag}><div class=\"main\"><h1>Office</h1><ol class=\"grid\">{cards}</ol></div>\
+         </div></body></html>"
+    )
+}
+
+const SHORT_CARDS: &[(&str, &str)] = &[
+    ("Kalendar", "$133.11"),
+    ("AbiWord", "$170.57"),
+    ("Thunderbird", "$49.93"),
+    ("KOrganizer", "$88.17"),
+    ("Freeplane", "$146.06"),
+    ("ConfClerk", "$75.39"),
+];
+
+/// Short product cards (under [`MIN_RECORD_CHARS`] each, but a picture and a price) are the
+/// listing's records, shown in full.
+#[test]
+fn short_priced_cards_are_records() {
+    let t = root_text(&short_cards_page("aside"));
+    for (name, price) in SHORT_CARDS {
+        assert!(t.contains(name) && t.contains(price), "{name} missing: {t}");
+    }
+}
+
+/// The same page with its sidebar of category links in a `<div>` (no `<aside>`): the short
+/// listing root does not take the sidebar as its contents list (a chapter's).
+#[test]
+fn listing_root_takes_no_sidebar_as_contents() {
+    let t = root_text(&short_cards_page("div"));
+    for (name, _) in SHORT_CARDS {
+        assert!(t.contains(name), "{name} missing: {t}");
+    }
+    assert!(!t.contains("Developer Tools"), "{t}");
+}
+
+/// A product page in one `<article>` (django-oscar's `product_page`) whose one customer
+/// review is an `<article>` nested in it, longer than the short description: the nested
+/// article is related to the product (HTML's nesting), not its body; the root stays the
+/// product's.
+#[test]
+fn nested_article_is_no_body() {
+    let html = format!(
+        "<html><body><div class=\"nav\"><a href=\"/\">Shop</a> <a href=\"/basket\">Basket</a></div>\
+         <div class=\"page\"><article class=\"product\"><div class=\"row\"><h1>AOQPlot</h1>\
+         <p class=\"price\">$131.02</p><p>In stock (20 available)</p></div>\
+         <h2>Product Description</h2><p>The AOFlagger finds and removes radio interference \
+         in radio astronomical observations, fast and accurately.</p>\
+         <table><tr><th>UPC</th><td>100496687382</td></tr><tr><th>License</th><td>GPL-3+</td>\
+         </tr></table><section><h2>Customer Reviews</h2><ol><li><article class=\"review\">\
+         <h3><a href=\"/r/1\">Puzzles</a></h3><p>{PROSE} {PROSE} {PROSE} {PROSE} {PROSE} {PROSE} {PROSE} {PROSE}</p>\
+         </article></li></ol></section></article></div></body></html>"
+    );
+    for t in [product_root_text(&html), root_text(&html)] {
+        assert!(t.contains("AOFlagger finds"), "{t}");
+    }
+}
+
+/// A category's description (prose) above its grid of short product cards (django-oscar's
+/// category page): the text does not end at the description's last paragraph; the cards,
+/// each showing its picture and price, are the category's products.
+#[test]
+fn product_grid_after_a_description_is_text() {
+    let more = [
+        ("Gnumeric Spreadsheet", "$61.20"),
+        ("Calligra Stage", "$135.86"),
+    ];
+    let cards: String = SHORT_CARDS
+        .iter()
+        .chain(more.iter())
+        .map(|(name, price)| {
+            format!(
+                "<li class=\"col\"><div class=\"pod\"><a href=\"/p/{name}\"><img src=\"x.jpg\" \
+                 alt=\"{name}\"></a><h3><a href=\"/p/{name}\">{name}</a></h3>\
+                 <p class=\"price_color\">{price}</p><p>In stock</p></div></li>"
+            )
+        })
+        .collect();
+    let html = format!(
+        "<html><body><div class=\"top\"><a href=\"/\">Shop</a></div><div class=\"row\">\
+         <aside><ul><li><a href=\"/c/a\">Audio and Video Players</a></li></ul></aside>\
+         <div class=\"main\"><h1>Office</h1><div class=\"row\"><p>Our office range: \
+         SimpleAgenda, ConfClerk, Kalendar and KOrganizer. A calendar and a conference \
+         schedule, offline. {PROSE} {PROSE} {PROSE}</p></div><p>8 results.</p>\
+         <ol class=\"grid\">{cards}</ol></div></div></body></html>"
+    );
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(t.contains("Our office range"), "{t}");
+    // (The last card, alone at the end of the root, has the shape of a closing call to action
+    // and goes with that rule: not asserted here.)
+    for (name, price) in SHORT_CARDS.iter().chain(more.iter()).take(7) {
+        assert!(t.contains(name) && t.contains(price), "{name} missing: {t}");
+    }
+}
+
+/// A product page whose customer reviews (three short records) outweigh its short
+/// description, so that it is read as a listing (django-oscar's `product_page` with its
+/// `review-list`): the section titled as the reviews still goes, as on a product page read as
+/// one product.
+#[test]
+fn product_read_as_listing_drops_its_reviews() {
+    let reviews: String = [
+        "Clapper is a media player.",
+        "Think of Pd as a synthesizer.",
+        "Wallpaper manager with monitors.",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(k, t)| {
+        format!(
+            "<li><article class=\"rv\"><h3><a href=\"/r/{k}\">Review title number {k}</a></h3>\
+             <p>{t} It is small, quick and it never crashes on my old laptop at all.</p>\
+             <p><small>Reviewed by Sam on Nov. 28</small></p></article></li>"
+        )
+    })
+    .collect();
+    let html = format!(
+        "<html><body><div class=\"nav\"><a href=\"/\">Shop</a> <a href=\"/basket\">Basket</a>\
+         </div><div class=\"page\"><article class=\"pp\"><div class=\"row\"><h1>QFractalNow</h1>\
+         <p class=\"price\">$28.06</p><p>In stock (5 available)</p><form><input type=\"number\" \
+         name=\"quantity\"><button name=\"add-to-cart\">Add to cart</button></form></div>\
+         <h2>Product Description</h2><p>FractalNow draws fractals quickly and easily.</p>\
+         <table><tr><th>UPC</th><td>104000140878</td></tr><tr><th>License</th><td>unknown</td>\
+         </tr></table><section><h2>Customer Reviews</h2><ol>{reviews}</ol></section></article>\
+         </div></body></html>"
+    );
+    let dom = parse(&html, 256);
+    let a = analyse(
+        &dom,
+        PruneOptions {
+            product: true,
+            ..PruneOptions::default()
+        },
+    );
+    assert!(a.listing, "the test page is no longer read as a listing");
+    let t = text_of(&dom, &a, a.root);
+    assert!(t.contains("FractalNow draws"), "{t}");
+    assert!(!t.contains("Clapper"), "{t}");
+}
+
+/// Cartridge's product page: the description's paragraphs, then its "Details" list under a
+/// heading and the price's list, then the buy form's help line and the rating panel: the two
+/// lists without links after the last paragraph are the product's; what follows them is not.
+#[test]
+fn product_lists_after_the_description_are_text() {
+    let html = "<html><body><div class=\"nav\"><a href=\"/\">Shop</a> <a href=\"/cart\">Cart</a></div><div\
+          class=\"container\"><h1>Character Map</h1></div><div class=\"row\"><div class=\"left\"><u\
+         l><li><a href=\"/a\">Audio and Video</a></li><li><a href=\"/b\">Developer Tools</a></li></\
+         ul></div><div class=\"middle\"><p><strong>Insert special characters into documents</strong\
+         ></p><p>GNOME Character Map is a Unicode character map program, part of the desktop. It sh\
+         ows characters by Unicode block or by script, with short descriptions of related character\
+         s and their meanings. It lists the characters of every script in a table, and each one can\
+          be copied to the clipboard with a click or dragged into another window.</p><p>It can also\
+          be used to enter characters by copy and paste. The search finds characters by their Unico\
+         de name or by their code point, and a grid shows the font's glyphs at any size you like. C\
+         haracters you use often are kept in a list of recent ones, and the window remembers the bl\
+         ock and the font you chose last time.</p><h3>Details</h3><ul><li>License: GPL-3.0+</li><li\
+         >Package: gucharmap</li></ul><ul><li><span>$55.24</span></li></ul><form method=\"post\"><l\
+         abel>Quantity</label><input type=\"number\" name=\"quantity\" value=\"1\"><p>required</p><\
+         input type=\"submit\" name=\"add_cart\" value=\"Buy\"></form><div class=\"panel\"><p>Curre\
+         ntly unrated</p></div></div></div></body></html>";
+    let t = crate::Extractor::default()
+        .extract(html.as_bytes(), None)
+        .text;
+    assert!(
+        t.contains("Package: gucharmap") && t.contains("$55.24"),
+        "{t}"
+    );
+    assert!(!t.contains("Currently unrated"), "{t}");
+}

@@ -728,8 +728,8 @@ fn microdata_name(dom: &Dom, i: usize) -> Option<String> {
     person(&t)
 }
 
-/// A button or input that puts a product in the cart (`add-to-cart`, `addToBasket`,
-/// `buy-now` in its id, name or class).
+/// A button or input that puts a product in the cart (`add-to-cart`, `add_cart`,
+/// `addToBasket`, `buy-now` in its id, name or class).
 fn names_buy_control(dom: &Dom, i: usize) -> bool {
     // The value's ASCII letters and digits, lowercased (bytes: those of a non-ASCII character
     // are neither), in one buffer for the three attributes.
@@ -744,6 +744,7 @@ fn names_buy_control(dom: &Dom, i: usize) -> bool {
             );
             [
                 b"addtocart".as_slice(),
+                b"addcart",
                 b"addtobag",
                 b"addtobasket",
                 b"buynow",
@@ -1093,6 +1094,17 @@ mod tests {
         let html = r#"<script type="application/ld+json">[{"@type":"Product","name":"A"},{"@type":"Product","name":"B"}]</script>"#;
         assert!(!collect(&parse(html, 64)).product);
         let html = r#"<meta property="og:type" content="product">"#;
+        assert!(collect(&parse(html, 64)).product);
+    }
+
+    /// Cartridge's product page: no structured data, a heading in the description before the
+    /// price, and a buy form whose quantity field and `add_cart` button make the buy box.
+    #[test]
+    fn product_page_from_an_add_cart_button() {
+        let html = r#"<h1>Character Map</h1><p>Insert special characters.</p><h3>Details</h3>
+            <ul><li>License: GPL-3.0+</li></ul><ul><li><span>$55.24</span></li></ul>
+            <form method=post><input type=number name=quantity value=1>
+            <input type=submit name=add_cart value=Buy></form>"#;
         assert!(collect(&parse(html, 64)).product);
     }
 

@@ -462,6 +462,12 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     let mut list_depth = 0usize;
     // The open record: its first segment, where its subtree ends, and its parent.
     let mut record: Option<(usize, usize, usize)> = None;
+    // Off a product's page, where the last record that is a small priced card (a category's
+    // grid of products, [`crate::content::is_small_priced_card`]) ends in the output, the
+    // grid's parent, and how many such cards it holds.
+    let (mut grid_end, mut grid, mut grid_cards) = (0usize, usize::MAX, 0u32);
+    let mut card_text = String::new();
+    let mut record_node = 0usize;
     let mut i = root;
     while i < end {
         while let Some(&(e, k)) = closers.last() {
@@ -490,6 +496,14 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
         {
             w.records.push((s, w.segments.len(), p));
             record = None;
+            // The record just closed: a card of a shop's grid?
+            if !a.product && shown_priced_card(dom, a, record_node, &mut card_text) {
+                if grid != p {
+                    (grid, grid_cards) = (p, 0);
+                }
+                grid_cards += 1;
+                grid_end = w.out.len();
+            }
         }
         if skip(dom, a, i, root, cfg, text) {
             i = dom.end(i).max(i + 1);
@@ -503,6 +517,7 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
             && !a.in_record.get(p).copied().unwrap_or(false)
         {
             record = Some((w.segments.len(), dom.end(i), p));
+            record_node = i;
         }
         let tag = dom.tag(i);
         if tag == Tag::Text {
@@ -558,6 +573,13 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     }
     if let Some((s, _, p)) = record {
         w.records.push((s, w.segments.len(), p));
+        if !a.product && shown_priced_card(dom, a, record_node, &mut card_text) {
+            if grid != p {
+                grid_cards = 0;
+            }
+            grid_cards += 1;
+            grid_end = w.out.len();
+        }
     }
     let code = repeatable_code_lines(&w.out, &w.code);
     let (s, e) = if a.listing {
@@ -592,6 +614,20 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     // A thread's text runs to the end of its last post, however short that reply is (no
     // prose paragraph: "Thanks, that fixed it for me.").
     let e = e.max(posts_end.min(w.out.len()));
+    // On a product's page, lists without links after the description's last paragraph, each
+    // under at most [`MAX_TAIL_HEADINGS`] headings or straight after the one before, are the
+    // product's too (its details, its price), whatever follows them.
+    let e = if a.product {
+        product_lists_end(&w.segments, &w.plain_lists, e, w.out.len())
+    } else {
+        e
+    };
+    // So is a grid of product cards after a category's description: the category's products.
+    let e = if grid_cards >= crate::content::MIN_PRODUCT_CARDS {
+        e.max(grid_end.min(w.out.len()))
+    } else {
+        e
+    };
     // A product's description often closes with a list of its features or care points
     // straight after its last paragraph: that list is the description's, not trailing lines.
     feature_lists.sort_unstable();
@@ -650,6 +686,40 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     let trimmed = out.trim_end().len();
     out.truncate(trimmed);
     out
+}
+
+/// The end (a byte of the output, `len` long) of the run of lists without links
+/// (`plain_lists`, first segment and one past the last) that starts at the text's end `e`,
+/// each list under at most [`MAX_TAIL_HEADINGS`] heading segments or straight after the one
+/// before; `e` when no list starts there.
+fn product_lists_end(
+    segments: &[(usize, u8)],
+    plain_lists: &[(usize, usize)],
+    e: usize,
+    len: usize,
+) -> usize {
+    let start_of = |k: usize| segments.get(k).map_or(len, |g| g.0);
+    let mut k = segments.partition_point(|g| g.0 < e);
+    let mut end = e;
+    loop {
+        let mut j = k;
+        while j < segments.len() && j - k < MAX_TAIL_HEADINGS && segments[j].1 > 0 {
+            j += 1;
+        }
+        // In document order: found by halving, not read through for each list of the run.
+        let found = plain_lists
+            .binary_search_by_key(&j, |&(f, _)| f)
+            .ok()
+            .and_then(|x| plain_lists.get(x));
+        match found {
+            Some(&(_, l)) if l > j => {
+                end = start_of(l);
+                k = l;
+            }
+            _ => break,
+        }
+    }
+    end.max(e)
 }
 
 /// Most items of a list that [`closes_paragraph`]: a description's closing list of features.
@@ -1733,6 +1803,35 @@ fn term_of_record(dom: &Dom, a: &Analysis, i: usize) -> bool {
         return dom.tag(k) == Tag::Dd && a.in_record.get(k).copied().unwrap_or(false);
     }
     false
+}
+
+/// Whether record `r` is a small card (at most [`crate::content::MAX_PRODUCT_CARD_NODES`]
+/// nodes) showing a picture and a price outside its pruned parts: a product of a shop's
+/// grid, its price shown. (`s` is a buffer for the shown text.)
+fn shown_priced_card(dom: &Dom, a: &Analysis, r: usize, s: &mut String) -> bool {
+    let end = dom.end(r);
+    if end.saturating_sub(r) > crate::content::MAX_PRODUCT_CARD_NODES {
+        return false;
+    }
+    s.clear();
+    let mut picture = false;
+    let mut k = r + 1;
+    while k < end {
+        if a.pruned.get(k).copied().unwrap_or(false) {
+            k = dom.end(k).max(k + 1);
+            continue;
+        }
+        match dom.tag(k) {
+            Tag::Img | Tag::Picture => picture = true,
+            Tag::Text => {
+                s.push_str(dom.text_of(k));
+                s.push(' ');
+            }
+            _ => {}
+        }
+        k += 1;
+    }
+    picture && crate::content::holds_price(s)
 }
 
 /// A product card may hold this many links (its picture, its name, its reviews, a compare
