@@ -2655,7 +2655,6 @@ fn find_records(
     let mut cards = vec![false; n];
     let mut group: Vec<(u64, usize)> = Vec::new();
     let mut scratch = LoopScratch::default();
-    let mut text = String::new();
     // Headings per element, and those that are links or inside one (an item of a
     // template's loop carries its title in one heading, linked to the item's own page):
     // one walk up the tree; a heading looks up for a link around it (headings are few).
@@ -2730,16 +2729,7 @@ fn find_records(
                 }
             }
             let count = run.len();
-            // A shop's product cards are short (a name, a price, "In stock"), shorter than
-            // menu items may be, but each shows a picture and a price, which menu items do
-            // not.
-            let enough = total >= MIN_RECORD_CHARS * count as u64
-                || (count >= MIN_RECORDS
-                    && total >= MIN_PRICED_RECORD_CHARS * count as u64
-                    && run
-                        .iter()
-                        .all(|&(_, node)| is_small_priced_card(dom, node, &mut text)));
-            if count >= MIN_RECORDS && enough {
+            if count >= MIN_RECORDS && total >= MIN_RECORD_CHARS * count as u64 {
                 let teaser = linked * 3 >= count * 2;
                 // A card whose link is its thumbnail (`<a href=story><img></a>` and a blurb
                 // beside it) leads to another page as a headline link does: in the article
@@ -2782,24 +2772,6 @@ fn find_records(
         }
     }
     (records, teasers, cards)
-}
-
-/// Least average characters of records that are product cards ([`is_small_priced_card`]):
-/// a short name and a price ("Socks $15"). Our choice.
-pub const MIN_PRICED_RECORD_CHARS: u64 = 10;
-
-/// Whether element `i` is a small card (at most [`MAX_PRODUCT_CARD_NODES`] nodes) showing a
-/// picture and a price: a product in a shop's grid. (`s` is a buffer for its text.)
-pub(crate) fn is_small_priced_card(dom: &Dom, i: usize, s: &mut String) -> bool {
-    let end = dom.end(i);
-    if end.saturating_sub(i) > MAX_PRODUCT_CARD_NODES
-        || !(i + 1..end).any(|k| matches!(dom.tag(k), Tag::Img | Tag::Picture))
-    {
-        return false;
-    }
-    s.clear();
-    dom.subtree_text(i, s);
-    holds_price(s)
 }
 
 /// Most nodes of a card [`thumbnail_link`] reads. Our choice.

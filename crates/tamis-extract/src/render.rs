@@ -463,7 +463,7 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     // The open record: its first segment, where its subtree ends, and its parent.
     let mut record: Option<(usize, usize, usize)> = None;
     // Off a product's page, where the last record that is a small priced card (a category's
-    // grid of products, [`crate::content::is_small_priced_card`]) ends in the output, the
+    // grid of products, [`shown_priced_card`]) ends in the output, the
     // grid's parent, and how many such cards it holds.
     let (mut grid_end, mut grid, mut grid_cards) = (0usize, usize::MAX, 0u32);
     let mut card_text = String::new();
