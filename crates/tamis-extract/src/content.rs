@@ -1287,8 +1287,14 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         let (posts, heads, post_chars) =
             dated_posts(dom, &pruned, &raw, &records, &teasers, &chars, r);
         if post_chars > 0 && posts.iter().any(|&p| nested(dom, p, r)) {
+            let bodies = sibling_bodies(dom, &pruned, &chars, &posts);
+            let post_chars = post_chars
+                + bodies
+                    .iter()
+                    .map(|&b| u64::from(chars.get(b).copied().unwrap_or(0)))
+                    .sum::<u64>();
             let mut without = pruned.clone();
-            for &p in &posts {
+            for &p in posts.iter().chain(&bodies) {
                 if let Some(x) = without.get_mut(p) {
                     *x = true;
                 }
@@ -3185,6 +3191,36 @@ fn shaped_like_posts(
         k += 1;
     }
     2.0 * shaped >= value.get(r).copied().unwrap_or(0.0)
+}
+
+/// Bodies of timestamped posts laid out as a header and a body side by side (a row holding the
+/// author and date, then the message in the next sibling, as flat thread and message-list
+/// templates do): each post's next element sibling that is no post itself, holds more text
+/// than the post and is followed by the next post (or is the last post's). Returned only when most posts
+/// have one: then a post is its header and its body, and the body goes with it.
+fn sibling_bodies(dom: &Dom, pruned: &[bool], chars: &[u32], posts: &[usize]) -> Vec<usize> {
+    let mut sorted = posts.to_vec();
+    sorted.sort_unstable();
+    let posts = &sorted[..];
+    let mut bodies = Vec::new();
+    for (j, &p) in posts.iter().enumerate() {
+        let Some(b) = next_element_sibling(dom, p) else {
+            continue;
+        };
+        // the last post's body is followed by whatever ends the thread
+        let after = next_element_sibling(dom, b).filter(|_| j + 1 < posts.len());
+        if !pruned.get(b).copied().unwrap_or(true)
+            && chars.get(b).copied().unwrap_or(0) > chars.get(p).copied().unwrap_or(0)
+            && posts.binary_search(&b).is_err()
+            && after.is_none_or(|a| posts.binary_search(&a).is_ok())
+        {
+            bodies.push(b);
+        }
+    }
+    if bodies.len() < MIN_RECORDS || 2 * bodies.len() < posts.len() {
+        bodies.clear();
+    }
+    bodies
 }
 
 /// Schema.org types of a page that is a discussion: its posts are its text.

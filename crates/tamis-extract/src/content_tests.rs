@@ -2803,6 +2803,52 @@ fn dated_posts_after_a_standing_article_are_its_comments() {
 }
 
 #[test]
+fn a_dated_posts_body_in_its_next_sibling_goes_with_it() {
+    // A message list laid out as header rows (view link, author, date) each followed by the
+    // message in a sibling block (Roundup's jinja2 issue page): the bodies are the posts'
+    // text, so the thread is kept whole, headers and bodies, not its headers pruned as
+    // comments and its bodies left as an article.
+    let body = |k: usize| {
+        format!(
+            "<div><pre class=c5e5e5e>Message {k}: the fix for the crash on start-up is in the new upload, and the test suite passes again on every architecture we build for.</pre></div>"
+        )
+    };
+    let head = |k: usize, name: &str| {
+        format!(
+            "<div class='c1a1a1a c2b2b2b'><div class=c3c3c3c><a href='msg{k}'>msg{k} (view)</a></div><div class=c3c3c3c>Author: {name}</div><div class=c3c3c3c>Date: 2023-0{k}-02.12:06:21</div><div class=c3c3c3c></div></div>"
+        )
+    };
+    let msgs: String = ["amy", "bob", "cid", "dee"]
+        .iter()
+        .enumerate()
+        .map(|(k, n)| head(k + 1, n) + &body(k + 1))
+        .collect();
+    let html = format!(
+        "<html><body><div class=c9d9d9d><h1>Issue 5</h1><table><tr><th>Status</th><td>resolved</td></tr></table><h4>Messages</h4>{msgs}<div class=c0e0e0e></div></div></body></html>"
+    );
+    let text = root_text(&html);
+    for k in 1..=4 {
+        assert!(text.contains(&format!("Message {k}:")), "{text}");
+    }
+    assert!(
+        text.contains("Author: amy") && text.contains("Author: dee"),
+        "{text}"
+    );
+    // After an article that stands on its own, the same header-and-body pairs are its
+    // comments: both go.
+    let html = format!(
+        "<html><body><div class=c9d9d9d><div class=c8f8f8f>{}</div><h4>Comments</h4>{msgs}<div class=c0e0e0e></div></div></body></html>",
+        article(6)
+    );
+    let text = root_text(&html);
+    assert!(text.contains("long paragraph"), "{text}");
+    assert!(
+        !text.contains("Message 2:") && !text.contains("Author: bob"),
+        "{text}"
+    );
+}
+
+#[test]
 fn dated_posts_whose_classes_differ_by_state_words_are_comments() {
     // A comment template's class words after the first are its state (`even`/`odd`,
     // `parent`, `depth-1`, the author's): no three comments share the whole class, but all
