@@ -2700,16 +2700,12 @@ fn find_records(
         for run in group.chunk_by(|a, b| a.0 == b.0) {
             let mut total = 0u64;
             let mut linked = 0usize;
-            let mut posts = 0usize;
             for &(_, node) in run {
                 let c = chars.get(node).copied().unwrap_or(0);
                 let l = link_chars.get(node).copied().unwrap_or(0);
                 total += u64::from(c);
                 if c > 0 && l as f32 >= MIN_TEASER_LINK_DENSITY * c as f32 {
                     linked += 1;
-                    if untitled_post(dom, pruned, raw, node) {
-                        posts += 1;
-                    }
                 }
             }
             let count = run.len();
@@ -2725,11 +2721,20 @@ fn find_records(
                 // does not weigh them against the page; they stay teasers otherwise.
                 let beside =
                     u64::from(chars.get(parent).copied().unwrap_or(0)).saturating_sub(total);
-                let titled = if posts > 0 && 2 * beside * count as u64 > total {
-                    linked - posts
+                let posts = if teaser && 2 * beside * count as u64 > total {
+                    run.iter()
+                        .filter(|&&(_, node)| {
+                            let c = chars.get(node).copied().unwrap_or(0);
+                            let l = link_chars.get(node).copied().unwrap_or(0);
+                            c > 0
+                                && l as f32 >= MIN_TEASER_LINK_DENSITY * c as f32
+                                && untitled_post(dom, pruned, raw, node)
+                        })
+                        .count()
                 } else {
-                    linked
+                    0
                 };
+                let titled = linked - posts;
                 let mut thumbnails = titled;
                 if titled * 3 < count * 2 {
                     thumbnails += run
