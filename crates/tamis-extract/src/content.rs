@@ -2711,9 +2711,6 @@ fn find_records(
             let count = run.len();
             if count >= MIN_RECORDS && total >= MIN_RECORD_CHARS * count as u64 {
                 let teaser = linked * 3 >= count * 2;
-                // A card whose link is its thumbnail (`<a href=story><img></a>` and a blurb
-                // beside it) leads to another page as a headline link does: in the article
-                // scoring only.
                 // Link-dense posts without a title (a short answer under its poster's
                 // name and date link) beside at least half as much text as one of them (the
                 // question they answer, a thread's opening post; a blog's comment list
@@ -2735,6 +2732,9 @@ fn find_records(
                     0
                 };
                 let titled = linked - posts;
+                // A card whose link is its thumbnail (`<a href=story><img></a>` and a blurb
+                // beside it) leads to another page as a headline link does: in the article
+                // scoring only.
                 let mut thumbnails = titled;
                 if titled * 3 < count * 2 {
                     thumbnails += run
