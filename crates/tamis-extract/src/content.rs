@@ -1253,6 +1253,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     let (records, teasers, cards) = find_records(
         dom,
         masked.as_deref().unwrap_or(&pruned),
+        &raw,
         &chars,
         &link_chars,
     );
@@ -2652,6 +2653,7 @@ fn hidden_twin_panels(dom: &Dom, pruned: &[bool], root: usize, body: usize) -> O
 fn find_records(
     dom: &Dom,
     pruned: &[bool],
+    raw: &[u32],
     chars: &[u32],
     link_chars: &[u32],
 ) -> (Vec<bool>, Vec<bool>, Vec<bool>) {
@@ -2737,11 +2739,32 @@ fn find_records(
             let count = run.len();
             if count >= MIN_RECORDS && total >= MIN_RECORD_CHARS * count as u64 {
                 let teaser = linked * 3 >= count * 2;
+                // Link-dense posts without a title (a short answer under its poster's
+                // name and date link) beside at least half as much text as one of them (the
+                // question they answer, a thread's opening post; a blog's comment list
+                // stands alone in its box) are no cards of other pages: the article scoring
+                // does not weigh them against the page; they stay teasers otherwise.
+                let beside =
+                    u64::from(chars.get(parent).copied().unwrap_or(0)).saturating_sub(total);
+                let posts = if teaser && 2 * beside * count as u64 > total {
+                    run.iter()
+                        .filter(|&&(_, node)| {
+                            let c = chars.get(node).copied().unwrap_or(0);
+                            let l = link_chars.get(node).copied().unwrap_or(0);
+                            c > 0
+                                && l as f32 >= MIN_TEASER_LINK_DENSITY * c as f32
+                                && untitled_post(dom, pruned, raw, node)
+                        })
+                        .count()
+                } else {
+                    0
+                };
+                let titled = linked - posts;
                 // A card whose link is its thumbnail (`<a href=story><img></a>` and a blurb
                 // beside it) leads to another page as a headline link does: in the article
                 // scoring only.
-                let mut thumbnails = linked;
-                if !teaser {
+                let mut thumbnails = titled;
+                if titled * 3 < count * 2 {
                     thumbnails += run
                         .iter()
                         .filter(|&&(_, node)| {
@@ -2778,6 +2801,70 @@ fn find_records(
         }
     }
     (records, teasers, cards)
+}
+
+/// Most nodes of a record [`untitled_post`] reads. Our choice.
+const MAX_TITLE_LINK_NODES: usize = 512;
+
+/// Fewest words with a letter in a link read as a title ([`untitled_post`]). Our choice.
+const MIN_TITLE_LINK_WORDS: usize = 3;
+
+/// Fewest letters outside ASCII in a one-word link read as a title (scripts written
+/// without spaces). Our choice.
+const MIN_TITLE_LINK_WIDE_LETTERS: usize = 6;
+
+/// Whether record `r` (at most [`MAX_TITLE_LINK_NODES`] nodes) is a post rather than a
+/// teaser card, however link-dense: it carries a date line ([`has_date_line`]) and no title
+/// leading to another page: no shown heading, no link away whose text is
+/// [`MIN_TITLE_LINK_WORDS`] words or more with a letter (or [`MIN_TITLE_LINK_WIDE_LETTERS`]
+/// letters of a script written without spaces). A teaser card names the page it leads to;
+/// an answer whose only links are its poster's name, its dated "answered" line and "link"
+/// is a post however short (a Q&A page's answers).
+fn untitled_post(dom: &Dom, pruned: &[bool], raw: &[u32], r: usize) -> bool {
+    let end = dom.end(r);
+    if end.saturating_sub(r) > MAX_TITLE_LINK_NODES {
+        return false;
+    }
+    let mut a = r + 1;
+    while a < end {
+        let tag = dom.tag(a);
+        if pruned.get(a).copied().unwrap_or(true) {
+            a = dom.end(a).max(a + 1);
+            continue;
+        }
+        if tag.is_heading() {
+            return false;
+        }
+        if tag != Tag::A {
+            a += 1;
+            continue;
+        }
+        let away = dom
+            .attr(a, Attr::Href)
+            .map(str::trim)
+            .is_some_and(|h| !h.is_empty() && !h.starts_with('#'));
+        if away {
+            let (mut words, mut wide) = (0usize, 0usize);
+            for k in a + 1..dom.end(a) {
+                if dom.tag(k) == Tag::Text {
+                    let t = dom.text_of(k);
+                    words += t
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphabetic))
+                        .count();
+                    wide += t
+                        .chars()
+                        .filter(|ch| !ch.is_ascii() && ch.is_alphabetic())
+                        .count();
+                }
+            }
+            if words >= MIN_TITLE_LINK_WORDS || wide >= MIN_TITLE_LINK_WIDE_LETTERS {
+                return false;
+            }
+        }
+        a = dom.end(a).max(a + 1);
+    }
+    has_date_line(dom, raw, r, MAX_TITLE_LINK_NODES)
 }
 
 /// Most nodes of a card [`thumbnail_link`] reads. Our choice.

@@ -4980,13 +4980,13 @@ fn loop_items_without_a_title_heading_keep_their_whole_class() {
     let pruned = vec![false; dom.nodes.len()];
     let chars: Vec<u32> = vec![50; dom.nodes.len()];
     let links = vec![0; dom.nodes.len()];
-    let (records, _, _) = find_records(&dom, &pruned, &chars, &links);
+    let (records, _, _) = find_records(&dom, &pruned, &chars, &chars, &links);
     let lis = (0..dom.nodes.len())
         .filter(|&i| dom.tag(i) == Tag::Li && records.get(i).copied().unwrap_or(false))
         .count();
     assert_eq!(lis, 0);
     let dom = parse(&loop_grid(true, true), 256);
-    let (records, _, _) = find_records(&dom, &pruned, &chars, &links);
+    let (records, _, _) = find_records(&dom, &pruned, &chars, &chars, &links);
     let lis = (0..dom.nodes.len())
         .filter(|&i| dom.tag(i) == Tag::Li && records.get(i).copied().unwrap_or(false))
         .count();
@@ -5816,4 +5816,40 @@ fn product_lists_after_the_description_are_text() {
         "{t}"
     );
     assert!(!t.contains("Currently unrated"), "{t}");
+}
+
+/// A Q&A page (Askbot's shape): short answers under the question, each with its poster's
+/// name, a dated "answered" link and a "link" permalink, are link-dense but carry no title
+/// leading to another page: posts, no teaser cards weighing against the question. The same
+/// records titled by a link to another question stay teasers.
+#[test]
+fn untitled_dated_posts_are_no_teaser_cards() {
+    let page = |title: bool| {
+        let answer = |i: usize| {
+            let t = if title {
+                format!(
+                    "<a href=\"/questions/{}/other\">Another question about parsing dates</a>",
+                    i + 10
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "<div class=answer><div class=body><p>Answer {i}: call the parser with a format string, it works.</p></div>\
+                 <div class=card>{t}<a href=\"/users/{i}/ann\">ann{i}</a> \
+                 <a href=\"/answers/{i}/revisions\">answered 2024-03-0{i} 10:00</a></div>\
+                 <a href=\"/questions/1/?answer={i}\">link</a></div>"
+            )
+        };
+        format!(
+            "<html><body><main><div class=question><h1>How to parse a date?</h1>{}</div>{}</main></body></html>",
+            format!("<p>{PROSE}</p>").repeat(4),
+            (1..=3).map(answer).collect::<String>()
+        )
+    };
+    let t = root_text(&page(false));
+    assert!(t.contains("Answer 2: call the parser"), "{t}");
+    assert!(t.contains("How to parse a date?"), "{t}");
+    let t = root_text(&page(true));
+    assert!(!t.contains("Answer 2: call the parser"), "{t}");
 }
