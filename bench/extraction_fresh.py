@@ -21,8 +21,10 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import extraction_fresh_report as report  # noqa: E402
 
 # generator -> (Debian package, directory, path filter regex, generator check on the raw
 # HTML, gold root XPath, XPaths of in-content navigation dropped from the root, XPaths of
@@ -125,6 +127,23 @@ def render(el):
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+def strip(root, xpaths):
+    """Removes the elements each XPath finds under `root`, keeping the text that follows
+    each (its tail)."""
+    for xp in xpaths:
+        for el in root.xpath(xp):
+            parent = el.getparent()
+            if parent is None:
+                continue
+            if el.tail:
+                prev = el.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + el.tail
+                else:
+                    parent.text = (parent.text or "") + el.tail
+            parent.remove(el)
+
+
 def gold_of(raw, rule):
     """(gold text, link word share) of one page, or None when the template root is missing."""
     from lxml import html as lhtml
@@ -133,19 +152,7 @@ def gold_of(raw, rule):
     if not roots:
         return None
     root = roots[0]
-    for xp in rule["drop"]:
-        for el in root.xpath(xp):
-            tail = el.tail
-            parent = el.getparent()
-            if parent is None:
-                continue
-            prev = el.getprevious()
-            if tail:  # keep the text that follows the dropped element
-                if prev is not None:
-                    prev.tail = (prev.tail or "") + tail
-                else:
-                    parent.text = (parent.text or "") + tail
-            parent.remove(el)
+    strip(root, rule["drop"])
     for xp in rule.get("blocks", []):  # inline tags the generator's CSS shows as blocks
         for el in root.xpath(xp):
             el.tag = "div"
@@ -239,80 +246,15 @@ def build(args):
     return 0
 
 
-TOOLS = ["tamis", "tamis-base", "resiliparse", "trafilatura"]
-
-
-def score(scorer, manifest, out, extra):
-    res = subprocess.run([sys.executable, scorer, manifest, out, "--json", *extra],
-                         check=True, capture_output=True, text=True)
-    return json.loads(res.stdout)
-
-
 def table(args):
-    rows = []
-    for tool in TOOLS:
-        path = os.path.join(args.out, tool + ".jsonl")
-        if not os.path.exists(path):
-            continue
-        wc = score(args.scorer, args.manifest, path, ["--wcxb"])["overall"]
-        gens = score(args.scorer, args.manifest, path, ["--ngram", "1", "--lower", "--by", "dataset"])
-        sh = score(args.scorer, args.manifest, path, [])["overall"]
-        with open(os.path.join(args.out, tool + ".timing.json")) as f:
-            t = json.load(f)
-        rows.append({"tool": tool, "f1": wc["F1_mean"], "p": wc["P_med"], "pm": wc["P"],
-                     "r": wc["R"], "sh": sh["F1"],
-                     "gens": {g: d["F1_mean"] for g, d in gens["datasets"].items()},
-                     "n": wc["n"], "pps": t["pages"] / t["secs"]})
-    if not rows:
-        print("no results")
-        return 1
-    gens = [g for g in GENERATORS if g in rows[0]["gens"]]
-    base = rows[0]["pps"] if rows[0]["tool"] == "tamis" else None
-    print(f"{rows[0]['n']} fresh documentation pages "
-          + ", ".join(f"{g} {sum(1 for _ in open_ids(args.manifest, g))}" for g in gens))
-    print(f"{'tool':<12}{'word F1':>8}" + "".join(f"{g[:8]:>9}" for g in gens)
-          + f"{'P':>7}{'P_med':>7}{'R':>7}{'sh F1':>7}{'pages/s':>9}{'tamis x':>9}")
-    for r in rows:
-        ratio = f"{base / r['pps']:.1f}x" if base else "-"
-        print(f"{r['tool']:<12}{r['f1']:>8.3f}" + "".join(f"{r['gens'][g]:>9.3f}" for g in gens)
-              + f"{r['pm']:>7.3f}{r['p']:>7.3f}{r['r']:>7.3f}{r['sh']:>7.3f}{r['pps']:>9.1f}{ratio:>9}")
-    print("word F1: WCXB word F1 per page, averaged (extraction_score.py --wcxb F1_mean), overall"
-          " and per generator; P/R: mean word precision (non-empty outputs) and recall,"
-          " P_med: median precision (empty = 0); sh F1: 4-gram F1; single thread;"
-          " 'tamis x' = tamis pages/s divided by the tool's.")
-    return 0
-
-
-def open_ids(manifest, gen):
-    with open(manifest, encoding="utf-8") as f:
-        for line in f:
-            if json.loads(line)["dataset"] == gen:
-                yield 1
+    return report.table(args, "fresh documentation pages",
+                        [("dataset", g) for g in GENERATORS], "per generator")
 
 
 def worst(args):
-    """Per generator, tamis's n worst pages (word F1) next to trafilatura's score."""
-    per = {}
-    for tool in ("tamis", "trafilatura"):
-        pp = os.path.join(args.out, tool + ".pages.jsonl")
-        score(args.scorer, args.manifest, os.path.join(args.out, tool + ".jsonl"),
-              ["--ngram", "1", "--lower", "--by", "dataset", "--per-page", pp])
-        with open(pp) as f:
-            per[tool] = {j["id"]: j for j in map(json.loads, f)}
-    src = {}
-    with open(args.manifest, encoding="utf-8") as f:
-        for m in map(json.loads, f):
-            src[m["id"]] = m["url"][len("file://"):]
-    for gen in GENERATORS:
-        ids = sorted((j["f1"], i) for i, j in per["tamis"].items() if j["dataset"] == gen)
-        if not ids:
-            continue
-        print(f"== {gen}")
-        for f1, i in ids[:args.n]:
-            t, tr = per["tamis"][i], per["trafilatura"].get(i, {})
-            print(f"  {i}  tamis F1 {f1:.3f} P {t['p']:.3f} R {t['r']:.3f} | trafilatura F1 "
-                  f"{tr.get('f1', 0):.3f} P {tr.get('p', 0):.3f} R {tr.get('r', 0):.3f}  {src[i]}")
-    return 0
+    """Per generator, tamis's n worst pages (word F1) beside the peers' scores."""
+    return report.worst(args, [("dataset", g) for g in GENERATORS],
+                        lambda m: m["url"][len("file://"):])
 
 
 def main():
@@ -321,12 +263,7 @@ def main():
     b = sub.add_parser("build")
     b.add_argument("out")
     b.add_argument("--per-gen", type=int, default=50)
-    for name in ("table", "worst"):
-        t = sub.add_parser(name)
-        t.add_argument("manifest")
-        t.add_argument("out")
-        t.add_argument("--scorer", required=True)
-        t.add_argument("--n", type=int, default=5)
+    report.add_report_commands(sub)
     args = ap.parse_args()
     return {"build": build, "table": table, "worst": worst}[args.cmd](args)
 

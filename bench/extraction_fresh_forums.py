@@ -37,6 +37,9 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import extraction_fresh_report as report  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # app -> gold rule: `post` the XPath of the posts (and of any heading between them the gold
@@ -487,72 +490,14 @@ def build(args):
 # ---------------------------------------------------------------------------------------------
 # scoring (system python)
 
-TOOLS = ["tamis", "tamis-base", "resiliparse", "trafilatura"]
-
-
-def score(scorer, manifest, out, extra):
-    res = subprocess.run([sys.executable, scorer, manifest, out, "--json", *extra],
-                         check=True, capture_output=True, text=True)
-    return json.loads(res.stdout)
-
-
 def table(args):
-    counts = {}
-    with open(args.manifest, encoding="utf-8") as f:
-        for m in map(json.loads, f):
-            counts[m["dataset"]] = counts.get(m["dataset"], 0) + 1
-    apps = [a for a in APPS if a in counts]
-    rows = []
-    for tool in TOOLS:
-        path = os.path.join(args.out, tool + ".jsonl")
-        if not os.path.exists(path):
-            continue
-        wc = score(args.scorer, args.manifest, path, ["--wcxb"])["overall"]
-        per = score(args.scorer, args.manifest, path, ["--ngram", "1", "--lower", "--by", "dataset"])
-        sh = score(args.scorer, args.manifest, path, [])["overall"]
-        with open(os.path.join(args.out, tool + ".timing.json")) as f:
-            t = json.load(f)
-        rows.append({"tool": tool, "f1": wc["F1_mean"], "p": wc["P_med"], "pm": wc["P"],
-                     "r": wc["R"], "sh": sh["F1"],
-                     "apps": {g: d["F1_mean"] for g, d in per["datasets"].items()},
-                     "n": wc["n"], "pps": t["pages"] / t["secs"]})
-    if not rows:
-        print("no results")
-        return 1
-    base = rows[0]["pps"] if rows[0]["tool"] == "tamis" else None
-    print(f"{rows[0]['n']} fresh forum thread pages " + ", ".join(f"{a} {counts[a]}" for a in apps))
-    print(f"{'tool':<12}{'word F1':>8}" + "".join(f"{a[:8]:>9}" for a in apps)
-          + f"{'P':>7}{'P_med':>7}{'R':>7}{'sh F1':>7}{'pages/s':>9}{'tamis x':>9}")
-    for r in rows:
-        ratio = f"{base / r['pps']:.1f}x" if base else "-"
-        print(f"{r['tool']:<12}{r['f1']:>8.3f}" + "".join(f"{r['apps'][a]:>9.3f}" for a in apps)
-              + f"{r['pm']:>7.3f}{r['p']:>7.3f}{r['r']:>7.3f}{r['sh']:>7.3f}{r['pps']:>9.1f}{ratio:>9}")
-    print("word F1: WCXB word F1 per page, averaged (extraction_score.py --wcxb F1_mean), overall"
-          " and per app; P/R: mean word precision (non-empty outputs) and recall,"
-          " P_med: median precision (empty = 0); sh F1: 4-gram F1; single thread;"
-          " 'tamis x' = tamis pages/s divided by the tool's.")
-    return 0
+    return report.table(args, "fresh forum thread pages", [("dataset", a) for a in APPS],
+                        "per app")
 
 
 def worst(args):
-    """Per app, tamis's n worst pages (word F1) next to trafilatura's score."""
-    per = {}
-    for tool in ("tamis", "trafilatura"):
-        pp = os.path.join(args.out, tool + ".pages.jsonl")
-        score(args.scorer, args.manifest, os.path.join(args.out, tool + ".jsonl"),
-              ["--ngram", "1", "--lower", "--by", "dataset", "--per-page", pp])
-        with open(pp) as f:
-            per[tool] = {j["id"]: j for j in map(json.loads, f)}
-    for app in APPS:
-        ids = sorted((j["f1"], i) for i, j in per["tamis"].items() if j["dataset"] == app)
-        if not ids:
-            continue
-        print(f"== {app}")
-        for f1, i in ids[:args.n]:
-            t, tr = per["tamis"][i], per["trafilatura"].get(i, {})
-            print(f"  {i}  tamis F1 {f1:.3f} P {t['p']:.3f} R {t['r']:.3f} | trafilatura F1 "
-                  f"{tr.get('f1', 0):.3f} P {tr.get('p', 0):.3f} R {tr.get('r', 0):.3f}")
-    return 0
+    """Per app, tamis's n worst pages (word F1) beside the peers' scores."""
+    return report.worst(args, [("dataset", a) for a in APPS], lambda m: "")
 
 
 def main():
@@ -566,12 +511,7 @@ def main():
     r.add_argument("out")
     r.add_argument("--work", required=True)
     r.add_argument("--threads", type=int, default=30)
-    for name in ("table", "worst"):
-        t = sub.add_parser(name)
-        t.add_argument("manifest")
-        t.add_argument("out")
-        t.add_argument("--scorer", required=True)
-        t.add_argument("--n", type=int, default=5)
+    report.add_report_commands(sub)
     args = ap.parse_args()
     return {"build": build, "render": render_app, "table": table, "worst": worst}[args.cmd](args)
 

@@ -40,6 +40,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import extraction_fresh_report as report  # noqa: E402
 
 DEP11 = "/var/lib/apt/lists"
 WORD = re.compile(r"\w+")
@@ -512,84 +513,22 @@ def build(args):
     return 0
 
 
-TOOLS = ["tamis", "tamis-base", "resiliparse", "trafilatura"]
-
-
-def score(scorer, manifest, out, extra):
-    res = subprocess.run([sys.executable, scorer, manifest, out, "--json", *extra],
-                         check=True, capture_output=True, text=True)
-    return json.loads(res.stdout)
-
-
 def datasets(manifest):
     seen = []
-    with open(manifest, encoding="utf-8") as f:
-        for m in map(json.loads, f):
-            if m["dataset"] not in seen:
-                seen.append(m["dataset"])
-    return seen
+    for m in report.manifest_rows(manifest):
+        if m["dataset"] not in seen:
+            seen.append(m["dataset"])
+    return [("dataset", d) for d in seen]
 
 
 def table(args):
-    rows = []
-    for tool in TOOLS:
-        path = os.path.join(args.out, tool + ".jsonl")
-        if not os.path.exists(path):
-            continue
-        wc = score(args.scorer, args.manifest, path, ["--wcxb"])["overall"]
-        per = score(args.scorer, args.manifest, path, ["--ngram", "1", "--lower", "--by", "dataset"])
-        sh = score(args.scorer, args.manifest, path, [])["overall"]
-        with open(os.path.join(args.out, tool + ".timing.json")) as f:
-            t = json.load(f)
-        rows.append({"tool": tool, "f1": wc["F1_mean"], "p": wc["P_med"], "pm": wc["P"],
-                     "r": wc["R"], "sh": sh["F1"],
-                     "ds": {g: d["F1_mean"] for g, d in per["datasets"].items()},
-                     "n": wc["n"], "pps": t["pages"] / t["secs"]})
-    if not rows:
-        print("no results")
-        return 1
-    ds = [d for d in datasets(args.manifest) if d in rows[0]["ds"]]
-    counts = {d: 0 for d in ds}
-    with open(args.manifest, encoding="utf-8") as f:
-        for m in map(json.loads, f):
-            counts[m["dataset"]] = counts.get(m["dataset"], 0) + 1
-    base = rows[0]["pps"] if rows[0]["tool"] == "tamis" else None
-    print(f"{rows[0]['n']} fresh shop pages " + ", ".join(f"{d} {counts[d]}" for d in ds))
-    w = max(len(d) for d in ds) + 2
-    print(f"{'tool':<12}{'word F1':>8}" + "".join(f"{d:>{w}}" for d in ds)
-          + f"{'P':>7}{'P_med':>7}{'R':>7}{'sh F1':>7}{'pages/s':>9}{'tamis x':>9}")
-    for r in rows:
-        ratio = f"{base / r['pps']:.1f}x" if base else "-"
-        print(f"{r['tool']:<12}{r['f1']:>8.3f}" + "".join(f"{r['ds'][d]:>{w}.3f}" for d in ds)
-              + f"{r['pm']:>7.3f}{r['p']:>7.3f}{r['r']:>7.3f}{r['sh']:>7.3f}{r['pps']:>9.1f}{ratio:>9}")
-    print("word F1: WCXB word F1 per page, averaged (extraction_score.py --wcxb F1_mean), overall"
-          " and per shop and page kind; P/R: mean word precision (non-empty outputs) and recall,"
-          " P_med: median precision (empty = 0); sh F1: 4-gram F1; single thread;"
-          " 'tamis x' = tamis pages/s divided by the tool's.")
-    return 0
+    return report.table(args, "fresh shop pages", datasets(args.manifest),
+                        "per shop and page kind")
 
 
 def worst(args):
-    """Per shop and page kind, tamis's n worst pages (word F1) next to trafilatura's score."""
-    per = {}
-    for tool in ("tamis", "trafilatura"):
-        pp = os.path.join(args.out, tool + ".pages.jsonl")
-        score(args.scorer, args.manifest, os.path.join(args.out, tool + ".jsonl"),
-              ["--ngram", "1", "--lower", "--by", "dataset", "--per-page", pp])
-        with open(pp) as f:
-            per[tool] = {j["id"]: j for j in map(json.loads, f)}
-    src = {}
-    with open(args.manifest, encoding="utf-8") as f:
-        for m in map(json.loads, f):
-            src[m["id"]] = m["html_path"]
-    for ds in datasets(args.manifest):
-        ids = sorted((j["f1"], i) for i, j in per["tamis"].items() if j["dataset"] == ds)
-        print(f"== {ds}")
-        for f1, i in ids[:args.n]:
-            t, tr = per["tamis"][i], per["trafilatura"].get(i, {})
-            print(f"  {i}  tamis F1 {f1:.3f} P {t['p']:.3f} R {t['r']:.3f} | trafilatura F1 "
-                  f"{tr.get('f1', 0):.3f} P {tr.get('p', 0):.3f} R {tr.get('r', 0):.3f}  {src[i]}")
-    return 0
+    """Per shop and page kind, tamis's n worst pages (word F1) beside the peers' scores."""
+    return report.worst(args, datasets(args.manifest), lambda m: m["html_path"])
 
 
 def main():
@@ -600,12 +539,7 @@ def main():
     b.add_argument("--products", type=int, default=40)
     b.add_argument("--categories", type=int, default=20)
     b.add_argument("--shop", choices=["oscar", "cartridge"], default="oscar")
-    for name in ("table", "worst"):
-        t = sub.add_parser(name)
-        t.add_argument("manifest")
-        t.add_argument("out")
-        t.add_argument("--scorer", required=True)
-        t.add_argument("--n", type=int, default=5)
+    report.add_report_commands(sub)
     args = ap.parse_args()
     return {"build": build, "table": table, "worst": worst}[args.cmd](args)
 

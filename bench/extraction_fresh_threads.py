@@ -27,7 +27,6 @@ the bench's venv) and lxml.
 """
 import argparse
 import datetime
-import glob
 import gzip
 import hashlib
 import json
@@ -41,7 +40,8 @@ import time
 import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from extraction_fresh import render  # noqa: E402  (same visible-text renderer as the docs bench)
+import extraction_fresh_report as report  # noqa: E402
+from extraction_fresh import render, strip  # noqa: E402  (same visible-text renderer as the docs bench)
 
 # Packages of Debian's required/important set: present on every Debian system.
 PACKAGES = ["bash", "coreutils", "debianutils", "diffutils", "findutils", "grep", "gzip",
@@ -419,21 +419,6 @@ RUN_TIME = re.compile("(?:{})(\\.|&nbsp;)\\d\\d:\\d\\d:\\d\\d".format("|".join(
 
 # ---------------------------------------------------------------- gold
 
-def strip(el, xps):
-    for xp in xps:
-        for d in el.xpath(xp):
-            parent = d.getparent()
-            if parent is None:
-                continue
-            if d.tail:
-                prev = d.getprevious()
-                if prev is not None:
-                    prev.tail = (prev.tail or "") + d.tail
-                else:
-                    parent.text = (parent.text or "") + d.tail
-            parent.remove(d)
-
-
 def post_text(post, parts, drop):
     out = []
     for xp in parts:
@@ -527,85 +512,19 @@ def build(args):
 
 # ---------------------------------------------------------------- report
 
-TOOLS = ["tamis", "tamis-base", "resiliparse", "trafilatura"]
-
-
-def score(scorer, manifest, out, extra):
-    res = subprocess.run([sys.executable, scorer, manifest, out, "--json", *extra],
-                         check=True, capture_output=True, text=True)
-    return json.loads(res.stdout)
+SHORT = {"roundup-classic": "rnd-cls", "roundup-jinja2": "rnd-jin2"}
 
 
 def table(args):
-    rows = []
-    for tool in TOOLS:
-        path = os.path.join(args.out, tool + ".jsonl")
-        if not os.path.exists(path):
-            continue
-        wc = score(args.scorer, args.manifest, path, ["--wcxb"])["overall"]
-        pp = os.path.join(args.out, tool + ".pages.jsonl")
-        score(args.scorer, args.manifest, path,
-              ["--ngram", "1", "--lower", "--by", "dataset", "--per-page", pp])
-        apps = {}
-        with open(pp) as f:
-            for j in map(json.loads, f):
-                apps.setdefault(j["dataset"], []).append(j["f1"])
-        sh = score(args.scorer, args.manifest, path, [])["overall"]
-        with open(os.path.join(args.out, tool + ".timing.json")) as f:
-            t = json.load(f)
-        rows.append({"tool": tool, "f1": wc["F1_mean"], "p": wc["P_med"], "pm": wc["P"],
-                     "r": wc["R"], "sh": sh["F1"],
-                     "cols": {k: sum(v) / len(v) for k, v in apps.items()},
-                     "n": wc["n"], "pps": t["pages"] / t["secs"]})
-    if not rows:
-        print("no results")
-        return 1
-    cols = [k for k in APPS if k in rows[0]["cols"]]
-    counts = {}
-    with open(args.manifest, encoding="utf-8") as f:
-        for m in map(json.loads, f):
-            counts[m["dataset"]] = counts.get(m["dataset"], 0) + 1
-    base = rows[0]["pps"] if rows[0]["tool"] == "tamis" else None
-    print(f"{rows[0]['n']} fresh thread pages (issue trackers): "
-          + ", ".join(f"{c} {counts[c]}" for c in cols))
-    short = {"roundup-classic": "rnd-cls", "roundup-jinja2": "rnd-jin2"}
-    print(f"{'tool':<12}{'word F1':>8}" + "".join(f"{short.get(c, c)[:8]:>9}" for c in cols)
-          + f"{'P':>7}{'P_med':>7}{'R':>7}{'sh F1':>7}{'pages/s':>9}{'tamis x':>9}")
-    for r in rows:
-        ratio = f"{base / r['pps']:.1f}x" if base else "-"
-        print(f"{r['tool']:<12}{r['f1']:>8.3f}" + "".join(f"{r['cols'][c]:>9.3f}" for c in cols)
-              + f"{r['pm']:>7.3f}{r['p']:>7.3f}{r['r']:>7.3f}{r['sh']:>7.3f}{r['pps']:>9.1f}{ratio:>9}")
-    print("word F1: WCXB word F1 per page, averaged (extraction_score.py --wcxb F1_mean);"
-          " per app (Trac ticket pages, Roundup classic and jinja2 issue pages): lowercased"
-          " unigram F1 mean; P/R: mean word precision and recall, P_med: median precision;"
-          " sh F1: 4-gram F1; single thread; 'tamis x' = tamis pages/s divided by the tool's.")
-    return 0
+    return report.table(args, "fresh thread pages (issue trackers)",
+                        [("dataset", a) for a in APPS],
+                        "per app (Trac ticket pages, Roundup classic and jinja2 issue pages)",
+                        SHORT)
 
 
 def worst(args):
-    """Per app, tamis's n worst pages (word F1) next to the peers' scores."""
-    per = {}
-    for tool in ("tamis", "trafilatura", "resiliparse"):
-        pp = os.path.join(args.out, tool + ".pages.jsonl")
-        score(args.scorer, args.manifest, os.path.join(args.out, tool + ".jsonl"),
-              ["--ngram", "1", "--lower", "--by", "dataset", "--per-page", pp])
-        with open(pp) as f:
-            per[tool] = {j["id"]: j for j in map(json.loads, f)}
-    src = {}
-    with open(args.manifest, encoding="utf-8") as f:
-        for m in map(json.loads, f):
-            src[m["id"]] = m["source"]
-    for app in APPS:
-        ids = sorted((j["f1"], i) for i, j in per["tamis"].items() if j["dataset"] == app)
-        if not ids:
-            continue
-        print(f"== {app}")
-        for f1, i in ids[:args.n]:
-            t, tr, rs = per["tamis"][i], per["trafilatura"].get(i, {}), per["resiliparse"].get(i, {})
-            print(f"  {i} tamis F1 {f1:.3f} P {t['p']:.3f} R {t['r']:.3f} | "
-                  f"trafilatura {tr.get('f1', 0):.3f} | resiliparse {rs.get('f1', 0):.3f}  "
-                  f"{src[i]}")
-    return 0
+    """Per app, tamis's n worst pages (word F1) beside the peers' scores."""
+    return report.worst(args, [("dataset", a) for a in APPS], lambda m: m["source"])
 
 
 def main():
@@ -614,12 +533,7 @@ def main():
     b = sub.add_parser("build")
     b.add_argument("out")
     b.add_argument("--work", required=True, help="scratch dir for the trackers' databases")
-    for name in ("table", "worst"):
-        t = sub.add_parser(name)
-        t.add_argument("manifest")
-        t.add_argument("out")
-        t.add_argument("--scorer", required=True)
-        t.add_argument("--n", type=int, default=5)
+    report.add_report_commands(sub)
     args = ap.parse_args()
     return {"build": build, "table": table, "worst": worst}[args.cmd](args)
 
