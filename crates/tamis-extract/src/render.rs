@@ -703,7 +703,7 @@ fn product_lists_end(
     let mut end = e;
     loop {
         let mut j = k;
-        while j < segments.len() && j - k < MAX_TAIL_HEADINGS && segments[j].1 > 0 {
+        while j - k < MAX_TAIL_HEADINGS && segments.get(j).is_some_and(|g| g.1 > 0) {
             j += 1;
         }
         // In document order: found by halving, not read through for each list of the run.
