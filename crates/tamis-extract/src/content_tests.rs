@@ -5853,3 +5853,39 @@ fn untitled_dated_posts_are_no_teaser_cards() {
     let t = root_text(&page(true));
     assert!(!t.contains("Answer 2: call the parser"), "{t}");
 }
+
+/// An issue tracker's ticket (Trac's shape): the opening post, then replies each in its own
+/// box under a heading line (poster and date), the body in comment markup.
+fn ticket_page(reply_heading: bool) -> String {
+    let mut replies = String::new();
+    for (n, who) in ["alice", "bob", "carol"].iter().enumerate() {
+        let head = if reply_heading {
+            format!("<h3>Changed {n} years ago by {who}</h3>")
+        } else {
+            format!("<footer><span>{who}</span> <time>{n} years ago</time></footer>")
+        };
+        replies.push_str(&format!(
+            "<div class=\"change\">{head}<div class=\"props\"><ul><li>Status changed</li></ul></div>\
+             <div class=\"comment\"><p>Reply number {n} from {who}: the fix works here, thanks.</p></div></div>"
+        ));
+    }
+    format!(
+        "<html><body><div id=\"nav\"><a href=\"/\">Home</a></div><div id=\"content\">\
+         <div id=\"ticket\"><h1>Crash on start</h1><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>\
+         <div id=\"history\">{replies}</div></div></body></html>"
+    )
+}
+
+#[test]
+fn replies_under_their_own_headings_make_a_thread() {
+    let text = root_text(&ticket_page(true));
+    assert!(
+        text.contains("Crash on start") || text.contains("long paragraph"),
+        "{text}"
+    );
+    assert!(text.contains("Reply number 2 from carol"), "{text}");
+    // The same replies with a byline footer instead of a heading are an article's comments.
+    let text = root_text(&ticket_page(false));
+    assert!(text.contains("long paragraph"), "{text}");
+    assert!(!text.contains("Reply number"), "{text}");
+}
