@@ -932,6 +932,8 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // most of the page's text, they are the content.
     let mut opts = opts;
     let mut forum_mode = false;
+    // The last reply met under its own heading, on a page read as one thread by them.
+    let mut headed_reply = None;
     if !opts.include_comments && detect_forum {
         let mut comment_chars = 0u64;
         let mut headed_replies = 0u32;
@@ -943,6 +945,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
                 comment_chars += u64::from(raw.get(i).copied().unwrap_or(0));
                 if under_own_heading(dom, i) {
                     headed_replies += 1;
+                    headed_reply = Some(i);
                 }
                 i = dom.end(i).max(i + 1);
                 continue;
@@ -955,6 +958,7 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
             opts.include_comments = true;
             forum_mode = true;
         } else if comment_chars as f32 > MIN_FORUM_COMMENT_SHARE * page_chars {
+            headed_reply = None;
             // A blog post or news article with a long comment thread: its prose stands on its
             // own outside the comments, where a forum's or Q&A page's topic is a short post
             // (or itself in the comment markup).
@@ -1483,6 +1487,19 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
         root = merge_siblings(dom, &mut pruned, &value, root, body);
         blame(&pruned, &mut why, Why::Join);
+        // A thread read by its headed replies is its opening post and the replies: a root
+        // that misses the last shown reply grows to the box holding both.
+        if forum_mode
+            && let Some(r) = headed_reply
+            && !pruned.get(r).copied().unwrap_or(true)
+        {
+            while !(root <= r && r < dom.end(root)) && root > body {
+                match dom.parent(root) {
+                    Some(p) => root = p,
+                    None => break,
+                }
+            }
+        }
         if opts.product
             && let Some(d) = product_description(dom, &pruned, &raw, body)
                 .or_else(|| feature_list(dom, &pruned, &raw, body))

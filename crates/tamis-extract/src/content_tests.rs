@@ -5889,3 +5889,26 @@ fn replies_under_their_own_headings_make_a_thread() {
     assert!(text.contains("long paragraph"), "{text}");
     assert!(!text.contains("Reply number"), "{text}");
 }
+
+#[test]
+fn a_thread_read_by_headed_replies_keeps_the_opening_post_and_every_reply() {
+    // Long opening post in its own box, short replies with a list of changed fields each:
+    // the root grows from the opening post to the box holding the replies too.
+    let mut replies = String::new();
+    for (n, who) in ["alice", "bob", "carol"].iter().enumerate() {
+        replies.push_str(&format!(
+            "<div class=\"change\"><h3>Changed {n} years ago by {who}</h3>\
+             <div class=\"props\"><ul><li>Status changed</li><li>Owner set</li></ul></div>\
+             <div class=\"comment\"><ul><li>Fixed in {n}.0</li><li>See #12{n}</li></ul></div></div>"
+        ));
+    }
+    let html = format!(
+        "<html><body><div id=\"nav\"><a href=\"/\">Home</a></div><div id=\"content\">\
+         <div id=\"ticket\"><h1>Crash on start</h1><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>\
+         <div id=\"history\">{replies}</div></div></body></html>"
+    );
+    let text = root_text(&html);
+    assert!(text.contains("long paragraph"), "{text}");
+    assert!(text.contains("Fixed in 2.0"), "{text}");
+    assert!(text.contains("Fixed in 0.0"), "{text}");
+}
