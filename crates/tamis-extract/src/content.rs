@@ -88,6 +88,10 @@ pub const MIN_FORUM_COMMENT_SHARE: f32 = 0.4;
 /// Our choice.
 pub const MIN_ARTICLE_SHARE_OF_COMMENTS: f32 = 0.3;
 
+/// How many element siblings before a comment body [`under_own_heading`] looks back for the
+/// reply's heading (a panel of changed fields may sit between). Our choice.
+pub const MAX_REPLY_HEAD_SIBLINGS: u32 = 2;
+
 /// An element holding a text-entry form field and at most this many characters of text is
 /// the field's wrapper (label, hint, button). Our choice: a field label with a line of help.
 pub const MAX_FIELD_WRAPPER_CHARS: u32 = 120;
@@ -748,6 +752,29 @@ pub fn analyse(dom: &Dom, opts: PruneOptions) -> Analysis {
     analyse_impl(dom, opts, true)
 }
 
+/// The comment region `i` follows a heading in its own box (a reply's title line: the poster
+/// and the date, then the reply's body): looks back at most [`MAX_REPLY_HEAD_SIBLINGS`]
+/// element siblings.
+fn under_own_heading(dom: &Dom, i: usize) -> bool {
+    let mut k = i;
+    let mut seen = 0;
+    while let Some(p) = dom.previous_sibling(k) {
+        k = p;
+        let tag = dom.tag(k);
+        if tag == Tag::Text {
+            continue;
+        }
+        if matches!(tag, Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6) {
+            return true;
+        }
+        seen += 1;
+        if seen >= MAX_REPLY_HEAD_SIBLINGS {
+            break;
+        }
+    }
+    false
+}
+
 /// Whether the root `article` (the page read with its comment regions pruned) chose lies in
 /// a comment region, or most of the text it keeps under it still does: a thread whose
 /// opening post is written in the same comment markup as its replies, kept only because it
@@ -905,20 +932,33 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
     // most of the page's text, they are the content.
     let mut opts = opts;
     let mut forum_mode = false;
+    // The last reply met under its own heading, on a page read as one thread by them.
+    let mut headed_reply = None;
     if !opts.include_comments && detect_forum {
         let mut comment_chars = 0u64;
+        let mut headed_replies = 0u32;
         let mut i = body;
         let end = dom.end(body);
         while i < end {
             let h = dom.class_id_hints(i);
             if h.comments && !h.boilerplate && !h.reviews {
                 comment_chars += u64::from(raw.get(i).copied().unwrap_or(0));
+                if under_own_heading(dom, i) {
+                    headed_replies += 1;
+                    headed_reply = Some(i);
+                }
                 i = dom.end(i).max(i + 1);
                 continue;
             }
             i += 1;
         }
-        if comment_chars as f32 > MIN_FORUM_COMMENT_SHARE * page_chars {
+        if headed_replies >= 2 {
+            // Replies each under their own heading in comment markup (the poster and the
+            // date as a reply's title): the page is one thread, its opening post and replies.
+            opts.include_comments = true;
+            forum_mode = true;
+        } else if comment_chars as f32 > MIN_FORUM_COMMENT_SHARE * page_chars {
+            headed_reply = None;
             // A blog post or news article with a long comment thread: its prose stands on its
             // own outside the comments, where a forum's or Q&A page's topic is a short post
             // (or itself in the comment markup).
@@ -1447,6 +1487,19 @@ fn analyse_impl(dom: &Dom, opts: PruneOptions, detect_forum: bool) -> Analysis {
         }
         root = merge_siblings(dom, &mut pruned, &value, root, body);
         blame(&pruned, &mut why, Why::Join);
+        // A thread read by its headed replies is its opening post and the replies: a root
+        // that misses the last shown reply grows to the box holding both.
+        if forum_mode
+            && let Some(r) = headed_reply
+            && !pruned.get(r).copied().unwrap_or(true)
+        {
+            while !(root <= r && r < dom.end(root)) && root > body {
+                match dom.parent(root) {
+                    Some(p) => root = p,
+                    None => break,
+                }
+            }
+        }
         if opts.product
             && let Some(d) = product_description(dom, &pruned, &raw, body)
                 .or_else(|| feature_list(dom, &pruned, &raw, body))

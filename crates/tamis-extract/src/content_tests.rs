@@ -5853,3 +5853,62 @@ fn untitled_dated_posts_are_no_teaser_cards() {
     let t = root_text(&page(true));
     assert!(!t.contains("Answer 2: call the parser"), "{t}");
 }
+
+/// An issue tracker's ticket (Trac's shape): the opening post, then replies each in its own
+/// box under a heading line (poster and date), the body in comment markup.
+fn ticket_page(reply_heading: bool) -> String {
+    let mut replies = String::new();
+    for (n, who) in ["alice", "bob", "carol"].iter().enumerate() {
+        let head = if reply_heading {
+            format!("<h3>Changed {n} years ago by {who}</h3>")
+        } else {
+            format!("<footer><span>{who}</span> <time>{n} years ago</time></footer>")
+        };
+        replies.push_str(&format!(
+            "<div class=\"change\">{head}<div class=\"props\"><ul><li>Status changed</li></ul></div>\
+             <div class=\"comment\"><p>Reply number {n} from {who}: the fix works here, thanks.</p></div></div>"
+        ));
+    }
+    format!(
+        "<html><body><div id=\"nav\"><a href=\"/\">Home</a></div><div id=\"content\">\
+         <div id=\"ticket\"><h1>Crash on start</h1><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>\
+         <div id=\"history\">{replies}</div></div></body></html>"
+    )
+}
+
+#[test]
+fn replies_under_their_own_headings_make_a_thread() {
+    let text = root_text(&ticket_page(true));
+    assert!(
+        text.contains("Crash on start") || text.contains("long paragraph"),
+        "{text}"
+    );
+    assert!(text.contains("Reply number 2 from carol"), "{text}");
+    // The same replies with a byline footer instead of a heading are an article's comments.
+    let text = root_text(&ticket_page(false));
+    assert!(text.contains("long paragraph"), "{text}");
+    assert!(!text.contains("Reply number"), "{text}");
+}
+
+#[test]
+fn a_thread_read_by_headed_replies_keeps_the_opening_post_and_every_reply() {
+    // Long opening post in its own box, short replies with a list of changed fields each:
+    // the root grows from the opening post to the box holding the replies too.
+    let mut replies = String::new();
+    for (n, who) in ["alice", "bob", "carol"].iter().enumerate() {
+        replies.push_str(&format!(
+            "<div class=\"change\"><h3>Changed {n} years ago by {who}</h3>\
+             <div class=\"props\"><ul><li>Status changed</li><li>Owner set</li></ul></div>\
+             <div class=\"comment\"><ul><li>Fixed in {n}.0</li><li>See #12{n}</li></ul></div></div>"
+        ));
+    }
+    let html = format!(
+        "<html><body><div id=\"nav\"><a href=\"/\">Home</a></div><div id=\"content\">\
+         <div id=\"ticket\"><h1>Crash on start</h1><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p></div>\
+         <div id=\"history\">{replies}</div></div></body></html>"
+    );
+    let text = root_text(&html);
+    assert!(text.contains("long paragraph"), "{text}");
+    assert!(text.contains("Fixed in 2.0"), "{text}");
+    assert!(text.contains("Fixed in 0.0"), "{text}");
+}
