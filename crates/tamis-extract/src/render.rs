@@ -604,27 +604,26 @@ pub fn render(dom: &Dom, a: &Analysis, root: usize, cfg: &ExtractConfig) -> Stri
     } else {
         s
     };
-    // The panels of a tab widget are peers, shown one at a time: the text does not end at
-    // the last prose paragraph of one of them (the first tab's description) when the others
-    // follow with lists (a town office's "Forms", "Tables & Maps" and "FAQs" tabs).
-    let e = e.max(tab_end.min(w.out.len()));
-    // A product's specification sheet (its dimensions, materials, weight) after its
-    // description is the product's text, not the page's trailing lines.
-    let e = e.max(sheet_end.min(w.out.len()));
-    // A thread's text runs to the end of its last post, however short that reply is (no
-    // prose paragraph: "Thanks, that fixed it for me.").
-    let e = e.max(posts_end.min(w.out.len()));
+    // Regions the text runs to the end of, past its last prose paragraph (0: none):
+    // - the panels of a tab widget, peers shown one at a time (a town office's "Forms",
+    //   "Tables & Maps" and "FAQs" tabs after the first tab's description);
+    // - a product's specification sheet (dimensions, materials, weight) after its description;
+    // - a thread's last post, however short that reply ("Thanks, that fixed it for me.");
+    // - off a product's page, a grid of product cards after a category's description: the
+    //   category's products (`grid_cards` counts only there).
+    let grid_end = if grid_cards >= crate::content::MIN_PRODUCT_CARDS {
+        grid_end
+    } else {
+        0
+    };
+    let e = [tab_end, sheet_end, posts_end, grid_end]
+        .into_iter()
+        .fold(e, |e, end| e.max(end.min(w.out.len())));
     // On a product's page, lists without links after the description's last paragraph, each
     // under at most [`MAX_TAIL_HEADINGS`] headings or straight after the one before, are the
     // product's too (its details, its price), whatever follows them.
     let e = if a.product {
         product_lists_end(&w.segments, &w.plain_lists, e, w.out.len())
-    } else {
-        e
-    };
-    // So is a grid of product cards after a category's description: the category's products.
-    let e = if grid_cards >= crate::content::MIN_PRODUCT_CARDS {
-        e.max(grid_end.min(w.out.len()))
     } else {
         e
     };
